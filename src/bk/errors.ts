@@ -1,0 +1,67 @@
+/**
+ * Typed failures of the BlueKing call. Every way a lookup can fail maps to one
+ * kind; the plain-words explanation and hint for each kind live in describe.ts.
+ */
+
+export const BK_ERROR_KINDS = [
+  'app_credentials', // bad app code / secret (1306000 "APP Secret verification failed", 1640001)
+  'user_identity', // operator missing or not verified (1306401, 1306000 "User authentication failed")
+  'user_permission', // the BlueKing user may not see this (1306402)
+  'app_permission', // the app may not call the component (1306403, 1640301)
+  'component_not_found', // wrong path or ESB version (1306404, HTTP 404)
+  'not_found', // no such event / alert (3324002, old generation 400 "event(…) not exists.")
+  'bad_parameter', // parameter error (1306406, 3300002)
+  'rate_limited', // 1306429, 16429xx, HTTP 429
+  'upstream_failure', // the ESB could not reach Monitor (1306201, 1650200, HTTP 5xx)
+  'gateway', // other API-gateway 16xxxxx errors
+  'api_error', // result:false with a code we have no better word for
+  'http_error', // non-2xx without a usable envelope
+  'html_page', // an HTML page where JSON was expected (proxy, login page)
+  'not_json', // a body that is not JSON
+  'bad_shape', // JSON, but not the envelope we expect
+  'body_too_large', // body over the configured cap
+  'timeout', // no complete answer within BK_TIMEOUT_MS
+  'connection_refused',
+  'unknown_host',
+  'connection_reset',
+  'network', // any other transport failure
+] as const;
+export type BkErrorKind = (typeof BK_ERROR_KINDS)[number];
+
+export interface BkErrorDetails {
+  kind: BkErrorKind;
+  /** Upstream code as sent (`code`, or `X-Bkapi-Error-Code`), as a string. */
+  code?: string | null;
+  /** Upstream message as sent; untrusted text, escape before showing. */
+  upstreamMessage?: string | null;
+  requestId?: string | null;
+  httpStatus?: number | null;
+  /** Seconds to wait before retrying, when the upstream said so. */
+  retryAfterSec?: number | null;
+}
+
+export class BkError extends Error {
+  readonly kind: BkErrorKind;
+  readonly code: string | null;
+  readonly upstreamMessage: string | null;
+  readonly requestId: string | null;
+  readonly httpStatus: number | null;
+  readonly retryAfterSec: number | null;
+
+  constructor(details: BkErrorDetails) {
+    // The message is for logs: kind, code and request id only; never a URL (it may hold a secret in query style).
+    super(
+      `BlueKing ${details.kind}` +
+        (details.code ? ` code=${details.code}` : '') +
+        (details.httpStatus ? ` http=${details.httpStatus}` : '') +
+        (details.requestId ? ` request_id=${details.requestId}` : ''),
+    );
+    this.name = 'BkError';
+    this.kind = details.kind;
+    this.code = details.code ?? null;
+    this.upstreamMessage = details.upstreamMessage ?? null;
+    this.requestId = details.requestId ?? null;
+    this.httpStatus = details.httpStatus ?? null;
+    this.retryAfterSec = details.retryAfterSec ?? null;
+  }
+}

@@ -1,0 +1,247 @@
+import { z } from 'zod';
+import { readFileSync } from 'node:fs';
+
+/**
+ * The environment, read once and validated with zod into a typed Config.
+ * Setting names are a public contract (README, .env.example, tests).
+ */
+
+export type Lang = 'en' | 'zh-CN';
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type AuthStyle = 'header' | 'query';
+/** Which BlueKing user the bot acts as for a Slack user. */
+export type IdentityMode = 'service' | 'email' | 'map';
+
+export type SlackTransport =
+  | { kind: 'console' }
+  | { kind: 'http'; botToken: string; signingSecret: string }
+  | { kind: 'socket'; botToken: string; appToken: string; signingSecret: string | null };
+
+export interface BkConfig {
+  baseUrl: string;
+  appCode: string;
+  appSecret: string;
+  /** Service account; null only when identity comes from Slack users. */
+  username: string | null;
+  authStyle: AuthStyle;
+  eventLogPath: string;
+  timeoutMs: number;
+  maxBodyBytes: number;
+}
+
+export interface AccessConfig {
+  /** Empty set = no restriction. */
+  teamIds: ReadonlySet<string>;
+  channelIds: ReadonlySet<string>;
+  userIds: ReadonlySet<string>;
+}
+
+export interface IdentityConfig {
+  mode: IdentityMode;
+  /** Slack user ID → BlueKing username, for mode 'map'. */
+  userMap: ReadonlyMap<string, string>;
+}
+
+export interface LimitsConfig {
+  cacheTtlMs: number;
+  cacheMaxEntries: number;
+  maxInFlight: number;
+  /** Lookups per user per minute; 0 = unlimited. */
+  userPerMinute: number;
+}
+
+export interface Config {
+  slack: SlackTransport;
+  slackApiUrl: string | null;
+  port: number;
+  /** null = no BlueKing settings: serve the built-in demo events. */
+  bk: BkConfig | null;
+  timezone: string;
+  monitorUrl: string | null;
+  lang: Lang;
+  logLevel: LogLevel;
+  access: AccessConfig;
+  identity: IdentityConfig;
+  limits: LimitsConfig;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const DEFAULT_EVENT_LOG_PATH = '/api/c/compapi/v2/monitor_v3/get_event_log/';
+
+const optional = z
+  .string()
+  .transform((s) => s.trim())
+  .optional()
+  .transform((s) => (s === undefined || s === '' ? undefined : s));
+
+const intSetting = (fallback: number, min: number, max: number) =>
+  optional.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, `expected a whole number from ${min} to ${max}`)
+      .transform(Number)
+      .pipe(z.number().min(min, `expected at least ${min}`).max(max, `expected at most ${max}`))
+      .optional()
+      .transform((n) => n ?? fallback),
+  );
+
+const httpUrl = optional.pipe(
+  z
+    .string()
+    .refine((s) => /^https?:\/\/[^\s/]+/i.test(s) && URL.canParse(s), 'expected an http(s) URL such as https://paas.example.com')
+    .transform((s) => s.replace(/\/+$/, ''))
+    .optional(),
+);
+
+const idList = optional.transform(
+  (s) => new Set((s ?? '').split(/[\s,]+/).filter((part) => part.length > 0)) as ReadonlySet<string>,
+);
+
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: optional.pipe(z.string().startsWith('xoxb-', 'expected a bot token starting with xoxb-').optional()),
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_APP_TOKEN: optional.pipe(z.string().startsWith('xapp-', 'expected an app-level token starting with xapp-').optional()),
+  SLACK_API_URL: httpUrl,
+  PORT: intSetting(3000, 1, 65535),
+  BK_API_BASE_URL: httpUrl,
+  BK_APP_CODE: optional,
+  BK_APP_SECRET: optional,
+  BK_USERNAME: optional,
+  BK_AUTH_STYLE: optional.pipe(z.enum(['header', 'query'], 'expected "header" or "query"').default('header')),
+  BK_EVENT_LOG_PATH: optional.pipe(
+    z.string().startsWith('/', 'expected a path starting with /').default(DEFAULT_EVENT_LOG_PATH),
+  ),
+  BK_TIMEZONE: optional.pipe(
+    z.string().refine(isTimeZone, 'expected an IANA time zone such as Asia/Shanghai or UTC').default('Asia/Shanghai'),
+  ),
+  BK_TIMEOUT_MS: intSetting(10_000, 100, 120_000),
+  BK_MAX_BODY_BYTES: intSetting(5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+  BK_MONITOR_URL: httpUrl,
+  BK_IDENTITY: optional.pipe(z.enum(['service', 'email', 'map'], 'expected "service", "email" or "map"').default('service')),
+  BK_USER_MAP_FILE: optional,
+  BK_CACHE_TTL_MS: intSetting(15_000, 0, 3_600_000),
+  BK_CACHE_MAX_ENTRIES: intSetting(500, 1, 100_000),
+  BK_MAX_IN_FLIGHT: intSetting(8, 1, 1000),
+  USER_RATE_LIMIT_PER_MIN: intSetting(20, 0, 10_000),
+  ALLOWED_TEAM_IDS: idList,
+  ALLOWED_CHANNEL_IDS: idList,
+  ALLOWED_USER_IDS: idList,
+  BOT_LANG: optional.pipe(z.enum(['en', 'zh-CN'], 'expected "en" or "zh-CN"').default('en')),
+  LOG_LEVEL: optional.pipe(z.enum(['debug', 'info', 'warn', 'error'], 'expected debug, info, warn or error').default('info')),
+});
+
+type Env = z.infer<typeof envSchema>;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Read the environment into a Config, or throw ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv, readFile: (path: string) => string = readUtf8): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    // Messages name the variable and what is expected; values are never echoed.
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const slack = slackTransport(e, problems);
+  const bk = bkConfig(e, problems);
+  const identity = identityConfig(e, readFile, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    slack,
+    slackApiUrl: e.SLACK_API_URL ? `${e.SLACK_API_URL}/` : null,
+    port: e.PORT,
+    bk,
+    timezone: e.BK_TIMEZONE,
+    monitorUrl: e.BK_MONITOR_URL ?? null,
+    lang: e.BOT_LANG,
+    logLevel: e.LOG_LEVEL,
+    access: { teamIds: e.ALLOWED_TEAM_IDS, channelIds: e.ALLOWED_CHANNEL_IDS, userIds: e.ALLOWED_USER_IDS },
+    identity,
+    limits: {
+      cacheTtlMs: e.BK_CACHE_TTL_MS,
+      cacheMaxEntries: e.BK_CACHE_MAX_ENTRIES,
+      maxInFlight: e.BK_MAX_IN_FLIGHT,
+      userPerMinute: e.USER_RATE_LIMIT_PER_MIN,
+    },
+  };
+}
+
+function slackTransport(e: Env, problems: string[]): SlackTransport {
+  const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = e;
+  if (!botToken && !signingSecret && !appToken) return { kind: 'console' };
+  if (!botToken) {
+    problems.push('SLACK_BOT_TOKEN: required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set (the xoxb- token from OAuth & Permissions)');
+    return { kind: 'console' };
+  }
+  if (appToken) return { kind: 'socket', botToken, appToken, signingSecret: signingSecret ?? null };
+  if (!signingSecret) {
+    problems.push(
+      'SLACK_SIGNING_SECRET: required for HTTP mode when SLACK_BOT_TOKEN is set (Basic Information → Signing Secret); or set SLACK_APP_TOKEN for Socket Mode',
+    );
+    return { kind: 'console' };
+  }
+  return { kind: 'http', botToken, signingSecret };
+}
+
+function bkConfig(e: Env, problems: string[]): BkConfig | null {
+  const anySet = e.BK_API_BASE_URL || e.BK_APP_CODE || e.BK_APP_SECRET || e.BK_USERNAME;
+  if (!anySet) return null;
+  const missing = (name: string, what: string) => problems.push(`${name}: required when any BK_* connection setting is set (${what})`);
+  if (!e.BK_API_BASE_URL) missing('BK_API_BASE_URL', 'the ESB root, e.g. https://paas.example.com');
+  if (!e.BK_APP_CODE) missing('BK_APP_CODE', 'the app ID from the BlueKing developer center');
+  if (!e.BK_APP_SECRET) missing('BK_APP_SECRET', 'the app secret (token) from the BlueKing developer center');
+  if (!e.BK_USERNAME && e.BK_IDENTITY === 'service') missing('BK_USERNAME', 'the BlueKing user the bot acts as');
+  if (!e.BK_API_BASE_URL || !e.BK_APP_CODE || !e.BK_APP_SECRET) return null;
+  return {
+    baseUrl: e.BK_API_BASE_URL,
+    appCode: e.BK_APP_CODE,
+    appSecret: e.BK_APP_SECRET,
+    username: e.BK_USERNAME ?? null,
+    authStyle: e.BK_AUTH_STYLE,
+    eventLogPath: e.BK_EVENT_LOG_PATH,
+    timeoutMs: e.BK_TIMEOUT_MS,
+    maxBodyBytes: e.BK_MAX_BODY_BYTES,
+  };
+}
+
+const userMapSchema = z.record(z.string().regex(/^[UW][A-Z0-9]+$/, 'keys must be Slack user IDs'), z.string().min(1));
+
+function identityConfig(e: Env, readFile: (path: string) => string, problems: string[]): IdentityConfig {
+  const empty: IdentityConfig = { mode: e.BK_IDENTITY, userMap: new Map() };
+  if (e.BK_IDENTITY !== 'map') return empty;
+  if (!e.BK_USER_MAP_FILE) {
+    problems.push('BK_USER_MAP_FILE: required when BK_IDENTITY=map (a JSON file {"U0123ABC": "bk_username", …})');
+    return empty;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(readFile(e.BK_USER_MAP_FILE));
+  } catch (err) {
+    problems.push(`BK_USER_MAP_FILE: could not read ${e.BK_USER_MAP_FILE} as JSON (${(err as Error).message})`);
+    return empty;
+  }
+  const parsed = userMapSchema.safeParse(json);
+  if (!parsed.success) {
+    problems.push(`BK_USER_MAP_FILE: expected {"<Slack user ID>": "<BlueKing username>"}; ${parsed.error.issues[0]?.message ?? ''}`);
+    return empty;
+  }
+  return { mode: 'map', userMap: new Map(Object.entries(parsed.data)) };
+}
+
+function readUtf8(path: string): string {
+  return readFileSync(path, 'utf8');
+}

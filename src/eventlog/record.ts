@@ -1,0 +1,106 @@
+/**
+ * The normalized event-log record: what the BlueKing client produces and what
+ * summarize/render consume. Both Monitor generations map onto this one shape.
+ */
+
+/** Record types we know a label for. Anything else is kept raw and still rendered. */
+export const KNOWN_OPERATES = [
+  'CREATE',
+  'CONVERGE',
+  'ANOMALY_NOTICE',
+  'RECOVERY_NOTICE',
+  'CLOSE_NOTICE',
+  'ACK',
+  'RECOVER',
+  'CLOSE',
+  'RECOVERING',
+  'DELAY_RECOVER',
+  'ABORT_RECOVER',
+  'SYSTEM_RECOVER',
+  'SYSTEM_CLOSE',
+  'SEVERITY_UP',
+  'EVENT_DROP',
+  'ACTION',
+  'ALERT_QOS',
+] as const;
+export type KnownOperate = (typeof KNOWN_OPERATES)[number];
+
+/** Record statuses we know a label for. ACK records carry an empty status upstream. */
+export const KNOWN_STATUSES = ['RUNNING', 'SUCCESS', 'PARTIAL_SUCCESS', 'FAILED', 'SHIELDED', ''] as const;
+export type KnownStatus = (typeof KNOWN_STATUSES)[number];
+
+/** Operates that are notifications (old generation's *_NOTICE, new generation's ACTION). */
+export const NOTICE_OPERATES: ReadonlySet<string> = new Set(['ANOMALY_NOTICE', 'RECOVERY_NOTICE', 'CLOSE_NOTICE', 'ACTION']);
+
+/** A closed time window in epoch milliseconds. */
+export interface TimeWindow {
+  minMs: number;
+  maxMs: number;
+}
+
+/** CONVERGE details (old generation `extend_info`). */
+export interface ConvergeInfo {
+  anomalyCount: number | null;
+  dataWindow: TimeWindow | null;
+  processWindow: TimeWindow | null;
+}
+
+/** One notice group from `extend_info.action.notice_group_list`. */
+export interface NoticeGroup {
+  name: string;
+  /** Receivers as "type:id" is too noisy for a phone; we keep the ids only. */
+  receivers: string[];
+  /** Notice ways, de-duplicated over all levels: "weixin", "mail", "sms", … */
+  ways: string[];
+}
+
+/** Notification details (old generation `extend_info` of *_NOTICE records). */
+export interface NoticeInfo {
+  groups: NoticeGroup[];
+  emptyReceiver: boolean;
+  shield: { type: string; detail: string } | null;
+  webhookCount: number;
+}
+
+/** A record that validated. `operate` and `status` are raw upstream strings. */
+export interface EventRecord {
+  kind: 'record';
+  /** Position in the upstream array; ties in time keep this order. */
+  index: number;
+  operate: string;
+  status: string;
+  /** Upstream `event_id` as a string (new generation sends a number). */
+  eventId: string;
+  message: string;
+  /** `create_time` in epoch ms, or null when it could not be read. */
+  timeMs: number | null;
+  /** `create_time` exactly as sent, for display when it could not be read. */
+  rawTime: string;
+  converge: ConvergeInfo | null;
+  notice: NoticeInfo | null;
+  /** ACK note from `extend_info.message` (old generation). */
+  ackNote: string | null;
+}
+
+/** A record that failed validation: shown, never dropped. */
+export interface UnreadableRecord {
+  kind: 'unreadable';
+  index: number;
+  /** What was wrong, in plain words (e.g. "operate: expected a string"). */
+  reason: string;
+}
+
+export type LogEntry = EventRecord | UnreadableRecord;
+
+/** Which Monitor generation answered, guessed from the records' shape. */
+export type Generation = 'old' | 'new' | 'unknown';
+
+/** One fetched event log. */
+export interface EventLog {
+  /** The ID that was asked for, as digits. */
+  id: string;
+  entries: LogEntry[];
+  generation: Generation;
+  /** The ESB's `request_id`, when it sent one. */
+  requestId: string | null;
+}

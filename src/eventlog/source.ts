@@ -1,0 +1,14 @@
+import type { EventLog } from './record';
+
+/** Who the BlueKing call is made as (the `bk_username` sent). */
+export interface BkIdentity {
+  username: string | null;
+}
+
+/**
+ * Where event logs come from: the real BlueKing client or the built-in demo
+ * data. Throws BkError on every failure.
+ */
+export interface EventLogSource {
+  fetchEventLog(id: string, identity: BkIdentity, signal?: AbortSignal): Promise<EventLog>;
+}

@@ -1,0 +1,75 @@
+/**
+ * Wall-clock time in an IANA zone without a date library per call: the zone's
+ * UTC offset is looked up once per zone and hour, then reused, so parsing and
+ * formatting thousands of records stays linear and cheap.
+ */
+
+export interface WallClock {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const HOUR_MS = 3_600_000;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const offsetCache = new Map<string, number>();
+const OFFSET_CACHE_LIMIT = 50_000;
+
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+/** The zone's offset from UTC in ms at the given instant (e.g. +8h for Asia/Shanghai). */
+export function zoneOffsetMs(epochMs: number, zone: string): number {
+  const hourStart = Math.floor(epochMs / HOUR_MS) * HOUR_MS;
+  const key = `${zone}|${hourStart}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return cached;
+  const parts: Record<string, number> = {};
+  for (const p of formatterFor(zone).formatToParts(new Date(hourStart))) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  const offset = asUtc - hourStart;
+  if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear();
+  offsetCache.set(key, offset);
+  return offset;
+}
+
+/** Epoch ms of a wall-clock time in a zone (DST gaps resolve forward, overlaps to the earlier instant). */
+export function wallClockToEpochMs(w: WallClock, zone: string): number {
+  const naive = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  const first = naive - zoneOffsetMs(naive, zone);
+  const second = naive - zoneOffsetMs(first, zone);
+  return Math.min(first, second);
+}
+
+/** The wall clock in a zone at an instant. */
+export function epochMsToWallClock(epochMs: number, zone: string): WallClock {
+  const d = new Date(epochMs + zoneOffsetMs(epochMs, zone));
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
+}

@@ -1,0 +1,27 @@
+import type { types } from '@slack/bolt';
+import type { Lang } from '../../config';
+
+/** What we send to Slack: blocks plus the top-level text used by notifications and screen readers. */
+export interface SlackMessage {
+  text: string;
+  blocks: types.KnownBlock[];
+}
+
+/** Everything rendering needs besides the summary; all plain values, so rendering stays pure. */
+export interface RenderOptions {
+  lang: Lang;
+  /** Zone for fallback times (the BK_TIMEZONE setting). */
+  timezone: string;
+  /** BlueKing web UI root (BK_MONITOR_URL), for "Open in BlueKing"; null = no link. */
+  monitorUrl: string | null;
+  /** 'full' for slash-command answers, 'compact' for thread replies. */
+  variant: 'full' | 'compact';
+  /** Timeline page to show, 0-based; clamped to the pages that exist. */
+  page: number;
+  /** Whether to add buttons (share/refresh/paging/open). Off for console output if desired. */
+  withActions: boolean;
+  /** Slack user ID who shared it to the channel, shown as "shared by". */
+  sharedBy: string | null;
+  /** Injected clock (epoch ms), for "x min ago" wording. */
+  nowMs: number;
+}
