@@ -152,7 +152,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, readFile: (path: string) => s
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     // Messages name the variable and what is expected; values are never echoed.
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    // Also report what is missing, so one run lists every problem, not just the malformed ones.
+    const missing: string[] = [];
+    slackTransport(presenceOnly(env), missing);
+    missingBkSettings(presenceOnly(env), missing);
+    const named = new Set(problems.map((p) => p.split(':')[0]));
+    throw new ConfigError([...problems, ...missing.filter((p) => !named.has(p.split(':')[0]))]);
   }
   const e = parsed.data;
   const problems: string[] = [];
@@ -180,7 +186,35 @@ export function loadConfig(env: NodeJS.ProcessEnv, readFile: (path: string) => s
   };
 }
 
-function slackTransport(e: Env, problems: string[]): SlackTransport {
+/** Which connection settings are present: enough to tell what is missing. */
+interface ConnectionSettings {
+  SLACK_BOT_TOKEN?: string;
+  SLACK_SIGNING_SECRET?: string;
+  SLACK_APP_TOKEN?: string;
+  BK_API_BASE_URL?: string;
+  BK_APP_CODE?: string;
+  BK_APP_SECRET?: string;
+  BK_USERNAME?: string;
+  BK_IDENTITY: IdentityMode;
+}
+
+/** The raw environment reduced to which settings are present, for reporting missing ones alongside malformed ones. */
+function presenceOnly(env: NodeJS.ProcessEnv): ConnectionSettings {
+  const value = (name: string): string | undefined => env[name]?.trim() || undefined;
+  const identity = value('BK_IDENTITY');
+  return {
+    SLACK_BOT_TOKEN: value('SLACK_BOT_TOKEN'),
+    SLACK_SIGNING_SECRET: value('SLACK_SIGNING_SECRET'),
+    SLACK_APP_TOKEN: value('SLACK_APP_TOKEN'),
+    BK_API_BASE_URL: value('BK_API_BASE_URL'),
+    BK_APP_CODE: value('BK_APP_CODE'),
+    BK_APP_SECRET: value('BK_APP_SECRET'),
+    BK_USERNAME: value('BK_USERNAME'),
+    BK_IDENTITY: identity === 'email' || identity === 'map' ? identity : 'service',
+  };
+}
+
+function slackTransport(e: ConnectionSettings, problems: string[]): SlackTransport {
   const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken } = e;
   if (!botToken && !signingSecret && !appToken) return { kind: 'console' };
   if (!botToken) {
@@ -197,14 +231,20 @@ function slackTransport(e: Env, problems: string[]): SlackTransport {
   return { kind: 'http', botToken, signingSecret };
 }
 
-function bkConfig(e: Env, problems: string[]): BkConfig | null {
+/** Adds a problem per missing BlueKing connection setting; true when BlueKing is configured at all. */
+function missingBkSettings(e: ConnectionSettings, problems: string[]): boolean {
   const anySet = e.BK_API_BASE_URL || e.BK_APP_CODE || e.BK_APP_SECRET || e.BK_USERNAME;
-  if (!anySet) return null;
+  if (!anySet) return false;
   const missing = (name: string, what: string) => problems.push(`${name}: required when any BK_* connection setting is set (${what})`);
   if (!e.BK_API_BASE_URL) missing('BK_API_BASE_URL', 'the ESB root, e.g. https://paas.example.com');
   if (!e.BK_APP_CODE) missing('BK_APP_CODE', 'the app ID from the BlueKing developer center');
   if (!e.BK_APP_SECRET) missing('BK_APP_SECRET', 'the app secret (token) from the BlueKing developer center');
   if (!e.BK_USERNAME && e.BK_IDENTITY === 'service') missing('BK_USERNAME', 'the BlueKing user the bot acts as');
+  return true;
+}
+
+function bkConfig(e: Env, problems: string[]): BkConfig | null {
+  if (!missingBkSettings(e, problems)) return null;
   if (!e.BK_API_BASE_URL || !e.BK_APP_CODE || !e.BK_APP_SECRET) return null;
   return {
     baseUrl: e.BK_API_BASE_URL,

@@ -25,6 +25,7 @@ export const BK_ERROR_KINDS = [
   'unknown_host',
   'connection_reset',
   'network', // any other transport failure
+  'cancelled', // the caller's AbortSignal stopped the lookup before BlueKing answered
 ] as const;
 export type BkErrorKind = (typeof BK_ERROR_KINDS)[number];
 

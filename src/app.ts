@@ -1,0 +1,120 @@
+import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import type { Config } from './config';
+import { createEventLogService, type EventLogService } from './eventlog/service';
+import type { EventLogSource } from './eventlog/source';
+import type { Logger } from './log';
+import type { PrometheusMetrics } from './metrics-prometheus';
+import { boltLevel, toBoltLogger } from './slack/bolt-logger';
+import type { SlackContext } from './slack/context';
+import { healthRoutes } from './slack/health-routes';
+import { registerListeners } from './slack/listeners';
+import { TaskTracker } from './slack/tasks';
+import { emailLookupVia } from './slack/users';
+
+export interface AppDeps {
+  source: EventLogSource;
+  log: Logger;
+  metrics: PrometheusMetrics;
+  now?: () => number;
+  /** Web API retries; tests pass { retries: 0 } so a stand-in's error is seen at once. */
+  webApiRetries?: number;
+}
+
+export interface RunningApp {
+  app: App;
+  service: EventLogService;
+  tasks: TaskTracker;
+  /** Listen (HTTP) or connect (Socket Mode); resolves with the HTTP port in use. */
+  start(): Promise<{ port: number | null }>;
+  /** Stop taking requests, let in-flight lookups finish for up to `graceMs`. Resolves true if all finished. */
+  stop(graceMs: number): Promise<boolean>;
+}
+
+type SlackTransport = Exclude<Config['slack'], { kind: 'console' }>;
+
+/** A Bolt App with every listener registered, for HTTP or Socket Mode. */
+export function createApp(config: Config & { slack: SlackTransport }, deps: AppDeps): RunningApp {
+  const now = deps.now ?? Date.now;
+  const { log, metrics } = deps;
+  const boltLogger = toBoltLogger(log);
+  let ready = false;
+  const routes = healthRoutes({
+    isReady: () => ready,
+    metrics: async () => ({ contentType: metrics.contentType, body: await metrics.render() }),
+  });
+
+  const receiver: Receiver & { client?: SocketModeReceiver['client'] } =
+    config.slack.kind === 'socket'
+      ? new SocketModeReceiver({
+          appToken: config.slack.appToken,
+          customRoutes: routes,
+          installerOptions: { port: config.port },
+          logger: boltLogger,
+          logLevel: boltLevel(config.logLevel),
+        })
+      : new HTTPReceiver({
+          signingSecret: config.slack.signingSecret,
+          port: config.port,
+          customRoutes: routes,
+          logger: boltLogger,
+          logLevel: boltLevel(config.logLevel),
+          processBeforeResponse: false,
+        });
+
+  const app = new App({
+    token: config.slack.botToken,
+    receiver,
+    logger: boltLogger,
+    logLevel: boltLevel(config.logLevel),
+    clientOptions: {
+      ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+      retryConfig: { retries: deps.webApiRetries ?? 2, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
+      timeout: 10_000,
+    },
+  });
+
+  const tasks = new TaskTracker((err) => log.error('task.failed', { error: err instanceof Error ? err.message : String(err) }));
+  const service = createEventLogService(config, {
+    source: deps.source,
+    now,
+    log,
+    metrics,
+    lookupEmail: emailLookupVia(app.client, log),
+  });
+  const ctx: SlackContext = { config, service, log, metrics, tasks, now };
+  registerListeners(app, ctx);
+  app.error(async (err) => {
+    log.error('bolt.error', { error: err.message, code: 'code' in err ? String(err.code) : null });
+  });
+
+  if (receiver instanceof SocketModeReceiver) {
+    receiver.client.on('connected', () => {
+      ready = true;
+    });
+    receiver.client.on('disconnected', () => {
+      ready = false;
+    });
+  }
+
+  return {
+    app,
+    service,
+    tasks,
+    start: async () => {
+      const started: unknown = await app.start(config.port);
+      if (receiver instanceof HTTPReceiver) ready = true;
+      return { port: portOf(started) ?? (receiver instanceof HTTPReceiver ? config.port : null) };
+    },
+    stop: async (graceMs) => {
+      ready = false;
+      await app.stop().catch((err: unknown) => log.warn('stop.receiver', { error: err instanceof Error ? err.message : String(err) }));
+      return tasks.drain(graceMs);
+    },
+  };
+}
+
+function portOf(server: unknown): number | null {
+  if (typeof server !== 'object' || server === null || !('address' in server)) return null;
+  const address: unknown = (server as { address: () => unknown }).address();
+  return typeof address === 'object' && address !== null && 'port' in address ? Number(address.port) : null;
+}

@@ -1,0 +1,34 @@
+import { successResponse, type DemoResponse } from './envelope';
+
+/**
+ * Demo event 1: the API sheet's own example (seed-get_event_log.md), records
+ * verbatim, including its quirks: `extend_info` "" on CREATE, an empty
+ * `action`, and a fixed create_time (the sheet gives no zone).
+ */
+export const SHEET_EXAMPLE_ID = '1';
+
+const SHEET_RECORDS = [
+  {
+    status: 'SUCCESS',
+    event_id: 'd751713988987e9331980363e24189ce.1574439660.88.118.1',
+    message: '',
+    operate: 'CREATE',
+    extend_info: '',
+    create_time: '2020-01-01 00:00:00',
+  },
+  {
+    status: 'FAILED',
+    event_id: 'd751713988987e9331980363e24189ce.1574439660.88.118.1',
+    message: '通知人为空',
+    operate: 'ANOMALY_NOTICE',
+    extend_info: {
+      action: {},
+    },
+    create_time: '2020-01-01 00:00:00',
+  },
+];
+
+/** The sheet example's response body; independent of the server zone. */
+export function sheetExampleResponse(): DemoResponse {
+  return successResponse(SHEET_RECORDS, { code: 0, requestId: 'c0ffee00d751713988987e9331980363' });
+}

@@ -1,0 +1,134 @@
+import type { Config } from '../config';
+import { BkError } from '../bk/errors';
+import type { Logger } from '../log';
+import type { Metrics } from '../metrics';
+import { checkAccess, type AccessDenial, type Requester } from './access';
+import { createIdentityResolver, type EmailLookup } from './identity';
+import { RateLimiter } from './rate-limiter';
+import type { EventLog } from './record';
+import { Semaphore } from './semaphore';
+import type { EventLogSource } from './source';
+import { TtlCache } from './ttl-cache';
+
+/** One request for an event log, whatever Slack entry point it came through. */
+export interface LookupRequest extends Requester {
+  id: string;
+  /** Refresh: skip the answer cache (an in-flight call may still be joined). */
+  bypassCache: boolean;
+}
+
+export type Refusal =
+  | { kind: 'access'; denied: AccessDenial }
+  | { kind: 'identity'; why: 'unmapped' | 'no_email' }
+  | { kind: 'user_rate_limited'; retryAfterSec: number }
+  | { kind: 'busy' };
+
+export type LookupOutcome =
+  | { kind: 'ok'; log: EventLog; fromCache: boolean }
+  | { kind: 'refused'; refusal: Refusal }
+  | { kind: 'failed'; error: BkError };
+
+export interface EventLogService {
+  lookup(request: LookupRequest): Promise<LookupOutcome>;
+  /** Upstream calls running now (for tests, metrics and shutdown). */
+  readonly inFlight: number;
+}
+
+export interface ServiceDeps {
+  source: EventLogSource;
+  now: () => number;
+  log: Logger;
+  metrics: Metrics;
+  lookupEmail: EmailLookup;
+}
+
+/**
+ * Authorize, rate-limit, cache and coalesce lookups in front of BlueKing.
+ * Cache and coalescing keys include the BlueKing username, so one user never
+ * sees what another user's identity fetched.
+ */
+export function createEventLogService(config: Config, deps: ServiceDeps): EventLogService {
+  const { limits } = config;
+  const cache = new TtlCache<EventLog>(limits.cacheTtlMs, limits.cacheMaxEntries, deps.now);
+  const pending = new Map<string, Promise<EventLog>>();
+  const slots = new Semaphore(limits.maxInFlight, Math.max(100, limits.maxInFlight * 25), config.bk?.timeoutMs ?? 10_000);
+  const perUser = new RateLimiter(limits.userPerMinute, deps.now);
+  const resolveIdentity = createIdentityResolver(config.identity, config.bk?.username ?? null, deps.lookupEmail, deps.now);
+
+  const fetchLimited = async (id: string, username: string | null): Promise<EventLog> => {
+    if (!(await slots.acquire())) throw BUSY;
+    const started = deps.now();
+    try {
+      const log = await deps.source.fetchEventLog(id, { username });
+      deps.metrics.upstreamLatency((deps.now() - started) / 1000, 'ok');
+      return log;
+    } catch (err) {
+      deps.metrics.upstreamLatency((deps.now() - started) / 1000, err instanceof BkError ? err.kind : 'error');
+      throw err;
+    } finally {
+      slots.release();
+    }
+  };
+
+  const fetchShared = (key: string, id: string, username: string | null): Promise<EventLog> => {
+    const joined = pending.get(key);
+    if (joined) {
+      deps.metrics.coalesced();
+      return joined;
+    }
+    const call = fetchLimited(id, username)
+      .then((log) => {
+        cache.set(key, log);
+        return log;
+      })
+      .finally(() => pending.delete(key));
+    pending.set(key, call);
+    return call;
+  };
+
+  const lookup = async (request: LookupRequest): Promise<LookupOutcome> => {
+    const denied = checkAccess(config.access, request);
+    if (denied) return { kind: 'refused', refusal: { kind: 'access', denied } };
+    const retryAfterSec = perUser.take(request.userId);
+    if (retryAfterSec > 0) {
+      deps.metrics.rateLimited('user');
+      return { kind: 'refused', refusal: { kind: 'user_rate_limited', retryAfterSec } };
+    }
+    const identity = await resolveIdentity(request.userId);
+    if (!identity.ok) return { kind: 'refused', refusal: { kind: 'identity', why: identity.why } };
+
+    const key = `${identity.username ?? ''}\u0000${request.id}`;
+    if (!request.bypassCache) {
+      const hit = cache.get(key);
+      if (hit) {
+        deps.metrics.cacheHit();
+        return { kind: 'ok', log: hit, fromCache: true };
+      }
+    }
+    try {
+      return { kind: 'ok', log: await fetchShared(key, request.id, identity.username), fromCache: false };
+    } catch (err) {
+      if (err === BUSY) {
+        deps.metrics.rateLimited('busy');
+        return { kind: 'refused', refusal: { kind: 'busy' } };
+      }
+      if (err instanceof BkError) {
+        if (err.kind === 'rate_limited') deps.metrics.rateLimited('upstream');
+        return { kind: 'failed', error: err };
+      }
+      // A bug, not an upstream fault: log it whole and answer as a generic failure.
+      deps.log.error('lookup.unexpected', { event_id: request.id, error: err instanceof Error ? err.message : String(err) });
+      return { kind: 'failed', error: new BkError({ kind: 'network', upstreamMessage: null }) };
+    }
+  };
+
+  return {
+    lookup,
+    get inFlight() {
+      return slots.inFlight;
+    },
+  };
+}
+
+/** Marker for "no upstream slot came free in time". */
+const BUSY = new Error('busy');

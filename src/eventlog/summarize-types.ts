@@ -1,0 +1,114 @@
+import type { EventRecord, Generation, LogEntry, NoticeGroup, TimeWindow } from './record';
+
+/**
+ * What summarize() produces: everything the renderer needs to answer
+ * "what happened to this event, and did anyone get told?" without looking at
+ * raw records again (except to draw the timeline).
+ */
+
+/** Where the event stands after its last lifecycle record. */
+export type EventState = 'open' | 'acknowledged' | 'recovering' | 'recovered' | 'closed';
+
+/** The first acknowledgement: when, by whom, with what note. */
+export interface Acknowledgement {
+  atMs: number | null;
+  /** BlueKing username, when the record names one. */
+  by: string | null;
+  note: string | null;
+}
+
+export interface Lifecycle {
+  state: EventState;
+  /** Time of the CREATE record, or of the earliest readable record when there is none. */
+  startedAtMs: number | null;
+  createdAtMs: number | null;
+  firstNoticeAtMs: number | null;
+  ack: Acknowledgement | null;
+  /** Latest RECOVERING that was not aborted afterwards. */
+  recoveringAtMs: number | null;
+  /** First RECOVER / SYSTEM_RECOVER. */
+  recoveredAtMs: number | null;
+  /** First CLOSE / SYSTEM_CLOSE. */
+  closedAtMs: number | null;
+  closedBySystem: boolean;
+  /** When the event ended (closed, else recovered); null while it is still going. */
+  endedAtMs: number | null;
+  timeToAckMs: number | null;
+  timeToRecoverMs: number | null;
+  timeToCloseMs: number | null;
+  /** Start to end, or start to now while the event is still going. */
+  durationMs: number | null;
+  /** First to last readable record time. */
+  spanMs: number | null;
+  /** Notable turns worth a word in the verdict. */
+  delayedRecoveries: number;
+  abortedRecoveries: number;
+  severityRaises: number;
+}
+
+/** How one notification ended, from its status. `unknown` = a status we have no word for. */
+export type NoticeOutcome = 'succeeded' | 'failed' | 'partial' | 'shielded' | 'running' | 'unknown';
+
+export interface NoticeItem {
+  record: EventRecord;
+  outcome: NoticeOutcome;
+  /** Upstream reason (`message`), when there is one. */
+  reason: string | null;
+  emptyReceiver: boolean;
+  /** Who was to be told and how. */
+  groups: NoticeGroup[];
+  shield: { type: string; detail: string } | null;
+}
+
+export interface NoticeCounts {
+  total: number;
+  succeeded: number;
+  failed: number;
+  partial: number;
+  shielded: number;
+  running: number;
+  unknown: number;
+}
+
+export interface NoticeSummary {
+  /** Every notification, chronological. */
+  items: NoticeItem[];
+  /** Failed and partly failed notifications, chronological: what the callout lists. */
+  problems: NoticeItem[];
+  shielded: NoticeItem[];
+  running: NoticeItem[];
+  counts: NoticeCounts;
+}
+
+export interface ConvergenceSummary {
+  /** Number of CONVERGE records. */
+  rounds: number;
+  /** Sum of known anomaly counts; null when no record carried one. */
+  anomalyTotal: number | null;
+  /** Earliest data-time min to latest data-time max. */
+  dataWindow: TimeWindow | null;
+  processWindow: TimeWindow | null;
+}
+
+export interface EventSummary {
+  /** The ID that was asked for, as digits. */
+  id: string;
+  generation: Generation;
+  requestId: string | null;
+  /** Upstream `event_id` of the first readable record (the long dotted one in the old generation). */
+  eventId: string | null;
+  /** All entries, chronological; unreadable ones stay where upstream put them relative to neighbours. */
+  timeline: LogEntry[];
+  recordCount: number;
+  unreadableCount: number;
+  firstAtMs: number | null;
+  lastAtMs: number | null;
+  lifecycle: Lifecycle;
+  notices: NoticeSummary;
+  convergence: ConvergenceSummary;
+  /** Readable records per raw status / operate string. */
+  countsByStatus: ReadonlyMap<string, number>;
+  countsByOperate: ReadonlyMap<string, number>;
+  /** The injected clock at summary time. */
+  nowMs: number;
+}

@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import { createApp } from './app';
+import { createBkClient } from './bk/client';
+import { loadConfig, ConfigError, type Config } from './config';
+import { runConsole } from './console/console';
+import { createDemoSource } from './console/demo-data';
+import type { EventLogSource } from './eventlog/source';
+import { createLogger, type Logger } from './log';
+import { createPrometheusMetrics } from './metrics-prometheus';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/** Read config, pick Socket Mode / HTTP / console, run until stopped. */
+async function main(): Promise<void> {
+  // A .env beside the app is read if present; variables already set win.
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const config = readConfigOrExit();
+  const consoleMode = config.slack.kind === 'console';
+  const log = createLogger({
+    level: config.logLevel,
+    secrets: secretsOf(config),
+    // In console mode stdout is the conversation; logs go to stderr.
+    write: consoleMode ? (line) => process.stderr.write(line) : undefined,
+  });
+  const bkClient = config.bk ? createBkClient(config.bk, { zone: config.timezone }) : null;
+  const source: EventLogSource = bkClient ?? createDemoSource(config.timezone);
+  const bkLabel = config.bk ? `BlueKing at ${new URL(config.bk.baseUrl).host} (${config.bk.authStyle} auth)` : 'built-in demo data';
+
+  if (config.slack.kind === 'console') {
+    process.stdout.write(
+      `No Slack settings found (SLACK_BOT_TOKEN / SLACK_APP_TOKEN / SLACK_SIGNING_SECRET): running the local console with ${bkLabel}.\n`,
+    );
+    await runConsole({
+      input: process.stdin,
+      output: process.stdout,
+      source,
+      sourceLabel: bkLabel,
+      lang: config.lang,
+      timezone: config.timezone,
+      monitorUrl: config.monitorUrl,
+      now: Date.now,
+      isTTY: Boolean(process.stdout.isTTY),
+    });
+    bkClient?.close();
+    return;
+  }
+
+  const running = createApp({ ...config, slack: config.slack }, { source, log, metrics: createPrometheusMetrics({ defaultMetrics: true }) });
+  const { port } = await running.start();
+  log.info('started', {
+    mode: config.slack.kind === 'socket' ? 'socket' : 'http',
+    port,
+    bk: bkLabel,
+    bk_identity: config.identity.mode,
+    lang: config.lang,
+  });
+  onShutdownSignal(log, async () => {
+    const finished = await running.stop(SHUTDOWN_GRACE_MS);
+    bkClient?.close();
+    log.info('stopped', { in_flight_finished: finished });
+  });
+}
+
+function readConfigOrExit(): Config {
+  try {
+    return loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\nSee README.md ("Settings") or .env.example.\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+function secretsOf(config: Config): string[] {
+  const slack = config.slack;
+  const values = [config.bk?.appSecret];
+  if (slack.kind !== 'console') values.push(slack.botToken, slack.signingSecret ?? undefined);
+  if (slack.kind === 'socket') values.push(slack.appToken);
+  return values.filter((v): v is string => typeof v === 'string');
+}
+
+function onShutdownSignal(log: Logger, shutdown: () => Promise<void>): void {
+  let stopping = false;
+  const handle = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping', { signal });
+    shutdown().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error('stop.failed', { error: err instanceof Error ? err.message : String(err) });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', handle);
+  process.on('SIGINT', handle);
+}
+
+main().catch((err: unknown) => {
+  // Start-up failures (port in use, Slack refusing the token) end here: one line, no stack.
+  process.stderr.write(`eventlog bot failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,48 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Metrics } from './metrics';
+
+/** Metrics in Prometheus text format, on a registry of our own (no global state between app instances). */
+export interface PrometheusMetrics extends Metrics {
+  contentType: string;
+  render(): Promise<string>;
+}
+
+/** Build the counters and histograms once; each call site only increments. */
+export function createPrometheusMetrics(options: { defaultMetrics: boolean }): PrometheusMetrics {
+  const registry = new Registry();
+  if (options.defaultMetrics) collectDefaultMetrics({ register: registry, prefix: 'eventlog_' });
+  const lookups = new Counter({
+    name: 'eventlog_lookups_total',
+    help: 'Event-log lookups by outcome (ok, an upstream error kind, or refused_*)',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
+  const latency = new Histogram({
+    name: 'eventlog_upstream_latency_seconds',
+    help: 'Latency of BlueKing get_event_log calls',
+    labelNames: ['outcome'],
+    buckets: [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const cacheHits = new Counter({ name: 'eventlog_cache_hits_total', help: 'Lookups answered from the cache', registers: [registry] });
+  const coalesced = new Counter({
+    name: 'eventlog_coalesced_total',
+    help: 'Lookups that joined an upstream call already in flight',
+    registers: [registry],
+  });
+  const rateLimited = new Counter({
+    name: 'eventlog_rate_limited_total',
+    help: 'Requests turned away: user (per-user limit), busy (in-flight cap), upstream (BlueKing rate limit)',
+    labelNames: ['kind'],
+    registers: [registry],
+  });
+  return {
+    lookup: (outcome) => lookups.inc({ outcome }),
+    upstreamLatency: (seconds, outcome) => latency.observe({ outcome }, seconds),
+    cacheHit: () => cacheHits.inc(),
+    coalesced: () => coalesced.inc(),
+    rateLimited: (kind) => rateLimited.inc({ kind }),
+    contentType: registry.contentType,
+    render: () => registry.metrics(),
+  };
+}

@@ -1,0 +1,23 @@
+/**
+ * What the service reports about itself. The Prometheus implementation lives
+ * at the edge (src/metrics-prometheus.ts); the core only sees this interface.
+ */
+export interface Metrics {
+  /** One finished lookup, by outcome: ok, not_found, error kind, refused reason. */
+  lookup(outcome: string): void;
+  /** One upstream call's latency. */
+  upstreamLatency(seconds: number, outcome: string): void;
+  cacheHit(): void;
+  /** A lookup that joined another's upstream call instead of making its own. */
+  coalesced(): void;
+  /** A request turned away: 'user' (per-user limit), 'busy' (in-flight cap), 'upstream' (BlueKing said 429). */
+  rateLimited(kind: 'user' | 'busy' | 'upstream'): void;
+}
+
+export const noopMetrics: Metrics = {
+  lookup: () => undefined,
+  upstreamLatency: () => undefined,
+  cacheHit: () => undefined,
+  coalesced: () => undefined,
+  rateLimited: () => undefined,
+};

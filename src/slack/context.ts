@@ -1,0 +1,15 @@
+import type { Config } from '../config';
+import type { EventLogService } from '../eventlog/service';
+import type { Logger } from '../log';
+import type { Metrics } from '../metrics';
+import type { TaskTracker } from './tasks';
+
+/** What every Slack listener needs, built once in createApp and passed in. */
+export interface SlackContext {
+  config: Config;
+  service: EventLogService;
+  log: Logger;
+  metrics: Metrics;
+  tasks: TaskTracker;
+  now: () => number;
+}

@@ -1,0 +1,41 @@
+/**
+ * What counts as an event ID. IDs stay digit strings end to end: new-generation
+ * alert IDs are 15+ digits and must never round-trip through a float.
+ */
+
+/** Longest ID we accept, in digits. */
+export const MAX_ID_DIGITS = 20;
+
+/** Why a run of ASCII digits is not an event ID. */
+export type DigitsProblem = 'zero' | 'leading_zero' | 'too_long';
+
+/** Unix time (seconds) of 2015-01-01T00:00:00Z: no alert-based Monitor predates it. */
+const EARLIEST_ALERT_SECONDS = 1_420_070_400;
+const DAY_SECONDS = 86_400;
+
+/**
+ * Check a string of ASCII digits: `null` when it is a usable ID, otherwise what is wrong.
+ * Zero and leading zeros are refused: Monitor's primary keys start at 1, and
+ * "007" is more likely a typo than an ID.
+ */
+export function digitsProblem(digits: string): DigitsProblem | null {
+  if (/^0+$/.test(digits)) return 'zero';
+  if (digits.startsWith('0')) return 'leading_zero';
+  if (digits.length > MAX_ID_DIGITS) return 'too_long';
+  return null;
+}
+
+/** True when the string is a usable event ID (1–20 ASCII digits, no leading zero). */
+export function isEventId(candidate: string): boolean {
+  return /^\d+$/.test(candidate) && digitsProblem(candidate) === null;
+}
+
+/**
+ * True when an unlabelled number looks like a new-generation alert ID:
+ * 15–20 digits whose first 10 are a Unix time between 2015-01-01 and a day after `nowMs`.
+ */
+export function looksLikeAlertId(digits: string, nowMs: number): boolean {
+  if (!/^\d{15,20}$/.test(digits) || digits.startsWith('0')) return false;
+  const seconds = Number(digits.slice(0, 10));
+  return seconds >= EARLIEST_ALERT_SECONDS && seconds <= Math.floor(nowMs / 1000) + DAY_SECONDS;
+}

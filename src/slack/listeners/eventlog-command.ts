@@ -1,0 +1,49 @@
+import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { parseCommandText } from '../ids/parse-command';
+import type { SlackContext } from '../context';
+import { buildLookupReply } from '../lookup-reply';
+import { renderInvalidInput, renderLookingUp } from '../render/status-message';
+import { renderUsage } from '../render/error-message';
+import { postToResponseUrl } from '../response-url';
+
+type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+/**
+ * `/eventlog <id> [public]`. Any slash command routed to this app lands here,
+ * so a team that renames the command in its manifest (say /bk-eventlog) needs
+ * no code change.
+ */
+export function register(app: App, ctx: SlackContext): void {
+  app.command(/^\/.+/, (args: CommandArgs) => handleEventlogCommand(args, ctx));
+}
+
+async function handleEventlogCommand({ command, ack }: CommandArgs, ctx: SlackContext): Promise<void> {
+  const { lang } = ctx.config;
+  const request = parseCommandText(command.text);
+  if (request.kind === 'help') {
+    await ack({ response_type: 'ephemeral', ...renderUsage(lang) });
+    return;
+  }
+  if (request.kind === 'invalid') {
+    ctx.log.info('command.invalid', { user: command.user_id, channel: command.channel_id, reason: request.reason });
+    await ack({ response_type: 'ephemeral', ...renderInvalidInput(request.reason, request.excerpt, lang) });
+    return;
+  }
+  // Ack first, with a placeholder, so Slack never shows operation_timeout; the work happens after.
+  await ack({ response_type: 'ephemeral', ...renderLookingUp(request.id, lang) });
+  ctx.tasks.run(async () => {
+    const { message, ok } = await buildLookupReply(
+      ctx,
+      { id: request.id, userId: command.user_id, channelId: command.channel_id, teamId: command.team_id, bypassCache: false },
+      { variant: 'full', page: 0, sharedBy: null },
+    );
+    const logContext = { event_id: request.id, user: command.user_id, channel: command.channel_id };
+    if (request.public && ok) {
+      // An ephemeral placeholder cannot turn into a channel message: post anew, then remove the placeholder.
+      const posted = await postToResponseUrl(command.response_url, { response_type: 'in_channel', ...message }, ctx.log, logContext);
+      if (posted) await postToResponseUrl(command.response_url, { delete_original: true }, ctx.log, logContext);
+      return;
+    }
+    await postToResponseUrl(command.response_url, { response_type: 'ephemeral', replace_original: true, ...message }, ctx.log, logContext);
+  });
+}
