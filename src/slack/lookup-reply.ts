@@ -4,7 +4,7 @@ import type { LogFields } from '../log';
 import type { SlackContext } from './context';
 import { renderLookupError } from './render/error-message';
 import { renderEventLog } from './render/event-log-message';
-import { renderRefusal } from './render/refusal-message';
+import { renderRefusal } from './render/status-message';
 import type { RenderOptions, SlackMessage } from './render/types';
 
 /** How the answer should look: which variant and page, and who shared it. */

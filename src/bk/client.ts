@@ -1,0 +1,95 @@
+import http from 'node:http';
+import https from 'node:https';
+import nodeFetch from 'node-fetch';
+import type { BkConfig } from '../config';
+import type { EventLog } from '../eventlog/record';
+import type { BkIdentity, EventLogSource } from '../eventlog/source';
+import { startDeadline } from './deadline';
+import { parseEventLogResponse, requestIdFromHeaders } from './envelope';
+import { BkError } from './errors';
+import { redactSecrets } from './redact';
+import { buildEventLogRequest } from './request';
+import { transportError, type ResponseSoFar } from './transport-error';
+
+/**
+ * The BlueKing event-log client: one GET per lookup through a keep-alive
+ * agent, with a whole-call timeout, a body size cap and every failure turned
+ * into a BkError that carries no secret and no URL.
+ */
+
+export interface BkClientDeps {
+  /** IANA zone of zone-less `create_time` values (BK_TIMEZONE). */
+  zone: string;
+  /** node-fetch v2, or a stand-in with its signature (tests). */
+  fetch?: typeof nodeFetch;
+  /** An agent to use instead of the client's own; the caller then owns (and destroys) it. */
+  agent?: http.Agent | https.Agent;
+}
+
+export interface BkClient extends EventLogSource {
+  /** Destroy the client's own keep-alive agent (clean shutdown, tests). */
+  close(): void;
+}
+
+// IDs are digits end to end; anything else never leaves the process.
+const ID = /^\d{1,20}$/;
+
+/** Create a client for the configured ESB. */
+export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
+  const fetch = deps.fetch ?? nodeFetch;
+  const ownAgent = deps.agent === undefined;
+  const agent = deps.agent ?? keepAliveAgent(cfg.baseUrl);
+  const secrets = [cfg.appSecret];
+
+  const fetchOnce = async (id: string, identity: BkIdentity, signal?: AbortSignal): Promise<EventLog> => {
+    if (!ID.test(id)) throw new BkError({ kind: 'bad_parameter' });
+    const request = buildEventLogRequest(cfg, id, identity.username ?? cfg.username);
+    const deadline = startDeadline(cfg.timeoutMs, signal);
+    let soFar: ResponseSoFar | undefined;
+    try {
+      const res = await fetch(request.url, {
+        method: 'GET',
+        headers: request.headers,
+        agent,
+        signal: deadline.signal,
+        size: cfg.maxBodyBytes,
+        // A redirect would re-send the credentials header to wherever it points.
+        redirect: 'manual',
+      });
+      soFar = { httpStatus: res.status, requestId: requestIdFromHeaders(res.headers) };
+      // A declared length over the cap is refused before reading a byte of it.
+      if (Number(res.headers.get('Content-Length') ?? NaN) > cfg.maxBodyBytes) {
+        deadline.abort();
+        throw new BkError({ kind: 'body_too_large', ...soFar });
+      }
+      const body = await res.text();
+      return parseEventLogResponse({ id, httpStatus: res.status, headers: res.headers, body, zone: deps.zone });
+    } catch (err) {
+      if (err instanceof BkError) throw err;
+      const stopped = deadline.reason();
+      // Drop the connection of a failed call (e.g. an oversized body still arriving).
+      deadline.abort();
+      throw transportError(err, stopped, soFar);
+    } finally {
+      deadline.dispose();
+    }
+  };
+
+  return {
+    fetchEventLog: async (id, identity, signal) => {
+      try {
+        return await fetchOnce(id, identity, signal);
+      } catch (err) {
+        const bkError = err instanceof BkError ? err : transportError(err, null);
+        throw redactSecrets(bkError, secrets);
+      }
+    },
+    close: () => {
+      if (ownAgent) agent.destroy();
+    },
+  };
+}
+
+function keepAliveAgent(baseUrl: string): http.Agent | https.Agent {
+  return new URL(baseUrl).protocol === 'https:' ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
+}

@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import type { EventLog } from '../eventlog/record';
+import { kindForCode, kindForHttpStatus } from './error-codes';
+import { BkError, type BkErrorDetails } from './errors';
+import { isPlainObject } from './extend-info';
+import { parseRecords } from './records';
+import { htmlTitle, looksLikeHtml, parseJson, shorten, textSnippet } from './response-body';
+
+/**
+ * One HTTP answer from the ESB or API gateway → an EventLog, or a BkError
+ * saying in which way it failed. Pure: the client does the I/O and hands the
+ * status, headers and body here.
+ */
+
+/** The part of a Headers object we read (node-fetch's Headers fits). */
+export interface HeaderReader {
+  get(name: string): string | null;
+}
+
+export interface EventLogResponse {
+  /** The ID that was asked for, as digits. */
+  id: string;
+  httpStatus: number;
+  headers: HeaderReader;
+  body: string;
+  /** IANA zone of zone-less `create_time` values (BK_TIMEZONE). */
+  zone: string;
+}
+
+const envelopeSchema = z.object({
+  result: z.boolean(),
+  code: z.union([z.number(), z.string()]).nullish().catch(null),
+  message: z.unknown().optional(),
+  data: z.unknown().optional(),
+  request_id: z.string().nullish().catch(null),
+});
+type Envelope = z.infer<typeof envelopeSchema>;
+
+/** What we learn from the headers alone. */
+interface HeaderFacts {
+  requestId: string | null;
+  retryAfterSec: number | null;
+  gatewayCode: string | null;
+  gatewayMessage: string | null;
+  contentType: string | null;
+  location: string | null;
+}
+
+/** Fields every error from one response shares. */
+type Common = Pick<BkErrorDetails, 'requestId' | 'httpStatus' | 'retryAfterSec'>;
+
+/**
+ * Read an event-log response.
+ * @throws BkError for every answer that is not a successful event log
+ */
+export function parseEventLogResponse(input: EventLogResponse): EventLog {
+  const facts = readHeaders(input.headers);
+  const json = parseJson(input.body);
+  const parsed = envelopeSchema.safeParse(json);
+  const envelope = parsed.success ? parsed.data : null;
+  const common: Common = {
+    requestId: nonEmpty(envelope?.request_id) ?? facts.requestId,
+    httpStatus: input.httpStatus,
+    retryAfterSec: facts.retryAfterSec,
+  };
+
+  // The API gateway flags its own errors in headers, whatever the body holds.
+  if (facts.gatewayCode !== null) {
+    const message = facts.gatewayMessage ?? (envelope ? upstreamText(envelope.message) : messageField(json));
+    throw codeError(facts.gatewayCode, message, common);
+  }
+  if (envelope?.result === false) throw resultFalseError(envelope, common);
+  if (input.httpStatus < 200 || input.httpStatus > 299) throw httpStatusError(input, facts, json, common);
+  if (envelope === null) throw notEnvelopeError(input.body, facts, json, common);
+  if (!Array.isArray(envelope.data)) {
+    throw new BkError({ kind: 'bad_shape', code: codeText(envelope.code), upstreamMessage: upstreamText(envelope.message), ...common });
+  }
+  const { entries, generation } = parseRecords(envelope.data, input.zone, { requestedId: input.id });
+  return { id: input.id, entries, generation, requestId: common.requestId ?? null };
+}
+
+/** The request ID the ESB or gateway put in the headers, if any (the body's `request_id` wins when present). */
+export function requestIdFromHeaders(headers: HeaderReader): string | null {
+  return nonEmpty(headers.get('X-Bkapi-Request-Id')) ?? nonEmpty(headers.get('X-Request-Id'));
+}
+
+function readHeaders(headers: HeaderReader): HeaderFacts {
+  const gatewayCode = nonEmpty(headers.get('X-Bkapi-Error-Code'));
+  return {
+    requestId: requestIdFromHeaders(headers),
+    // Retry-After as an HTTP date is rare here and would need a clock; seconds only.
+    retryAfterSec: seconds(headers.get('Retry-After')) ?? seconds(headers.get('X-Bkapi-RateLimit-Reset')),
+    gatewayCode: gatewayCode === '0' ? null : gatewayCode,
+    gatewayMessage: nonEmpty(headers.get('X-Bkapi-Error-Message')),
+    contentType: headers.get('Content-Type'),
+    location: headers.get('Location'),
+  };
+}
+
+function resultFalseError(envelope: Envelope, common: Common): BkError {
+  const code = codeText(envelope.code);
+  const message = upstreamText(envelope.message);
+  const kind = code === null ? 'api_error' : kindForCode(code, message ?? '');
+  // An unrecognised code on a telling status (429, 502…) is better described by the status.
+  const byStatus = kind === 'api_error' && common.httpStatus ? kindForHttpStatus(common.httpStatus) : null;
+  return new BkError({ kind: byStatus ?? kind, code, upstreamMessage: message, ...common });
+}
+
+function codeError(code: string, message: string | null, common: Common): BkError {
+  return new BkError({ kind: kindForCode(code, message ?? ''), code, upstreamMessage: message, ...common });
+}
+
+function httpStatusError(input: EventLogResponse, facts: HeaderFacts, json: unknown, common: Common): BkError {
+  const status = input.httpStatus;
+  if (status >= 300 && status <= 399) {
+    // Often a redirect to a login page: say where, without the query (it may echo our credentials).
+    const target = facts.location === null ? null : `Redirected to ${withoutQuery(facts.location)}`;
+    return new BkError({ kind: 'http_error', upstreamMessage: target, ...common });
+  }
+  const html = json === undefined && looksLikeHtml(input.body, facts.contentType);
+  const kind = kindForHttpStatus(status) ?? (html ? 'html_page' : 'http_error');
+  const upstreamMessage = html ? htmlTitle(input.body) : json === undefined ? textSnippet(input.body) : messageField(json);
+  return new BkError({ kind, upstreamMessage, ...common });
+}
+
+function notEnvelopeError(body: string, facts: HeaderFacts, json: unknown, common: Common): BkError {
+  if (json === undefined && looksLikeHtml(body, facts.contentType)) {
+    return new BkError({ kind: 'html_page', upstreamMessage: htmlTitle(body), ...common });
+  }
+  if (json === undefined) return new BkError({ kind: 'not_json', upstreamMessage: textSnippet(body), ...common });
+  return new BkError({ kind: 'bad_shape', upstreamMessage: messageField(json), ...common });
+}
+
+/** The envelope's `message` as one short line; Monitor sometimes sends field errors as an object. */
+function upstreamText(message: unknown): string | null {
+  if (typeof message === 'string') return nonEmpty(shorten(message));
+  if (message === null || message === undefined) return null;
+  return nonEmpty(shorten(JSON.stringify(message)));
+}
+
+/** A message-like field (`message`, `detail`, `error`, `msg`) of JSON that is not the envelope. */
+function messageField(json: unknown): string | null {
+  if (typeof json === 'string') return nonEmpty(shorten(json));
+  if (!isPlainObject(json)) return null;
+  for (const key of ['message', 'detail', 'error', 'msg']) {
+    const field = json[key];
+    if (typeof field === 'string' && field.trim() !== '') return shorten(field);
+  }
+  return null;
+}
+
+function codeText(code: number | string | null | undefined): string | null {
+  if (code === null || code === undefined) return null;
+  return nonEmpty(String(code).trim());
+}
+
+function nonEmpty(value: string | null | undefined): string | null {
+  return value === null || value === undefined || value.trim() === '' ? null : value.trim();
+}
+
+function seconds(value: string | null): number | null {
+  const text = value?.trim();
+  return text && /^\d{1,9}$/.test(text) ? Number(text) : null;
+}
+
+function withoutQuery(location: string): string {
+  return location.split(/[?#]/, 1)[0];
+}

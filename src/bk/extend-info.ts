@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import type { ConvergeInfo, NoticeGroup, NoticeInfo, TimeWindow } from '../eventlog/record';
+
+/**
+ * Typed details from a record's `extend_info` (old generation; the new one
+ * always sends {}). Every field is read leniently: a malformed part becomes
+ * null or empty so the record itself still renders, with what could be read.
+ */
+
+export interface ExtendDetails {
+  converge: ConvergeInfo | null;
+  notice: NoticeInfo | null;
+  ackNote: string | null;
+}
+
+const NO_DETAILS: ExtendDetails = { converge: null, notice: null, ackNote: null };
+const CONVERGE_KEYS = ['process_time', 'data_time', 'anomaly_count'];
+const NOTICE_KEYS = ['action', 'shield', 'empty_receiver', 'webhook_configs', 'webhook_records'];
+const SHIELD_DETAIL_TEXT_KEYS = ['description', 'message', 'reason', 'name', 'content'];
+const SHIELD_DETAIL_MAX_CHARS = 200;
+
+// Schemas are built once at module load; parsing thousands of records reuses them.
+const numericText = z.string().regex(/^\d+(?:\.\d+)?$/).transform(Number);
+const epochSeconds = z.union([z.number(), numericText]).pipe(z.number().nonnegative());
+const timeWindow = z
+  .object({ min: epochSeconds, max: epochSeconds })
+  .transform((w): TimeWindow => ({ minMs: Math.round(w.min * 1000), maxMs: Math.round(w.max * 1000) }))
+  .nullable()
+  .catch(null);
+const count = z
+  .union([z.number(), numericText])
+  .pipe(z.number().int().nonnegative())
+  .nullable()
+  .catch(null);
+
+const convergeSchema = z
+  .object({ process_time: timeWindow, data_time: timeWindow, anomaly_count: count })
+  .transform((c): ConvergeInfo => ({ anomalyCount: c.anomaly_count, dataWindow: c.data_time, processWindow: c.process_time }));
+
+const idText = z.union([z.string(), z.number().transform(String)]);
+// Receivers are {type, id} objects; very old configs list "user#admin"-style strings.
+const receiver = z
+  .union([z.string(), z.object({ id: idText }).transform((r) => r.id)])
+  .nullable()
+  .catch(null);
+
+const noticeGroup = z
+  .union([
+    z
+      .object({
+        id: idText.optional().catch(undefined),
+        name: z.string().optional().catch(undefined),
+        notice_receiver: z.array(receiver).catch([]),
+        notice_way: z.unknown().optional(),
+      })
+      .transform(
+        (g): NoticeGroup => ({
+          name: g.name ?? g.id ?? '',
+          receivers: uniqueStrings(g.notice_receiver),
+          ways: noticeWays(g.notice_way),
+        }),
+      ),
+    // Some configs list group IDs only.
+    idText.transform((id): NoticeGroup => ({ name: id, receivers: [], ways: [] })),
+  ])
+  .nullable()
+  .catch(null);
+
+const noticeAction = z
+  .object({ notice_group_list: z.array(noticeGroup).catch([]) })
+  .transform((a) => a.notice_group_list.filter((g): g is NoticeGroup => g !== null))
+  .catch([]);
+
+const shield = z
+  .object({ type: idText.catch(''), detail: z.unknown() })
+  .transform((s) => ({ type: s.type, detail: shieldDetailText(s.detail) }))
+  .nullable()
+  .catch(null);
+
+const noticeSchema = z
+  .object({
+    action: noticeAction,
+    shield,
+    empty_receiver: z.unknown().optional(),
+    webhook_configs: z.unknown().optional(),
+    webhook_records: z.unknown().optional(),
+  })
+  .transform(
+    (n): NoticeInfo => ({
+      groups: n.action,
+      emptyReceiver: n.empty_receiver === true,
+      shield: n.shield,
+      webhookCount: Math.max(sizeOf(n.webhook_configs), sizeOf(n.webhook_records)),
+    }),
+  );
+
+/**
+ * Normalize a raw `extend_info` to an object: {} for "" / null / absent, the
+ * parsed object for JSON text, null for anything else (details are then skipped).
+ */
+export function extendInfoObject(raw: unknown): Record<string, unknown> | null {
+  if (raw === undefined || raw === null) return {};
+  if (isPlainObject(raw)) return raw;
+  if (typeof raw !== 'string') return null;
+  const text = raw.trim();
+  if (text === '') return {};
+  if (!text.startsWith('{')) return null;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isPlainObject(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Read convergence, notice and ACK details, keyed by what the object holds rather than by operate. */
+export function readExtendInfo(operate: string, info: Record<string, unknown> | null): ExtendDetails {
+  if (info === null) return NO_DETAILS;
+  const hasConverge = CONVERGE_KEYS.some((k) => k in info);
+  const hasNotice = NOTICE_KEYS.some((k) => k in info);
+  const ackNote = operate === 'ACK' ? ackNoteOf(info.message) : null;
+  if (!hasConverge && !hasNotice && ackNote === null) return NO_DETAILS;
+  return {
+    converge: hasConverge ? convergeSchema.parse(info) : null,
+    notice: hasNotice ? noticeSchema.parse(info) : null,
+    ackNote,
+  };
+}
+
+/** True for `{}` and other plain objects (not arrays, not null). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function ackNoteOf(message: unknown): string | null {
+  return typeof message === 'string' && message.trim() !== '' ? message : null;
+}
+
+/** Notice ways by level, e.g. {"1": ["weixin", "mail"], "2": ["mail"]}, flattened without repeats. */
+function noticeWays(raw: unknown): string[] {
+  const lists = Array.isArray(raw) ? [raw] : isPlainObject(raw) ? Object.values(raw) : [];
+  const ways: string[] = [];
+  for (const list of lists) {
+    if (!Array.isArray(list)) continue;
+    for (const way of list) if (typeof way === 'string') ways.push(way);
+  }
+  return uniqueStrings(ways);
+}
+
+function uniqueStrings(values: ReadonlyArray<string | null>): string[] {
+  return [...new Set(values.filter((v): v is string => v !== null && v !== ''))];
+}
+
+function shieldDetailText(detail: unknown): string {
+  if (typeof detail === 'string') return detail;
+  if (typeof detail === 'number' || typeof detail === 'boolean') return String(detail);
+  if (!isPlainObject(detail)) return '';
+  for (const key of SHIELD_DETAIL_TEXT_KEYS) {
+    const value = detail[key];
+    if (typeof value === 'string' && value.trim() !== '') return value;
+  }
+  if (Object.keys(detail).length === 0) return '';
+  const json = JSON.stringify(detail);
+  return json.length > SHIELD_DETAIL_MAX_CHARS ? `${json.slice(0, SHIELD_DETAIL_MAX_CHARS - 1)}…` : json;
+}
+
+/** Webhooks come as a list; a single non-empty object is one webhook. */
+function sizeOf(value: unknown): number {
+  if (Array.isArray(value)) return value.length;
+  return isPlainObject(value) && Object.keys(value).length > 0 ? 1 : 0;
+}

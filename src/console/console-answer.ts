@@ -1,0 +1,138 @@
+/**
+ * The console's answer to one line: the same parsing, lookup and rendering
+ * as the Slack command, then shown as terminal text, JSON or a builder link.
+ */
+import { BkError } from '../bk/errors';
+import type { Lang } from '../config';
+import type { EventLog } from '../eventlog/record';
+import type { BkIdentity, EventLogSource } from '../eventlog/source';
+import { summarize } from '../eventlog/summarize';
+import { parseCommandText } from '../slack/ids/parse-command';
+import { renderLookupError, renderUsage } from '../slack/render/error-message';
+import { renderEventLog } from '../slack/render/event-log-message';
+import { renderInvalidInput } from '../slack/render/status-message';
+import type { SlackMessage } from '../slack/render/types';
+import { blockKitBuilderUrl, messageJson } from './block-kit-json';
+import type { ConsoleCommand, OutputFormat } from './console-command';
+import { consoleLabels } from './console-labels';
+import type { DemoEvent } from './demo-data';
+import { displayWidth } from './display-width';
+import { mrkdwnToTerminal } from './mrkdwn-text';
+import { blocksToTerminalText } from './terminal-text';
+import { terminalStyle } from './terminal-style';
+
+/** Everything an answer depends on besides the line itself. */
+export interface AnswerContext {
+  source: EventLogSource;
+  sourceLabel: string;
+  identity: BkIdentity;
+  lang: Lang;
+  timezone: string;
+  monitorUrl: string | null;
+  now: () => number;
+  isTTY: boolean;
+  /** Demo events to list in help; empty when a real BlueKing answers. */
+  demoEvents: readonly DemoEvent[];
+}
+
+/** What the message was, as far as the console's extra notes care. */
+interface Rendered {
+  message: SlackMessage;
+  /** The lookup succeeded and asked for `public`: say where Slack would have put it. */
+  publicNote: boolean;
+  /** The console's help, shown in place of Slack's usage message in text form. */
+  isHelp: boolean;
+}
+
+/**
+ * The text to print for one console command (without the trailing newline),
+ * or null for nothing. Errors from the source become the bot's error message;
+ * any other error propagates to the caller.
+ */
+export async function answerCommand(command: ConsoleCommand, ctx: AnswerContext): Promise<string | null> {
+  const labels = consoleLabels(ctx.lang);
+  switch (command.kind) {
+    case 'empty':
+    case 'quit':
+      return null;
+    case 'help':
+      return consoleHelp(ctx);
+    case 'unknown_command':
+      return labels.unknownCommand(command.name);
+    case 'eventlog': {
+      const rendered = await renderEventlogText(command.text, ctx);
+      return formatAnswer(rendered, command.format, ctx);
+    }
+  }
+}
+
+/** The welcome printed once at start: what to type, then the help. */
+export function welcomeText(ctx: AnswerContext): string {
+  return [consoleLabels(ctx.lang).welcome, '', consoleCommandsAndDemos(ctx)].join('\n');
+}
+
+async function renderEventlogText(text: string, ctx: AnswerContext): Promise<Rendered> {
+  const request = parseCommandText(text);
+  if (request.kind === 'help') return { message: renderUsage(ctx.lang), publicNote: false, isHelp: true };
+  if (request.kind === 'invalid') {
+    return { message: renderInvalidInput(request.reason, request.excerpt, ctx.lang), publicNote: false, isHelp: false };
+  }
+  const outcome = await lookUp(request.id, ctx);
+  return { message: outcome.message, publicNote: request.public && outcome.ok, isHelp: false };
+}
+
+async function lookUp(id: string, ctx: AnswerContext): Promise<{ message: SlackMessage; ok: boolean }> {
+  let log: EventLog;
+  try {
+    log = await ctx.source.fetchEventLog(id, ctx.identity);
+  } catch (err) {
+    if (err instanceof BkError) return { message: renderLookupError(id, err, { lang: ctx.lang }), ok: false };
+    throw err;
+  }
+  const nowMs = ctx.now();
+  const message = renderEventLog(summarize(log, nowMs), {
+    lang: ctx.lang,
+    timezone: ctx.timezone,
+    monitorUrl: ctx.monitorUrl,
+    variant: 'full',
+    page: 0,
+    withActions: true,
+    sharedBy: null,
+    nowMs,
+  });
+  return { message, ok: true };
+}
+
+function formatAnswer(rendered: Rendered, format: OutputFormat, ctx: AnswerContext): string {
+  const labels = consoleLabels(ctx.lang);
+  if (format === 'json') return messageJson(rendered.message);
+  if (format === 'builder') return `${labels.builderNote}\n${blockKitBuilderUrl(rendered.message)}`;
+  if (rendered.isHelp) return consoleHelp(ctx);
+  const style = terminalStyle(ctx.isTTY);
+  const lines = [blocksToTerminalText(rendered.message.blocks, { isTTY: ctx.isTTY }), ''];
+  // The top-level text is what a phone's push notification shows; worth seeing next to the blocks.
+  lines.push(style.line('dim', `🔔 ${labels.pushText} ${mrkdwnToTerminal(rendered.message.text, style, 'dim')}`));
+  if (rendered.publicNote) lines.push(style.line('dim', `📣 ${labels.publicNote}`));
+  return lines.join('\n');
+}
+
+/** Slack's own usage message, then the console's commands and the demo events. */
+function consoleHelp(ctx: AnswerContext): string {
+  const usage = blocksToTerminalText(renderUsage(ctx.lang).blocks, { isTTY: ctx.isTTY });
+  return [usage, '', consoleLabels(ctx.lang).source(ctx.sourceLabel), '', consoleCommandsAndDemos(ctx)].join('\n');
+}
+
+function consoleCommandsAndDemos(ctx: AnswerContext): string {
+  const labels = consoleLabels(ctx.lang);
+  const lines = [labels.commandsTitle, ...aligned(labels.commands)];
+  if (ctx.demoEvents.length > 0) {
+    lines.push('', labels.demoTitle, ...aligned(ctx.demoEvents.map((e) => [`/eventlog ${e.id}`, e.description[ctx.lang]] as const)));
+  }
+  return lines.join('\n');
+}
+
+/** Two columns, the second starting at the same place on every line. */
+function aligned(rows: ReadonlyArray<readonly [string, string]>): string[] {
+  const width = Math.max(...rows.map(([left]) => displayWidth(left)));
+  return rows.map(([left, right]) => `  ${left}${' '.repeat(width - displayWidth(left))}   ${right}`);
+}

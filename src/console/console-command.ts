@@ -1,0 +1,61 @@
+/**
+ * What one console line asks for (pure). Everything that is not a console
+ * word (help, quit, json, builder) is handed on as `/eventlog` text, so the
+ * console accepts exactly what Slack accepts.
+ */
+
+/** How to show an answer: as terminal text, as the exact Block Kit JSON, or as a Block Kit Builder link. */
+export type OutputFormat = 'text' | 'json' | 'builder';
+
+export type ConsoleCommand =
+  | { kind: 'empty' }
+  | { kind: 'quit' }
+  | { kind: 'help' }
+  /** `text` is what Slack would put in the slash command's `text`. */
+  | { kind: 'eventlog'; text: string; format: OutputFormat }
+  | { kind: 'unknown_command'; name: string };
+
+const QUIT_WORDS = new Set(['quit', 'exit', 'q', '/quit', '/exit']);
+const HELP_WORDS = new Set(['help', '?', '/help']);
+const FORMAT_WORDS: Record<string, OutputFormat> = { json: 'json', builder: 'builder' };
+const FORMAT_FLAGS: Record<string, OutputFormat> = { '--json': 'json', '--builder': 'builder' };
+const SLASH_COMMAND = /^\/(\S+)\s*/;
+
+/** Read one console line. */
+export function parseConsoleLine(line: string): ConsoleCommand {
+  const trimmed = line.trim();
+  if (trimmed === '') return { kind: 'empty' };
+  const lower = trimmed.toLowerCase();
+  if (QUIT_WORDS.has(lower)) return { kind: 'quit' };
+  if (HELP_WORDS.has(lower)) return { kind: 'help' };
+
+  const [firstWord = ''] = lower.split(/\s+/, 1);
+  const wordFormat = FORMAT_WORDS[firstWord];
+  if (wordFormat) {
+    // `json /eventlog 5310` means the same as `json 5310`.
+    const rest = trimmed.slice(firstWord.length).trim();
+    const slashRest = SLASH_COMMAND.exec(rest);
+    const isEventlog = slashRest !== null && slashRest[1]?.toLowerCase() === 'eventlog';
+    return withFlags(isEventlog ? rest.slice(slashRest[0].length) : rest, wordFormat);
+  }
+
+  const slash = SLASH_COMMAND.exec(trimmed);
+  if (slash) {
+    const name = slash[1] ?? '';
+    // Any command name is fine in Slack (teams rename /eventlog), but in the console a typo is likelier.
+    if (name.toLowerCase() !== 'eventlog') return { kind: 'unknown_command', name: `/${name}` };
+    return withFlags(trimmed.slice(slash[0].length), 'text');
+  }
+  return withFlags(trimmed, 'text');
+}
+
+/** Take `--json` / `--builder` out of the text; the last one given wins. */
+function withFlags(rest: string, format: OutputFormat): ConsoleCommand {
+  let chosen = format;
+  const words = rest.trim().split(/\s+/).filter((word) => {
+    const flag = FORMAT_FLAGS[word.toLowerCase()];
+    if (flag) chosen = flag;
+    return !flag && word !== '';
+  });
+  return { kind: 'eventlog', text: words.join(' '), format: chosen };
+}

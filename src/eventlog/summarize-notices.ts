@@ -1,0 +1,44 @@
+import { NOTICE_OPERATES, type EventRecord, type LogEntry } from './record';
+import type { NoticeCounts, NoticeItem, NoticeOutcome, NoticeSummary } from './summarize-types';
+
+const OUTCOME_BY_STATUS: Readonly<Record<string, NoticeOutcome>> = {
+  SUCCESS: 'succeeded',
+  FAILED: 'failed',
+  PARTIAL_SUCCESS: 'partial',
+  SHIELDED: 'shielded',
+  RUNNING: 'running',
+};
+
+/** Every notification (ANOMALY/RECOVERY/CLOSE_NOTICE, ACTION) with its outcome, and the counts per outcome. */
+export function summarizeNotices(timeline: readonly LogEntry[]): NoticeSummary {
+  const items: NoticeItem[] = [];
+  const problems: NoticeItem[] = [];
+  const shielded: NoticeItem[] = [];
+  const running: NoticeItem[] = [];
+  const counts: NoticeCounts = { total: 0, succeeded: 0, failed: 0, partial: 0, shielded: 0, running: 0, unknown: 0 };
+
+  for (const entry of timeline) {
+    if (entry.kind !== 'record' || !NOTICE_OPERATES.has(entry.operate)) continue;
+    const item = noticeItem(entry);
+    items.push(item);
+    counts.total += 1;
+    counts[item.outcome] += 1;
+    if (item.outcome === 'failed' || item.outcome === 'partial') problems.push(item);
+    else if (item.outcome === 'shielded') shielded.push(item);
+    else if (item.outcome === 'running') running.push(item);
+  }
+  return { items, problems, shielded, running, counts };
+}
+
+function noticeItem(record: EventRecord): NoticeItem {
+  const reason = record.message.trim();
+  return {
+    record,
+    // Object.hasOwn keeps "constructor" & co. from posing as a known status.
+    outcome: Object.hasOwn(OUTCOME_BY_STATUS, record.status) ? (OUTCOME_BY_STATUS[record.status] ?? 'unknown') : 'unknown',
+    reason: reason === '' ? null : reason,
+    emptyReceiver: record.notice?.emptyReceiver ?? false,
+    groups: record.notice?.groups ?? [],
+    shield: record.notice?.shield ?? null,
+  };
+}

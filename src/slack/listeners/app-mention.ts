@@ -1,0 +1,61 @@
+import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs, webApi } from '@slack/bolt';
+import { extractEventIds } from '../ids/extract-ids';
+import { parseCommandText } from '../ids/parse-command';
+import type { SlackContext } from '../context';
+import { renderUsage } from '../render/error-message';
+import { renderIdChoice, renderInvalidInput, renderNoIdFound } from '../render/status-message';
+import { slackErrorCode } from '../slack-api-error';
+import { answerInThread, tellRequester, type ThreadTarget } from '../thread-reply';
+
+type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
+type MentionEvent = MentionArgs['event'];
+
+const USER_MENTION = /<@[UW][A-Z0-9]+(?:\|[^>]*)?>/g;
+
+/**
+ * `@eventlog 123` in a thread answers there; a bare `@eventlog` in a thread
+ * reads the thread's parent (the alert post) and finds the ID in it.
+ */
+export function register(app: App, ctx: SlackContext): void {
+  app.event('app_mention', async ({ event, client }: MentionArgs) => {
+    // Never answer bots (including ourselves): two bots could mention each other forever.
+    if (event.bot_id || !event.user) return;
+    ctx.tasks.run(() => handleMention(event, client, ctx));
+  });
+}
+
+async function handleMention(event: MentionEvent, client: webApi.WebClient, ctx: SlackContext): Promise<void> {
+  const { lang } = ctx.config;
+  const target: ThreadTarget = {
+    channel: event.channel,
+    threadTs: event.thread_ts ?? event.ts,
+    userId: event.user ?? '',
+    teamId: event.team ?? null,
+    responseUrl: null,
+  };
+  const words = event.text.replace(USER_MENTION, ' ').trim();
+  const request = parseCommandText(words);
+  ctx.log.info('mention', { user: target.userId, channel: target.channel, in_thread: Boolean(event.thread_ts), kind: request.kind });
+  if (request.kind === 'lookup') return answerInThread(ctx, client, request.id, target);
+  if (request.kind === 'help' && words.length > 0) return tellRequester(ctx, client, target, renderUsage(lang));
+
+  // No ID typed: look in the mention itself, then in the thread's parent post.
+  let ids = extractEventIds(event, ctx.now());
+  if (ids.length === 0 && event.thread_ts) ids = await idsInThreadParent(ctx, client, event.channel, event.thread_ts);
+  if (ids.length === 1) return answerInThread(ctx, client, ids[0], target);
+  if (ids.length > 1) return tellRequester(ctx, client, target, renderIdChoice(ids, target.threadTs, lang));
+  if (request.kind === 'invalid') return tellRequester(ctx, client, target, renderInvalidInput(request.reason, request.excerpt, lang));
+  return tellRequester(ctx, client, target, renderNoIdFound(lang));
+}
+
+/** The thread's first message, read with conversations.replies (needs the *:history scopes). */
+async function idsInThreadParent(ctx: SlackContext, client: webApi.WebClient, channel: string, threadTs: string): Promise<string[]> {
+  try {
+    const res = await client.conversations.replies({ channel, ts: threadTs, limit: 1, inclusive: true });
+    const parent = res.messages?.[0];
+    return parent ? extractEventIds(parent, ctx.now()) : [];
+  } catch (err) {
+    ctx.log.warn('slack.thread_read_failed', { channel, slack_error: slackErrorCode(err) });
+    return [];
+  }
+}

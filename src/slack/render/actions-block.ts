@@ -1,0 +1,35 @@
+import type { types } from '@slack/bolt';
+import { ACTION_IDS, encodeButtonValue, monitorEventUrl, type ActionName } from './actions';
+import { uiStrings } from './strings';
+import type { RenderOptions } from './types';
+
+export interface ActionsView {
+  id: string;
+  /** The page being shown (already clamped). */
+  page: number;
+  pageCount: number;
+}
+
+/**
+ * The buttons under an event log: Share (full answers not yet in the channel),
+ * Refresh, Older/Newer when the timeline has more pages, and a link to the
+ * event in BlueKing when BK_MONITOR_URL is set.
+ */
+export function buildActionsBlock(view: ActionsView, opts: RenderOptions): types.ActionsBlock {
+  const words = uiStrings(opts.lang).buttons;
+  const button = (name: ActionName & keyof typeof words, page: number): types.Button => ({
+    type: 'button',
+    action_id: ACTION_IDS[name],
+    text: { type: 'plain_text', text: words[name], emoji: true },
+    value: encodeButtonValue({ id: view.id, page, variant: opts.variant }),
+  });
+  const elements: types.Button[] = [];
+  if (opts.variant === 'full' && opts.sharedBy === null) elements.push({ ...button('share', view.page), style: 'primary' });
+  elements.push(button('refresh', view.page));
+  if (view.page + 1 < view.pageCount) elements.push(button('older', view.page + 1));
+  if (view.page > 0) elements.push(button('newer', view.page - 1));
+  if (opts.monitorUrl) {
+    elements.push({ ...button('open', view.page), url: monitorEventUrl(opts.monitorUrl, view.id) });
+  }
+  return { type: 'actions', elements };
+}

@@ -1,0 +1,52 @@
+import type { RenderOptions } from './types';
+
+/**
+ * The buttons' identities and the value they carry. The value is the whole
+ * state of a view (which event, which page, which variant), so a click needs
+ * no server-side memory; it comes back through Slack, so decoding treats it
+ * as untrusted input.
+ */
+
+export const ACTION_IDS = {
+  share: 'eventlog_share',
+  refresh: 'eventlog_refresh',
+  older: 'eventlog_older',
+  newer: 'eventlog_newer',
+  open: 'eventlog_open',
+} as const;
+
+/** Prefix of the chooser's "pick this ID" buttons: one per ID (`eventlog_pick_0`, …). */
+export const PICK_ACTION_PREFIX = 'eventlog_pick';
+
+export type ActionName = keyof typeof ACTION_IDS;
+
+export interface ButtonValue {
+  /** Event ID, digits. */
+  id: string;
+  /** Timeline page, 0-based. */
+  page: number;
+  variant: RenderOptions['variant'];
+}
+
+// "<id>:<page>:<variant>", e.g. "5310:0:full". Short, and strict enough to validate with one pattern.
+const VALUE_PATTERN = /^([1-9][0-9]{0,19}):(0|[1-9][0-9]{0,5}):(full|compact)$/;
+
+/** Encode a view for a button's `value`. */
+export function encodeButtonValue(value: ButtonValue): string {
+  return `${value.id}:${value.page}:${value.variant}`;
+}
+
+/** Decode a button's `value`; null for anything we did not produce. */
+export function decodeButtonValue(value: string): ButtonValue | null {
+  if (typeof value !== 'string' || value.length > 64) return null;
+  const match = VALUE_PATTERN.exec(value);
+  if (!match) return null;
+  const [, id, page, variant] = match;
+  if (id === undefined || page === undefined || (variant !== 'full' && variant !== 'compact')) return null;
+  return { id, page: Number(page), variant };
+}
+
+/** The BlueKing web page of an event: `${monitorUrl}/#/event-center/detail/${id}`. */
+export function monitorEventUrl(monitorUrl: string, id: string): string {
+  return `${monitorUrl.replace(/\/+$/, '')}/#/event-center/detail/${encodeURIComponent(id)}`;
+}

@@ -1,0 +1,143 @@
+import { SHARED_BY_BLOCK_ID } from './footer';
+import { SLACK_LIMITS } from './limits';
+import type { SlackMessage } from './types';
+
+/**
+ * Every way a message would be refused by Slack (docs/slack-platform.md) or
+ * would let untrusted text through unescaped. Returns one readable line per
+ * violation; [] means the message is safe to send. Used by tests on every
+ * rendered message. Walks the blocks as plain data, so it works for any
+ * block type, known or not.
+ *
+ * "Unescaped" means: in mrkdwn text (and the top-level text), every `<…>` must
+ * be one of ours: a `<!date^…|…>` token, an http(s) link, or the one user
+ * mention in the shared-by context block. Anything else (`<!channel>`,
+ * `<!here>`, `<@U…>`, `<#C…>`, a stray `<` or `>`, a bare `&`) is reported.
+ */
+export function checkMessageLimits(message: SlackMessage): string[] {
+  const problems: string[] = [];
+  const L = SLACK_LIMITS;
+  if (typeof message.text !== 'string' || message.text.trim() === '') {
+    problems.push('top-level text: missing (push notifications and screen readers use only it)');
+  } else {
+    if (message.text.length > L.topLevelText) problems.push(`top-level text: ${message.text.length} chars > ${L.topLevelText}`);
+    problems.push(...markupProblems('top-level text', message.text, false));
+  }
+  const blocks: unknown[] = Array.isArray(message.blocks) ? message.blocks : [];
+  if (blocks.length > L.blocksPerMessage) problems.push(`blocks: ${blocks.length} > ${L.blocksPerMessage}`);
+
+  let totalText = 0;
+  blocks.forEach((block, i) => {
+    const where = `block ${i}`;
+    if (!isObject(block)) {
+      problems.push(`${where}: not an object`);
+      return;
+    }
+    problems.push(...blockProblems(block, where));
+    const mentionAllowed = block.block_id === SHARED_BY_BLOCK_ID;
+    for (const text of textObjects(block)) {
+      totalText += text.text.length;
+      if (text.type === 'mrkdwn') problems.push(...markupProblems(where, text.text, mentionAllowed));
+    }
+  });
+  if (totalText > L.totalBlockText) problems.push(`all block text: ${totalText} chars > ${L.totalBlockText} (msg_blocks_too_long)`);
+  return problems;
+}
+
+type Json = Record<string, unknown>;
+
+function blockProblems(block: Json, where: string): string[] {
+  const L = SLACK_LIMITS;
+  const problems: string[] = [];
+  const type = block.type;
+  if (typeof block.block_id === 'string' && block.block_id.length > L.blockId) problems.push(`${where}: block_id longer than ${L.blockId}`);
+  if (type === 'header') {
+    const text = textOf(block.text);
+    if (text === null || text === '') problems.push(`${where} header: empty text`);
+    else if (text.length > L.headerText) problems.push(`${where} header: ${text.length} chars > ${L.headerText}`);
+    if (isObject(block.text) && block.text.type !== 'plain_text') problems.push(`${where} header: text must be plain_text`);
+  } else if (type === 'section') {
+    const text = textOf(block.text);
+    const fields = Array.isArray(block.fields) ? block.fields : [];
+    if ((text === null || text === '') && fields.length === 0) problems.push(`${where} section: needs text or fields`);
+    if (text !== null && text.length > L.sectionText) problems.push(`${where} section: ${text.length} chars > ${L.sectionText}`);
+    if (fields.length > L.sectionFields) problems.push(`${where} section: ${fields.length} fields > ${L.sectionFields}`);
+    fields.forEach((field, j) => {
+      const fieldText = textOf(field) ?? '';
+      if (fieldText.length > L.sectionFieldText) problems.push(`${where} field ${j}: ${fieldText.length} chars > ${L.sectionFieldText}`);
+    });
+    if (isObject(block.accessory)) problems.push(...elementProblems(block.accessory, `${where} accessory`));
+  } else if (type === 'context') {
+    const elements = Array.isArray(block.elements) ? block.elements : [];
+    if (elements.length === 0) problems.push(`${where} context: no elements`);
+    if (elements.length > L.contextElements) problems.push(`${where} context: ${elements.length} elements > ${L.contextElements}`);
+  } else if (type === 'actions') {
+    const elements = Array.isArray(block.elements) ? block.elements : [];
+    if (elements.length === 0) problems.push(`${where} actions: no elements`);
+    if (elements.length > L.actionsElements) problems.push(`${where} actions: ${elements.length} elements > ${L.actionsElements}`);
+    const ids = new Set<string>();
+    elements.forEach((element, j) => {
+      if (!isObject(element)) return;
+      problems.push(...elementProblems(element, `${where} element ${j}`));
+      if (typeof element.action_id === 'string') {
+        if (ids.has(element.action_id)) problems.push(`${where}: duplicate action_id ${element.action_id}`);
+        ids.add(element.action_id);
+      }
+    });
+  }
+  return problems;
+}
+
+function elementProblems(element: Json, where: string): string[] {
+  const L = SLACK_LIMITS;
+  const problems: string[] = [];
+  if (typeof element.action_id === 'string' && element.action_id.length > L.actionId) problems.push(`${where}: action_id longer than ${L.actionId}`);
+  if (element.type !== 'button') return problems;
+  const text = textOf(element.text) ?? '';
+  if (text === '') problems.push(`${where} button: empty text`);
+  if (text.length > L.buttonText) problems.push(`${where} button: text ${text.length} chars > ${L.buttonText}`);
+  if (typeof element.value === 'string' && element.value.length > L.buttonValue) problems.push(`${where} button: value longer than ${L.buttonValue}`);
+  if (typeof element.url === 'string' && element.url.length > L.buttonUrl) problems.push(`${where} button: url longer than ${L.buttonUrl}`);
+  return problems;
+}
+
+// Our own markup: date tokens, http(s) links (optionally labelled), and (only in the shared-by block) a user mention.
+const DATE_TOKEN = /^!date\^\d+\^[^|<>]*(\|[^<>]*)?$/;
+const LINK = /^https?:\/\/[^\s|<>]+(\|[^<>]*)?$/;
+const USER_MENTION = /^@[UW][A-Z0-9]+$/;
+
+/** Unescaped control characters and any `<…>` that is not ours. */
+function markupProblems(where: string, text: string, mentionAllowed: boolean): string[] {
+  const problems: string[] = [];
+  const rest = text.replace(/<([^<>]*)>/g, (whole, inner: string) => {
+    if (DATE_TOKEN.test(inner) || LINK.test(inner) || (mentionAllowed && USER_MENTION.test(inner))) return '';
+    problems.push(`${where}: unescaped markup ${JSON.stringify(whole.slice(0, 60))}`);
+    return '';
+  });
+  if (/[<>]/.test(rest)) problems.push(`${where}: unescaped "<" or ">"`);
+  if (/&(?!amp;|lt;|gt;)/.test(rest)) problems.push(`${where}: unescaped "&"`);
+  return problems;
+}
+
+/** Every text object (`{type: 'mrkdwn' | 'plain_text', text}`) anywhere inside a block. */
+function textObjects(value: unknown, found: { type: string; text: string }[] = [], depth = 0): { type: string; text: string }[] {
+  if (depth > 20) return found;
+  if (Array.isArray(value)) {
+    for (const item of value) textObjects(item, found, depth + 1);
+  } else if (isObject(value)) {
+    if ((value.type === 'mrkdwn' || value.type === 'plain_text') && typeof value.text === 'string') {
+      found.push({ type: value.type, text: value.text });
+    } else {
+      for (const child of Object.values(value)) textObjects(child, found, depth + 1);
+    }
+  }
+  return found;
+}
+
+function textOf(value: unknown): string | null {
+  return isObject(value) && typeof value.text === 'string' ? value.text : null;
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,31 @@
+import type { Lang } from '../../config';
+
+/**
+ * Compact durations for phones: "45 s", "49 min", "2 h 5 min", "3 d 4 h"
+ * (zh-CN "49 分钟", "2 小时 5 分钟"). Two units at most; the smaller is
+ * dropped when zero. Rounds down, so "53 min" means at least 53 minutes.
+ */
+
+const UNITS: Readonly<Record<Lang, { d: string; h: string; min: string; s: string }>> = {
+  en: { d: 'd', h: 'h', min: 'min', s: 's' },
+  'zh-CN': { d: '天', h: '小时', min: '分钟', s: '秒' },
+};
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** A duration in at most two units, in the given language. Negative or non-finite input reads as "0 s". */
+export function formatDuration(ms: number, lang: Lang): string {
+  const u = UNITS[lang];
+  const total = Number.isFinite(ms) && ms > 0 ? ms : 0;
+  if (total < MINUTE) return `${Math.floor(total / SECOND)} ${u.s}`;
+  if (total < HOUR) return `${Math.floor(total / MINUTE)} ${u.min}`;
+  if (total < DAY) return twoUnits(Math.floor(total / HOUR), u.h, Math.floor((total % HOUR) / MINUTE), u.min);
+  return twoUnits(Math.floor(total / DAY), u.d, Math.floor((total % DAY) / HOUR), u.h);
+}
+
+function twoUnits(big: number, bigUnit: string, small: number, smallUnit: string): string {
+  return small === 0 ? `${big} ${bigUnit}` : `${big} ${bigUnit} ${small} ${smallUnit}`;
+}

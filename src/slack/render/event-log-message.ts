@@ -1,0 +1,59 @@
+import type { types } from '@slack/bolt';
+import type { EventSummary } from '../../eventlog/summarize-types';
+import { buildActionsBlock } from './actions-block';
+import { contextBlock, dividerBlock, headerBlock, packLines, sectionBlock } from './blocks';
+import { convergenceLine } from './convergence-line';
+import { footerBlock, sharedByBlock } from './footer';
+import { escapeMrkdwn } from './mrkdwn';
+import { calloutLines } from './notices-callout';
+import { pageSizeFor, timelinePage } from './paging';
+import { uiStrings } from './strings';
+import { timelineLines } from './timeline';
+import type { RenderOptions, SlackMessage } from './types';
+import { headerText, pushText, verdictText } from './verdict';
+
+/**
+ * The event log as Block Kit, verdict first:
+ *   header · verdict · failed-notices callout · convergence · divider ·
+ *   one page of the timeline · footer · shared-by · buttons.
+ * A long log keeps the top part whole and shows one page of the timeline;
+ * `opts.page` picks it (see paging.ts). Pure, and within every Slack limit
+ * for any input (test/slack/render checks this with hostile logs).
+ */
+export function renderEventLog(summary: EventSummary, opts: RenderOptions): SlackMessage {
+  if (summary.recordCount === 0) return renderEmptyLog(summary, opts);
+  const page = timelinePage(summary.timeline.length, pageSizeFor(opts.variant), opts.page);
+  const blocks: types.KnownBlock[] = [headerBlock(headerText(summary, opts.lang)), sectionBlock(verdictText(summary, opts.lang))];
+
+  const callout = calloutLines(summary, opts);
+  if (callout.length > 0) blocks.push(sectionBlock(callout.join('\n')));
+  const convergence = convergenceLine(summary, opts);
+  if (convergence !== null) blocks.push(contextBlock([convergence]));
+
+  blocks.push(dividerBlock(), ...packLines(timelineLines(summary, page, opts)));
+  if (opts.variant === 'full') blocks.push(footerBlock(summary, page, opts));
+  pushTail(blocks, summary, opts, { page: page.index, pageCount: page.pageCount });
+  return { text: pushText(summary, opts.lang), blocks };
+}
+
+/** The answer for an event whose log has no records: a clear sentence, not an empty list. */
+export function renderEmptyLog(summary: Pick<EventSummary, 'id' | 'requestId'>, opts: RenderOptions): SlackMessage {
+  const words = uiStrings(opts.lang);
+  const sentence = words.emptyLog(escapeMrkdwn(summary.id));
+  const blocks: types.KnownBlock[] = [headerBlock(`⚪ ${words.event(summary.id)} · ${words.noRecordsState}`), sectionBlock(sentence)];
+  if (summary.requestId) blocks.push(contextBlock([words.footerRequest(`\`${escapeMrkdwn(summary.requestId)}\``)]));
+  pushTail(blocks, summary, opts, { page: 0, pageCount: 1 });
+  return { text: sentence, blocks };
+}
+
+/** Shared-by line and buttons, common to both answers. */
+function pushTail(
+  blocks: types.KnownBlock[],
+  summary: Pick<EventSummary, 'id'>,
+  opts: RenderOptions,
+  paging: { page: number; pageCount: number },
+): void {
+  const sharedBy = sharedByBlock(opts);
+  if (sharedBy) blocks.push(sharedBy);
+  if (opts.withActions) blocks.push(buildActionsBlock({ id: summary.id, ...paging }, opts));
+}

@@ -1,0 +1,40 @@
+import type { types } from '@slack/bolt';
+import type { EventSummary } from '../../eventlog/summarize-types';
+import { contextBlock } from './blocks';
+import { RENDER_BUDGET } from './limits';
+import { clipInline, clipMiddle } from './mrkdwn';
+import type { TimelinePage } from './paging';
+import { uiStrings } from './strings';
+import type { RenderOptions } from './types';
+
+/** block_id of the "Shared by <@U…>" context: the one place our messages mention a user (checkMessageLimits knows it). */
+export const SHARED_BY_BLOCK_ID = 'eventlog_shared_by';
+
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,30}$/;
+
+/** "event `8c1f0e5a77b2…1574439660.12.7.1` · request `4b1e…` · records 1, 489–512 of 512". */
+export function footerBlock(summary: EventSummary, page: TimelinePage, opts: RenderOptions): types.ContextBlock {
+  const words = uiStrings(opts.lang);
+  const parts: string[] = [];
+  if (summary.eventId) parts.push(words.footerEvent(`\`${clipMiddle(summary.eventId, RENDER_BUDGET.eventId)}\``));
+  if (summary.requestId) parts.push(words.footerRequest(`\`${clipInline(summary.requestId, RENDER_BUDGET.requestId)}\``));
+  parts.push(
+    page.pageCount === 1
+      ? words.records(summary.recordCount)
+      : words.footerRange(rangesText(page, words.listSeparator), summary.recordCount),
+  );
+  return contextBlock([parts.join(' · ')]);
+}
+
+/** "Shared by <@U123>", or null when there is no well-formed Slack user ID to show. */
+export function sharedByBlock(opts: RenderOptions): types.ContextBlock | null {
+  if (opts.sharedBy === null || !SLACK_USER_ID.test(opts.sharedBy)) return null;
+  return contextBlock([uiStrings(opts.lang).sharedBy(`<@${opts.sharedBy}>`)], SHARED_BY_BLOCK_ID);
+}
+
+/** 1-based record ranges of a page: "1, 489–512". */
+function rangesText(page: TimelinePage, separator: string): string {
+  return page.segments
+    .map(({ start, end }) => (end - start === 1 ? `${start + 1}` : `${start + 1}–${end}`))
+    .join(separator);
+}

@@ -1,0 +1,78 @@
+import type { Lang } from '../../config';
+import type { NoticeGroup } from '../../eventlog/record';
+import type { EventSummary, NoticeItem } from '../../eventlog/summarize-types';
+import { dayKey, recordTime } from './date-token';
+import { noticeWayLabel, operateLabel } from './labels';
+import { RENDER_BUDGET } from './limits';
+import { clipInline } from './mrkdwn';
+import { uiStrings } from './strings';
+import type { RenderOptions } from './types';
+
+/**
+ * The callout that makes failed notifications impossible to miss, placed
+ * before the timeline:
+ *   🚨 *2 notifications failed*
+ *   • 10:40 Anomaly notice → SRE 值班组 (WeChat, mail): *通知人为空* (no receivers)
+ *   🔕 1 shielded: 业务维护屏蔽
+ * Empty when every notification went out.
+ */
+export function calloutLines(summary: EventSummary, opts: RenderOptions): string[] {
+  const words = uiStrings(opts.lang);
+  const { problems, shielded, running } = summary.notices;
+  const lines: string[] = [];
+  if (problems.length > 0) {
+    const shown = Math.min(problems.length, RENDER_BUDGET.calloutBullets[opts.variant]);
+    lines.push(words.failedTitle(problems.length));
+    const startDay = summary.lifecycle.startedAtMs === null ? null : dayKey(summary.lifecycle.startedAtMs, opts.timezone);
+    for (const item of problems.slice(0, shown)) lines.push(problemBullet(item, startDay, opts));
+    if (problems.length > shown) lines.push(words.andMore(problems.length - shown));
+  }
+  if (shielded.length > 0) lines.push(words.shieldedLine(shielded.length, shieldDetails(shielded, opts.lang)));
+  if (running.length > 0) lines.push(words.runningLine(running.length));
+  return lines;
+}
+
+function problemBullet(item: NoticeItem, startDay: string | null, opts: RenderOptions): string {
+  const words = uiStrings(opts.lang);
+  const { record } = item;
+  const withDate = record.timeMs !== null && dayKey(record.timeMs, opts.timezone) !== startDay;
+  let head = `• ${recordTime(record.timeMs, record.rawTime, opts.timezone, withDate)} ${clipInline(operateLabel(record.operate, opts.lang), RENDER_BUDGET.label)}`;
+  if (item.outcome === 'partial') head += words.partlyFailed;
+  const audience = audienceText(item.groups, opts.lang);
+  if (audience !== '') head += ` → ${clipInline(audience, RENDER_BUDGET.calloutBullet / 2.5)}`;
+  const note = item.emptyReceiver && item.reason !== null ? words.noReceivers : '';
+  const reasonBudget = RENDER_BUDGET.calloutBullet - head.length - note.length - 4;
+  const reason =
+    item.reason !== null ? clipInline(item.reason, reasonBudget) : item.emptyReceiver ? words.noReceiversReason : words.noReason;
+  return `${head}${words.reasonSeparator}*${reason}*${note}`;
+}
+
+/** "SRE 值班组 (WeChat, mail), DBA (SMS) +2": plain text, escaped by the caller. */
+function audienceText(groups: readonly NoticeGroup[], lang: Lang): string {
+  const words = uiStrings(lang);
+  const sep = words.listSeparator;
+  const named = groups.slice(0, RENDER_BUDGET.groupsPerNotice).map((group) => {
+    const who = group.name.trim() || group.receivers.slice(0, RENDER_BUDGET.groupsPerNotice).join(sep);
+    const ways = group.ways.map((way) => noticeWayLabel(way, lang)).join(sep);
+    return ways === '' ? who : words.withWays(who, ways);
+  });
+  const more = groups.length - named.length;
+  return named.join(sep) + (more > 0 ? ` +${more}` : '');
+}
+
+/** The first few distinct shield details, escaped: "业务维护屏蔽; 发布窗口 …". */
+function shieldDetails(items: readonly NoticeItem[], lang: Lang): string {
+  const distinct: string[] = [];
+  let more = false;
+  for (const item of items) {
+    const detail = item.shield?.detail.trim() || item.reason;
+    if (!detail || distinct.includes(detail)) continue;
+    if (distinct.length === RENDER_BUDGET.shieldDetails) {
+      more = true;
+      break;
+    }
+    distinct.push(detail);
+  }
+  const sep = lang === 'en' ? '; ' : '；';
+  return distinct.map((d) => clipInline(d, RENDER_BUDGET.shieldDetail)).join(sep) + (more ? ' …' : '');
+}

@@ -1,0 +1,59 @@
+import type { types } from '@slack/bolt';
+import type { Lang } from '../../config';
+import type { Refusal } from '../../eventlog/service';
+import { describeInvalid, type InvalidReason } from '../ids/invalid-reason';
+import { encodePickValue } from '../pick-value';
+import { PICK_ACTION_PREFIX } from './actions';
+import { renderPlainMessage } from './plain-message';
+import { statusStrings } from './status-strings';
+import type { SlackMessage } from './types';
+
+/** Shown at once in the ack, replaced by the answer. */
+export function renderLookingUp(id: string, lang: Lang): SlackMessage {
+  return renderPlainMessage({ emoji: '⏳', title: statusStrings(lang).lookingUp(id) });
+}
+
+/** What was wrong with the typed ID and what is expected; the excerpt is escaped by renderPlainMessage. */
+export function renderInvalidInput(reason: InvalidReason, excerpt: string, lang: Lang): SlackMessage {
+  const s = statusStrings(lang);
+  const lines = [describeInvalid(reason, lang)];
+  if (excerpt.length > 0) lines.push(s.youTyped(excerpt));
+  return renderPlainMessage({ emoji: '⚠️', title: s.invalidTitle, lines, context: s.usageHint });
+}
+
+export function renderNoIdFound(lang: Lang): SlackMessage {
+  const s = statusStrings(lang);
+  return renderPlainMessage({ emoji: '🔍', title: s.noIdTitle, lines: s.noIdLines });
+}
+
+/** Most IDs one chooser offers; a post naming more is not an alert post. */
+const MAX_CHOICES = 10;
+
+/** Several IDs in one post: a button per ID; the choice is answered in `threadTs`. */
+export function renderIdChoice(ids: readonly string[], threadTs: string, lang: Lang): SlackMessage {
+  const s = statusStrings(lang);
+  const base = renderPlainMessage({ emoji: '🔢', title: s.chooseTitle(ids.length), lines: [s.chooseLine] });
+  const buttons = ids.slice(0, MAX_CHOICES).map(
+    (id, i): types.Button => ({
+      type: 'button',
+      action_id: `${PICK_ACTION_PREFIX}_${i}`,
+      text: { type: 'plain_text', text: id },
+      value: encodePickValue({ id, threadTs }),
+    }),
+  );
+  return { text: base.text, blocks: [...base.blocks, { type: 'actions', elements: buttons }] };
+}
+
+export function renderRefusal(refusal: Refusal, lang: Lang): SlackMessage {
+  const { title, lines } = statusStrings(lang).refusal(refusal);
+  return renderPlainMessage({ emoji: '🚫', title, lines });
+}
+
+export function renderPostFailure(slackError: string, lang: Lang): SlackMessage {
+  const { title, lines } = statusStrings(lang).postFailure(slackError);
+  return renderPlainMessage({ emoji: '⚠️', title, lines });
+}
+
+export function renderStaleButton(lang: Lang): SlackMessage {
+  return renderPlainMessage({ emoji: '⚠️', title: statusStrings(lang).staleButton });
+}

@@ -1,0 +1,86 @@
+import type { EventRecord, LogEntry } from '../../eventlog/record';
+import { parseAck } from '../../eventlog/summarize-ack';
+import type { EventSummary } from '../../eventlog/summarize-types';
+import { dayKey, recordTime } from './date-token';
+import { isKnownStatus, operateLabel, recordEmoji, statusLabel, UNREADABLE_EMOJI } from './labels';
+import { RENDER_BUDGET } from './limits';
+import { clipInline } from './mrkdwn';
+import type { TimelinePage } from './paging';
+import { uiStrings } from './strings';
+import type { RenderOptions } from './types';
+
+/**
+ * One page of the timeline as mrkdwn lines, each at most
+ * RENDER_BUDGET.timelineLine characters:
+ *   ❌ 10:40  Anomaly notice · 通知人为空
+ * with "… N earlier/newer records hidden" where the page leaves records out.
+ */
+export function timelineLines(summary: EventSummary, page: TimelinePage, opts: RenderOptions): string[] {
+  const words = uiStrings(opts.lang);
+  const hint = opts.withActions;
+  const lines: string[] = [];
+  let previousDay: string | null = null;
+  const addEntry = (entry: LogEntry): void => {
+    const day = entry.kind === 'record' && entry.timeMs !== null ? dayKey(entry.timeMs, opts.timezone) : previousDay;
+    // The date is shown on the first line and whenever the day changes; other lines show the time only.
+    lines.push(entryLine(entry, day !== previousDay || lines.length === 0, opts));
+    previousDay = day;
+  };
+
+  const [first, second] = page.segments;
+  if (page.index === 0 && first && second) {
+    addEntries(summary.timeline, first, addEntry);
+    lines.push(words.earlierHidden(page.earlierHidden, hint));
+    previousDay = null;
+    addEntries(summary.timeline, second, addEntry);
+    return lines;
+  }
+  if (page.earlierHidden > 0) lines.push(words.earlierHidden(page.earlierHidden, hint && page.index + 1 < page.pageCount));
+  for (const segment of page.segments) addEntries(summary.timeline, segment, addEntry);
+  if (page.newerHidden > 0) lines.push(words.newerHidden(page.newerHidden, hint));
+  return lines;
+}
+
+function addEntries(timeline: readonly LogEntry[], segment: { start: number; end: number }, add: (entry: LogEntry) => void): void {
+  for (let i = segment.start; i < segment.end; i += 1) {
+    const entry = timeline[i];
+    if (entry) add(entry);
+  }
+}
+
+/** One timeline line: emoji, time, label, detail; or the unreadable-record line. */
+export function entryLine(entry: LogEntry, withDate: boolean, opts: RenderOptions): string {
+  if (entry.kind === 'unreadable') {
+    return `${UNREADABLE_EMOJI} ${uiStrings(opts.lang).unreadable(clipInline(entry.reason, RENDER_BUDGET.timelineLine - 40))}`;
+  }
+  const time = recordTime(entry.timeMs, entry.rawTime, opts.timezone, withDate);
+  let prefix = `${recordEmoji(entry.operate, entry.status)} ${time}  ${clipInline(operateLabel(entry.operate, opts.lang), RENDER_BUDGET.label)}`;
+  if (!isKnownStatus(entry.status)) prefix += ` [${clipInline(entry.status, RENDER_BUDGET.label / 2)}]`;
+  const detail = recordDetail(entry, RENDER_BUDGET.timelineLine - prefix.length - 3, opts);
+  return detail === '' ? prefix : `${prefix} · ${detail}`;
+}
+
+/** What follows the label, escaped and within `budget` characters. */
+function recordDetail(record: EventRecord, budget: number, opts: RenderOptions): string {
+  const words = uiStrings(opts.lang);
+  const message = record.message.trim();
+  if (record.operate === 'ACK') {
+    const ack = parseAck(record);
+    const by = ack.by ? clipInline(ack.by, Math.min(RENDER_BUDGET.name, Math.floor(budget / 3))) : null;
+    const noteBudget = budget - (by?.length ?? 0) - 10;
+    return words.ackDetail(by, ack.note ? clipInline(ack.note, noteBudget) : null);
+  }
+  if (record.operate === 'CONVERGE' && record.converge?.anomalyCount != null && message === '') {
+    return words.anomalies(record.converge.anomalyCount);
+  }
+  const noReceivers = record.notice?.emptyReceiver ? words.noReceivers : '';
+  if (message !== '') return clipInline(message, budget - noReceivers.length) + noReceivers;
+  if (record.status === 'SHIELDED') {
+    const detail = record.notice?.shield?.detail ?? '';
+    return words.shieldedDetail(detail.trim() === '' ? null : clipInline(detail, budget - 15));
+  }
+  if (record.status === 'PARTIAL_SUCCESS' || record.status === 'FAILED' || record.status === 'RUNNING') {
+    return statusLabel(record.status, opts.lang) + noReceivers;
+  }
+  return '';
+}

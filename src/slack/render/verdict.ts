@@ -1,0 +1,106 @@
+import type { Lang } from '../../config';
+import type { EventSummary } from '../../eventlog/summarize-types';
+import { formatDuration } from './duration';
+import { RENDER_BUDGET } from './limits';
+import { clipInline, escapeMrkdwn } from './mrkdwn';
+import { uiStrings } from './strings';
+
+/**
+ * The verdict: what a phone shows first. A header ("🔴 Event 5310 · Closed"),
+ * one short section (state, how long, who acked; counts), and the one-line
+ * top-level text used for push notifications.
+ */
+
+const STATE_EMOJI = { open: '🔴', acknowledged: '🟠', recovering: '🟡', recovered: '🟢', closed: '⚪' } as const;
+const TROUBLE_EMOJI = '🔴';
+
+/** "🔴 Event 5310 · Closed". Red while open, or whenever a notification failed. Plain text. */
+export function headerText(summary: EventSummary, lang: Lang): string {
+  const words = uiStrings(lang);
+  const state = summary.lifecycle.state;
+  const emoji = summary.notices.problems.length > 0 ? TROUBLE_EMOJI : STATE_EMOJI[state];
+  return `${emoji} ${words.event(summary.id)} · ${words.state[state]}`;
+}
+
+/** Two lines: how it stands and for how long, then the counts. */
+export function verdictText(summary: EventSummary, lang: Lang): string {
+  return `${stateLine(summary, lang)}\n${countsLine(summary, lang)}`;
+}
+
+/** "Event 5310 closed after 53 min — 2 notifications failed (通知人为空)": escaped, short. */
+export function pushText(summary: EventSummary, lang: Lang): string {
+  const words = uiStrings(lang);
+  const { lifecycle, notices } = summary;
+  const ended = isEnded(summary);
+  const stateWord = words.state[ended ? lifecycle.state : 'open'];
+  const clauses = [words.pushState(escapeMrkdwn(summary.id), stateWord, duration(mainDurationMs(summary), lang), ended)];
+  if (!ended) clauses.push(lifecycle.ack ? ackClause(summary, lang) : words.notAcked);
+  const text = clauses.join(words.clauseSeparator);
+  if (notices.problems.length === 0) return text;
+  const first = notices.problems[0];
+  const reason = first?.reason
+    ? clipInline(first.reason, RENDER_BUDGET.pushReason)
+    : first?.emptyReceiver
+      ? words.noReceiversReason
+      : null;
+  return `${text} — ${words.pushFailed(notices.problems.length, reason)}`;
+}
+
+function stateLine(summary: EventSummary, lang: Lang): string {
+  const words = uiStrings(lang);
+  const { lifecycle } = summary;
+  const parts: string[] = [];
+  if (isEnded(summary)) {
+    parts.push(words.endedAfter(words.state[lifecycle.state], duration(mainDurationMs(summary), lang), lifecycle.closedBySystem));
+    if (lifecycle.ack) parts.push(ackClause(summary, lang));
+  } else {
+    parts.push(words.openFor(words.state.open, duration(lifecycle.durationMs, lang)));
+    parts.push(lifecycle.ack ? ackClause(summary, lang) : words.notAcked);
+    if (lifecycle.state === 'recovering') parts.push(words.recoveringNow);
+  }
+  if (lifecycle.severityRaises > 0) parts.push(words.severityRaises(lifecycle.severityRaises));
+  if (lifecycle.abortedRecoveries > 0) parts.push(words.abortedRecoveries(lifecycle.abortedRecoveries));
+  if (lifecycle.delayedRecoveries > 0) parts.push(words.delayedRecoveries(lifecycle.delayedRecoveries));
+  return parts.join(' · ');
+}
+
+function countsLine(summary: EventSummary, lang: Lang): string {
+  const words = uiStrings(lang);
+  const { counts } = summary.notices;
+  const problems = counts.failed + counts.partial;
+  const parts = [words.records(summary.recordCount)];
+  if (counts.total === 0) parts.push(words.noNotices);
+  else if (problems > 0) parts.push(words.noticesFailed(problems, counts.total));
+  else if (counts.succeeded === counts.total) parts.push(words.noticesSent(counts.total));
+  else parts.push(words.noticesSentOf(counts.succeeded, counts.total));
+  if (counts.shielded > 0) parts.push(words.shieldedCount(counts.shielded));
+  if (counts.running > 0) parts.push(words.runningCount(counts.running));
+  const { anomalyTotal, rounds } = summary.convergence;
+  if (anomalyTotal !== null) parts.push(words.anomaliesConverged(anomalyTotal));
+  else if (rounds > 0) parts.push(words.convergeRounds(rounds));
+  if (summary.unreadableCount > 0) parts.push(words.unreadableCount(summary.unreadableCount));
+  return parts.join(' · ');
+}
+
+function ackClause(summary: EventSummary, lang: Lang): string {
+  const ack = summary.lifecycle.ack;
+  const by = ack?.by ? clipInline(ack.by, RENDER_BUDGET.name) : null;
+  return uiStrings(lang).acked(duration(summary.lifecycle.timeToAckMs, lang), by);
+}
+
+function isEnded(summary: EventSummary): boolean {
+  const state = summary.lifecycle.state;
+  return state === 'closed' || state === 'recovered';
+}
+
+/** How long the event lasted (to close or recovery) or has lasted so far. */
+function mainDurationMs(summary: EventSummary): number | null {
+  const { lifecycle } = summary;
+  if (lifecycle.state === 'closed') return lifecycle.timeToCloseMs;
+  if (lifecycle.state === 'recovered') return lifecycle.timeToRecoverMs;
+  return lifecycle.durationMs;
+}
+
+function duration(ms: number | null, lang: Lang): string | null {
+  return ms === null ? null : formatDuration(ms, lang);
+}

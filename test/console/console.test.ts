@@ -1,0 +1,182 @@
+import { PassThrough } from 'node:stream';
+import { BkError } from '../../src/bk/errors';
+import { runConsole, type ConsoleDeps } from '../../src/console/console';
+import { createDemoSource, DEMO_EVENTS } from '../../src/console/demo-data';
+import type { EventLogSource } from '../../src/eventlog/source';
+import { checkMessageLimits } from '../../src/slack/render/check-limits';
+import type { SlackMessage } from '../../src/slack/render/types';
+
+/** 2024-08-01 12:00:00 UTC: after every demo event, so "ago" wording is stable. */
+const NOW = Date.parse('2024-08-01T12:00:00Z');
+const demoSource = createDemoSource('Asia/Shanghai');
+
+/** Run the console over the given lines (then end of input) and return everything it printed. */
+async function runLines(lines: readonly string[], overrides: Partial<ConsoleDeps> = {}): Promise<string> {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  output.setEncoding('utf8');
+  let printed = '';
+  output.on('data', (chunk: string) => {
+    printed += chunk;
+  });
+  const done = runConsole({
+    input,
+    output,
+    source: demoSource,
+    sourceLabel: 'built-in demo data',
+    lang: 'en',
+    timezone: 'Asia/Shanghai',
+    monitorUrl: 'https://bk.example.com/o/bk_monitorv3',
+    now: () => NOW,
+    isTTY: false,
+    ...overrides,
+  });
+  input.end(lines.map((l) => `${l}\n`).join(''));
+  await done;
+  return printed;
+}
+
+/** What the console printed for the lines, without the welcome it prints first. */
+async function answerTo(lines: readonly string[], overrides: Partial<ConsoleDeps> = {}): Promise<string> {
+  const welcome = await runLines([], overrides);
+  const all = await runLines(lines, overrides);
+  expect(all.startsWith(welcome)).toBe(true);
+  return all.slice(welcome.length);
+}
+
+/** The Block Kit message the console would send for an ID, read back from `json <id>`. */
+async function messageFor(id: string): Promise<SlackMessage> {
+  return JSON.parse(await answerTo([`json ${id}`])) as SlackMessage;
+}
+
+describe('the local console', () => {
+  it('welcomes, lists every demo event with its description, and resolves at end of input', async () => {
+    const printed = await runLines([]);
+    expect(printed.split('\n')[0]).toBe('Type an event ID to see its log as the bot would answer it in Slack.');
+    for (const event of DEMO_EVENTS) {
+      expect(printed).toContain(`/eventlog ${event.id}`);
+      expect(printed).toContain(event.description.en);
+    }
+  });
+
+  it('answers /eventlog 1 with the sheet example, failed notice included', async () => {
+    const answer = await answerTo(['/eventlog 1']);
+    expect(answer).toContain('通知人为空');
+    expect(answer).toContain('Event 1');
+    expect(answer).not.toContain('\u001b[');
+  });
+
+  it('answers a bare ID exactly as /eventlog <id>', async () => {
+    expect(await answerTo(['1'])).toBe(await answerTo(['/eventlog 1']));
+  });
+
+  it('lists every demo event for help and for /eventlog help', async () => {
+    for (const line of ['help', '/eventlog help']) {
+      const answer = await answerTo([line]);
+      for (const event of DEMO_EVENTS) expect(answer).toContain(`/eventlog ${event.id}`);
+      expect(answer).toContain('Lookups go to built-in demo data.');
+    }
+  });
+
+  it('lists no demo events when a real BlueKing answers', async () => {
+    const real: EventLogSource = { fetchEventLog: demoSource.fetchEventLog };
+    const printed = await runLines(['help'], { source: real, sourceLabel: 'BlueKing at paas.example.com (header auth)' });
+    expect(printed).not.toContain('Demo events:');
+    expect(printed).toContain('Lookups go to BlueKing at paas.example.com (header auth).');
+  });
+
+  it('prints the exact Block Kit payload for json <id> and for /eventlog <id> --json', async () => {
+    const viaWord = await answerTo(['json 5310']);
+    expect(await answerTo(['/eventlog 5310 --json'])).toBe(viaWord);
+    const message = JSON.parse(viaWord) as Record<string, unknown>;
+    expect(Object.keys(message)).toEqual(['text', 'blocks']);
+  });
+
+  it('prints a Block Kit Builder link holding the blocks', async () => {
+    const answer = await answerTo(['builder 5310']);
+    const url = answer.split('\n').find((line) => line.startsWith('https://')) ?? '';
+    expect(url.startsWith('https://app.slack.com/block-kit-builder#')).toBe(true);
+    const message = await messageFor('5310');
+    expect(JSON.parse(decodeURIComponent(url.slice(url.indexOf('#') + 1)))).toEqual({ blocks: message.blocks });
+  });
+
+  it('renders every demo ID within Slack limits', async () => {
+    for (const event of DEMO_EVENTS) {
+      const message = await messageFor(event.id);
+      expect([event.id, checkMessageLimits(message)]).toEqual([event.id, []]);
+    }
+  });
+
+  it('says where a public answer would have gone', async () => {
+    expect(await answerTo(['/eventlog 1 public'])).toContain('In Slack this answer would be posted to the channel for everyone.');
+    expect(await answerTo(['/eventlog 1'])).not.toContain('posted to the channel');
+  });
+
+  it('answers garbage with the specific reason Slack would give', async () => {
+    expect(await answerTo(['/eventlog 1.5'])).toContain('Event IDs are whole numbers. Type the ID without a decimal point');
+    expect(await answerTo(['abc'])).toContain('That is not an event ID. Type the ID as digits');
+  });
+
+  it('names an unknown slash command instead of looking anything up', async () => {
+    expect(await answerTo(['/evenlog 1'])).toBe('/evenlog is not a command here. Type /eventlog <id>, or help.\n\n');
+  });
+
+  it('stops reading at quit', async () => {
+    expect(await answerTo(['quit', '/eventlog 1'])).toBe('');
+    expect(await answerTo(['exit'])).toBe('');
+  });
+
+  it('keeps going after a source throws something that is not a BkError, without printing its message', async () => {
+    let calls = 0;
+    const flaky: EventLogSource = {
+      async fetchEventLog(id, identity) {
+        calls += 1;
+        if (calls === 1) throw new TypeError('fetch https://paas.example.com/?bk_app_secret=s3cr3t failed');
+        return demoSource.fetchEventLog(id, identity);
+      },
+    };
+    const answer = await answerTo(['/eventlog 1', '/eventlog 1'], { source: flaky });
+    expect(answer).toContain('Something went wrong inside the bot (TypeError); nothing was sent anywhere.');
+    expect(answer).not.toContain('s3cr3t');
+    expect(answer).toContain('通知人为空');
+  });
+
+  it('renders a BkError from the source as the bot\'s error message', async () => {
+    const failing: EventLogSource = {
+      fetchEventLog: async () => {
+        throw new BkError({ kind: 'rate_limited', code: '1306429', requestId: 'abc123' });
+      },
+    };
+    const answer = await answerTo(['/eventlog 77'], { source: failing });
+    expect(answer).toContain('1306429');
+    expect(answer).toContain('abc123');
+  });
+
+  it('styles output with ANSI only on a terminal', async () => {
+    expect(await answerTo(['/eventlog 1'], { isTTY: true })).toContain('\u001b[1;4m');
+  });
+
+  it('speaks Chinese when the bot does', async () => {
+    const printed = await runLines([], { lang: 'zh-CN' });
+    expect(printed).toContain('输入事件 ID');
+    expect(printed).toContain('接口文档自带的示例');
+  });
+
+  it('ends the session quietly when its output is closed', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    const done = runConsole({
+      input,
+      output,
+      source: demoSource,
+      sourceLabel: 'built-in demo data',
+      lang: 'en',
+      timezone: 'Asia/Shanghai',
+      monitorUrl: null,
+      now: () => NOW,
+      isTTY: false,
+    });
+    output.emit('error', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+    await expect(done).resolves.toBeUndefined();
+  });
+});

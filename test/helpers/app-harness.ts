@@ -1,0 +1,127 @@
+import { createApp, type RunningApp } from '../../src/app';
+import { createBkClient } from '../../src/bk/client';
+import { loadConfig, type Config } from '../../src/config';
+import { createLogger } from '../../src/log';
+import { createPrometheusMetrics } from '../../src/metrics-prometheus';
+import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api';
+import { startRecordingServer, type RecordingServer } from './recording-server';
+import { slackSignatureHeaders } from './slack-signing';
+
+export const SIGNING_SECRET = 'test-signing-secret-5f2c9d';
+export const BOT_TOKEN = 'xoxb-test-bot-token-81f3a0';
+export const BK_SECRET = 'bk-app-secret-7d41e9c2';
+
+/** The real app on a real port, with the three remote parties played by local servers. */
+export interface Harness {
+  url: string;
+  running: RunningApp;
+  config: Config;
+  esb: RecordingServer;
+  slack: FakeSlackApi;
+  responses: RecordingServer;
+  /** Every log line the app wrote, parsed. */
+  logs: Array<Record<string, unknown>>;
+  rawLogs: string[];
+  postCommand(text: string, fields?: Record<string, string>): Promise<Response>;
+  postInteraction(payload: object): Promise<Response>;
+  postEvent(event: object): Promise<Response>;
+  /** POST a raw body with the given headers (for signature tests). */
+  postRaw(body: string, headers: Record<string, string>): Promise<Response>;
+  /** response_url POSTs received so far, parsed. */
+  responseBodies(): Array<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+let commandCounter = 0;
+
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+  const esb = await startRecordingServer(() => ({ status: 500, body: '{"result":false,"code":500,"message":"no handler set"}' }));
+  const slack = await startFakeSlackApi();
+  const responses = await startRecordingServer(() => ({ status: 200, body: 'ok' }));
+  const config: Config = {
+    ...loadConfig({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      BK_API_BASE_URL: esb.url,
+      BK_APP_CODE: 'eventlog-bot',
+      BK_APP_SECRET: BK_SECRET,
+      BK_USERNAME: 'oncall-bot',
+      BK_TIMEOUT_MS: '2000',
+      LOG_LEVEL: 'debug',
+      ...env,
+    }),
+    port: 0,
+  };
+  if (config.slack.kind !== 'http' || !config.bk) throw new Error('harness needs HTTP mode and BlueKing settings');
+  const rawLogs: string[] = [];
+  const log = createLogger({ level: config.logLevel, secrets: [BK_SECRET, BOT_TOKEN, SIGNING_SECRET], write: (line) => rawLogs.push(line) });
+  const bk = createBkClient(config.bk, { zone: config.timezone });
+  const running = createApp({ ...config, slack: config.slack }, {
+    source: bk,
+    log,
+    metrics: createPrometheusMetrics({ defaultMetrics: false }),
+    webApiRetries: 0,
+  });
+  const { port } = await running.start();
+  const url = `http://127.0.0.1:${port}`;
+
+  const postRaw = (body: string, headers: Record<string, string>): Promise<Response> =>
+    fetch(`${url}/slack/events`, { method: 'POST', body, headers });
+  const postSigned = (body: string, contentType: string): Promise<Response> =>
+    postRaw(body, { 'content-type': contentType, ...slackSignatureHeaders(SIGNING_SECRET, body) });
+
+  return {
+    url,
+    running,
+    config,
+    esb,
+    slack,
+    responses,
+    rawLogs,
+    get logs() {
+      return rawLogs.map((line) => JSON.parse(line) as Record<string, unknown>);
+    },
+    postCommand: (text, fields = {}) => {
+      commandCounter++;
+      const form = new URLSearchParams({
+        token: 'legacy-verification-token',
+        team_id: 'T0001',
+        team_domain: 'example',
+        channel_id: 'C0INCIDENT',
+        channel_name: 'incident',
+        user_id: 'U0ALICE',
+        user_name: 'alice',
+        command: '/eventlog',
+        text,
+        api_app_id: 'A0EVENTLOG',
+        response_url: `${responses.url}/commands/${commandCounter}`,
+        trigger_id: `${commandCounter}.trigger`,
+        ...fields,
+      });
+      return postSigned(form.toString(), 'application/x-www-form-urlencoded');
+    },
+    postInteraction: (payload) =>
+      postSigned(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded'),
+    postEvent: (event) =>
+      postSigned(
+        JSON.stringify({
+          token: 'legacy',
+          team_id: 'T0001',
+          api_app_id: 'A0EVENTLOG',
+          type: 'event_callback',
+          event_id: `Ev${Date.now()}${Math.random().toString(36).slice(2, 8)}`,
+          event_time: Math.floor(Date.now() / 1000),
+          event,
+        }),
+        'application/json',
+      ),
+    postRaw,
+    responseBodies: () => responses.requests.map((r) => JSON.parse(r.body) as Record<string, unknown>),
+    close: async () => {
+      await running.stop(2000);
+      bk.close();
+      await Promise.all([esb.close(), slack.close(), responses.close()]);
+    },
+  };
+}
