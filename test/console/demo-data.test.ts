@@ -63,7 +63,7 @@ describe('the demo events', () => {
     const all = records(log);
     expect(log.generation).toBe('old');
     expect(log.requestId).toBe('4b1e2a90c7d34f5e8a6b9c0d1e2f3a4b');
-    expect(all).toHaveLength(33);
+    expect(all).toHaveLength(34);
     const notices = all.filter((r) => r.operate === 'ANOMALY_NOTICE');
     expect(count(notices, (r) => r.status === 'FAILED' && r.message === '通知人为空' && r.notice?.emptyReceiver === true)).toBe(18);
     expect(notices.find((r) => r.status === 'PARTIAL_SUCCESS')?.message).toBe('mail 发送失败');

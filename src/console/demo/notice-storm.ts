@@ -49,14 +49,15 @@ export function noticeStormRecords(clock: ServerClock): OldRecord[] {
   // Old-generation acks keep the note in extend_info and leave status and message empty.
   log.add(at(27), 'ACK', '', '', { message: '正在回滚 2.3 版本发布' });
 
+  // Each round: the data points since the last round, processed a little after they were taken.
   let dataFrom = at(0);
   for (const [minute, count] of CONVERGE_ROUNDS) {
     const processedAt = at(minute);
-    const dataTo = processedAt - 2 * MIN;
+    const dataTo = processedAt - MIN;
     const info = convergeInfo({
       dataMin: dataFrom,
       dataMax: dataTo,
-      processMin: dataFrom + 2 * MIN,
+      processMin: dataFrom + 90,
       processMax: processedAt,
       count,
       anomalyRecord: anomalyPoint({

@@ -1,8 +1,16 @@
 import type { App } from '@slack/bolt';
 import type { SlackContext } from '../context';
+import * as appMention from './app-mention';
 import * as eventlogCommand from './eventlog-command';
+import * as logButtons from './log-buttons';
+import * as messageShortcut from './message-shortcut';
+import * as pickIdButton from './pick-id-button';
 
 /** Every entry point, each in its own file exporting register(app, ctx). */
 export function registerListeners(app: App, ctx: SlackContext): void {
   eventlogCommand.register(app, ctx);
+  messageShortcut.register(app, ctx);
+  appMention.register(app, ctx);
+  logButtons.register(app, ctx);
+  pickIdButton.register(app, ctx);
 }

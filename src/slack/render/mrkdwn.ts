@@ -9,8 +9,9 @@ const ENTITY: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>
 const ELLIPSIS = '…';
 // C0/C1 controls and line breaks become a space; runs of whitespace collapse to one.
 const BREAKING = /[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-// Zero-width and bidi controls can make text read differently than it is; drop them.
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
+// Zero-width spaces, direction marks and bidi controls can make text read differently than it is; drop them.
+// (The zero-width joiners U+200C/U+200D stay: emoji sequences and some scripts need them.)
+const INVISIBLE = /[\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
 
 /** Escape the three mrkdwn control characters: `&`→`&amp;`, `<`→`&lt;`, `>`→`&gt;`. */
 export function escapeMrkdwn(text: string): string {

@@ -1,0 +1,63 @@
+import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { SlackContext } from '../context';
+import { buildLookupReply } from '../lookup-reply';
+import { ACTION_IDS, decodeButtonValue } from '../render/actions';
+import { renderStaleButton } from '../render/status-message';
+import { postToResponseUrl, type ResponsePayload } from '../response-url';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+type LogButton = 'share' | 'refresh' | 'page';
+
+/**
+ * The buttons under every log: Share, Refresh, Older/Newer. Each click is
+ * acked at once; the button's value holds the whole view (event, page,
+ * variant), so no server-side state is needed.
+ */
+export function register(app: App, ctx: SlackContext): void {
+  const on = (actionId: string, kind: LogButton): void => {
+    app.action<BlockButtonAction>({ type: 'block_actions', action_id: actionId }, (args: ButtonArgs) => handleLogButton(args, ctx, kind));
+  };
+  on(ACTION_IDS.share, 'share');
+  on(ACTION_IDS.refresh, 'refresh');
+  on(ACTION_IDS.older, 'page');
+  on(ACTION_IDS.newer, 'page');
+  // A link button still sends a click; ack it so Slack shows no warning.
+  app.action({ type: 'block_actions', action_id: ACTION_IDS.open }, async ({ ack }) => {
+    await ack();
+  });
+}
+
+async function handleLogButton({ ack, action, body }: ButtonArgs, ctx: SlackContext, kind: LogButton): Promise<void> {
+  await ack();
+  const userId = body.user.id;
+  const channelId = body.channel?.id ?? body.container?.channel_id ?? null;
+  const logContext = { user: userId, channel: channelId, button: kind };
+  const responseUrl = body.response_url;
+  if (!responseUrl) {
+    ctx.log.warn('button.no_response_url', logContext);
+    return;
+  }
+  const value = decodeButtonValue(action.value ?? '');
+  if (!value) {
+    ctx.log.warn('button.stale_value', logContext);
+    ctx.tasks.run(async () => {
+      await postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: false, ...renderStaleButton(ctx.config.lang) }, ctx.log, logContext);
+    });
+    return;
+  }
+  ctx.tasks.run(async () => {
+    const { message, ok } = await buildLookupReply(
+      ctx,
+      { id: value.id, userId, channelId, teamId: body.team?.id ?? null, bypassCache: kind === 'refresh' },
+      { variant: value.variant, page: value.page, sharedBy: kind === 'share' ? userId : null },
+    );
+    await postToResponseUrl(responseUrl, landing(kind, ok, message), ctx.log, { ...logContext, event_id: value.id });
+  });
+}
+
+/** Where the answer lands: shared logs go to the channel; failures never replace a log that is already showing. */
+function landing(kind: LogButton, ok: boolean, message: ResponsePayload): ResponsePayload {
+  if (!ok) return { response_type: 'ephemeral', replace_original: false, ...message };
+  if (kind === 'share') return { response_type: 'in_channel', replace_original: false, ...message };
+  return { replace_original: true, ...message };
+}

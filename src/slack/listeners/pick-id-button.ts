@@ -1,0 +1,39 @@
+import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { SlackContext } from '../context';
+import { decodePickValue } from '../pick-value';
+import { PICK_ACTION_PREFIX } from '../render/actions';
+import { renderStaleButton } from '../render/status-message';
+import { postToResponseUrl } from '../response-url';
+import { answerInThread } from '../thread-reply';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+
+/** A choice from "this message mentions several event IDs": post that one's log in the thread. */
+export function register(app: App, ctx: SlackContext): void {
+  app.action<BlockButtonAction>({ type: 'block_actions', action_id: new RegExp(`^${PICK_ACTION_PREFIX}_\\d+$`) }, (args: ButtonArgs) =>
+    handlePick(args, ctx),
+  );
+}
+
+async function handlePick({ ack, action, body, client }: ButtonArgs, ctx: SlackContext): Promise<void> {
+  await ack();
+  const channel = body.channel?.id ?? body.container?.channel_id;
+  const responseUrl = body.response_url ?? null;
+  const picked = decodePickValue(action.value ?? '');
+  const logContext = { user: body.user.id, channel: channel ?? null };
+  ctx.tasks.run(async () => {
+    if (!picked || !channel) {
+      if (responseUrl) await postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: false, ...renderStaleButton(ctx.config.lang) }, ctx.log, logContext);
+      return;
+    }
+    // The chooser has done its job; remove it so the thread answer is the only thing left.
+    if (responseUrl) await postToResponseUrl(responseUrl, { delete_original: true }, ctx.log, logContext);
+    await answerInThread(ctx, client, picked.id, {
+      channel,
+      threadTs: picked.threadTs,
+      userId: body.user.id,
+      teamId: body.team?.id ?? null,
+      responseUrl,
+    });
+  });
+}
