@@ -40,6 +40,7 @@ async function main(): Promise<void> {
       monitorUrl: config.monitorUrl,
       now: Date.now,
       isTTY: Boolean(process.stdout.isTTY),
+      identity: { username: config.bk?.username ?? null },
     });
     bkClient?.close();
     return;

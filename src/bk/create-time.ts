@@ -1,4 +1,4 @@
-import { wallClockToEpochMs } from '../eventlog/time-zone';
+import { wallClockToEpochMs, type WallClock } from '../eventlog/time-zone';
 
 /**
  * Reading `create_time`. Monitor sends a zone-less wall clock in its server's
@@ -13,20 +13,55 @@ export interface CreateTime {
   rawTime: string;
 }
 
+/** Reads `create_time` values for one zone; keep one per response, not per process. */
+export type CreateTimeReader = (raw: unknown) => CreateTime;
+
 // 2020-01-01 00:00:00, 2020-01-01T00:00:00.123, 2020-01-01T00:00:00+08:00, …Z
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:(Z|z)|([+-])(\d{2})(?::?(\d{2}))?)?$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?$/;
 // Epochs before 1973 (fewer than 9 digits) are more likely junk than real times.
 const EPOCH_SECONDS = /^\d{9,12}(?:\.\d+)?$/;
 const EPOCH_MS = /^\d{13}$/;
 const MIN_EPOCH_SECONDS = 1e8;
 const MIN_EPOCH_MS = 1e12;
 const MAX_EPOCH_MS = 1e13;
+const HOUR_MS = 3_600_000;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** Read one `create_time` value; `zone` applies to wall clocks without an offset. */
+/**
+ * A reader for `zone` (applied to wall clocks without an offset). It remembers
+ * each wall-clock hour's offset, so a log of thousands of records costs a zone
+ * lookup per distinct hour, not per record.
+ */
+export function createTimeReader(zone: string): CreateTimeReader {
+  const wallHourOffsets = new Map<number, number | null>();
+  const wallToMs = (w: WallClock, naive: number): number => {
+    const hourStart = naive - (naive % HOUR_MS);
+    let offset = wallHourOffsets.get(hourStart);
+    if (offset === undefined) {
+      offset = steadyOffsetOfWallHour(hourStart, zone);
+      wallHourOffsets.set(hourStart, offset);
+    }
+    // null: the zone's offset changes inside this hour (a DST switch off the hour); ask per record.
+    return offset === null ? wallClockToEpochMs(w, zone) : naive - offset;
+  };
+  return (raw) => {
+    if (typeof raw === 'number') return { timeMs: epochNumberToMs(raw), rawTime: String(raw) };
+    if (typeof raw !== 'string') return { timeMs: null, rawTime: '' };
+    return { timeMs: stringToMs(raw.trim(), wallToMs), rawTime: raw };
+  };
+}
+
+/** Read one `create_time` value (for a single value; use createTimeReader for many). */
 export function parseCreateTime(raw: unknown, zone: string): CreateTime {
-  if (typeof raw === 'number') return { timeMs: epochNumberToMs(raw), rawTime: String(raw) };
-  if (typeof raw !== 'string') return { timeMs: null, rawTime: '' };
-  return { timeMs: stringToMs(raw.trim(), zone), rawTime: raw };
+  return createTimeReader(zone)(raw);
+}
+
+/** The offset that holds for the whole wall-clock hour, or null when it changes within it. */
+function steadyOffsetOfWallHour(hourStart: number, zone: string): number | null {
+  const atStart = hourStart - wallClockToEpochMs(wallClockOf(hourStart), zone);
+  const lastSecond = hourStart + HOUR_MS - 1000;
+  const atEnd = lastSecond - wallClockToEpochMs(wallClockOf(lastSecond), zone);
+  return atStart === atEnd ? atStart : null;
 }
 
 function epochNumberToMs(n: number): number | null {
@@ -35,43 +70,45 @@ function epochNumberToMs(n: number): number | null {
   return n >= MIN_EPOCH_MS ? Math.round(n) : Math.round(n * 1000);
 }
 
-function stringToMs(text: string, zone: string): number | null {
-  if (EPOCH_MS.test(text)) return Number(text);
-  if (EPOCH_SECONDS.test(text)) return Math.round(Number(text) * 1000);
+function stringToMs(text: string, wallToMs: (w: WallClock, naive: number) => number): number | null {
   const m = DATE_TIME.exec(text);
-  if (!m) return null;
+  if (!m) {
+    if (EPOCH_MS.test(text)) return Number(text);
+    return EPOCH_SECONDS.test(text) ? Math.round(Number(text) * 1000) : null;
+  }
   const [, y, mo, d, h, mi, s, fraction, zulu, sign, offH, offM] = m;
-  const wall = { year: +y, month: +mo, day: +d, hour: +h, minute: +mi, second: s === undefined ? 0 : +s };
+  const wall: WallClock = { year: +y, month: +mo, day: +d, hour: +h, minute: +mi, second: s === undefined ? 0 : +s };
   if (!isValidWallClock(wall)) return null;
   const fractionMs = fraction === undefined ? 0 : Number(fraction.slice(0, 3).padEnd(3, '0'));
-  if (zulu) return utcMs(wall) + fractionMs;
-  if (sign) {
-    const hours = +offH;
-    const minutes = offM === undefined ? 0 : +offM;
-    if (hours > 23 || minutes > 59) return null;
-    const offsetMs = (sign === '-' ? -1 : 1) * (hours * 60 + minutes) * 60_000;
-    return utcMs(wall) - offsetMs + fractionMs;
-  }
-  return wallClockToEpochMs(wall, zone) + fractionMs;
+  const naive = utcMs(wall);
+  if (zulu) return naive + fractionMs;
+  if (!sign) return wallToMs(wall, naive) + fractionMs;
+  const hours = +offH;
+  const minutes = offM === undefined ? 0 : +offM;
+  if (hours > 23 || minutes > 59) return null;
+  const offsetMs = (sign === '-' ? -1 : 1) * (hours * 60 + minutes) * 60_000;
+  return naive - offsetMs + fractionMs;
 }
 
-interface Wall {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function utcMs(w: Wall): number {
+function utcMs(w: WallClock): number {
   return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
 }
 
-function isValidWallClock(w: Wall): boolean {
+function wallClockOf(naiveMs: number): WallClock {
+  const d = new Date(naiveMs);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
+}
+
+function isValidWallClock(w: WallClock): boolean {
   if (w.year < 1970 || w.month < 1 || w.month > 12 || w.day < 1) return false;
   if (w.hour > 23 || w.minute > 59 || w.second > 59) return false;
-  // Day 0 of the next month is the last day of this one.
-  const daysInMonth = new Date(Date.UTC(w.year, w.month, 0)).getUTCDate();
-  return w.day <= daysInMonth;
+  const leap = w.year % 4 === 0 && (w.year % 100 !== 0 || w.year % 400 === 0);
+  return w.day <= (w.month === 2 && leap ? 29 : DAYS_IN_MONTH[w.month - 1]);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { EventRecord, Generation, LogEntry, UnreadableRecord } from '../eventlog/record';
-import { parseCreateTime } from './create-time';
+import { createTimeReader, type CreateTimeReader } from './create-time';
 import { BkError } from './errors';
 import { extendInfoObject, isPlainObject, readExtendInfo } from './extend-info';
 import { addEvidence, guessGeneration, noEvidence } from './generation';
@@ -50,8 +50,9 @@ export function parseRecords(data: unknown, zone: string, options: ParseRecordsO
   if (!Array.isArray(data)) throw new BkError({ kind: 'bad_shape' });
   const entries: LogEntry[] = new Array<LogEntry>(data.length);
   const evidence = noEvidence();
+  const readTime = createTimeReader(zone);
   for (let index = 0; index < data.length; index++) {
-    const entry = parseOne(data[index], index, zone, options.requestedId);
+    const entry = parseOne(data[index], index, readTime, options.requestedId);
     entries[index] = entry.record;
     if (entry.record.kind === 'record') {
       addEvidence(evidence, {
@@ -71,14 +72,14 @@ interface ParsedOne {
   extendInfoWasEmptyObject: boolean;
 }
 
-function parseOne(raw: unknown, index: number, zone: string, requestedId: string | undefined): ParsedOne {
+function parseOne(raw: unknown, index: number, readTime: CreateTimeReader, requestedId: string | undefined): ParsedOne {
   if (!isPlainObject(raw)) return unreadable(index, `not an object (got ${kindOf(raw)})`);
   const parsed = recordSchema.safeParse(raw);
   if (!parsed.success) return unreadable(index, reasonOf(parsed.error.issues));
   const r = parsed.data;
   try {
     const extendInfo = extendInfoObject(r.extend_info);
-    const { timeMs, rawTime } = parseCreateTime(r.create_time, zone);
+    const { timeMs, rawTime } = readTime(r.create_time);
     const record: EventRecord = {
       kind: 'record',
       index,
@@ -93,13 +94,19 @@ function parseOne(raw: unknown, index: number, zone: string, requestedId: string
     return {
       record,
       eventIdWasNumber: typeof r.event_id === 'number',
-      extendInfoWasEmptyObject: isPlainObject(r.extend_info) && Object.keys(r.extend_info).length === 0,
+      extendInfoWasEmptyObject: isEmptyObject(r.extend_info),
     };
   } catch (err) {
     // Defensive: a detail we failed to anticipate costs one record, never the reply.
     const why = err instanceof Error ? err.message.split('\n', 1)[0].slice(0, 100) : 'unexpected value';
     return unreadable(index, `could not be read (${why})`);
   }
+}
+
+function isEmptyObject(value: unknown): boolean {
+  if (!isPlainObject(value)) return false;
+  for (const key in value) if (Object.hasOwn(value, key)) return false;
+  return true;
 }
 
 function unreadable(index: number, reason: string): ParsedOne {

@@ -17,7 +17,7 @@ import type { ConsoleCommand, OutputFormat } from './console-command';
 import { consoleLabels } from './console-labels';
 import type { DemoEvent } from './demo-data';
 import { displayWidth } from './display-width';
-import { mrkdwnToTerminal } from './mrkdwn-text';
+import { mrkdwnToTerminal, stripTerminalControls } from './mrkdwn-text';
 import { blocksToTerminalText } from './terminal-text';
 import { terminalStyle } from './terminal-style';
 
@@ -58,7 +58,7 @@ export async function answerCommand(command: ConsoleCommand, ctx: AnswerContext)
     case 'help':
       return consoleHelp(ctx);
     case 'unknown_command':
-      return labels.unknownCommand(command.name);
+      return labels.unknownCommand(stripTerminalControls(command.name));
     case 'eventlog': {
       const rendered = await renderEventlogText(command.text, ctx);
       return formatAnswer(rendered, command.format, ctx);

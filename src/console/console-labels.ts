@@ -1,7 +1,7 @@
 /** Every sentence the console itself prints, in both languages the bot speaks. */
 import type { Lang } from '../config';
 
-interface ConsoleLabels {
+export interface ConsoleLabels {
   welcome: string;
   source(label: string): string;
   commandsTitle: string;

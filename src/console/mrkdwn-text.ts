@@ -12,7 +12,8 @@ const TOKEN = new RegExp(
     /```([^`]*)```/.source, // 2: code block
     /`([^`\n]+)`/.source, // 3: inline code
     /(?<![A-Za-z0-9*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![A-Za-z0-9*])/.source, // 4: *bold*
-    /(?<![A-Za-z0-9_])_(?!\s)([^_\n]+?)(?<!\s)_(?![A-Za-z0-9_])/.source, // 5: _italic_
+    // 5: _italic_; an underscore inside a word (bk_biz_id) does not end it
+    /(?<![A-Za-z0-9_])_(?!\s)((?:[^_\n]|(?<=[A-Za-z0-9])_(?=[A-Za-z0-9]))+?)(?<!\s)_(?![A-Za-z0-9_])/.source,
     /(?<![A-Za-z0-9~])~(?!\s)([^~\n]+?)(?<!\s)~(?![A-Za-z0-9~])/.source, // 6: ~strike~
   ].join('|'),
   'g',

@@ -61,8 +61,10 @@ describe('the local console', () => {
 
   it('answers /eventlog 1 with the sheet example, failed notice included', async () => {
     const answer = await answerTo(['/eventlog 1']);
-    expect(answer).toContain('通知人为空');
-    expect(answer).toContain('Event 1');
+    const lines = answer.split('\n');
+    expect(lines[0]).toBe('🔴 Event 1 · Open');
+    expect(lines).toContain('🚨 1 notification failed');
+    expect(lines).toContain('❌ 00:00  Anomaly notice · 通知人为空');
     expect(answer).not.toContain('\u001b[');
   });
 
@@ -105,6 +107,34 @@ describe('the local console', () => {
       const message = await messageFor(event.id);
       expect([event.id, checkMessageLimits(message)]).toEqual([event.id, []]);
     }
+  });
+
+  it('gives each demo event its exact top-level (push notification) text', async () => {
+    const texts: Record<string, string> = {};
+    for (const event of DEMO_EVENTS) texts[event.id] = (await messageFor(event.id)).text;
+    expect(texts).toEqual({
+      '1': 'Event 1 open for 1674 d 20 h, not acknowledged — 1 notification failed (通知人为空)',
+      '5310': 'Event 5310 closed after 53 min — 19 notifications failed (通知人为空)',
+      '4821': 'Event 4821 closed after 6 h 10 min',
+      '164239028644167': 'Event 164239028644167 closed after 43 min',
+      '7001': 'Event 7001 closed after 1 d 19 h — 28 notifications failed (通知人为空)',
+      '9002': 'Event 9002 closed after 20 min',
+      '9403': '⚠️ Event 9403: The app may not call the event-log API',
+    });
+  });
+
+  it('answers an unknown ID with the not-found message, upstream words and code included', async () => {
+    const answer = await answerTo(['/eventlog 42']);
+    expect(answer).toContain('No such event or alert');
+    expect(answer).toContain('告警ID (42) 对应的告警信息不存在');
+    expect(answer).toContain('code 3324002');
+    expect((await messageFor('42')).text).toBe('⚠️ Event 42: No such event or alert');
+  });
+
+  it('shows unknown operates raw and unreadable records in place', async () => {
+    const answer = await answerTo(['/eventlog 9002']);
+    expect(answer).toContain('UPGRADE_NOTICE');
+    expect(answer).toContain('unreadable record: not an object (got null)');
   });
 
   it('says where a public answer would have gone', async () => {

@@ -47,6 +47,12 @@ describe('mrkdwnToTerminal', () => {
     expect(mrkdwnToTerminal('bk_biz_maintainer 2*3*4 a_b_', plain)).toBe('bk_biz_maintainer 2*3*4 a_b_');
   });
 
+  it('keeps underscores inside words within italics', () => {
+    expect(mrkdwnToTerminal('said: _APP [bk_eventlog_bot] may not call get_event_log_', tty)).toBe(
+      `said: ${ITALIC('APP [bk_eventlog_bot] may not call get_event_log')}`,
+    );
+  });
+
   it('reads links inside bold text', () => {
     expect(mrkdwnToTerminal('*<https://a.example|Event 5310>*', plain)).toBe('Event 5310 (https://a.example)');
   });
@@ -61,7 +67,7 @@ describe('mrkdwnToTerminal', () => {
 
   it('reads a long line of unclosed markers back unchanged', () => {
     // Every opener lacks its closer; a backtracking reader would crawl here (jest's timeout would catch it).
-    const hostile = '*a _b ~c <e '.repeat(20_000);
+    const hostile = '*a _b ~c <e _x_y '.repeat(20_000);
     const out = mrkdwnToTerminal(hostile, plain);
     expect(out.length).toBe(hostile.length);
     expect(out === hostile).toBe(true);

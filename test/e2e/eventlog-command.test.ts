@@ -1,4 +1,5 @@
 import { slackSignatureHeaders } from '../helpers/slack-signing';
+import { waitFor } from '../helpers/wait-for';
 import { BK_SECRET, SIGNING_SECRET, startHarness, type Harness } from '../helpers/app-harness';
 
 const OLD_GENERATION_LOG = {
@@ -35,7 +36,7 @@ describe('/eventlog over real HTTP', () => {
 
   beforeEach(async () => {
     h = await startHarness();
-    h.esb.setHandler(() => envelope(OLD_GENERATION_LOG));
+    h.esb.setFallback(() => envelope(OLD_GENERATION_LOG));
   });
 
   afterEach(() => h.close());
@@ -60,7 +61,7 @@ describe('/eventlog over real HTTP', () => {
 
   it('calls the ESB once with the ID and header credentials, keeping the secret out of the URL', async () => {
     await h.postCommand('5310');
-    const [call] = await h.esb.waitForRequests(1);
+    const [call] = await waitFor(() => h.esb.requests, 1);
     expect(call.method).toBe('GET');
     expect(call.path).toBe('/api/c/compapi/v2/monitor_v3/get_event_log/');
     expect(call.query.get('id')).toBe('5310');
@@ -104,7 +105,7 @@ describe('/eventlog over real HTTP', () => {
   });
 
   it('tells the user in plain words when BlueKing refuses, with the code and request_id', async () => {
-    h.esb.setHandler(() =>
+    h.esb.setFallback(() =>
       envelope({
         result: false,
         code: 1306000,

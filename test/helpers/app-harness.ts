@@ -3,6 +3,7 @@ import { createBkClient } from '../../src/bk/client';
 import { loadConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { createPrometheusMetrics } from '../../src/metrics-prometheus';
+import { startFakeEsb, type FakeEsb } from './fake-esb';
 import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api';
 import { startRecordingServer, type RecordingServer } from './recording-server';
 import { slackSignatureHeaders } from './slack-signing';
@@ -16,7 +17,7 @@ export interface Harness {
   url: string;
   running: RunningApp;
   config: Config;
-  esb: RecordingServer;
+  esb: FakeEsb;
   slack: FakeSlackApi;
   responses: RecordingServer;
   /** Every log line the app wrote, parsed. */
@@ -34,8 +35,9 @@ export interface Harness {
 
 let commandCounter = 0;
 
+/** Start the real app in HTTP mode; `env` overrides the default settings (any setting name from the README). */
 export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
-  const esb = await startRecordingServer(() => ({ status: 500, body: '{"result":false,"code":500,"message":"no handler set"}' }));
+  const esb = await startFakeEsb();
   const slack = await startFakeSlackApi();
   const responses = await startRecordingServer(() => ({ status: 200, body: 'ok' }));
   const config: Config = {

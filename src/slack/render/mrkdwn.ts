@@ -80,11 +80,12 @@ function* inlinePieces(text: string): Generator<string> {
   let started = false;
   let pendingSpace = false;
   for (const ch of text) {
+    // Invisible first: \s counts U+FEFF as whitespace.
+    if (INVISIBLE.test(ch)) continue;
     if (BREAKING.test(ch)) {
       pendingSpace = started;
       continue;
     }
-    if (INVISIBLE.test(ch)) continue;
     yield (pendingSpace ? ' ' : '') + (ch === '`' ? 'ˋ' : (ENTITY[ch] ?? ch));
     started = true;
     pendingSpace = false;

@@ -1,13 +1,12 @@
 import { summarize } from '../../../src/eventlog/summarize';
 import { renderEventLog } from '../../../src/slack/render/event-log-message';
-import { checkMessageLimits } from '../../../src/slack/render/check-limits';
-import { hostileLog } from './hostile-logs';
+import { newGenerationLog, sketchLog, shanghai } from '../../eventlog/summarize-fixtures';
 
 test('scratch', () => {
-  const s = summarize(hostileLog(500, 10_000), Date.UTC(2020, 1, 1));
-  for (const page of [0, 1, 19]) {
-    const m = renderEventLog(s, { lang: 'en', timezone: 'Asia/Shanghai', monitorUrl: 'https://bk.example.com', variant: 'full', page, withActions: true, sharedBy: 'U12345', nowMs: s.nowMs });
-    let total = 0; JSON.stringify(m.blocks, (k, v) => { if (k === 'text' && typeof v === 'string') total += v.length; return v; });
-    console.log(total, m.text + '\n' + m.blocks.map((b) => JSON.stringify(b)).join('\n') + '\n' + checkMessageLimits(m).join('\n'));
-  }
+  const s = summarize(sketchLog(), shanghai('2020-01-01', '12:00:00'));
+  const m = renderEventLog(s, { lang: 'en', timezone: 'Asia/Shanghai', monitorUrl: 'https://paas.example.com/o/bk_monitorv3', variant: 'full', page: 0, withActions: true, sharedBy: null, nowMs: s.nowMs });
+  const n = summarize(newGenerationLog(), shanghai('2022-01-17', '14:00:00'));
+  const m2 = renderEventLog(n, { lang: 'zh-CN', timezone: 'Asia/Shanghai', monitorUrl: null, variant: 'compact', page: 0, withActions: true, sharedBy: null, nowMs: n.nowMs });
+  require('fs').writeFileSync('/tmp/out1.json', JSON.stringify(m, null, 2));
+  require('fs').writeFileSync('/tmp/out2.json', JSON.stringify(m2, null, 2));
 });
