@@ -4,6 +4,7 @@ import nodeFetch from 'node-fetch';
 import type { BkConfig } from '../config';
 import type { EventLog } from '../eventlog/record';
 import type { BkIdentity, EventLogSource } from '../eventlog/source';
+import { agentWatchingForCutShort } from './cut-short';
 import { startDeadline } from './deadline';
 import { parseEventLogResponse, requestIdFromHeaders } from './envelope';
 import { BkError } from './errors';
@@ -50,7 +51,7 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
       const res = await fetch(request.url, {
         method: 'GET',
         headers: request.headers,
-        agent,
+        agent: agentWatchingForCutShort(agent, () => deadline.stop('connection_reset')),
         signal: deadline.signal,
         size: cfg.maxBodyBytes,
         // A redirect would re-send the credentials header to wherever it points.

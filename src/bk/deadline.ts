@@ -1,15 +1,18 @@
 /**
  * One AbortSignal for a whole call, headers and body alike: it fires when our
- * timeout passes or when the caller's own signal aborts, and remembers which,
- * so a trickling body past the timeout is reported as a timeout.
+ * timeout passes, when the caller's own signal aborts, or when the connection
+ * is seen cut, and remembers the first reason, so a trickling body past the
+ * timeout is reported as a timeout and not as whatever the aborted fetch says.
  */
 
-export type StopReason = 'timeout' | 'cancelled';
+export type StopReason = 'timeout' | 'cancelled' | 'connection_reset';
 
 export interface Deadline {
   readonly signal: AbortSignal;
   /** Why the signal fired, or null while it has not. */
   reason(): StopReason | null;
+  /** Abort for `why`, unless already stopped (the first reason stays). */
+  stop(why: StopReason): void;
   /** Abort now (e.g. to drop an oversized body); does not set a reason. */
   abort(): void;
   /** Stop the timer and detach from the caller's signal. */
@@ -31,6 +34,7 @@ export function startDeadline(timeoutMs: number, callerSignal?: AbortSignal): De
   return {
     signal: controller.signal,
     reason: () => stopped,
+    stop,
     abort: () => controller.abort(),
     dispose: () => {
       clearTimeout(timer);

@@ -142,8 +142,11 @@ function noticeWays(raw: unknown): string[] {
   return uniqueStrings(ways);
 }
 
+/** Non-empty strings, first occurrence kept (lists are a handful long, so includes() beats a Set). */
 function uniqueStrings(values: ReadonlyArray<string | null>): string[] {
-  return [...new Set(values.filter((v): v is string => v !== null && v !== ''))];
+  const out: string[] = [];
+  for (const v of values) if (v !== null && v !== '' && !out.includes(v)) out.push(v);
+  return out;
 }
 
 function shieldDetailText(detail: unknown): string {

@@ -33,10 +33,18 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** Optional knobs for tests that need the app wired differently from the default. */
+export interface HarnessOptions {
+  /** Web API retries (default 0, so a stand-in's error is seen at once); a rate-limit test needs at least 1. */
+  webApiRetries?: number;
+  /** Pass log lines through the secret redactor, as production does (default true). */
+  redactLogs?: boolean;
+}
+
 let commandCounter = 0;
 
 /** Start the real app in HTTP mode; `env` overrides the default settings (any setting name from the README). */
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}, options: HarnessOptions = {}): Promise<Harness> {
   const esb = await startFakeEsb();
   const slack = await startFakeSlackApi();
   const responses = await startRecordingServer(() => ({ status: 200, body: 'ok' }));
@@ -57,13 +65,14 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   };
   if (config.slack.kind !== 'http' || !config.bk) throw new Error('harness needs HTTP mode and BlueKing settings');
   const rawLogs: string[] = [];
-  const log = createLogger({ level: config.logLevel, secrets: [BK_SECRET, BOT_TOKEN, SIGNING_SECRET], write: (line) => rawLogs.push(line) });
+  const secrets = options.redactLogs === false ? [] : [BK_SECRET, BOT_TOKEN, SIGNING_SECRET];
+  const log = createLogger({ level: config.logLevel, secrets, write: (line) => rawLogs.push(line) });
   const bk = createBkClient(config.bk, { zone: config.timezone });
   const running = createApp({ ...config, slack: config.slack }, {
     source: bk,
     log,
     metrics: createPrometheusMetrics({ defaultMetrics: false }),
-    webApiRetries: 0,
+    webApiRetries: options.webApiRetries ?? 0,
   });
   const { port } = await running.start();
   const url = `http://127.0.0.1:${port}`;

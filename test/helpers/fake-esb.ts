@@ -32,6 +32,12 @@ export interface FakeEsb {
   url: string;
   /** Every request received, in order. */
   requests: RecordedRequest[];
+  /** TCP connections accepted so far (keep-alive reuse shows as fewer connections than requests). */
+  readonly connectionsOpened: number;
+  /** TCP connections open now. */
+  readonly connectionsOpen: number;
+  /** Resolves once no connection is open (or rejects after `timeoutMs`). */
+  waitForNoConnections(timeoutMs?: number): Promise<void>;
   /** Answer the next requests with these, in order; afterwards the fallback answers. */
   enqueue(...replies: EsbReply[]): void;
   /** Answer every request the queue does not (a function can answer by path or query). */
@@ -44,8 +50,8 @@ const NO_REPLY_QUEUED: EsbReply = {
   body: JSON.stringify({ result: false, code: 9999999, message: 'fake ESB: no reply queued for this request', data: null }),
 };
 
-/** Start a fake ESB on 127.0.0.1 and a free port. */
-export async function startFakeEsb(fallback: EsbReply | EsbHandler = NO_REPLY_QUEUED): Promise<FakeEsb> {
+/** Start a fake ESB on 127.0.0.1 and a free port (or `port`, to bring back an ESB that was down). */
+export async function startFakeEsb(fallback: EsbReply | EsbHandler = NO_REPLY_QUEUED, port = 0): Promise<FakeEsb> {
   const requests: RecordedRequest[] = [];
   const queue: EsbReply[] = [];
   const timers = new Set<NodeJS.Timeout>();
@@ -76,12 +82,41 @@ export async function startFakeEsb(fallback: EsbReply | EsbHandler = NO_REPLY_QU
       later(next.delayMs ?? 0, () => send(res, next, later));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const sockets = new Set<Socket>();
+  let connectionsOpened = 0;
+  const onIdle: Array<() => void> = [];
+  server.on('connection', (socket: Socket) => {
+    connectionsOpened += 1;
+    sockets.add(socket);
+    socket.on('close', () => {
+      sockets.delete(socket);
+      if (sockets.size === 0) onIdle.splice(0).forEach((wake) => wake());
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const bound = (server.address() as AddressInfo).port;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     requests,
+    get connectionsOpened() {
+      return connectionsOpened;
+    },
+    get connectionsOpen() {
+      return sockets.size;
+    },
+    waitForNoConnections: (timeoutMs = 5000) =>
+      new Promise<void>((resolve, reject) => {
+        if (sockets.size === 0) return resolve();
+        const deadline = setTimeout(() => reject(new Error(`${sockets.size} connection(s) still open`)), timeoutMs);
+        onIdle.push(() => {
+          clearTimeout(deadline);
+          resolve();
+        });
+      }),
     enqueue: (...replies) => {
       queue.push(...replies);
     },

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { ACTION_IDS, encodeButtonValue, monitorEventUrl, type ActionName } from './actions';
+import { ACTION_IDS, encodeButtonValue, isButtonId, monitorEventUrl, type ActionName } from './actions';
 import { uiStrings } from './strings';
 import type { RenderOptions } from './types';
 
@@ -13,9 +13,10 @@ export interface ActionsView {
 /**
  * The buttons under an event log: Share (full answers not yet in the channel),
  * Refresh, Older/Newer when the timeline has more pages, and a link to the
- * event in BlueKing when BK_MONITOR_URL is set.
+ * event in BlueKing when BK_MONITOR_URL is set. Null for an ID no button could carry.
  */
-export function buildActionsBlock(view: ActionsView, opts: RenderOptions): types.ActionsBlock {
+export function buildActionsBlock(view: ActionsView, opts: RenderOptions): types.ActionsBlock | null {
+  if (!isButtonId(view.id)) return null;
   const words = uiStrings(opts.lang).buttons;
   const button = (name: ActionName & keyof typeof words, page: number): types.Button => ({
     type: 'button',

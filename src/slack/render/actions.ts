@@ -29,7 +29,14 @@ export interface ButtonValue {
 }
 
 // "<id>:<page>:<variant>", e.g. "5310:0:full". Short, and strict enough to validate with one pattern.
-const VALUE_PATTERN = /^([1-9][0-9]{0,19}):(0|[1-9][0-9]{0,5}):(full|compact)$/;
+const ID = '[1-9][0-9]{0,19}';
+const VALUE_PATTERN = new RegExp(`^(${ID}):(0|[1-9][0-9]{0,5}):(full|compact)$`);
+const ID_PATTERN = new RegExp(`^${ID}$`);
+
+/** Whether an ID can travel in a button value (1–20 digits, no leading zero). */
+export function isButtonId(id: string): boolean {
+  return ID_PATTERN.test(id);
+}
 
 /** Encode a view for a button's `value`. */
 export function encodeButtonValue(value: ButtonValue): string {

@@ -20,6 +20,7 @@ export function contextBlock(mrkdwnTexts: readonly string[], blockId?: string): 
   return blockId === undefined ? { type: 'context', elements } : { type: 'context', block_id: blockId, elements };
 }
 
+/** A divider between the summary and the timeline. */
 export function dividerBlock(): types.DividerBlock {
   return { type: 'divider' };
 }

@@ -3,8 +3,9 @@ import type { EventSummary } from '../../eventlog/summarize-types';
 import { buildActionsBlock } from './actions-block';
 import { contextBlock, dividerBlock, headerBlock, packLines, sectionBlock } from './blocks';
 import { convergenceLine } from './convergence-line';
-import { footerBlock, sharedByBlock } from './footer';
-import { escapeMrkdwn } from './mrkdwn';
+import { footerBlock, requestIdText, sharedByBlock } from './footer';
+import { RENDER_BUDGET } from './limits';
+import { clipInline } from './mrkdwn';
 import { calloutLines } from './notices-callout';
 import { pageSizeFor, timelinePage } from './paging';
 import { uiStrings } from './strings';
@@ -39,9 +40,9 @@ export function renderEventLog(summary: EventSummary, opts: RenderOptions): Slac
 /** The answer for an event whose log has no records: a clear sentence, not an empty list. */
 export function renderEmptyLog(summary: Pick<EventSummary, 'id' | 'requestId'>, opts: RenderOptions): SlackMessage {
   const words = uiStrings(opts.lang);
-  const sentence = words.emptyLog(escapeMrkdwn(summary.id));
+  const sentence = words.emptyLog(clipInline(summary.id, RENDER_BUDGET.name));
   const blocks: types.KnownBlock[] = [headerBlock(`⚪ ${words.event(summary.id)} · ${words.noRecordsState}`), sectionBlock(sentence)];
-  if (summary.requestId) blocks.push(contextBlock([words.footerRequest(`\`${escapeMrkdwn(summary.requestId)}\``)]));
+  if (summary.requestId) blocks.push(contextBlock([requestIdText(summary.requestId, opts.lang)]));
   pushTail(blocks, summary, opts, { page: 0, pageCount: 1 });
   return { text: sentence, blocks };
 }
@@ -55,5 +56,6 @@ function pushTail(
 ): void {
   const sharedBy = sharedByBlock(opts);
   if (sharedBy) blocks.push(sharedBy);
-  if (opts.withActions) blocks.push(buildActionsBlock({ id: summary.id, ...paging }, opts));
+  const actions = opts.withActions ? buildActionsBlock({ id: summary.id, ...paging }, opts) : null;
+  if (actions) blocks.push(actions);
 }

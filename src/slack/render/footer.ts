@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import type { Lang } from '../../config';
 import type { EventSummary } from '../../eventlog/summarize-types';
 import { contextBlock } from './blocks';
 import { RENDER_BUDGET } from './limits';
@@ -17,13 +18,18 @@ export function footerBlock(summary: EventSummary, page: TimelinePage, opts: Ren
   const words = uiStrings(opts.lang);
   const parts: string[] = [];
   if (summary.eventId) parts.push(words.footerEvent(`\`${clipMiddle(summary.eventId, RENDER_BUDGET.eventId)}\``));
-  if (summary.requestId) parts.push(words.footerRequest(`\`${clipInline(summary.requestId, RENDER_BUDGET.requestId)}\``));
+  if (summary.requestId) parts.push(requestIdText(summary.requestId, opts.lang));
   parts.push(
     page.pageCount === 1
       ? words.records(summary.recordCount)
       : words.footerRange(rangesText(page, words.listSeparator), summary.recordCount),
   );
   return contextBlock([parts.join(' · ')]);
+}
+
+/** "request `4b1e…`": the ESB's request_id, escaped and cut, for whoever digs further. */
+export function requestIdText(requestId: string, lang: Lang): string {
+  return uiStrings(lang).footerRequest(`\`${clipInline(requestId, RENDER_BUDGET.requestId)}\``);
 }
 
 /** "Shared by <@U123>", or null when there is no well-formed Slack user ID to show. */

@@ -77,6 +77,7 @@ const NOTICE_WAY_LABELS: Readonly<Record<string, Words>> = {
   webhook: { en: 'webhook', 'zh-CN': '回调' },
 };
 
+/** Line emoji for a status we have no word for, an operate we have no emoji for, and an unreadable record. */
 export const UNKNOWN_STATUS_EMOJI = '❔';
 export const UNKNOWN_OPERATE_EMOJI = '▫️';
 export const UNREADABLE_EMOJI = '⁉️';

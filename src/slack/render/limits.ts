@@ -50,6 +50,7 @@ export const RENDER_BUDGET = {
   /** The upstream event_id is shortened in the middle past this. */
   eventId: 40,
   requestId: 64,
-  /** A generic message line (errors, notices). */
+  /** A generic message line (errors, notices), and how many such lines a message keeps. 20 × 500 < 12,000. */
   plainLine: 500,
+  plainLines: 20,
 } as const;

@@ -1,8 +1,8 @@
 import type { types } from '@slack/bolt';
 import type { Lang } from '../../config';
-import { contextBlock, sectionBlock } from './blocks';
+import { contextBlock, packLines } from './blocks';
 import { RENDER_BUDGET } from './limits';
-import { clipPlain, escapeMrkdwn } from './mrkdwn';
+import { clipInline } from './mrkdwn';
 import type { SlackMessage } from './types';
 
 /** A short message in mrkdwn that is already safe (escaped where it holds untrusted text). */
@@ -23,7 +23,7 @@ export interface SafeMessageParts {
  */
 export function safeMessage(parts: SafeMessageParts): SlackMessage {
   const title = parts.emoji ? `${parts.emoji} *${parts.title}*` : `*${parts.title}*`;
-  const blocks: types.KnownBlock[] = [sectionBlock([title, ...parts.lines].join('\n'))];
+  const blocks: types.KnownBlock[] = packLines([title, ...parts.lines.slice(0, RENDER_BUDGET.plainLines)]);
   if (parts.context) blocks.push(contextBlock([parts.context]));
   return { text: parts.text ?? (parts.emoji ? `${parts.emoji} ${parts.title}` : parts.title), blocks };
 }
@@ -39,10 +39,11 @@ export interface PlainMessageParts {
 /**
  * A simple ephemeral message ("Looking up event 123…", a refusal, a hint)
  * from plain text: title in bold, one line per entry, optional context. All
- * text is escaped, so user input and upstream words can be passed as they are.
+ * text is escaped and each part kept to one line of at most 500 characters
+ * (at most 20 lines), so user input and upstream words can be passed as they are.
  */
 export function renderPlainMessage(parts: PlainMessageParts): SlackMessage {
-  const safe = (text: string): string => escapeMrkdwn(clipPlain(text, RENDER_BUDGET.plainLine));
+  const safe = (text: string): string => clipInline(text, RENDER_BUDGET.plainLine);
   return safeMessage({
     emoji: parts.emoji,
     title: safe(parts.title),

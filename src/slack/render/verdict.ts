@@ -2,7 +2,7 @@ import type { Lang } from '../../config';
 import type { EventSummary } from '../../eventlog/summarize-types';
 import { formatDuration } from './duration';
 import { RENDER_BUDGET } from './limits';
-import { clipInline, escapeMrkdwn } from './mrkdwn';
+import { clipInline } from './mrkdwn';
 import { uiStrings } from './strings';
 
 /**
@@ -33,7 +33,7 @@ export function pushText(summary: EventSummary, lang: Lang): string {
   const { lifecycle, notices } = summary;
   const ended = isEnded(summary);
   const stateWord = words.state[ended ? lifecycle.state : 'open'];
-  const clauses = [words.pushState(escapeMrkdwn(summary.id), stateWord, duration(mainDurationMs(summary), lang), ended)];
+  const clauses = [words.pushState(clipInline(summary.id, RENDER_BUDGET.name), stateWord, duration(mainDurationMs(summary), lang), ended)];
   if (!ended) clauses.push(lifecycle.ack ? ackClause(summary, lang) : words.notAcked);
   const text = clauses.join(words.clauseSeparator);
   if (notices.problems.length === 0) return text;

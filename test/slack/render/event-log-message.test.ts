@@ -303,6 +303,8 @@ describe('renderEventLog: escaping', () => {
   it('does not let a hostile ID reach the header or buttons unescaped', () => {
     const message = render(makeLog('<!here>', [rec({ operate: 'CREATE', ...at('10:00:00') })]));
     expect(message.text).toBe('Event &lt;!here&gt; open for 2 h, not acknowledged');
+    // No button could carry such an ID, so none is offered.
+    expect(message.blocks.some((b) => b.type === 'actions')).toBe(false);
   });
 });
 
