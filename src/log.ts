@@ -46,7 +46,9 @@ export function createLogger(options: LoggerOptions): Logger {
   const redact = createRedactor(options.secrets);
   const emit = (level: LogLevel, what: string, fields?: LogFields): void => {
     if (RANK[level] < threshold) return;
-    const line = JSON.stringify({ time: new Date(now()).toISOString(), level, msg: what, ...fields });
+    const head = { time: new Date(now()).toISOString(), level, msg: what };
+    // time, level and msg lead every line and cannot be overwritten by a field of the same name.
+    const line = JSON.stringify(Object.assign({ ...head }, fields, head));
     write(`${redact(line)}\n`);
   };
   return {

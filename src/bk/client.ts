@@ -6,7 +6,7 @@ import type { EventLog } from '../eventlog/record';
 import type { BkIdentity, EventLogSource } from '../eventlog/source';
 import { agentWatchingForCutShort } from './cut-short';
 import { startDeadline } from './deadline';
-import { parseEventLogResponse, requestIdFromHeaders } from './envelope';
+import { parseEventLogResponse, requestIdFromHeaders, type HeaderReader } from './envelope';
 import { BkError } from './errors';
 import { redactSecrets } from './redact';
 import { buildEventLogRequest } from './request';
@@ -32,6 +32,12 @@ export interface BkClient extends EventLogSource {
   close(): void;
 }
 
+interface RawAnswer {
+  status: number;
+  headers: HeaderReader;
+  body: string;
+}
+
 // IDs are digits end to end; anything else never leaves the process.
 const ID = /^\d{1,20}$/;
 
@@ -44,6 +50,12 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
 
   const fetchOnce = async (id: string, identity: BkIdentity, signal?: AbortSignal): Promise<EventLog> => {
     if (!ID.test(id)) throw new BkError({ kind: 'bad_parameter' });
+    const { status, headers, body } = await download(id, identity, signal);
+    return parseEventLogResponse({ id, httpStatus: status, headers, body, zone: deps.zone });
+  };
+
+  /** The raw answer; transport failures become BkErrors here, and only here. */
+  const download = async (id: string, identity: BkIdentity, signal?: AbortSignal): Promise<RawAnswer> => {
     const request = buildEventLogRequest(cfg, id, identity.username ?? cfg.username);
     const deadline = startDeadline(cfg.timeoutMs, signal);
     let soFar: ResponseSoFar | undefined;
@@ -63,8 +75,7 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
         deadline.abort();
         throw new BkError({ kind: 'body_too_large', ...soFar });
       }
-      const body = await res.text();
-      return parseEventLogResponse({ id, httpStatus: res.status, headers: res.headers, body, zone: deps.zone });
+      return { status: res.status, headers: res.headers, body: await res.text() };
     } catch (err) {
       if (err instanceof BkError) throw err;
       const stopped = deadline.reason();
@@ -81,8 +92,8 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
       try {
         return await fetchOnce(id, identity, signal);
       } catch (err) {
-        const bkError = err instanceof BkError ? err : transportError(err, null);
-        throw redactSecrets(bkError, secrets);
+        // Anything else is a bug in this code, not a BlueKing failure: let it surface as is.
+        throw err instanceof BkError ? redactSecrets(err, secrets) : err;
       }
     },
     close: () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { EventLog } from '../eventlog/record';
 import { kindForCode, kindForHttpStatus } from './error-codes';
 import { BkError, type BkErrorDetails } from './errors';
-import { isPlainObject } from './extend-info';
+import { isPlainObject } from './json-value';
 import { parseRecords } from './records';
 import { htmlTitle, looksLikeHtml, parseJson, shorten, textSnippet } from './response-body';
 
@@ -17,6 +17,7 @@ export interface HeaderReader {
   get(name: string): string | null;
 }
 
+/** One HTTP answer, as the client received it. */
 export interface EventLogResponse {
   /** The ID that was asked for, as digits. */
   id: string;
@@ -91,7 +92,7 @@ function readHeaders(headers: HeaderReader): HeaderFacts {
     // Retry-After as an HTTP date is rare here and would need a clock; seconds only.
     retryAfterSec: seconds(headers.get('Retry-After')) ?? seconds(headers.get('X-Bkapi-RateLimit-Reset')),
     gatewayCode: gatewayCode === '0' ? null : gatewayCode,
-    gatewayMessage: nonEmpty(headers.get('X-Bkapi-Error-Message')),
+    gatewayMessage: upstreamText(headers.get('X-Bkapi-Error-Message')),
     contentType: headers.get('Content-Type'),
     location: headers.get('Location'),
   };

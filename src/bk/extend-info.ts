@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ConvergeInfo, NoticeGroup, NoticeInfo, TimeWindow } from '../eventlog/record';
+import { isPlainObject } from './json-value';
 
 /**
  * Typed details from a record's `extend_info` (old generation; the new one
@@ -7,6 +8,7 @@ import type { ConvergeInfo, NoticeGroup, NoticeInfo, TimeWindow } from '../event
  * null or empty so the record itself still renders, with what could be read.
  */
 
+/** What a record's `extend_info` adds to it; null where it says nothing of that kind. */
 export interface ExtendDetails {
   converge: ConvergeInfo | null;
   notice: NoticeInfo | null;
@@ -120,11 +122,6 @@ export function readExtendInfo(operate: string, info: Record<string, unknown> | 
     notice: hasNotice ? noticeSchema.parse(info) : null,
     ackNote,
   };
-}
-
-/** True for `{}` and other plain objects (not arrays, not null). */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function ackNoteOf(message: unknown): string | null {

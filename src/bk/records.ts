@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { EventRecord, Generation, LogEntry, UnreadableRecord } from '../eventlog/record';
 import { createTimeReader, type CreateTimeReader } from './create-time';
 import { BkError } from './errors';
-import { extendInfoObject, isPlainObject, readExtendInfo } from './extend-info';
+import { extendInfoObject, readExtendInfo } from './extend-info';
 import { addEvidence, guessGeneration, noEvidence } from './generation';
+import { isEmptyObject, isPlainObject, jsonTypeName } from './json-value';
 
 /**
  * The envelope's `data` array → normalized records. Tolerant of both Monitor
@@ -11,6 +12,7 @@ import { addEvidence, guessGeneration, noEvidence } from './generation';
  * a plain reason, so one bad record never hides the others or the reply.
  */
 
+/** The records of one answer, and the Monitor generation they look like. */
 export interface ParsedRecords {
   entries: LogEntry[];
   generation: Generation;
@@ -29,7 +31,7 @@ type IssueInput = { input?: unknown };
 const expected =
   (what: string) =>
   (issue: IssueInput): string =>
-    issue.input === undefined ? 'missing' : `expected ${what}, got ${kindOf(issue.input)}`;
+    issue.input === undefined ? 'missing' : `expected ${what}, got ${jsonTypeName(issue.input)}`;
 
 // Built once at module load: parsing 10,000 records must stay in the low milliseconds.
 const recordSchema = z.object({
@@ -73,7 +75,7 @@ interface ParsedOne {
 }
 
 function parseOne(raw: unknown, index: number, readTime: CreateTimeReader, requestedId: string | undefined): ParsedOne {
-  if (!isPlainObject(raw)) return unreadable(index, `not an object (got ${kindOf(raw)})`);
+  if (!isPlainObject(raw)) return unreadable(index, `not an object (got ${jsonTypeName(raw)})`);
   const parsed = recordSchema.safeParse(raw);
   if (!parsed.success) return unreadable(index, reasonOf(parsed.error.issues));
   const r = parsed.data;
@@ -103,12 +105,6 @@ function parseOne(raw: unknown, index: number, readTime: CreateTimeReader, reque
   }
 }
 
-function isEmptyObject(value: unknown): boolean {
-  if (!isPlainObject(value)) return false;
-  for (const key in value) if (Object.hasOwn(value, key)) return false;
-  return true;
-}
-
 function unreadable(index: number, reason: string): ParsedOne {
   const record: UnreadableRecord = { kind: 'unreadable', index, reason };
   return { record, eventIdWasNumber: false, extendInfoWasEmptyObject: false };
@@ -130,22 +126,4 @@ function reasonOf(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; mess
   if (!first) return 'did not validate';
   const field = first.path.map(String).join('.');
   return field ? `${field}: ${first.message}` : first.message;
-}
-
-/** A short name for a JSON value's type, for reasons shown to people. */
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  switch (typeof value) {
-    case 'string':
-      return 'text';
-    case 'number':
-      return 'a number';
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'object':
-      return 'an object';
-    default:
-      return typeof value;
-  }
 }

@@ -33,3 +33,30 @@ export class RateLimiter {
     if (this.windows.size >= this.maxUsers) this.windows.clear();
   }
 }
+
+/**
+ * BlueKing's own "wait N seconds" (Retry-After on a rate-limit answer),
+ * honoured for everyone: until it passes no call goes out, so a channel of
+ * people retrying cannot keep BlueKing's limiter tripped. Capped, so a bogus
+ * header cannot silence the bot for long.
+ */
+export class UpstreamCooldown {
+  private until = 0;
+
+  constructor(
+    private readonly now: () => number,
+    private readonly maxSec = 60,
+  ) {}
+
+  /** Hold calls back for `seconds` from now (never shortens a pause already running). */
+  pause(seconds: number): void {
+    if (!(seconds > 0)) return;
+    this.until = Math.max(this.until, this.now() + Math.min(seconds, this.maxSec) * 1000);
+  }
+
+  /** Whole seconds left of the pause; 0 when calls may go out. */
+  remainingSec(): number {
+    const left = this.until - this.now();
+    return left > 0 ? Math.ceil(left / 1000) : 0;
+  }
+}

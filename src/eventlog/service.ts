@@ -4,7 +4,7 @@ import type { Logger } from '../log';
 import type { Metrics } from '../metrics';
 import { checkAccess, type AccessDenial, type Requester } from './access';
 import { createIdentityResolver, type EmailLookup } from './identity';
-import { RateLimiter } from './rate-limiter';
+import { RateLimiter, UpstreamCooldown } from './rate-limiter';
 import type { EventLog } from './record';
 import { Semaphore } from './semaphore';
 import type { EventLogSource } from './source';
@@ -45,7 +45,9 @@ export interface ServiceDeps {
 /**
  * Authorize, rate-limit, cache and coalesce lookups in front of BlueKing.
  * Cache and coalescing keys include the BlueKing username, so one user never
- * sees what another user's identity fetched.
+ * sees what another user's identity fetched. When BlueKing answers "rate
+ * limited, retry after N s", no call goes out for those N seconds (cached
+ * answers are still served).
  */
 export function createEventLogService(config: Config, deps: ServiceDeps): EventLogService {
   const { limits } = config;
@@ -54,17 +56,40 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
   const slots = new Semaphore(limits.maxInFlight, Math.max(100, limits.maxInFlight * 25), config.bk?.timeoutMs ?? 10_000);
   const perUser = new RateLimiter(limits.userPerMinute, deps.now);
   const resolveIdentity = createIdentityResolver(config.identity, config.bk?.username ?? null, deps.lookupEmail, deps.now);
+  const cooldown = new UpstreamCooldown(deps.now);
+  let lastRateLimit: BkError | null = null;
+
+  /** Throws the rate-limit answer again while BlueKing's Retry-After has not passed. */
+  const holdBackDuringCooldown = (): void => {
+    const waitSec = cooldown.remainingSec();
+    if (waitSec === 0) return;
+    // The user sees what BlueKing said last time, with the time still to wait; no call, so no request ID.
+    throw new BkError({ kind: 'rate_limited', code: lastRateLimit?.code, upstreamMessage: lastRateLimit?.upstreamMessage, retryAfterSec: waitSec });
+  };
+
+  const noteRateLimit = (err: unknown): void => {
+    if (!(err instanceof BkError) || err.kind !== 'rate_limited' || !err.retryAfterSec) return;
+    lastRateLimit = err;
+    cooldown.pause(err.retryAfterSec);
+    deps.log.warn('upstream.cooldown', { code: err.code, request_id: err.requestId, retry_after_s: err.retryAfterSec });
+  };
 
   const fetchLimited = async (id: string, username: string | null): Promise<EventLog> => {
+    holdBackDuringCooldown();
     if (!(await slots.acquire())) throw BUSY;
-    const started = deps.now();
     try {
-      const log = await deps.source.fetchEventLog(id, { username });
-      deps.metrics.upstreamLatency((deps.now() - started) / 1000, 'ok');
-      return log;
-    } catch (err) {
-      deps.metrics.upstreamLatency((deps.now() - started) / 1000, err instanceof BkError ? err.kind : 'error');
-      throw err;
+      // Checked again: a cooldown may have begun while this call waited for a slot.
+      holdBackDuringCooldown();
+      const started = deps.now();
+      try {
+        const log = await deps.source.fetchEventLog(id, { username });
+        deps.metrics.upstreamLatency((deps.now() - started) / 1000, 'ok');
+        return log;
+      } catch (err) {
+        deps.metrics.upstreamLatency((deps.now() - started) / 1000, err instanceof BkError ? err.kind : 'error');
+        noteRateLimit(err);
+        throw err;
+      }
     } finally {
       slots.release();
     }

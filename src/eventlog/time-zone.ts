@@ -14,6 +14,7 @@ export interface WallClock {
 }
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const offsetCache = new Map<string, number>();
 const OFFSET_CACHE_LIMIT = 50_000;
@@ -53,12 +54,20 @@ export function zoneOffsetMs(epochMs: number, zone: string): number {
   return offset;
 }
 
-/** Epoch ms of a wall-clock time in a zone (DST gaps resolve forward, overlaps to the earlier instant). */
+/**
+ * Epoch ms of a wall-clock time in a zone. Of the offsets in force a day
+ * either side, the ones that map back to this wall clock are candidates: in an
+ * overlap (clocks set back) the earlier instant wins; in a gap (clocks set
+ * forward) the time is read with the offset before the change, which lands
+ * just after the gap, as a person would read it.
+ */
 export function wallClockToEpochMs(w: WallClock, zone: string): number {
   const naive = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  const first = naive - zoneOffsetMs(naive, zone);
-  const second = naive - zoneOffsetMs(first, zone);
-  return Math.min(first, second);
+  const before = zoneOffsetMs(naive - DAY_MS, zone);
+  const after = zoneOffsetMs(naive + DAY_MS, zone);
+  if (before === after) return naive - before; // no change nearby: the common case
+  const valid = [naive - before, naive - after].filter((t) => t + zoneOffsetMs(t, zone) === naive);
+  return valid.length > 0 ? Math.min(...valid) : naive - before;
 }
 
 /** The wall clock in a zone at an instant. */

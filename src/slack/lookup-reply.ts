@@ -1,6 +1,7 @@
 import { summarize } from '../eventlog/summarize';
 import type { LookupOutcome, LookupRequest } from '../eventlog/service';
-import type { LogFields } from '../log';
+import type { BkErrorKind } from '../bk/errors';
+import type { Logger, LogFields } from '../log';
 import type { SlackContext } from './context';
 import { renderLookupError } from './render/error-message';
 import { renderEventLog } from './render/event-log-message';
@@ -27,25 +28,65 @@ export async function buildLookupReply(ctx: SlackContext, request: LookupRequest
   const started = ctx.now();
   const outcome = await ctx.service.lookup(request);
   const message = renderOutcome(ctx, request.id, outcome, view);
+  logLookup(ctx.log, request, outcome, ctx.now() - started);
+  ctx.metrics.lookup(outcomeLabel(outcome));
+  return { message, ok: outcome.kind === 'ok' };
+}
+
+/** The one structured line per lookup: who asked where, for what, how it ended, and upstream's code and request ID. */
+function logLookup(log: Logger, request: LookupRequest, outcome: LookupOutcome, latencyMs: number): void {
   const fields: LogFields = {
     event_id: request.id,
     user: request.userId,
     channel: request.channelId,
     team: request.teamId,
     outcome: outcomeLabel(outcome),
-    latency_ms: ctx.now() - started,
+    latency_ms: latencyMs,
   };
   if (outcome.kind === 'ok') {
-    ctx.log.info('lookup', { ...fields, records: outcome.log.entries.length, from_cache: outcome.fromCache, request_id: outcome.log.requestId });
+    Object.assign(fields, { records: outcome.log.entries.length, from_cache: outcome.fromCache, request_id: outcome.log.requestId });
   } else if (outcome.kind === 'failed') {
     const e = outcome.error;
-    ctx.log.warn('lookup', { ...fields, code: e.code, request_id: e.requestId, http_status: e.httpStatus });
-  } else {
-    ctx.log.warn('lookup', fields);
+    Object.assign(fields, { code: e.code, request_id: e.requestId, http_status: e.httpStatus, retry_after_s: e.retryAfterSec });
   }
-  ctx.metrics.lookup(outcomeLabel(outcome));
-  return { message, ok: outcome.kind === 'ok' };
+  log[lookupLogLevel(outcome)]('lookup', fields);
 }
+
+/**
+ * How loud a lookup's log line is: faults only an operator can fix (credentials,
+ * configuration, a broken upstream contract) are errors; passing trouble and
+ * refusals are warnings; answers, and IDs that do not exist, are info.
+ */
+export function lookupLogLevel(outcome: LookupOutcome): 'info' | 'warn' | 'error' {
+  if (outcome.kind === 'ok') return 'info';
+  if (outcome.kind === 'refused') return 'warn';
+  return FAILURE_LEVEL[outcome.error.kind];
+}
+
+const FAILURE_LEVEL: Readonly<Record<BkErrorKind, 'info' | 'warn' | 'error'>> = {
+  app_credentials: 'error',
+  user_identity: 'error',
+  user_permission: 'warn',
+  app_permission: 'error',
+  component_not_found: 'error',
+  not_found: 'info',
+  bad_parameter: 'info',
+  rate_limited: 'warn',
+  upstream_failure: 'warn',
+  gateway: 'error',
+  api_error: 'warn',
+  http_error: 'warn',
+  html_page: 'error',
+  not_json: 'error',
+  bad_shape: 'error',
+  body_too_large: 'warn',
+  timeout: 'warn',
+  connection_refused: 'error',
+  unknown_host: 'error',
+  connection_reset: 'warn',
+  network: 'error',
+  cancelled: 'info',
+};
 
 function renderOutcome(ctx: SlackContext, id: string, outcome: LookupOutcome, view: ReplyView): SlackMessage {
   const { config } = ctx;

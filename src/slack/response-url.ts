@@ -10,11 +10,13 @@ export interface ResponsePayload extends Partial<SlackMessage> {
 
 const RESPONSE_TIMEOUT_MS = 10_000;
 const RETRY_DELAY_MS = 500;
+/** Slack's hooks answer errors with a short word (expired_url, used_url, no_text); longer bodies are not worth logging. */
+const SLACK_ERROR_WORD = /^[a-z_]{1,40}$/;
 
 /**
  * POST to a response_url. One retry on any failure (Slack's hooks answer 404
  * or 5xx now and then), then give up and log: the user at least has the
- * placeholder, and the process stays up.
+ * placeholder, and the process stays up. Resolves true when Slack took it.
  */
 export async function postToResponseUrl(
   responseUrl: string,
@@ -30,14 +32,23 @@ export async function postToResponseUrl(
         body: JSON.stringify(payload),
         signal: AbortSignal.timeout(RESPONSE_TIMEOUT_MS),
       });
-      await res.arrayBuffer(); // drain so the connection is reused
+      const body = await res.text(); // read whole, so the connection is reused
       if (res.ok) return true;
-      log.warn('response_url.failed', { ...context, attempt, http_status: res.status });
+      const word = body.trim();
+      log.warn('response_url.failed', { ...context, attempt, http_status: res.status, slack_error: SLACK_ERROR_WORD.test(word) ? word : null });
     } catch (err) {
-      log.warn('response_url.failed', { ...context, attempt, error: err instanceof Error ? err.name : 'unknown' });
+      log.warn('response_url.failed', { ...context, attempt, error: transportFailure(err) });
     }
     if (attempt === 1) await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
   }
-  log.error('response_url.gave_up', context);
+  log.error('response_url.gave_up', { ...context, attempts: 2 });
   return false;
+}
+
+/** fetch wraps socket errors as TypeError("fetch failed") with the system code in `cause`; the code is the useful part. */
+function transportFailure(err: unknown): string {
+  if (!(err instanceof Error)) return 'unknown';
+  const cause: unknown = err.cause;
+  if (typeof cause === 'object' && cause !== null && 'code' in cause && typeof cause.code === 'string') return cause.code;
+  return err.name;
 }

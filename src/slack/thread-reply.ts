@@ -4,7 +4,7 @@ import { buildLookupReply } from './lookup-reply';
 import { renderPostFailure } from './render/status-message';
 import type { SlackMessage } from './render/types';
 import { postToResponseUrl } from './response-url';
-import { slackErrorCode } from './slack-api-error';
+import { slackApiFailure, slackErrorCode } from './slack-api-error';
 
 /** Where a thread answer goes and whom to tell privately when something fails. */
 export interface ThreadTarget {
@@ -46,9 +46,9 @@ export async function postToThread(ctx: SlackContext, client: webApi.WebClient, 
     });
     return true;
   } catch (err) {
-    const code = slackErrorCode(err);
-    ctx.log.warn('slack.post_failed', { channel: target.channel, user: target.userId, slack_error: code });
-    await tellRequester(ctx, client, target, renderPostFailure(code, ctx.config.lang));
+    const failure = slackApiFailure(err);
+    ctx.log.warn('slack.post_failed', { channel: target.channel, user: target.userId, slack_error: failure.code, needed_scope: failure.neededScope });
+    await tellRequester(ctx, client, target, renderPostFailure(failure, ctx.config.lang));
     return false;
   }
 }

@@ -1,15 +1,23 @@
 import type { webApi } from '@slack/bolt';
 import type { EmailLookup } from '../eventlog/identity';
 import type { Logger } from '../log';
+import { slackErrorCode } from './slack-api-error';
 
-/** users.info → the user's email (scope users:read.email), or null when Slack will not say. */
+/**
+ * users.info → the user's email (scope users:read.email), or null when Slack
+ * will not say. A failure (missing_scope, user_not_found, ratelimited) is
+ * logged with Slack's error word, so an operator can tell "no email on the
+ * profile" from "the app lacks the scope".
+ */
 export function emailLookupVia(client: webApi.WebClient, log: Logger): EmailLookup {
   return async (userId) => {
     try {
       const res = await client.users.info({ user: userId });
-      return res.user?.profile?.email ?? null;
+      const email = res.user?.profile?.email ?? null;
+      if (email === null) log.info('users.info.no_email', { user: userId });
+      return email;
     } catch (err) {
-      log.warn('users.info.failed', { user: userId, error: err instanceof Error ? err.message : String(err) });
+      log.warn('users.info.failed', { user: userId, slack_error: slackErrorCode(err) });
       return null;
     }
   };

@@ -142,7 +142,7 @@ function send(res: ServerResponse, reply: EsbReply, later: (ms: number, run: () 
   const body = Buffer.from(reply.body ?? '');
   const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8', ...reply.headers };
   const streamed = reply.chunked === true || reply.trickle !== undefined;
-  if (!streamed || reply.reset === 'mid-body') headers['Content-Length'] = String(body.length);
+  if (!streamed) headers['Content-Length'] = String(body.length);
   res.writeHead(reply.status ?? 200, headers);
 
   if (reply.reset === 'mid-body') {

@@ -4,6 +4,7 @@ import { buildLookupReply } from '../lookup-reply';
 import { ACTION_IDS, decodeButtonValue } from '../render/actions';
 import { renderStaleButton } from '../render/status-message';
 import { postToResponseUrl, type ResponsePayload } from '../response-url';
+import { sharerOf } from './shared-by';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 type LogButton = 'share' | 'refresh' | 'page';
@@ -49,7 +50,7 @@ async function handleLogButton({ ack, action, body }: ButtonArgs, ctx: SlackCont
     const { message, ok } = await buildLookupReply(
       ctx,
       { id: value.id, userId, channelId, teamId: body.team?.id ?? null, bypassCache: kind === 'refresh' },
-      { variant: value.variant, page: value.page, sharedBy: kind === 'share' ? userId : null },
+      { variant: value.variant, page: value.page, sharedBy: kind === 'share' ? userId : sharerOf(body.message) },
     );
     await postToResponseUrl(responseUrl, landing(kind, ok, message), ctx.log, { ...logContext, event_id: value.id });
   });

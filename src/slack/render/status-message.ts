@@ -3,6 +3,7 @@ import type { Lang } from '../../config';
 import type { Refusal } from '../../eventlog/service';
 import { describeInvalid, type InvalidReason } from '../ids/invalid-reason';
 import { encodePickValue } from '../pick-value';
+import type { SlackApiFailure } from '../slack-api-error';
 import { PICK_ACTION_PREFIX } from './actions';
 import { renderPlainMessage } from './plain-message';
 import { statusStrings } from './status-strings';
@@ -49,8 +50,9 @@ export function renderRefusal(refusal: Refusal, lang: Lang): SlackMessage {
   return renderPlainMessage({ emoji: '🚫', title, lines });
 }
 
-export function renderPostFailure(slackError: string, lang: Lang): SlackMessage {
-  const { title, lines } = statusStrings(lang).postFailure(slackError);
+/** Why the answer could not be posted in the thread, and what to fix (invite the bot, add a scope, …). */
+export function renderPostFailure(failure: SlackApiFailure, lang: Lang): SlackMessage {
+  const { title, lines } = statusStrings(lang).postFailure(failure);
   return renderPlainMessage({ emoji: '⚠️', title, lines });
 }
 

@@ -1,5 +1,6 @@
 import type { Lang } from '../../config';
 import type { Refusal } from '../../eventlog/service';
+import type { SlackApiFailure } from '../slack-api-error';
 
 /**
  * Words for the bot's short status messages (placeholders, refusals, thread
@@ -16,7 +17,7 @@ export interface StatusStrings {
   chooseLine: string;
   staleButton: string;
   refusal(refusal: Refusal): { title: string; lines: string[] };
-  postFailure(code: string): { title: string; lines: string[] };
+  postFailure(failure: SlackApiFailure): { title: string; lines: string[] };
 }
 
 const EN: StatusStrings = {
@@ -66,16 +67,23 @@ const EN: StatusStrings = {
         };
     }
   },
-  postFailure: (code) => {
+  postFailure: ({ code, neededScope }) => {
     const fix: Record<string, string> = {
       not_in_channel: 'The bot is not in this channel. Invite it with /invite @eventlog (or add the chat:write.public scope for public channels), then try again.',
-      channel_not_found: 'Slack says this channel does not exist for the bot (a private channel it is not in, or a DM). Invite the bot, or use /eventlog there.',
-      is_archived: 'This channel is archived, so nothing can be posted in it.',
-      missing_scope: 'The bot’s Slack app lacks a permission. Reinstall it from manifest.yml so it has every scope it needs.',
+      channel_not_found:
+        'Slack says this channel does not exist for the bot (a private channel or a direct message it is not in). Invite it with /invite @eventlog, or use /eventlog <id> there.',
+      is_archived: 'This channel is archived, so nothing can be posted in it. Unarchive it, or look the event up with /eventlog <id> elsewhere.',
+      missing_scope: `The bot’s Slack app lacks the ${neededScope ?? 'needed'} permission (scope). Add it under OAuth & Permissions, or reinstall the app from manifest.yml, then try again.`,
       not_allowed_token_type: 'The bot token is not a bot token (xoxb-). Check SLACK_BOT_TOKEN.',
+      invalid_auth: 'Slack no longer accepts the bot’s token. Reinstall the app and update SLACK_BOT_TOKEN.',
+      token_revoked: 'The bot’s token was revoked. Reinstall the app and update SLACK_BOT_TOKEN.',
+      account_inactive: 'The bot’s Slack app was uninstalled or deactivated. Reinstall it.',
       ratelimited: 'Slack is rate limiting the bot. Try again in a minute.',
       msg_too_long: 'The log was too long for one Slack message. Use /eventlog <id> and page through it.',
+      msg_blocks_too_long: 'The log was too long for one Slack message. Use /eventlog <id> and page through it.',
       invalid_blocks: 'Slack refused the message layout. Please report this with the event ID.',
+      request_error: 'The bot could not reach Slack. Try again in a minute.',
+      http_error: 'Slack answered with an HTTP error. Try again in a minute.',
     };
     return {
       title: 'Could not post the log in this thread',
@@ -122,16 +130,22 @@ const ZH: StatusStrings = {
         return { title: '蓝鲸正忙', lines: ['同时进行的查询过多，本次查询未发出，请几秒后再试。'] };
     }
   },
-  postFailure: (code) => {
+  postFailure: ({ code, neededScope }) => {
     const fix: Record<string, string> = {
       not_in_channel: '机器人不在此频道。请用 /invite @eventlog 邀请它（公开频道也可以为应用添加 chat:write.public 权限），然后重试。',
-      channel_not_found: 'Slack 表示机器人找不到此频道（它不在的私有频道或私信）。请邀请机器人，或在此处使用 /eventlog。',
-      is_archived: '此频道已归档，无法发消息。',
-      missing_scope: '机器人的 Slack 应用缺少权限。请按 manifest.yml 重新安装。',
+      channel_not_found: 'Slack 表示机器人找不到此频道（它不在的私有频道或私信）。请用 /invite @eventlog 邀请机器人，或在此处使用 /eventlog <id>。',
+      is_archived: '此频道已归档，无法发消息。请取消归档，或在其他频道用 /eventlog <id> 查询。',
+      missing_scope: `机器人的 Slack 应用缺少 ${neededScope ?? '所需的'} 权限（scope）。请在 OAuth & Permissions 中添加，或按 manifest.yml 重新安装，然后重试。`,
       not_allowed_token_type: 'SLACK_BOT_TOKEN 不是机器人令牌（xoxb-）。',
+      invalid_auth: 'Slack 不再接受机器人的令牌。请重新安装应用并更新 SLACK_BOT_TOKEN。',
+      token_revoked: '机器人的令牌已被吊销。请重新安装应用并更新 SLACK_BOT_TOKEN。',
+      account_inactive: '机器人的 Slack 应用已被卸载或停用。请重新安装。',
       ratelimited: 'Slack 正在限流，请一分钟后再试。',
       msg_too_long: '流水太长，放不进一条消息。请使用 /eventlog <id> 分页查看。',
+      msg_blocks_too_long: '流水太长，放不进一条消息。请使用 /eventlog <id> 分页查看。',
       invalid_blocks: 'Slack 拒绝了消息格式。请带上事件 ID 反馈此问题。',
+      request_error: '机器人连不上 Slack，请一分钟后再试。',
+      http_error: 'Slack 返回了 HTTP 错误，请一分钟后再试。',
     };
     return { title: '无法在此线程中发出流水', lines: [fix[code] ?? `Slack 返回“${code}”。`, `Slack 错误：${code}`] };
   },

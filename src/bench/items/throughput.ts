@@ -1,0 +1,67 @@
+import type { BenchContext, ItemResult } from '../bench-types';
+import { verdict } from '../bench-types';
+import { closedLoop } from '../load-loops';
+import { lookupOnce } from '../lookup';
+import { interleavedRounds } from '../rounds';
+import { round } from '../stats';
+import type { Target } from '../target-process';
+
+/**
+ * Item 2: full-path throughput at saturation. 32 workers each send a
+ * command and wait for its final answer at response_url before the next;
+ * only commands answered with the expected message count. Bot vs relay.
+ */
+
+const CONCURRENCY = 32;
+const ROUND_MS = 3_000;
+const ROUNDS = 3;
+const WARM_UP_MS = 1_000;
+export const THROUGHPUT_MIN_RATIO = 0.85;
+
+interface RoundResult {
+  perSec: number;
+  wrong: number;
+  failed: number;
+}
+
+/** Measure item 2: `app` is the bot, `relay` the Bolt relay. */
+export async function measureThroughput(ctx: BenchContext, app: Target, relay: Target): Promise<ItemResult> {
+  ctx.progress(`2. throughput: closed loop, ${CONCURRENCY} concurrent, ${ROUNDS} rounds of ${ROUND_MS / 1000} s per side`);
+  ctx.esb.delayMs = 0;
+  for (const target of [app, relay]) await saturatedRound(ctx, target, WARM_UP_MS);
+  const [appRounds, relayRounds] = await interleavedRounds(ROUNDS, [app, relay], (target) => saturatedRound(ctx, target, ROUND_MS));
+  const bot = sideFigures(appRounds);
+  const base = sideFigures(relayRounds);
+  const ratio = bot.per_sec / base.per_sec;
+  const pass = ratio >= THROUGHPUT_MIN_RATIO;
+  return {
+    key: 'throughput',
+    figures: { concurrency: CONCURRENCY, app: bot, relay: base, ratio: round(ratio), target_min_ratio: THROUGHPUT_MIN_RATIO, pass },
+    rows: [
+      { item: '2 throughput', figure: 'answered/s bot / relay', value: `${bot.per_sec} / ${base.per_sec} = ${round(ratio)}×`, target: `≥ ${THROUGHPUT_MIN_RATIO}×`, verdict: verdict(pass) },
+      { item: '', figure: 'wrong or failed answers', value: `${bot.wrong + bot.failed} / ${base.wrong + base.failed}`, target: '', verdict: '' },
+    ],
+  };
+}
+
+async function saturatedRound(ctx: BenchContext, target: Target, durationMs: number): Promise<RoundResult> {
+  let wrong = 0;
+  const { completed, failed } = await closedLoop(CONCURRENCY, durationMs, async () => {
+    const timing = await lookupOnce(ctx, target);
+    if (!timing.ok) {
+      wrong++;
+      throw new Error('unexpected answer');
+    }
+  });
+  return { perSec: completed / (durationMs / 1000), wrong, failed: failed - wrong };
+}
+
+function sideFigures(rounds: readonly RoundResult[]): { per_sec: number; rounds_per_sec: number[]; wrong: number; failed: number } {
+  const rates = rounds.map((r) => r.perSec);
+  return {
+    per_sec: round(rates.reduce((sum, r) => sum + r, 0) / rates.length, 1),
+    rounds_per_sec: rates.map((r) => round(r, 1)),
+    wrong: rounds.reduce((sum, r) => sum + r.wrong, 0),
+    failed: rounds.reduce((sum, r) => sum + r.failed, 0),
+  };
+}

@@ -1,0 +1,71 @@
+import { NEW_GENERATION_164239028644167, OLD_GENERATION_5310, SHEET_EXAMPLE_1 } from '../fixtures/bk';
+import type { EsbHandler, EsbReply } from './fake-esb';
+
+/**
+ * ESB answers by requested ID, as a real BlueKing would give them: the
+ * recorded fixtures for their IDs, extra bodies a test adds, and the new
+ * generation's "no such alert" (3324002) for anything else.
+ */
+
+/** A success envelope's body as the ESB sends it. */
+export type EsbBody = string;
+
+/** The recorded fixtures, by the ID they answer. */
+export const FIXTURE_BODIES: Readonly<Record<string, EsbBody>> = {
+  [NEW_GENERATION_164239028644167.id]: NEW_GENERATION_164239028644167.body,
+  [OLD_GENERATION_5310.id]: OLD_GENERATION_5310.body,
+  [SHEET_EXAMPLE_1.id]: SHEET_EXAMPLE_1.body,
+};
+
+function notFound(id: string): EsbReply {
+  return {
+    status: 200,
+    body: JSON.stringify({
+      result: false,
+      code: 3324002,
+      message: `告警ID (${id}) 对应的告警信息不存在`,
+      data: null,
+      request_id: '0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f',
+    }),
+  };
+}
+
+/** An ESB fallback answering each `id` with its body (fixtures plus `extra`), else 3324002. */
+export function answerByEventId(extra: Readonly<Record<string, EsbBody>> = {}): EsbHandler {
+  const bodies: Readonly<Record<string, EsbBody>> = { ...FIXTURE_BODIES, ...extra };
+  return (request) => {
+    const id = request.query.get('id') ?? '';
+    const body = bodies[id];
+    return body === undefined ? notFound(id) : { status: 200, body };
+  };
+}
+
+/** IDs the ESB was asked for, in order. */
+export function requestedIds(requests: ReadonlyArray<{ query: URLSearchParams }>): string[] {
+  return requests.map((r) => r.query.get('id') ?? '');
+}
+
+/** The text every record of `probeLog` carries: "probe 0001" … */
+export function probeName(n: number): string {
+  return `probe ${String(n).padStart(4, '0')}`;
+}
+
+/**
+ * An old-generation log of `count` records, oldest first, one a minute,
+ * each with a unique message (probeName(1) … probeName(count)): for checking
+ * that paging shows every record exactly once.
+ */
+export function probeLog(count: number, eventHash = '3f5e7a9c1b2d4f6e8a0c2e4f6a8b0d1e'): EsbBody {
+  const startSec = Date.UTC(2024, 5, 3, 2, 0, 0) / 1000; // 10:00 in Asia/Shanghai
+  const eventId = `${eventHash}.${startSec}.57.90.2`;
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const records = Array.from({ length: count }, (_, i) => {
+    // Wall clock in the server's zone (Asia/Shanghai), as the ESB sends it.
+    const wall = new Date((startSec + i * 60 + 8 * 3600) * 1000);
+    const createTime = `${wall.getUTCFullYear()}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())} ${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:00`;
+    const operate = i === 0 ? 'CREATE' : i % 2 === 1 ? 'CONVERGE' : 'ANOMALY_NOTICE';
+    const extendInfo = operate === 'ANOMALY_NOTICE' ? { action: {}, anomaly_id: `${eventId}.${i}` } : {};
+    return { status: 'SUCCESS', event_id: eventId, message: probeName(i + 1), operate, extend_info: extendInfo, create_time: createTime };
+  });
+  return JSON.stringify({ result: true, code: 0, message: 'OK', data: records, request_id: '7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d' });
+}
