@@ -21,22 +21,51 @@ export function calloutLines(summary: EventSummary, opts: RenderOptions): string
   const { problems, shielded, running } = summary.notices;
   const lines: string[] = [];
   if (problems.length > 0) {
-    const shown = Math.min(problems.length, RENDER_BUDGET.calloutBullets[opts.variant]);
+    // A storm of identical failures is one bullet ("10:40–10:58 ×18 …"), so distinct reasons stay visible on a phone.
+    const runs = sameFailureRuns(problems, opts.lang);
+    const shown = runs.slice(0, RENDER_BUDGET.calloutBullets[opts.variant]);
     lines.push(words.failedTitle(problems.length));
     const startDay = summary.lifecycle.startedAtMs === null ? null : dayKey(summary.lifecycle.startedAtMs, opts.timezone);
-    for (const item of problems.slice(0, shown)) lines.push(problemBullet(item, startDay, opts));
-    if (problems.length > shown) lines.push(words.andMore(problems.length - shown));
+    for (const run of shown) lines.push(problemBullet(run, startDay, opts));
+    const hidden = problems.length - shown.reduce((n, run) => n + run.count, 0);
+    if (hidden > 0) lines.push(words.andMore(hidden));
   }
   if (shielded.length > 0) lines.push(words.shieldedLine(shielded.length, shieldDetails(shielded, opts.lang)));
   if (running.length > 0) lines.push(words.runningLine(running.length));
   return lines;
 }
 
-function problemBullet(item: NoticeItem, startDay: string | null, opts: RenderOptions): string {
+/** Failed notices that share operate, outcome, audience and reason, in order of first appearance. */
+interface FailureRun {
+  first: NoticeItem;
+  last: NoticeItem;
+  count: number;
+}
+
+function sameFailureRuns(problems: readonly NoticeItem[], lang: Lang): FailureRun[] {
+  const byKey = new Map<string, FailureRun>();
+  for (const item of problems) {
+    const key = [item.record.operate, item.outcome, item.reason ?? '', item.emptyReceiver, audienceText(item.groups, lang)].join('\u0000');
+    const run = byKey.get(key);
+    if (run) {
+      run.last = item;
+      run.count++;
+    } else byKey.set(key, { first: item, last: item, count: 1 });
+  }
+  return [...byKey.values()];
+}
+
+function problemBullet(run: FailureRun, startDay: string | null, opts: RenderOptions): string {
   const words = uiStrings(opts.lang);
+  const item = run.first;
   const { record } = item;
   const withDate = record.timeMs !== null && dayKey(record.timeMs, opts.timezone) !== startDay;
-  let head = `• ${recordTime(record.timeMs, record.rawTime, opts.timezone, withDate)} ${clipInline(operateLabel(record.operate, opts.lang), RENDER_BUDGET.label)}`;
+  let when = recordTime(record.timeMs, record.rawTime, opts.timezone, withDate);
+  if (run.count > 1) {
+    const { timeMs, rawTime } = run.last.record;
+    when += `–${recordTime(timeMs, rawTime, opts.timezone, timeMs !== null && dayKey(timeMs, opts.timezone) !== startDay)} ×${run.count}`;
+  }
+  let head = `• ${when} ${clipInline(operateLabel(record.operate, opts.lang), RENDER_BUDGET.label)}`;
   if (item.outcome === 'partial') head += words.partlyFailed;
   const audience = audienceText(item.groups, opts.lang);
   if (audience !== '') head += ` → ${clipInline(audience, RENDER_BUDGET.calloutBullet / 2.5)}`;
