@@ -1,4 +1,4 @@
-import { wallClockToEpochMs, type WallClock } from '../eventlog/time-zone';
+import { utcWallClock, wallClockToEpochMs, type WallClock } from '../eventlog/time-zone';
 
 /**
  * Reading `create_time`. Monitor sends a zone-less wall clock in its server's
@@ -58,9 +58,9 @@ export function parseCreateTime(raw: unknown, zone: string): CreateTime {
 
 /** The offset that holds for the whole wall-clock hour, or null when it changes within it. */
 function steadyOffsetOfWallHour(hourStart: number, zone: string): number | null {
-  const atStart = hourStart - wallClockToEpochMs(wallClockOf(hourStart), zone);
+  const atStart = hourStart - wallClockToEpochMs(utcWallClock(hourStart), zone);
   const lastSecond = hourStart + HOUR_MS - 1000;
-  const atEnd = lastSecond - wallClockToEpochMs(wallClockOf(lastSecond), zone);
+  const atEnd = lastSecond - wallClockToEpochMs(utcWallClock(lastSecond), zone);
   return atStart === atEnd ? atStart : null;
 }
 
@@ -92,18 +92,6 @@ function stringToMs(text: string, wallToMs: (w: WallClock, naive: number) => num
 
 function utcMs(w: WallClock): number {
   return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-}
-
-function wallClockOf(naiveMs: number): WallClock {
-  const d = new Date(naiveMs);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-  };
 }
 
 function isValidWallClock(w: WallClock): boolean {

@@ -72,7 +72,12 @@ export function wallClockToEpochMs(w: WallClock, zone: string): number {
 
 /** The wall clock in a zone at an instant. */
 export function epochMsToWallClock(epochMs: number, zone: string): WallClock {
-  const d = new Date(epochMs + zoneOffsetMs(epochMs, zone));
+  return utcWallClock(epochMs + zoneOffsetMs(epochMs, zone));
+}
+
+/** The wall clock of an instant read in UTC (also: of a "naive" wall time stored as if it were UTC). */
+export function utcWallClock(ms: number): WallClock {
+  const d = new Date(ms);
   return {
     year: d.getUTCFullYear(),
     month: d.getUTCMonth() + 1,

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { RecordedRequest } from './recording-server';
+import { onRequest, type RecordedRequest } from './recording-server';
 
 /**
  * A stand-in for the BlueKing ESB / API gateway on a local port. Each test
@@ -66,17 +66,7 @@ export async function startFakeEsb(fallback: EsbReply | EsbHandler = NO_REPLY_QU
   };
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      const recorded: RecordedRequest = {
-        method: req.method ?? 'GET',
-        path: url.pathname,
-        query: url.searchParams,
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-      };
+    onRequest(req, (recorded) => {
       requests.push(recorded);
       const next = queue.shift() ?? (typeof answerRest === 'function' ? answerRest(recorded) : answerRest);
       later(next.delayMs ?? 0, () => send(res, next, later));

@@ -27,6 +27,22 @@ export interface RecordingServer {
   close(): Promise<void>;
 }
 
+/** Read a whole request into a RecordedRequest, then hand it on. */
+export function onRequest(req: IncomingMessage, handle: (recorded: RecordedRequest) => void): void {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    handle({
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      body: Buffer.concat(chunks).toString('utf8'),
+    });
+  });
+}
+
 /**
  * A small local HTTP server that records every request and answers with what
  * the test's handler says: the stand-in for Slack's Web API and response_url.
@@ -36,17 +52,7 @@ export async function startRecordingServer(handler: StandInHandler = () => ({ st
   const requests: RecordedRequest[] = [];
   const waiters: Array<() => void> = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      const recorded: RecordedRequest = {
-        method: req.method ?? 'GET',
-        path: url.pathname,
-        query: url.searchParams,
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-      };
+    onRequest(req, (recorded) => {
       requests.push(recorded);
       waiters.splice(0).forEach((wake) => wake());
       Promise.resolve(current(recorded)).then(
