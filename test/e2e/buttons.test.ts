@@ -17,6 +17,39 @@ const LATER_5310 = (() => {
   return JSON.stringify(envelope);
 })();
 
+/** Click `actionId` on `message`; Slack must get a 200 with an empty body (the ack). */
+async function click(h: Harness, message: Record<string, unknown>, actionId: string, container: ButtonContainer, name: string): Promise<void> {
+  const button = requireButton(message, actionId);
+  const res = await h.postInteraction(blockActions({ action_id: actionId, value: button.value, text: button.text.text }, container, `${h.responses.url}/click/${name}`));
+  expect(res.status).toBe(200);
+  expect(await res.text()).toBe('');
+}
+
+describe('buttons on log messages, acked at once', () => {
+  let h: Harness;
+
+  beforeEach(async () => {
+    // No cache, and a slow BlueKing: every click's answer waits on the ESB; the ack must not.
+    h = await startHarness({ BK_MONITOR_URL: MONITOR_URL, BK_CACHE_TTL_MS: '0' });
+    h.esb.setFallback((request) => ({ ...answerByEventId({ '7001': probeLog(60) })(request), delayMs: 400 }));
+  });
+
+  afterEach(() => h.close());
+
+  it('acks every button at once, while BlueKing has not answered yet', async () => {
+    await h.postCommand('7001');
+    const [answer] = await waitFor(() => h.responseBodies(), 1);
+    const container: ButtonContainer = { ephemeral: true, messageTs: EPHEMERAL_TS };
+    const actionIds = ['eventlog_share', 'eventlog_refresh', 'eventlog_older', 'eventlog_open'];
+    expect(buttonsOf(answer).map((b) => b.action_id)).toEqual(actionIds);
+
+    await Promise.all(actionIds.map((actionId) => click(h, answer, actionId, container, actionId)));
+    expect(h.responses.requests).toHaveLength(1);
+    await waitFor(() => h.responseBodies(), 4);
+    expect(h.responses.requests.slice(1).map((r) => r.path).sort()).toEqual(['/click/eventlog_older', '/click/eventlog_refresh', '/click/eventlog_share']);
+  });
+});
+
 describe('buttons on log messages, over real HTTP', () => {
   let h: Harness;
 
@@ -40,31 +73,6 @@ describe('buttons on log messages, over real HTTP', () => {
     return answer;
   }
 
-  /** Click `actionId` on `message`; Slack must get a 200 with an empty body (the ack). */
-  async function click(message: Record<string, unknown>, actionId: string, container: ButtonContainer, name: string): Promise<void> {
-    const button = requireButton(message, actionId);
-    const res = await h.postInteraction(blockActions({ action_id: actionId, value: button.value, text: button.text.text }, container, `${h.responses.url}/click/${name}`));
-    expect(res.status).toBe(200);
-    expect(await res.text()).toBe('');
-  }
-
-  it('acks every button at once, while BlueKing has not answered yet', async () => {
-    await h.close();
-    // No cache, and a slow BlueKing: every click's answer waits on the ESB, the ack must not.
-    h = await startHarness({ BK_MONITOR_URL: MONITOR_URL, BK_CACHE_TTL_MS: '0' });
-    h.esb.setFallback((request) => ({ ...answerByEventId({ '7001': probeLog(60) })(request), delayMs: 400 }));
-    await h.postCommand('7001');
-    const [answer] = await waitFor(() => h.responseBodies(), 1);
-    const container: ButtonContainer = { ephemeral: true, messageTs: EPHEMERAL_TS };
-    const actionIds = ['eventlog_share', 'eventlog_refresh', 'eventlog_older', 'eventlog_open'];
-    expect(buttonsOf(answer).map((b) => b.action_id)).toEqual(actionIds);
-
-    await Promise.all(actionIds.map((actionId) => click(answer, actionId, container, actionId)));
-    expect(h.responses.requests).toHaveLength(1);
-    await waitFor(() => h.responseBodies(), 4);
-    expect(h.responses.requests.slice(1).map((r) => r.path).sort()).toEqual(['/click/eventlog_older', '/click/eventlog_refresh', '/click/eventlog_share']);
-  });
-
   it('puts Share, Refresh and an Open-in-BlueKing link under a full answer', async () => {
     const answer = await lookUp5310();
     expect(buttonsOf(answer).map((b) => [b.action_id, b.text.text, b.value, b.url])).toEqual([
@@ -76,7 +84,7 @@ describe('buttons on log messages, over real HTTP', () => {
 
   it('Share posts the same log in the channel, saying who shared it, without asking BlueKing again', async () => {
     const answer = await lookUp5310();
-    await click(answer, 'eventlog_share', { ephemeral: true, messageTs: EPHEMERAL_TS }, 'share');
+    await click(h, answer, 'eventlog_share', { ephemeral: true, messageTs: EPHEMERAL_TS }, 'share');
 
     const [, shared] = await waitFor(() => h.responseBodies(), 2);
     expect(h.responses.requests[1].path).toBe('/click/share');
@@ -97,7 +105,7 @@ describe('buttons on log messages, over real HTTP', () => {
   it('Refresh asks BlueKing again although the answer is cached, and replaces the message with what it says now', async () => {
     const answer = await lookUp5310();
     h.esb.enqueue({ status: 200, body: LATER_5310, delayMs: 300 });
-    await click(answer, 'eventlog_refresh', { ephemeral: true, messageTs: EPHEMERAL_TS }, 'refresh');
+    await click(h, answer, 'eventlog_refresh', { ephemeral: true, messageTs: EPHEMERAL_TS }, 'refresh');
 
     const [, refreshed] = await waitFor(() => h.responseBodies(), 2);
     expect(requestedIds(h.esb.requests)).toEqual(['5310', '5310']);
@@ -111,11 +119,11 @@ describe('buttons on log messages, over real HTTP', () => {
 
   it('Refresh on a shared log keeps who shared it and offers no Share button', async () => {
     const answer = await lookUp5310();
-    await click(answer, 'eventlog_share', { ephemeral: true, messageTs: EPHEMERAL_TS }, 'share');
+    await click(h, answer, 'eventlog_share', { ephemeral: true, messageTs: EPHEMERAL_TS }, 'share');
     const [, shared] = await waitFor(() => h.responseBodies(), 2);
 
     const inChannel = { ts: '1700000400.000600', text: String(shared.text), blocks: shared.blocks as unknown[] };
-    await click(shared, 'eventlog_refresh', { ephemeral: false, message: inChannel }, 'refresh-shared');
+    await click(h, shared, 'eventlog_refresh', { ephemeral: false, message: inChannel }, 'refresh-shared');
     const [, , refreshed] = await waitFor(() => h.responseBodies(), 3);
     expect(refreshed).toMatchObject({ replace_original: true });
     expect(JSON.stringify(refreshed.blocks)).toContain('Shared by <@U0ALICE>');
@@ -129,7 +137,7 @@ describe('buttons on log messages, over real HTTP', () => {
     expect(requireButton(post, 'eventlog_refresh').value).toBe('5310:0:compact');
     expect(buttonOf(post, 'eventlog_share')).toBeUndefined();
 
-    await click(post, 'eventlog_refresh', { ephemeral: false, message: reply }, 'refresh-thread');
+    await click(h, post, 'eventlog_refresh', { ephemeral: false, message: reply }, 'refresh-thread');
     const [refreshed] = await waitFor(() => h.responseBodies(), 1);
     expect(refreshed).toMatchObject({ replace_original: true, text: post.text });
     expect(refreshed.blocks).toEqual(post.blocks);
@@ -138,9 +146,9 @@ describe('buttons on log messages, over real HTTP', () => {
 
   it('acks a click on Open in BlueKing (a link) and does nothing else', async () => {
     const answer = await lookUp5310();
-    await click(answer, 'eventlog_open', { ephemeral: true, messageTs: EPHEMERAL_TS }, 'open');
+    await click(h, answer, 'eventlog_open', { ephemeral: true, messageTs: EPHEMERAL_TS }, 'open');
     // A Refresh after it: once that is answered, the Open click has long been handled.
-    await click(answer, 'eventlog_refresh', { ephemeral: true, messageTs: EPHEMERAL_TS }, 'refresh');
+    await click(h, answer, 'eventlog_refresh', { ephemeral: true, messageTs: EPHEMERAL_TS }, 'refresh');
     await waitFor(() => h.responseBodies(), 2);
     expect(h.responses.requests.map((r) => r.path)).toEqual([expect.stringMatching(/^\/commands\/\d+$/), '/click/refresh']);
     expect(requestedIds(h.esb.requests)).toEqual(['5310', '5310']);

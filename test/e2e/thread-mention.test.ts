@@ -87,6 +87,28 @@ describe('@mention in a thread, over real HTTP', () => {
     expect(h.logs.some((line) => line.msg === 'slack.thread_read_failed' && line.slack_error === 'missing_scope')).toBe(true);
   });
 
+  it('offers a private choice when the parent post names several IDs', async () => {
+    h.slack.reply('conversations.replies', threadWithParent(`告警合并通知\n告警ID: ${ALERT_ID}\n告警ID: 5310`));
+    await h.postEvent(appMention({ text: `<@${BOT_USER_ID}>`, ts: '1642390400.000300', thread_ts: PARENT_TS }));
+
+    const [chooser] = await h.slack.waitForCall('chat.postEphemeral');
+    expect(chooser).toMatchObject({ user: ALICE.id, thread_ts: PARENT_TS, text: '🔢 This message mentions 2 event IDs' });
+    expect(JSON.stringify(chooser.blocks).match(/"value":"[^"]*"/g)).toEqual([`"value":"${ALERT_ID}@${PARENT_TS}"`, `"value":"5310@${PARENT_TS}"`]);
+    expect(h.esb.requests).toHaveLength(0);
+  });
+
+  it('answers a mention once when Slack delivers it again', async () => {
+    const mention = appMention({ text: `<@${BOT_USER_ID}> 5310`, ts: '1642390400.000300', thread_ts: PARENT_TS });
+    await h.postEvent(mention);
+    await h.postEvent(mention);
+    await h.postEvent(appMention({ text: `<@${BOT_USER_ID}> 1`, ts: '1642390401.000400', thread_ts: PARENT_TS }));
+
+    await h.slack.waitForCall('chat.postMessage', 2);
+    expect(requestedIds(h.esb.requests).sort()).toEqual(['1', '5310']);
+    expect(h.slack.calls('chat.postMessage')).toHaveLength(2);
+    expect(h.logs.filter((line) => line.msg === 'mention.duplicate')).toHaveLength(1);
+  });
+
   it('ignores mentions written by bots, so two bots never answer each other', async () => {
     await h.postEvent(appMention({ text: `<@${BOT_USER_ID}> 5310`, ts: '1642390400.000300', thread_ts: PARENT_TS, bot_id: 'B0OTHER', user: 'U0OTHERBOT' }));
     // A mention the app does answer, sent after: once it is answered, the bot's mention has been seen and dropped.

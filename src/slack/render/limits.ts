@@ -29,11 +29,15 @@ export const RENDER_BUDGET = {
   pageSize: { full: 25, compact: 10 },
   /** One timeline line, markup included. 25 × 280 = 7,000 chars leaves room for the rest. */
   timelineLine: 280,
+  /** One timeline line as a phone shows it (date tokens count as their fallback): about two lines on a phone. */
+  timelineVisible: 160,
   /** Operate/status label or raw unknown value inside a line. */
   label: 40,
   /** Bullets in the failures callout before "and N more". */
   calloutBullets: { full: 5, compact: 3 },
   calloutBullet: 300,
+  /** A callout bullet as a phone shows it. */
+  calloutVisible: 180,
   /** Groups named per failed notice before "+N". */
   groupsPerNotice: 3,
   groupName: 40,
@@ -46,7 +50,7 @@ export const RENDER_BUDGET = {
   /** Upstream reason in top-level text. */
   pushReason: 60,
   /** The push-notification text. */
-  pushText: 300,
+  pushText: 200,
   /** The upstream event_id is shortened in the middle past this. */
   eventId: 40,
   requestId: 64,

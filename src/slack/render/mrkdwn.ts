@@ -106,3 +106,20 @@ function dropLastChar(text: string): string {
   const isLowSurrogate = last >= 0xdc00 && last <= 0xdfff;
   return text.slice(0, isLowSurrogate && text.length >= 2 ? -2 : -1);
 }
+
+/**
+ * How many characters a reader sees for our own mrkdwn: a date token counts
+ * as its fallback, a link as its label, an entity as one character.
+ */
+export function visibleLength(mrkdwn: string): number {
+  const shown = mrkdwn
+    .replace(/<!date\^[^|>]*\|([^>]*)>/g, '$1')
+    .replace(/<[^|>]*\|([^>]*)>/g, '$1')
+    .replace(/&(?:amp|lt|gt);/g, '&');
+  return [...shown].length;
+}
+
+/** Cut text that is already escaped mrkdwn to `max` characters, never inside an entity, ending in "…". */
+export function cutEscaped(escaped: string, max: number): string {
+  return escaped.length <= max ? escaped : cutWithEllipsis(escaped, max);
+}

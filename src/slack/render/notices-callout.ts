@@ -4,7 +4,7 @@ import type { EventSummary, NoticeItem } from '../../eventlog/summarize-types';
 import { dayKey, recordTime } from './date-token';
 import { noticeWayLabel, operateLabel } from './labels';
 import { RENDER_BUDGET } from './limits';
-import { clipInline } from './mrkdwn';
+import { clipInline, visibleLength } from './mrkdwn';
 import { uiStrings } from './strings';
 import type { RenderOptions } from './types';
 
@@ -70,7 +70,8 @@ function problemBullet(run: FailureRun, startDay: string | null, opts: RenderOpt
   const audience = audienceText(item.groups, opts.lang);
   if (audience !== '') head += ` → ${clipInline(audience, RENDER_BUDGET.calloutBullet / 2.5)}`;
   const note = item.emptyReceiver && item.reason !== null ? words.noReceivers : '';
-  const reasonBudget = RENDER_BUDGET.calloutBullet - head.length - note.length - 4;
+  const room = Math.min(RENDER_BUDGET.calloutBullet - head.length, RENDER_BUDGET.calloutVisible - visibleLength(head));
+  const reasonBudget = room - note.length - 4;
   const reason =
     item.reason !== null ? clipInline(item.reason, reasonBudget) : item.emptyReceiver ? words.noReceiversReason : words.noReason;
   return `${head}${words.reasonSeparator}*${reason}*${note}`;

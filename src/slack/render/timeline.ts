@@ -4,7 +4,7 @@ import type { EventSummary } from '../../eventlog/summarize-types';
 import { dayKey, recordTime } from './date-token';
 import { isKnownStatus, operateLabel, recordEmoji, statusLabel, UNREADABLE_EMOJI } from './labels';
 import { RENDER_BUDGET } from './limits';
-import { clipInline } from './mrkdwn';
+import { clipInline, visibleLength } from './mrkdwn';
 import type { TimelinePage } from './paging';
 import { uiStrings } from './strings';
 import type { RenderOptions } from './types';
@@ -51,12 +51,14 @@ function addEntries(timeline: readonly LogEntry[], segment: { start: number; end
 /** One timeline line: emoji, time, label, detail; or the unreadable-record line. */
 export function entryLine(entry: LogEntry, withDate: boolean, opts: RenderOptions): string {
   if (entry.kind === 'unreadable') {
-    return `${UNREADABLE_EMOJI} ${uiStrings(opts.lang).unreadable(clipInline(entry.reason, RENDER_BUDGET.timelineLine - 40))}`;
+    return `${UNREADABLE_EMOJI} ${uiStrings(opts.lang).unreadable(clipInline(entry.reason, RENDER_BUDGET.timelineVisible - 40))}`;
   }
   const time = recordTime(entry.timeMs, entry.rawTime, opts.timezone, withDate);
   let prefix = `${recordEmoji(entry.operate, entry.status)} ${time}  ${clipInline(operateLabel(entry.operate, opts.lang), RENDER_BUDGET.label)}`;
   if (!isKnownStatus(entry.status)) prefix += ` [${clipInline(entry.status, RENDER_BUDGET.label / 2)}]`;
-  const detail = recordDetail(entry, RENDER_BUDGET.timelineLine - prefix.length - 3, opts);
+  // Bounded twice: by markup (so a page fits Slack's total) and by what a phone shows (so a line wraps at most once).
+  const budget = Math.min(RENDER_BUDGET.timelineLine - prefix.length, RENDER_BUDGET.timelineVisible - visibleLength(prefix)) - 3;
+  const detail = recordDetail(entry, budget, opts);
   return detail === '' ? prefix : `${prefix} · ${detail}`;
 }
 

@@ -2,7 +2,7 @@ import type { Lang } from '../../config';
 import type { EventSummary } from '../../eventlog/summarize-types';
 import { formatDuration } from './duration';
 import { RENDER_BUDGET } from './limits';
-import { clipInline } from './mrkdwn';
+import { clipInline, cutEscaped } from './mrkdwn';
 import { uiStrings } from './strings';
 
 /**
@@ -33,17 +33,15 @@ export function pushText(summary: EventSummary, lang: Lang): string {
   const { lifecycle, notices } = summary;
   const ended = isEnded(summary);
   const stateWord = words.state[ended ? lifecycle.state : 'open'];
-  const clauses = [words.pushState(clipInline(summary.id, RENDER_BUDGET.name), stateWord, duration(mainDurationMs(summary), lang), ended)];
-  if (!ended) clauses.push(lifecycle.ack ? ackClause(summary, lang) : words.notAcked);
-  const text = clauses.join(words.clauseSeparator);
-  if (notices.problems.length === 0) return text;
-  const first = notices.problems[0];
-  const reason = first?.reason
-    ? clipInline(first.reason, RENDER_BUDGET.pushReason)
-    : first?.emptyReceiver
-      ? words.noReceiversReason
-      : null;
-  return `${text} — ${words.pushFailed(notices.problems.length, reason)}`;
+  let text = words.pushState(clipInline(summary.id, RENDER_BUDGET.name), stateWord, duration(mainDurationMs(summary), lang), ended);
+  // Failed notices right after the state: a lock screen shows only the start of the text.
+  if (notices.problems.length > 0) {
+    const first = notices.problems[0];
+    const reason = first?.reason ? clipInline(first.reason, RENDER_BUDGET.pushReason) : first?.emptyReceiver ? words.noReceiversReason : null;
+    text += ` — ${words.pushFailed(notices.problems.length, reason)}`;
+  }
+  if (!ended) text += words.clauseSeparator + (lifecycle.ack ? ackClause(summary, lang) : words.notAcked);
+  return cutEscaped(text, RENDER_BUDGET.pushText);
 }
 
 function stateLine(summary: EventSummary, lang: Lang): string {

@@ -185,7 +185,7 @@ describe('renderEventLog: verdict and push text', () => {
       rec({ operate: 'ANOMALY_NOTICE', status: 'FAILED', ...at('10:01:00'), notice: notice({ emptyReceiver: true, groups: [] }) }),
     ]);
     const message = render(log);
-    expect(message.text).toBe('Event 77 open for 2 h, not acknowledged — 1 notification failed (no receivers)');
+    expect(message.text).toBe('Event 77 open for 2 h — 1 notification failed (no receivers), not acknowledged');
     expect(message.blocks[2]).toEqual({
       type: 'section',
       text: { type: 'mrkdwn', text: '🚨 *1 notification failed*\n• <!date^1577844060^{time}|10:01> Anomaly notice: *no receivers*' },
