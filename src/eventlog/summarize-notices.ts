@@ -1,15 +1,8 @@
 import { NOTICE_OPERATES, type EventRecord, type LogEntry } from './record';
-import type { NoticeCounts, NoticeItem, NoticeOutcome, NoticeSummary } from './summarize-types';
+import { noticeOutcome } from './notice-outcome';
+import type { NoticeCounts, NoticeItem, NoticeSummary } from './summarize-types';
 
-const OUTCOME_BY_STATUS: Readonly<Record<string, NoticeOutcome>> = {
-  SUCCESS: 'succeeded',
-  FAILED: 'failed',
-  PARTIAL_SUCCESS: 'partial',
-  SHIELDED: 'shielded',
-  RUNNING: 'running',
-};
-
-/** Every notification (ANOMALY/RECOVERY/CLOSE_NOTICE, ACTION) with its outcome, and the counts per outcome. */
+/** Every notification (ANOMALY/RECOVERY/CLOSE_NOTICE, ACTION, and ALERT_QOS throttling) with its outcome, and the counts per outcome. */
 export function summarizeNotices(timeline: readonly LogEntry[]): NoticeSummary {
   const items: NoticeItem[] = [];
   const problems: NoticeItem[] = [];
@@ -18,7 +11,7 @@ export function summarizeNotices(timeline: readonly LogEntry[]): NoticeSummary {
   const counts: NoticeCounts = { total: 0, succeeded: 0, failed: 0, partial: 0, shielded: 0, running: 0, unknown: 0 };
 
   for (const entry of timeline) {
-    if (entry.kind !== 'record' || !NOTICE_OPERATES.has(entry.operate)) continue;
+    if (entry.kind !== 'record' || !(NOTICE_OPERATES.has(entry.operate) || entry.operate === 'ALERT_QOS')) continue;
     const item = noticeItem(entry);
     items.push(item);
     counts.total += 1;
@@ -32,12 +25,12 @@ export function summarizeNotices(timeline: readonly LogEntry[]): NoticeSummary {
 
 function noticeItem(record: EventRecord): NoticeItem {
   const reason = record.message.trim();
+  const { outcome, emptyReceiver } = noticeOutcome(record);
   return {
     record,
-    // Object.hasOwn keeps "constructor" & co. from posing as a known status.
-    outcome: Object.hasOwn(OUTCOME_BY_STATUS, record.status) ? (OUTCOME_BY_STATUS[record.status] ?? 'unknown') : 'unknown',
+    outcome,
     reason: reason === '' ? null : reason,
-    emptyReceiver: record.notice?.emptyReceiver ?? false,
+    emptyReceiver,
     groups: record.notice?.groups ?? [],
     shield: record.notice?.shield ?? null,
   };

@@ -116,7 +116,7 @@ describe('the local console', () => {
       '1': 'Event 1 open for 1674 d 20 h — 1 notification failed (通知人为空), not acknowledged',
       '5310': 'Event 5310 closed after 53 min — 19 notifications failed (通知人为空)',
       '4821': 'Event 4821 closed after 6 h 10 min',
-      '164239028644167': 'Event 164239028644167 closed after 43 min',
+      '164239028644167': 'Event 164239028644167 closed after 43 min — 1 notification failed (发送电话告警通知给lisi失败：语音网关超时)',
       '7001': 'Event 7001 closed after 1 d 19 h — 28 notifications failed (通知人为空)',
       '9002': 'Event 9002 closed after 20 min',
       '9403': '⚠️ Event 9403: The app may not call the event-log API',

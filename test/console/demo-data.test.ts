@@ -105,6 +105,8 @@ describe('the demo events', () => {
       'RECOVER',
       'RECOVERING',
       'ACK',
+      'ALERT_QOS',
+      'ACTION',
       'ACTION',
       'SEVERITY_UP',
       'CONVERGE',

@@ -19,7 +19,10 @@ const STORY: ReadonlyArray<readonly [offsetSec: number, operate: string, message
   [3, 'ACTION', '处理套餐【默认通知】执行成功：告警通知已发送 企业微信(admin, lisi)、邮件(admin)'],
   [14 * MIN, 'CONVERGE', 'avg(CPU使用率) >= 90.0%, 当前值96.1%'],
   [15 * MIN, 'SEVERITY_UP', '收到了更高级别的事件，告警级别上升为：致命'],
-  [15 * MIN + 4, 'ACTION', '处理套餐【默认通知】执行成功：告警升级通知已发送 企业微信(admin, lisi)、电话(lisi)'],
+  [15 * MIN + 4, 'ACTION', '处理套餐【默认通知】执行成功：告警升级通知已发送 企业微信(admin, lisi)'],
+  // Status stays SUCCESS in the new generation; only the text says the phone call failed.
+  [15 * MIN + 5, 'ACTION', '发送电话告警通知给lisi失败：语音网关超时'],
+  [16 * MIN, 'ALERT_QOS', '告警通知频率超过流控阈值，本次通知未发送'],
   [21 * MIN, 'ACK', 'admin确认了该告警事件并备注：,已扩容 2 台实例，观察中'],
   [38 * MIN, 'RECOVERING', '连续 5 个周期不满足触发条件，告警恢复中（延时恢复窗口 5 分钟）'],
   [43 * MIN, 'RECOVER', 'avg(CPU使用率) < 90.0%, 当前值41.7%，告警已恢复'],

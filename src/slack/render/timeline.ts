@@ -1,3 +1,4 @@
+import { effectiveStatus } from '../../eventlog/notice-outcome';
 import type { EventRecord, LogEntry } from '../../eventlog/record';
 import { parseAck } from '../../eventlog/summarize-ack';
 import type { EventSummary } from '../../eventlog/summarize-types';
@@ -54,7 +55,7 @@ export function entryLine(entry: LogEntry, withDate: boolean, opts: RenderOption
     return `${UNREADABLE_EMOJI} ${uiStrings(opts.lang).unreadable(clipInline(entry.reason, RENDER_BUDGET.timelineVisible - 40))}`;
   }
   const time = recordTime(entry.timeMs, entry.rawTime, opts.timezone, withDate);
-  let prefix = `${recordEmoji(entry.operate, entry.status)} ${time}  ${clipInline(operateLabel(entry.operate, opts.lang), RENDER_BUDGET.label)}`;
+  let prefix = `${recordEmoji(entry.operate, effectiveStatus(entry))} ${time}  ${clipInline(operateLabel(entry.operate, opts.lang), RENDER_BUDGET.label)}`;
   if (!isKnownStatus(entry.status)) prefix += ` [${clipInline(entry.status, RENDER_BUDGET.label / 2)}]`;
   // Bounded twice: by markup (so a page fits Slack's total) and by what a phone shows (so a line wraps at most once).
   const budget = Math.min(RENDER_BUDGET.timelineLine - prefix.length, RENDER_BUDGET.timelineVisible - visibleLength(prefix)) - 3;
