@@ -59,7 +59,7 @@ const DEFINITIONS: readonly DemoDefinition[] = [
     id: NEW_GENERATION_ALERT_ID,
     description: {
       en: 'new-generation alert (Monitor 3.6+): severity up, a failed phone call, a throttled notice, acked, closed by the system',
-      'zh-CN': '新版告警（监控 3.6+）：级别上升、已确认、已恢复、系统关闭',
+      'zh-CN': '新版告警（监控 3.6+）：级别上升、电话通知失败、通知被流控、已确认、系统关闭',
     },
     respond: newGenerationAlertResponse,
   },

@@ -113,7 +113,7 @@ describe('the local console', () => {
     const texts: Record<string, string> = {};
     for (const event of DEMO_EVENTS) texts[event.id] = (await messageFor(event.id)).text;
     expect(texts).toEqual({
-      '1': 'Event 1 open for 1674 d 20 h — 1 notification failed (通知人为空), not acknowledged',
+      '1': 'Event 1 open for 4 y 7 mo — 1 notification failed (通知人为空), not acknowledged',
       '5310': 'Event 5310 closed after 53 min — 19 notifications failed (通知人为空)',
       '4821': 'Event 4821 closed after 6 h 10 min',
       '164239028644167': 'Event 164239028644167 closed after 43 min — 1 notification failed (发送电话告警通知给lisi失败：语音网关超时)',

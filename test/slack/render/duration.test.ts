@@ -24,3 +24,13 @@ describe('formatDuration', () => {
     expect(formatDuration(Number.NaN, 'en')).toBe('0 s');
   });
 });
+
+describe('formatDuration over long spans', () => {
+  it('switches to calendar months and years past a month', () => {
+    expect(formatDuration(30 * 86_400_000, 'en')).toBe('30 d');
+    expect(formatDuration(45 * 86_400_000, 'en')).toBe('1 mo 14 d');
+    expect(formatDuration(1674 * 86_400_000, 'en')).toBe('4 y 7 mo');
+    expect(formatDuration(1674 * 86_400_000, 'zh-CN')).toBe('4 年 7 个月');
+    expect(formatDuration(365 * 86_400_000, 'en')).toBe('1 y');
+  });
+});
