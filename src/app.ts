@@ -43,12 +43,19 @@ export function createApp(config: Config & { slack: SlackTransport }, deps: AppD
     metrics: async () => ({ contentType: metrics.contentType, body: await metrics.render() }),
   });
 
+  // One set of Web API options for both the app's client and Socket Mode's own (apps.connections.open),
+  // so SLACK_API_URL (GovSlack, tests) reaches both.
+  const clientOptions = {
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    retryConfig: { retries: deps.webApiRetries ?? 2, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
+    timeout: 10_000,
+  };
   const receiver: Receiver & { client?: SocketModeReceiver['client'] } =
     config.slack.kind === 'socket'
       ? new SocketModeReceiver({
           appToken: config.slack.appToken,
           customRoutes: routes,
-          installerOptions: { port: config.port },
+          installerOptions: { port: config.port, clientOptions },
           logger: boltLogger,
           logLevel: boltLevel(config.logLevel),
         })
@@ -66,11 +73,7 @@ export function createApp(config: Config & { slack: SlackTransport }, deps: AppD
     receiver,
     logger: boltLogger,
     logLevel: boltLevel(config.logLevel),
-    clientOptions: {
-      ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
-      retryConfig: { retries: deps.webApiRetries ?? 2, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
-      timeout: 10_000,
-    },
+    clientOptions,
   });
 
   const tasks = new TaskTracker((err) => log.error('task.failed', { error: err instanceof Error ? err.message : String(err) }));

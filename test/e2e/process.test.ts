@@ -1,8 +1,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { startFakeEsb, type FakeEsb } from '../helpers/fake-esb';
+import { freePort } from '../helpers/free-port';
 import { startFakeSlackApi, type FakeSlackApi } from '../helpers/fake-slack-api';
 import { startRecordingServer, type RecordingServer } from '../helpers/recording-server';
 import { slackSignatureHeaders } from '../helpers/slack-signing';
@@ -27,17 +27,6 @@ async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
     if (Date.now() > deadline) throw new Error('timed out');
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-}
-
-/** A port nothing listens on right now: bind 0, read it, let it go. */
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 describe('the built bot as a process (npm start)', () => {

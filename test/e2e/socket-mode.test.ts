@@ -1,0 +1,130 @@
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { createApp, type RunningApp } from '../../src/app';
+import { createBkClient } from '../../src/bk/client';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/log';
+import { createPrometheusMetrics } from '../../src/metrics-prometheus';
+import { startFakeEsb, type FakeEsb } from '../helpers/fake-esb';
+import { startFakeSlackApi, type FakeSlackApi } from '../helpers/fake-slack-api';
+import { freePort } from '../helpers/free-port';
+import { startRecordingServer, type RecordingServer } from '../helpers/recording-server';
+import { waitFor } from '../helpers/wait-for';
+
+const APP_TOKEN = 'xapp-1-A0EVENTLOG-socket-test';
+
+/**
+ * Socket Mode end to end: the app opens its connection through apps.connections.open on the
+ * Slack API stand-in, and a local WebSocket server plays Slack's socket: hello, then a
+ * slash-command envelope; the app must ack over the socket and answer at response_url.
+ */
+describe('Socket Mode', () => {
+  let socketServer: WebSocketServer;
+  let slack: FakeSlackApi;
+  let esb: FakeEsb;
+  let responses: RecordingServer;
+  let running: RunningApp;
+  let healthPort: number;
+  const received: unknown[] = [];
+  const sockets: WebSocket[] = [];
+
+  beforeAll(async () => {
+    socketServer = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => socketServer.once('listening', resolve));
+    socketServer.on('connection', (socket) => {
+      sockets.push(socket);
+      socket.on('message', (data) => received.push(JSON.parse(String(data))));
+      socket.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'A0EVENTLOG' } }));
+    });
+    const wsPort = (socketServer.address() as AddressInfo).port;
+    slack = await startFakeSlackApi();
+    slack.reply('apps.connections.open', { body: { ok: true, url: `ws://127.0.0.1:${wsPort}/link` } });
+    esb = await startFakeEsb({
+      body: JSON.stringify({
+        result: true,
+        code: 200,
+        message: 'OK',
+        request_id: 'socket-req-1',
+        data: [{ status: 'SUCCESS', event_id: 164239028644167, message: '告警产生', operate: 'CREATE', extend_info: {}, create_time: '2022-01-17 11:31:26' }],
+      }),
+    });
+    responses = await startRecordingServer();
+    healthPort = await freePort();
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-socket-test',
+      SLACK_APP_TOKEN: APP_TOKEN,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(healthPort),
+      BK_API_BASE_URL: esb.url,
+      BK_APP_CODE: 'bot',
+      BK_APP_SECRET: 'socket-test-secret',
+      BK_USERNAME: 'admin',
+      LOG_LEVEL: 'error',
+    });
+    if (config.slack.kind !== 'socket' || !config.bk) throw new Error('expected Socket Mode');
+    running = createApp({ ...config, slack: config.slack }, {
+      source: createBkClient(config.bk, { zone: config.timezone }),
+      log: createLogger({ level: 'error', secrets: [], write: () => undefined }),
+      metrics: createPrometheusMetrics({ defaultMetrics: false }),
+      webApiRetries: 0,
+    });
+    await running.start();
+  });
+
+  afterAll(async () => {
+    await running.stop(1000);
+    for (const socket of sockets) socket.terminate();
+    await new Promise((resolve) => socketServer.close(resolve));
+    await Promise.all([slack.close(), esb.close(), responses.close()]);
+  });
+
+  it('opens the connection with the app token through the configured Slack API URL', () => {
+    const [open] = slack.server.requests.filter((r) => r.path === '/api/apps.connections.open');
+    expect(open?.headers.authorization).toBe(`Bearer ${APP_TOKEN}`);
+  });
+
+  it('reports ready on /readyz once connected, with /healthz on PORT', async () => {
+    await waitFor(() => sockets, 1);
+    expect((await fetch(`http://127.0.0.1:${healthPort}/healthz`)).status).toBe(200);
+    const deadline = Date.now() + 5000;
+    let status = 0;
+    while (Date.now() < deadline && status !== 200) {
+      status = (await fetch(`http://127.0.0.1:${healthPort}/readyz`)).status;
+      if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(status).toBe(200);
+  });
+
+  it('acks a slash command over the socket and answers through response_url', async () => {
+    const [socket] = await waitFor(() => sockets, 1);
+    socket.send(
+      JSON.stringify({
+        envelope_id: 'env-1',
+        type: 'slash_commands',
+        accepts_response_payload: true,
+        payload: {
+          token: 'legacy',
+          team_id: 'T0001',
+          team_domain: 'example',
+          channel_id: 'C0INCIDENT',
+          channel_name: 'incident',
+          user_id: 'U0ALICE',
+          user_name: 'alice',
+          command: '/eventlog',
+          text: '164239028644167',
+          api_app_id: 'A0EVENTLOG',
+          is_enterprise_install: 'false',
+          response_url: `${responses.url}/commands/socket`,
+          trigger_id: 'trigger',
+        },
+      }),
+    );
+    const [ack] = (await waitFor(() => received, 1)) as Array<{ envelope_id: string; payload: { text: string } }>;
+    expect(ack.envelope_id).toBe('env-1');
+    expect(ack.payload.text).toContain('164239028644167');
+    const [answer] = await responses.waitForRequests(1);
+    expect(JSON.parse(answer.body)).toMatchObject({ replace_original: true, response_type: 'ephemeral' });
+    expect(answer.body).toContain('164239028644167');
+    expect(esb.requests[0]?.query.get('id')).toBe('164239028644167');
+  });
+});
