@@ -31,7 +31,7 @@ export async function openLoop(ratePerSec: number, durationMs: number, fire: (i:
  * Run `iteration` in `concurrency` workers until `durationMs` has passed.
  * Resolves with how many iterations finished (resolved) within the window.
  */
-export async function closedLoop(concurrency: number, durationMs: number, iteration: () => Promise<void>): Promise<{ completed: number; failed: number; elapsedMs: number }> {
+export async function closedLoop(concurrency: number, durationMs: number, iteration: () => Promise<void>): Promise<{ completed: number; failed: number }> {
   const started = performance.now();
   const deadline = started + durationMs;
   let completed = 0;
@@ -47,7 +47,7 @@ export async function closedLoop(concurrency: number, durationMs: number, iterat
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { completed, failed, elapsedMs: durationMs };
+  return { completed, failed };
 }
 
 /** Run `iteration` exactly `total` times in `concurrency` workers; resolves with how many threw. */

@@ -17,8 +17,11 @@ export interface Target {
   kind: TargetKind;
   /** Base URL of its HTTP receiver. */
   url: string;
+  pid: number;
   /** Resident set size in bytes, read from the app's own /metrics (the real bot only). */
   readRss(): Promise<number>;
+  /** The last lines the child wrote (its error-level log lines and any crash), for diagnosing a failed figure. */
+  output(): string;
   /** SIGTERM, then wait for exit (so a --cpu-prof profile gets written). */
   stop(): Promise<void>;
 }
@@ -31,6 +34,7 @@ export interface TargetOptions {
 }
 
 const READY_TIMEOUT_MS = 15_000;
+const OUTPUT_KEPT_CHARS = 8_000;
 const RSS_LINE = /^eventlog_process_resident_memory_bytes (\d+(?:\.\d+)?(?:e\+\d+)?)$/m;
 
 /** Start a target and resolve once its receiver answers HTTP. */
@@ -45,23 +49,27 @@ export async function startTarget(kind: TargetKind, options: TargetOptions): Pro
   const child = spawn(process.execPath, args, {
     env: { PATH: process.env.PATH ?? '', ...options.env, PORT: String(port) },
     cwd,
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString('utf8')).slice(-4000);
-  });
+  let output = '';
+  const keep = (chunk: Buffer): void => {
+    output = (output + chunk.toString('utf8')).slice(-OUTPUT_KEPT_CHARS);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilAnswering(url, child, () => stderr);
+  await waitUntilAnswering(url, child, () => output);
   return {
     kind,
     url,
+    pid: child.pid ?? -1,
     readRss: async () => {
       const metrics = await httpGet(`${url}/metrics`);
       const match = RSS_LINE.exec(metrics);
       if (!match) throw new Error(`${kind}: no eventlog_process_resident_memory_bytes in /metrics`);
       return Number(match[1]);
     },
+    output: () => output,
     stop: async () => {
       await stopChild(child);
       rmSync(cwd, { recursive: true, force: true });
@@ -70,17 +78,17 @@ export async function startTarget(kind: TargetKind, options: TargetOptions): Pro
 }
 
 /** Poll until the receiver answers anything (the bot's /readyz says 200; a floor's 404 is an answer too). */
-async function waitUntilAnswering(url: string, child: ChildProcess, stderr: () => string): Promise<void> {
+async function waitUntilAnswering(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`target exited with code ${child.exitCode}: ${stderr().trim()}`);
+    if (child.exitCode !== null) throw new Error(`target exited with code ${child.exitCode}: ${output().trim()}`);
     try {
       await httpGet(`${url}/readyz`);
       return;
     } catch {
       if (Date.now() > deadline) {
         child.kill('SIGKILL');
-        throw new Error(`target did not answer within ${READY_TIMEOUT_MS} ms: ${stderr().trim()}`);
+        throw new Error(`target did not answer within ${READY_TIMEOUT_MS} ms: ${output().trim()}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

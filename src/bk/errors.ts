@@ -29,6 +29,9 @@ export const BK_ERROR_KINDS = [
 ] as const;
 export type BkErrorKind = (typeof BK_ERROR_KINDS)[number];
 
+/** Seconds to wait after a rate limit that did not say how long. */
+export const DEFAULT_RATE_LIMIT_RETRY_SEC = 10;
+
 export interface BkErrorDetails {
   kind: BkErrorKind;
   /** Upstream code as sent (`code`, or `X-Bkapi-Error-Code`), as a string. */
@@ -63,6 +66,8 @@ export class BkError extends Error {
     this.upstreamMessage = details.upstreamMessage ?? null;
     this.requestId = details.requestId ?? null;
     this.httpStatus = details.httpStatus ?? null;
-    this.retryAfterSec = details.retryAfterSec ?? null;
+    // A rate limit without Retry-After still gets a number: users are told when to try again,
+    // and the service pauses calls for that long instead of hammering a throttled BlueKing.
+    this.retryAfterSec = details.retryAfterSec ?? (details.kind === 'rate_limited' ? DEFAULT_RATE_LIMIT_RETRY_SEC : null);
   }
 }

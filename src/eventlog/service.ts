@@ -74,22 +74,27 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
     deps.log.warn('upstream.cooldown', { code: err.code, request_id: err.requestId, retry_after_s: err.retryAfterSec });
   };
 
+  /** One call to BlueKing, timed for the latency histogram. */
+  const callUpstream = async (id: string, username: string | null): Promise<EventLog> => {
+    const started = deps.now();
+    try {
+      const log = await deps.source.fetchEventLog(id, { username });
+      deps.metrics.upstreamLatency((deps.now() - started) / 1000, 'ok');
+      return log;
+    } catch (err) {
+      deps.metrics.upstreamLatency((deps.now() - started) / 1000, err instanceof BkError ? err.kind : 'error');
+      noteRateLimit(err);
+      throw err;
+    }
+  };
+
   const fetchLimited = async (id: string, username: string | null): Promise<EventLog> => {
     holdBackDuringCooldown();
     if (!(await slots.acquire())) throw BUSY;
     try {
       // Checked again: a cooldown may have begun while this call waited for a slot.
       holdBackDuringCooldown();
-      const started = deps.now();
-      try {
-        const log = await deps.source.fetchEventLog(id, { username });
-        deps.metrics.upstreamLatency((deps.now() - started) / 1000, 'ok');
-        return log;
-      } catch (err) {
-        deps.metrics.upstreamLatency((deps.now() - started) / 1000, err instanceof BkError ? err.kind : 'error');
-        noteRateLimit(err);
-        throw err;
-      }
+      return await callUpstream(id, username);
     } finally {
       slots.release();
     }
@@ -114,11 +119,6 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
   const lookup = async (request: LookupRequest): Promise<LookupOutcome> => {
     const denied = checkAccess(config.access, request);
     if (denied) return { kind: 'refused', refusal: { kind: 'access', denied } };
-    const retryAfterSec = perUser.take(request.userId);
-    if (retryAfterSec > 0) {
-      deps.metrics.rateLimited('user');
-      return { kind: 'refused', refusal: { kind: 'user_rate_limited', retryAfterSec } };
-    }
     const identity = await resolveIdentity(request.userId);
     if (!identity.ok) return { kind: 'refused', refusal: { kind: 'identity', why: identity.why } };
 
@@ -129,6 +129,13 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
         deps.metrics.cacheHit();
         return { kind: 'ok', log: hit, fromCache: true };
       }
+    }
+    // Only lookups that would reach BlueKing count against the per-user limit: paging through a
+    // cached log (Older/Newer) costs BlueKing nothing and must not get a user told to slow down.
+    const retryAfterSec = perUser.take(request.userId);
+    if (retryAfterSec > 0) {
+      deps.metrics.rateLimited('user');
+      return { kind: 'refused', refusal: { kind: 'user_rate_limited', retryAfterSec } };
     }
     try {
       return { kind: 'ok', log: await fetchShared(key, request.id, identity.username), fromCache: false };

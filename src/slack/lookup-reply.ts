@@ -1,9 +1,10 @@
 import { summarize } from '../eventlog/summarize';
 import type { LookupOutcome, LookupRequest } from '../eventlog/service';
 import type { BkErrorKind } from '../bk/errors';
+import type { Lang } from '../config';
 import type { Logger, LogFields } from '../log';
 import type { SlackContext } from './context';
-import { renderLookupError } from './render/error-message';
+import { renderLookupError, renderPlainMessage } from './render/error-message';
 import { renderEventLog } from './render/event-log-message';
 import { renderRefusal } from './render/status-message';
 import type { RenderOptions, SlackMessage } from './render/types';
@@ -27,11 +28,43 @@ export interface LookupReply {
 export async function buildLookupReply(ctx: SlackContext, request: LookupRequest, view: ReplyView): Promise<LookupReply> {
   const started = ctx.now();
   const outcome = await ctx.service.lookup(request);
-  const message = renderOutcome(ctx, request.id, outcome, view);
+  const reply = renderOrExplain(ctx, request, outcome, view);
   logLookup(ctx.log, request, outcome, ctx.now() - started);
   ctx.metrics.lookup(outcomeLabel(outcome));
-  return { message, ok: outcome.kind === 'ok' };
+  return reply;
 }
+
+/**
+ * Render the outcome. Should the renderer ever throw on some record it did
+ * not foresee, the user still gets an answer instead of a "Looking up…"
+ * placeholder that never changes, and the failure is logged for a fix.
+ */
+function renderOrExplain(ctx: SlackContext, request: LookupRequest, outcome: LookupOutcome, view: ReplyView): LookupReply {
+  try {
+    return { message: renderOutcome(ctx, request.id, outcome, view), ok: outcome.kind === 'ok' };
+  } catch (err) {
+    ctx.log.error('render.failed', {
+      event_id: request.id,
+      user: request.userId,
+      channel: request.channelId,
+      error: err instanceof Error ? err.message : String(err),
+    });
+    const words = RENDER_FAILED[ctx.config.lang];
+    return { message: renderPlainMessage({ emoji: '⚠️', title: words.title(request.id), lines: [words.line] }), ok: false };
+  }
+}
+
+// Used only when rendering itself failed; kept here, beside the one place that needs it.
+const RENDER_FAILED: Readonly<Record<Lang, { title(id: string): string; line: string }>> = {
+  en: {
+    title: (id) => `Could not show event ${id}`,
+    line: "The bot failed to lay out BlueKing's answer. This is a bug in the bot: please report it with the event ID.",
+  },
+  'zh-CN': {
+    title: (id) => `无法显示事件 ${id}`,
+    line: '机器人未能排版蓝鲸返回的结果。这是机器人的缺陷，请带上事件 ID 反馈。',
+  },
+};
 
 /** The one structured line per lookup: who asked where, for what, how it ended, and upstream's code and request ID. */
 function logLookup(log: Logger, request: LookupRequest, outcome: LookupOutcome, latencyMs: number): void {
@@ -57,7 +90,7 @@ function logLookup(log: Logger, request: LookupRequest, outcome: LookupOutcome, 
  * configuration, a broken upstream contract) are errors; passing trouble and
  * refusals are warnings; answers, and IDs that do not exist, are info.
  */
-export function lookupLogLevel(outcome: LookupOutcome): 'info' | 'warn' | 'error' {
+function lookupLogLevel(outcome: LookupOutcome): 'info' | 'warn' | 'error' {
   if (outcome.kind === 'ok') return 'info';
   if (outcome.kind === 'refused') return 'warn';
   return FAILURE_LEVEL[outcome.error.kind];

@@ -1,5 +1,5 @@
 import { parseEventLogResponse, type HeaderReader } from '../../src/bk/envelope';
-import { BkError } from '../../src/bk/errors';
+import { BkError, DEFAULT_RATE_LIMIT_RETRY_SEC } from '../../src/bk/errors';
 import type { EventLog } from '../../src/eventlog/record';
 import { FAILURES, LOGIN_PAGE, NEW_GENERATION_164239028644167, NGINX_502_PAGE, OLD_GENERATION_5310, type RecordedReply } from '../fixtures/bk';
 
@@ -69,7 +69,8 @@ describe('parseEventLogResponse on result:false', () => {
       upstreamMessage: message,
       requestId: fixture.requestId,
       httpStatus: fixture.reply.status,
-      retryAfterSec: null,
+      // A rate limit that does not say how long still gets the default wait.
+      retryAfterSec: fixture.kind === 'rate_limited' ? DEFAULT_RATE_LIMIT_RETRY_SEC : null,
     });
   });
 
@@ -98,7 +99,8 @@ describe('parseEventLogResponse on result:false', () => {
     const body = JSON.stringify({ result: false, code: 1306429, message: 'slow down', data: null });
     expect(failure({ body, headers: { 'Retry-After': '30' } }).retryAfterSec).toBe(30);
     expect(failure({ body, headers: { 'X-Bkapi-RateLimit-Reset': '12' } }).retryAfterSec).toBe(12);
-    expect(failure({ body, headers: { 'Retry-After': 'Wed, 21 Oct 2015 07:28:00 GMT' } }).retryAfterSec).toBeNull();
+    expect(failure({ body, headers: { 'Retry-After': 'Wed, 21 Oct 2015 07:28:00 GMT' } }).retryAfterSec).toBe(DEFAULT_RATE_LIMIT_RETRY_SEC);
+    expect(failure({ body }).retryAfterSec).toBe(DEFAULT_RATE_LIMIT_RETRY_SEC);
   });
 });
 

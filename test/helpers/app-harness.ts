@@ -1,6 +1,7 @@
 import { createApp, type RunningApp } from '../../src/app';
 import { createBkClient } from '../../src/bk/client';
 import { loadConfig, type Config } from '../../src/config';
+import type { EventLogSource } from '../../src/eventlog/source';
 import { createLogger } from '../../src/log';
 import { createPrometheusMetrics } from '../../src/metrics-prometheus';
 import { startFakeEsb, type FakeEsb } from './fake-esb';
@@ -39,6 +40,10 @@ export interface HarnessOptions {
   webApiRetries?: number;
   /** Pass log lines through the secret redactor, as production does (default true). */
   redactLogs?: boolean;
+  /** The app's clock (cache TTL, rate limits); Slack's signatures still use the real time. */
+  now?: () => number;
+  /** Wrap the real BlueKing client, e.g. to hand the app a log no real client would produce. */
+  wrapSource?: (client: EventLogSource) => EventLogSource;
 }
 
 let commandCounter = 0;
@@ -69,10 +74,11 @@ export async function startHarness(env: Record<string, string> = {}, options: Ha
   const log = createLogger({ level: config.logLevel, secrets, write: (line) => rawLogs.push(line) });
   const bk = createBkClient(config.bk, { zone: config.timezone });
   const running = createApp({ ...config, slack: config.slack }, {
-    source: bk,
+    source: options.wrapSource ? options.wrapSource(bk) : bk,
     log,
     metrics: createPrometheusMetrics({ defaultMetrics: false }),
     webApiRetries: options.webApiRetries ?? 0,
+    now: options.now,
   });
   const { port } = await running.start();
   const url = `http://127.0.0.1:${port}`;

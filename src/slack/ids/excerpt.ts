@@ -35,13 +35,17 @@ export function excerpt(text: string, from = 0): string {
   const prefix = start > 0 ? '…' : '';
   const shown =
     prefix +
-    text
-      .slice(start, start + QUOTE_WINDOW)
+    unescapeSlack(text.slice(start, start + QUOTE_WINDOW))
       .replace(INVISIBLE_ALL, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`)
       .replace(/\s+/g, ' ')
       .trim();
   const chars = Array.from(shown);
   return chars.length <= EXCERPT_MAX_CHARS ? shown : `${chars.slice(0, EXCERPT_MAX_CHARS - 1).join('')}…`;
+}
+
+/** Slack sends typed `<`, `>`, `&` as entities; quote what the user typed, the renderer escapes it again. */
+function unescapeSlack(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
 function isLowSurrogate(code: number): boolean {

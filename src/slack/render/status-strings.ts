@@ -52,10 +52,15 @@ const EN: StatusStrings = {
         return {
           title: 'No BlueKing account is linked to your Slack user',
           lines: [
-            r.why === 'unmapped'
-              ? 'The bot looks events up as your own BlueKing user, and you are not in its user map.'
-              : 'The bot looks events up as your own BlueKing user, taken from your Slack email, and could not read a usable one.',
-            'Ask whoever runs the bot to map your Slack user ID to your BlueKing username (BK_USER_MAP_FILE).',
+            ...(r.why === 'unmapped'
+              ? [
+                  'The bot looks events up as your own BlueKing user, and you are not in its user map.',
+                  'Ask whoever runs the bot to map your Slack user ID to your BlueKing username (BK_USER_MAP_FILE).',
+                ]
+              : [
+                  'The bot looks events up as your own BlueKing user, named by your Slack email (the part before @), and could not read a usable one.',
+                  'Add your work email to your Slack profile, or ask whoever runs the bot to grant it the users:read.email scope.',
+                ]),
           ],
         };
       case 'user_rate_limited':
@@ -120,8 +125,9 @@ const ZH: StatusStrings = {
         return {
           title: '你的 Slack 用户没有关联蓝鲸账号',
           lines: [
-            r.why === 'unmapped' ? '机器人以你本人的蓝鲸用户查询，但用户映射中没有你。' : '机器人以你本人的蓝鲸用户查询（取自 Slack 邮箱），但没有读到可用的邮箱。',
-            '请联系机器人的维护者把你的 Slack 用户 ID 映射到蓝鲸用户名（BK_USER_MAP_FILE）。',
+            ...(r.why === 'unmapped'
+              ? ['机器人以你本人的蓝鲸用户查询，但用户映射中没有你。', '请联系机器人的维护者把你的 Slack 用户 ID 映射到蓝鲸用户名（BK_USER_MAP_FILE）。']
+              : ['机器人以你本人的蓝鲸用户查询（取自 Slack 邮箱 @ 之前的部分），但没有读到可用的邮箱。', '请在 Slack 个人资料中填写工作邮箱，或请机器人的维护者为应用开通 users:read.email 权限。']),
           ],
         };
       case 'user_rate_limited':

@@ -1,0 +1,90 @@
+import { createLogger, createRedactor, silentLogger, type LoggerOptions } from '../src/log';
+
+/** A logger writing into an array, at a fixed time. */
+function captured(options: Partial<LoggerOptions> = {}): { lines: string[]; log: ReturnType<typeof createLogger> } {
+  const lines: string[] = [];
+  const log = createLogger({ level: 'info', secrets: [], write: (line) => lines.push(line), now: () => Date.UTC(2024, 5, 3, 2, 0, 0), ...options });
+  return { lines, log };
+}
+
+describe('createLogger', () => {
+  it('writes one JSON line per event: time, level and msg first, then the fields', () => {
+    const { lines, log } = captured();
+    log.warn('lookup', { event_id: '5310', user: 'U0ALICE', outcome: 'timeout', code: null, latency_ms: 312, from_cache: false });
+    expect(lines).toEqual([
+      '{"time":"2024-06-03T02:00:00.000Z","level":"warn","msg":"lookup","event_id":"5310","user":"U0ALICE","outcome":"timeout","code":null,"latency_ms":312,"from_cache":false}\n',
+    ]);
+  });
+
+  it('leaves out fields whose value is undefined', () => {
+    const { lines, log } = captured();
+    log.info('started', { port: 3000, mode: undefined });
+    expect(JSON.parse(lines[0])).toEqual({ time: '2024-06-03T02:00:00.000Z', level: 'info', msg: 'started', port: 3000 });
+  });
+
+  it('drops lines below LOG_LEVEL and says which levels are on', () => {
+    const { lines, log } = captured({ level: 'warn' });
+    log.debug('a');
+    log.info('b');
+    log.warn('c');
+    log.error('d');
+    expect(lines.map((l) => (JSON.parse(l) as { msg: string }).msg)).toEqual(['c', 'd']);
+    expect([log.isLevelEnabled('debug'), log.isLevelEnabled('info'), log.isLevelEnabled('warn'), log.isLevelEnabled('error')]).toEqual([false, false, true, true]);
+  });
+
+  it('writes debug lines at LOG_LEVEL=debug', () => {
+    const { lines, log } = captured({ level: 'debug' });
+    log.debug('bolt', { detail: 'http request url: …' });
+    expect(JSON.parse(lines[0])).toMatchObject({ level: 'debug', msg: 'bolt' });
+  });
+
+  it('keeps time, level and msg even when a field has the same name', () => {
+    const { lines, log } = captured();
+    log.info('lookup', { level: 'debug', msg: 'forged', time: 'never', user: 'U0ALICE' });
+    expect(JSON.parse(lines[0])).toEqual({ time: '2024-06-03T02:00:00.000Z', level: 'info', msg: 'lookup', user: 'U0ALICE' });
+  });
+
+  it('blanks every secret wherever it appears in the line', () => {
+    const { lines, log } = captured({ secrets: ['bk-app-secret-7d41e9c2', 'xoxb-123-456-abcdef'] });
+    log.error('oops', { error: 'GET /x?bk_app_secret=bk-app-secret-7d41e9c2 failed', header: 'Bearer xoxb-123-456-abcdef' });
+    expect(lines[0]).not.toContain('bk-app-secret-7d41e9c2');
+    expect(lines[0]).not.toContain('xoxb-123-456-abcdef');
+    expect(JSON.parse(lines[0])).toMatchObject({ error: 'GET /x?bk_app_secret=[redacted] failed', header: 'Bearer [redacted]' });
+  });
+
+  it('writes nothing through the silent logger', () => {
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      silentLogger.error('anything', { a: 1 });
+      expect(write).not.toHaveBeenCalled();
+      expect(silentLogger.isLevelEnabled('error')).toBe(false);
+    } finally {
+      write.mockRestore();
+    }
+  });
+});
+
+describe('createRedactor', () => {
+  it('catches a secret raw, URL-encoded and JSON-escaped', () => {
+    const secret = 'p@ss/wörd"quoted\\';
+    const redact = createRedactor([secret]);
+    expect(redact(`raw ${secret}`)).toBe('raw [redacted]');
+    expect(redact(`url ?s=${encodeURIComponent(secret)}&x=1`)).toBe('url ?s=[redacted]&x=1');
+    expect(redact(`json ${JSON.stringify({ s: secret })}`)).toBe('json {"s":"[redacted]"}');
+  });
+
+  it('treats regular-expression characters in a secret literally', () => {
+    const redact = createRedactor(['a.b*c+d?']);
+    expect(redact('a.b*c+d? and aXbbbcd')).toBe('[redacted] and aXbbbcd');
+  });
+
+  it('blanks the longer of two overlapping secrets whole', () => {
+    const redact = createRedactor(['secret-1', 'secret-12345']);
+    expect(redact('secret-12345')).toBe('[redacted]');
+  });
+
+  it('ignores empty, missing and very short values, so ordinary words survive', () => {
+    const redact = createRedactor(['', null, undefined, 'ok', 'abc12']);
+    expect(redact('ok abc12 fine')).toBe('ok abc12 fine');
+  });
+});
