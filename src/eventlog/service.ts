@@ -51,7 +51,8 @@ export interface ServiceDeps {
  */
 export function createEventLogService(config: Config, deps: ServiceDeps): EventLogService {
   const { limits } = config;
-  const cache = new TtlCache<EventLog>(limits.cacheTtlMs, limits.cacheMaxEntries, deps.now);
+  // Weighed by records, so a few huge logs cannot hold the memory that 500 small ones would.
+  const cache = new TtlCache<EventLog>(limits.cacheTtlMs, limits.cacheMaxEntries, deps.now, recordCount, CACHE_MAX_RECORDS);
   const pending = new Map<string, Promise<EventLog>>();
   const slots = new Semaphore(limits.maxInFlight, Math.max(100, limits.maxInFlight * 25), config.bk?.timeoutMs ?? 10_000);
   const perUser = new RateLimiter(limits.userPerMinute, deps.now);
@@ -160,6 +161,13 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
       return slots.inFlight;
     },
   };
+}
+
+/** Most records held in the answer cache in all (about 50 MB at worst). */
+const CACHE_MAX_RECORDS = 100_000;
+
+function recordCount(log: EventLog): number {
+  return Math.max(1, log.entries.length);
 }
 
 /** Marker for "no upstream slot came free in time". */

@@ -5,17 +5,22 @@
  * from the front on each write instead of lingering until the cache fills.
  */
 export class TtlCache<V> {
-  private readonly entries = new Map<string, { value: V; expiresAt: number }>();
+  private readonly entries = new Map<string, { value: V; expiresAt: number; weight: number }>();
+  private totalWeight = 0;
 
   /**
    * @param ttlMs how long an entry is served; 0 or less turns caching off
    * @param maxEntries most entries held at once
    * @param now the clock (injected so tests control time)
+   * @param weight how heavy a value is (e.g. its record count), with `maxWeight` the most held in all:
+   *   a count of entries alone would let 500 huge logs hold gigabytes
    */
   constructor(
     private readonly ttlMs: number,
     private readonly maxEntries: number,
     private readonly now: () => number,
+    private readonly weight: (value: V) => number = () => 1,
+    private readonly maxWeight = Number.POSITIVE_INFINITY,
   ) {}
 
   /** The value stored under `key`, or undefined when absent or expired. */
@@ -23,7 +28,7 @@ export class TtlCache<V> {
     const hit = this.entries.get(key);
     if (!hit) return undefined;
     if (hit.expiresAt <= this.now()) {
-      this.entries.delete(key);
+      this.remove(key);
       return undefined;
     }
     return hit.value;
@@ -31,16 +36,18 @@ export class TtlCache<V> {
 
   /** Store `value` for ttlMs from now, evicting expired entries, then the oldest while full. */
   set(key: string, value: V): void {
-    if (this.ttlMs <= 0) return;
+    const weight = this.weight(value);
+    if (this.ttlMs <= 0 || weight > this.maxWeight) return;
     const now = this.now();
-    this.entries.delete(key);
+    this.remove(key);
     this.dropExpired(now);
-    while (this.entries.size >= this.maxEntries) {
+    while (this.entries.size >= this.maxEntries || this.totalWeight + weight > this.maxWeight) {
       const oldest = this.entries.keys().next();
       if (oldest.done) break;
-      this.entries.delete(oldest.value);
+      this.remove(oldest.value);
     }
-    this.entries.set(key, { value, expiresAt: now + this.ttlMs });
+    this.entries.set(key, { value, expiresAt: now + this.ttlMs, weight });
+    this.totalWeight += weight;
   }
 
   /** Entries held now (expired ones not yet dropped included). */
@@ -52,7 +59,14 @@ export class TtlCache<V> {
   private dropExpired(now: number): void {
     for (const [key, entry] of this.entries) {
       if (entry.expiresAt > now) return;
-      this.entries.delete(key);
+      this.remove(key);
     }
+  }
+
+  private remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.totalWeight -= entry.weight;
+    this.entries.delete(key);
   }
 }

@@ -61,3 +61,16 @@ describe('TtlCache', () => {
     expect(cache.get('new')).toBe('y');
   });
 });
+
+describe('TtlCache weighed by size', () => {
+  it('evicts the oldest entries until the total weight fits, and never holds one heavier than the whole budget', () => {
+    const cache = new TtlCache<number[]>(60_000, 100, () => 0, (v) => v.length, 10);
+    cache.set('a', [1, 2, 3, 4]);
+    cache.set('b', [1, 2, 3, 4]);
+    cache.set('c', [1, 2, 3, 4]);
+    expect([cache.get('a'), cache.get('b')?.length, cache.get('c')?.length]).toEqual([undefined, 4, 4]);
+    cache.set('huge', new Array<number>(11).fill(0));
+    expect(cache.get('huge')).toBeUndefined();
+    expect(cache.size).toBe(2);
+  });
+});
