@@ -74,6 +74,8 @@ export function createApp(config: Config & { slack: SlackTransport }, deps: AppD
     logger: boltLogger,
     logLevel: boltLevel(config.logLevel),
     clientOptions,
+    // No listener keeps conversation state; Bolt's default store would run a lookup middleware on every request.
+    convoStore: false,
   });
 
   const tasks = new TaskTracker((err) => log.error('task.failed', { error: err instanceof Error ? err.message : String(err) }));

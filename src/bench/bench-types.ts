@@ -1,6 +1,7 @@
 import type { CommandClient } from './command-client';
 import type { EsbStandIn } from './esb-stand-in';
 import type { ResponseStandIn } from './response-stand-in';
+import type { Target, TargetKind } from './target-process';
 
 /** A figure for the JSON line: numbers, labels, verdicts, and groups of them. */
 export type Figure = number | string | boolean | null | readonly Figure[] | { readonly [name: string]: Figure };
@@ -26,14 +27,16 @@ export interface BenchContext {
   esb: EsbStandIn;
   responses: ResponseStandIn;
   client: CommandClient;
-  /** Settings every target child gets (the README's names). */
-  env: Record<string, string>;
-  cpuProfDir?: string;
+  /** Start a child: the bot or a floor, with the bench's settings plus `env`. */
+  start(kind: TargetKind, extra?: { env?: Record<string, string>; collectableGarbage?: boolean }): Promise<Target>;
   /** A fresh event ID, so no cache or coalescing flatters a figure. */
   nextId(): string;
   /** Progress for the person waiting (stderr, so stdout stays table + JSON). */
   progress(line: string): void;
 }
+
+/** The relay floor's fixed answer at response_url. */
+export const RELAY_ANSWER_TEXT = 'Event log fetched.';
 
 /** PASS/MISS from a boolean. */
 export function verdict(pass: boolean): 'PASS' | 'MISS' {

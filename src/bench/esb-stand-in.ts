@@ -57,15 +57,16 @@ export async function startEsbStandIn(body: string): Promise<EsbStandIn> {
     maxOpen = Math.max(maxOpen, open);
     const id = ID_PARAM.exec(req.url ?? '')?.[1];
     if (id !== undefined) perId.set(id, (perId.get(id) ?? 0) + 1);
-    let closed = false;
-    const done = (): void => {
-      if (!closed) open--;
-      closed = true;
+    // Open = received and not yet answered (or abandoned by the client).
+    let settled = false;
+    const settle = (): void => {
+      if (!settled) open--;
+      settled = true;
     };
-    res.on('finish', done);
-    res.on('close', done);
+    res.on('close', settle);
     req.resume();
     const answer = (): void => {
+      settle();
       res.writeHead(200, headers);
       res.end(bytes);
     };

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { BENCH_REQUEST_ID } from './bench-log';
-import type { BenchContext } from './bench-types';
+import { RELAY_ANSWER_TEXT, type BenchContext } from './bench-types';
 import type { Target } from './target-process';
 
 /** One command's journey, timed by the load generator. */
@@ -14,7 +14,7 @@ export interface LookupTiming {
 }
 
 const ANSWER_TIMEOUT_MS = 30_000;
-const RELAY_TEXT = '"text":"Event log fetched."';
+const RELAY_TEXT = `"text":${JSON.stringify(RELAY_ANSWER_TEXT)}`;
 
 /** `/eventlog <id>` to `target`, then wait for its answer at the response_url stand-in. */
 export async function lookupOnce(ctx: BenchContext, target: Target, id = ctx.nextId()): Promise<LookupTiming> {

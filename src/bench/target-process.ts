@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,9 +17,12 @@ export interface Target {
   kind: TargetKind;
   /** Base URL of its HTTP receiver. */
   url: string;
-  pid: number;
-  /** Resident set size in bytes, read from the app's own /metrics (the real bot only). */
+  /** Resident set size in bytes: the bot's own /metrics figure; for a floor, /proc (Linux; NaN elsewhere). */
   readRss(): Promise<number>;
+  /** V8 heap in use, in bytes, from the bot's own /metrics (NaN for a floor, which has no /metrics). */
+  readHeapUsed(): Promise<number>;
+  /** Run a full GC in the child (needs `collectableGarbage`), then give it a moment to finish. */
+  collectGarbage(): Promise<void>;
   /** The last lines the child wrote (its error-level log lines and any crash), for diagnosing a failed figure. */
   output(): string;
   /** SIGTERM, then wait for exit (so a --cpu-prof profile gets written). */
@@ -31,17 +34,23 @@ export interface TargetOptions {
   env: Record<string, string>;
   /** Write a V8 CPU profile into this directory when the child exits. */
   cpuProfDir?: string;
+  /** Preload a SIGUSR2 handler that runs a full GC (bench instrumentation; the app is unchanged). */
+  collectableGarbage?: boolean;
 }
 
 const READY_TIMEOUT_MS = 15_000;
 const OUTPUT_KEPT_CHARS = 8_000;
-const RSS_LINE = /^eventlog_process_resident_memory_bytes (\d+(?:\.\d+)?(?:e\+\d+)?)$/m;
+const GC_SETTLE_MS = 300;
 
 /** Start a target and resolve once its receiver answers HTTP. */
 export async function startTarget(kind: TargetKind, options: TargetOptions): Promise<Target> {
   const port = await freePort();
   const script = kind === 'app' ? join(__dirname, '..', 'main.js') : join(__dirname, 'floor.js');
-  const args = [...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []), script];
+  const args = [
+    ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []),
+    ...(options.collectableGarbage ? ['--expose-gc', '--require', join(__dirname, 'gc-on-signal.js')] : []),
+    script,
+  ];
   if (kind !== 'app') args.push(kind);
   // Only the settings given: nothing from the caller's shell (a stray ALLOWED_* or SLACK_APP_TOKEN would change
   // what is measured), and a fresh working directory, so no .env is picked up either.
@@ -62,12 +71,12 @@ export async function startTarget(kind: TargetKind, options: TargetOptions): Pro
   return {
     kind,
     url,
-    pid: child.pid ?? -1,
-    readRss: async () => {
-      const metrics = await httpGet(`${url}/metrics`);
-      const match = RSS_LINE.exec(metrics);
-      if (!match) throw new Error(`${kind}: no eventlog_process_resident_memory_bytes in /metrics`);
-      return Number(match[1]);
+    readRss: async () => (kind === 'app' ? metricOf(url, 'eventlog_process_resident_memory_bytes') : procRss(child.pid)),
+    readHeapUsed: async () => (kind === 'app' ? metricOf(url, 'eventlog_nodejs_heap_size_used_bytes') : NaN),
+    collectGarbage: async () => {
+      if (!options.collectableGarbage) throw new Error(`${kind} was started without collectableGarbage`);
+      child.kill('SIGUSR2');
+      await new Promise((resolve) => setTimeout(resolve, GC_SETTLE_MS));
     },
     output: () => output,
     stop: async () => {
@@ -92,6 +101,24 @@ async function waitUntilAnswering(url: string, child: ChildProcess, output: () =
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+  }
+}
+
+/** One unlabelled sample from the bot's Prometheus text. */
+async function metricOf(url: string, name: string): Promise<number> {
+  const text = await httpGet(`${url}/metrics`);
+  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+  if (line === undefined) throw new Error(`no ${name} in /metrics`);
+  return Number(line.slice(name.length + 1));
+}
+
+/** VmRSS of a process, from /proc (Linux only). */
+function procRss(pid: number | undefined): number {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : NaN;
+  } catch {
+    return NaN;
   }
 }
 

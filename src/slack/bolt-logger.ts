@@ -13,11 +13,17 @@ export function toBoltLogger(log: Logger): BoltLogger {
   let level = BoltLogLevel.INFO;
   const text = (parts: unknown[]): string =>
     parts.map((p) => (p instanceof Error ? `${p.name}: ${p.message}` : typeof p === 'string' ? p : safeJson(p))).join(' ');
+  // Bolt logs at debug twice per ack whatever its level: check ours first, so a dropped line costs no text.
+  const forward =
+    (at: 'debug' | 'info' | 'warn' | 'error') =>
+    (...msg: unknown[]): void => {
+      if (log.isLevelEnabled(at)) log[at]('bolt', { detail: text(msg) });
+    };
   return {
-    debug: (...msg) => log.debug('bolt', { detail: text(msg) }),
-    info: (...msg) => log.info('bolt', { detail: text(msg) }),
-    warn: (...msg) => log.warn('bolt', { detail: text(msg) }),
-    error: (...msg) => log.error('bolt', { detail: text(msg) }),
+    debug: forward('debug'),
+    info: forward('info'),
+    warn: forward('warn'),
+    error: forward('error'),
     setLevel: (next) => {
       level = next;
     },

@@ -1,3 +1,6 @@
+import http from 'node:http';
+import https from 'node:https';
+import fetch from 'node-fetch';
 import type { Logger, LogFields } from '../log';
 import type { SlackMessage } from './render/types';
 
@@ -9,6 +12,10 @@ export interface ResponsePayload extends Partial<SlackMessage> {
 }
 
 const RESPONSE_TIMEOUT_MS = 10_000;
+// One keep-alive agent per scheme for every reply: Slack's hooks host is always the same, so
+// connections are reused, and node-fetch's own timeout frees each request as soon as it ends.
+const AGENTS = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+const agentFor = (url: URL): http.Agent => (url.protocol === 'https:' ? AGENTS.https : AGENTS.http);
 const RETRY_DELAY_MS = 500;
 /** Slack's hooks answer errors with a short word (expired_url, used_url, no_text); longer bodies are not worth logging. */
 const SLACK_ERROR_WORD = /^[a-z_]{1,40}$/;
@@ -30,7 +37,8 @@ export async function postToResponseUrl(
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(payload),
-        signal: AbortSignal.timeout(RESPONSE_TIMEOUT_MS),
+        agent: agentFor,
+        timeout: RESPONSE_TIMEOUT_MS,
       });
       const body = await res.text(); // read whole, so the connection is reused
       if (res.ok) return true;
@@ -45,10 +53,11 @@ export async function postToResponseUrl(
   return false;
 }
 
-/** fetch wraps socket errors as TypeError("fetch failed") with the system code in `cause`; the code is the useful part. */
+/** node-fetch reports timeouts by `type` and socket errors by their system `code`; those are the useful parts. */
 function transportFailure(err: unknown): string {
   if (!(err instanceof Error)) return 'unknown';
-  const cause: unknown = err.cause;
-  if (typeof cause === 'object' && cause !== null && 'code' in cause && typeof cause.code === 'string') return cause.code;
+  const type = 'type' in err ? err.type : null;
+  if (type === 'request-timeout' || type === 'body-timeout') return 'TimeoutError';
+  if ('code' in err && typeof err.code === 'string') return err.code;
   return err.name;
 }

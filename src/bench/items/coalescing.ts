@@ -1,7 +1,7 @@
 import type { BenchContext, ItemResult } from '../bench-types';
 import { verdict } from '../bench-types';
 import { lookupOnce, type LookupTiming } from '../lookup';
-import { startTarget, type Target } from '../target-process';
+import type { Target } from '../target-process';
 
 /**
  * Item 5: 200 simultaneous lookups of one ID must reach BlueKing once
@@ -25,7 +25,7 @@ export async function measureCoalescing(ctx: BenchContext, app: Target): Promise
   const coalesced = await allAtOnce(() => lookupOnce(ctx, app, sameId));
   const upstreamCalls = ctx.esb.callsFor(sameId);
 
-  const capped = await startTarget('app', { env: { ...ctx.env, BK_MAX_IN_FLIGHT: String(IN_FLIGHT_CAP) }, cpuProfDir: ctx.cpuProfDir });
+  const capped = await ctx.start('app', { env: { BK_MAX_IN_FLIGHT: String(IN_FLIGHT_CAP) } });
   let spread: Outcome;
   let maxConcurrent: number;
   let spreadCalls: number;

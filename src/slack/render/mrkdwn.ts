@@ -30,8 +30,13 @@ export function clipInline(text: string, max: number): string {
   return clipInlineMarked(text, max).text;
 }
 
+// Anything clipInline would change: entities, backticks, controls, line breaks, invisible characters,
+// whitespace other than single inner spaces. Text without any of these (most of it) is returned as is.
+const NEEDS_WORK = /[&<>`\u0000-\u001f\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]|[^\S ]| {2}|^ | $/;
+
 function clipInlineMarked(text: string, max: number): { text: string; cut: boolean } {
   if (max <= 0) return { text: '', cut: text !== '' };
+  if (text.length <= max && !NEEDS_WORK.test(text)) return { text, cut: false };
   let out = '';
   for (const piece of inlinePieces(text)) {
     if (out.length + piece.length > max) return { text: cutWithEllipsis(out, max), cut: true };

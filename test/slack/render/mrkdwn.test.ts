@@ -76,3 +76,32 @@ describe('clipMiddle', () => {
     expect(out).toBe('&lt;!channel&gt;&lt;…&lt;!channel&gt;');
   });
 });
+
+describe('clipInline fast path', () => {
+  // The rules, spelled out independently: drop invisible characters, collapse whitespace and
+  // controls to single inner spaces, escape &<>, turn backticks into ˋ.
+  const reference = (text: string): string =>
+    text
+      .replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '')
+      .replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+      .trim()
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/`/g, 'ˋ');
+
+  it('gives the same result as the full walk for plain and awkward text alike', () => {
+    const alphabet = ['a', 'Z', '9', ' ', '  ', '\t', '\n', '&', '<', '>', '`', '\u200b', '\u3000', '\u00a0', '通知', '😀', '\u0007', '.'];
+    let seed = 7;
+    const next = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed;
+    };
+    for (let n = 0; n < 2000; n++) {
+      let text = '';
+      const length = next() % 12;
+      for (let i = 0; i < length; i++) text += alphabet[next() % alphabet.length];
+      expect(clipInline(text, 1000)).toBe(reference(text));
+    }
+  });
+});
