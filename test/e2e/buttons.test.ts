@@ -1,8 +1,9 @@
 import { OLD_GENERATION_5310 } from '../fixtures/bk';
 import { startHarness, type Harness } from '../helpers/app-harness';
+import { harnessPerTest } from '../helpers/harness-per-test';
 import { answerByEventId, probeLog, requestedIds } from '../helpers/esb-answers';
 import { blockActions, chatMessage, messageAction, type ButtonContainer } from '../helpers/slack-payloads';
-import { buttonOf, buttonsOf, requireButton, sentLimitProblems } from '../helpers/sent-messages';
+import { buttonOf, buttonsOf, requireButton } from '../helpers/sent-messages';
 import { waitFor } from '../helpers/wait-for';
 
 const MONITOR_URL = 'https://paas.example.com/o/bk_monitorv3';
@@ -52,19 +53,7 @@ describe('buttons on log messages, acked at once', () => {
 
 describe('buttons on log messages, over real HTTP', () => {
   let h: Harness;
-
-  beforeEach(async () => {
-    h = await startHarness({ BK_MONITOR_URL: MONITOR_URL });
-    h.esb.setFallback(answerByEventId());
-  });
-
-  afterEach(async () => {
-    try {
-      expect(sentLimitProblems(h)).toEqual([]);
-    } finally {
-      await h.close();
-    }
-  });
+  harnessPerTest((started) => (h = started), { BK_MONITOR_URL: MONITOR_URL });
 
   /** `/eventlog 5310`, and the ephemeral answer it leads to. */
   async function lookUp5310(): Promise<Record<string, unknown>> {

@@ -1,7 +1,7 @@
-import { startHarness, type Harness } from '../helpers/app-harness';
-import { answerByEventId, requestedIds } from '../helpers/esb-answers';
+import type { Harness } from '../helpers/app-harness';
+import { harnessPerTest } from '../helpers/harness-per-test';
+import { requestedIds } from '../helpers/esb-answers';
 import { appMention, BOT_USER_ID, CHANNEL, ALICE } from '../helpers/slack-payloads';
-import { sentLimitProblems } from '../helpers/sent-messages';
 
 const ALERT_ID = '164239028644167';
 const PARENT_TS = '1642390290.000200';
@@ -30,19 +30,7 @@ function threadWithParent(parentText: string): { body: Record<string, unknown> }
 
 describe('@mention in a thread, over real HTTP', () => {
   let h: Harness;
-
-  beforeEach(async () => {
-    h = await startHarness();
-    h.esb.setFallback(answerByEventId());
-  });
-
-  afterEach(async () => {
-    try {
-      expect(sentLimitProblems(h)).toEqual([]);
-    } finally {
-      await h.close();
-    }
-  });
+  harnessPerTest((started) => (h = started));
 
   it('answers "@bot 123" inside a thread in that thread', async () => {
     const res = await h.postEvent(appMention({ text: `<@${BOT_USER_ID}> 5310`, ts: '1642390400.000300', thread_ts: PARENT_TS }));

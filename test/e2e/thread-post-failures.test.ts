@@ -1,7 +1,6 @@
-import { BOT_TOKEN, startHarness, type Harness } from '../helpers/app-harness';
-import { answerByEventId } from '../helpers/esb-answers';
+import { BOT_TOKEN, type Harness } from '../helpers/app-harness';
+import { harnessPerTest } from '../helpers/harness-per-test';
 import { appMention, blockActions, chatMessage, messageAction, ALICE, BOT_USER_ID } from '../helpers/slack-payloads';
-import { sentLimitProblems } from '../helpers/sent-messages';
 import { waitFor } from '../helpers/wait-for';
 
 const ALERT_TS = '1642390290.000200';
@@ -20,19 +19,7 @@ const POST_FAILURES: Array<{ error: string; extra?: Record<string, unknown>; fix
 
 describe('posting failures in threads are answered, not swallowed', () => {
   let h: Harness;
-
-  beforeEach(async () => {
-    h = await startHarness();
-    h.esb.setFallback(answerByEventId());
-  });
-
-  afterEach(async () => {
-    try {
-      expect(sentLimitProblems(h)).toEqual([]);
-    } finally {
-      await h.close();
-    }
-  });
+  harnessPerTest((started) => (h = started));
 
   it.each(POST_FAILURES)('tells the user what to fix when chat.postMessage answers $error', async ({ error, extra, fix }) => {
     h.slack.reply('chat.postMessage', { body: { ok: false, error, ...extra } });

@@ -1,7 +1,8 @@
-import { startHarness, type Harness } from '../helpers/app-harness';
-import { answerByEventId, requestedIds } from '../helpers/esb-answers';
+import type { Harness } from '../helpers/app-harness';
+import { harnessPerTest } from '../helpers/harness-per-test';
+import { requestedIds } from '../helpers/esb-answers';
 import { blockActions, chatMessage, messageAction, CHANNEL, type PayloadMessage } from '../helpers/slack-payloads';
-import { buttonsOf, sentLimitProblems } from '../helpers/sent-messages';
+import { buttonsOf } from '../helpers/sent-messages';
 import { waitFor } from '../helpers/wait-for';
 
 const ALERT_ID = '164239028644167';
@@ -25,19 +26,7 @@ const DETAIL_LINK_ONLY_TEXT = [
 
 describe('"Show event log" message shortcut, over real HTTP', () => {
   let h: Harness;
-
-  beforeEach(async () => {
-    h = await startHarness();
-    h.esb.setFallback(answerByEventId());
-  });
-
-  afterEach(async () => {
-    try {
-      expect(sentLimitProblems(h)).toEqual([]);
-    } finally {
-      await h.close();
-    }
-  });
+  harnessPerTest((started) => (h = started));
 
   /** Run the shortcut on `message`; its response_url is `/shortcut/<name>` on the recorder. */
   async function runShortcut(message: PayloadMessage, name = 'one'): Promise<void> {
