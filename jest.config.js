@@ -6,4 +6,5 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   testTimeout: 20000,
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  reporters: ['default', '<rootDir>/.ci/summary-reporter.js'],
 };
