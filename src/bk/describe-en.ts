@@ -143,4 +143,9 @@ export const EN_TEXTS: BkErrorTexts = {
     explanation: 'It was stopped before BlueKing answered.',
     hint: null,
   }),
+  internal: () => ({
+    title: 'The bot hit an internal error',
+    explanation: 'Something went wrong inside the bot itself, not in BlueKing. It has been logged.',
+    hint: 'Try again; if it repeats, report it to whoever runs the bot with the event ID and the time.',
+  }),
 };

@@ -140,4 +140,9 @@ export const ZH_CN_TEXTS: BkErrorTexts = {
     explanation: '在蓝鲸响应之前查询被停止。',
     hint: null,
   }),
+  internal: () => ({
+    title: '机器人内部出错',
+    explanation: '问题出在机器人自身，而不是蓝鲸；已记录日志。',
+    hint: '请重试；如反复出现，请带上事件 ID 和时间联系机器人的维护者。',
+  }),
 };

@@ -26,6 +26,7 @@ export const BK_ERROR_KINDS = [
   'connection_reset',
   'network', // any other transport failure
   'cancelled', // the caller's AbortSignal stopped the lookup before BlueKing answered
+  'internal', // a bug in the bot itself, not a BlueKing fault (logged in full as lookup.unexpected)
 ] as const;
 export type BkErrorKind = (typeof BK_ERROR_KINDS)[number];
 

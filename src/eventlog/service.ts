@@ -149,9 +149,9 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
         if (err.kind === 'rate_limited') deps.metrics.rateLimited('upstream');
         return { kind: 'failed', error: err };
       }
-      // A bug, not an upstream fault: log it whole and answer as a generic failure.
+      // A bug, not an upstream fault: log it whole and say so, rather than blame BlueKing's network.
       deps.log.error('lookup.unexpected', { event_id: request.id, error: err instanceof Error ? err.message : String(err) });
-      return { kind: 'failed', error: new BkError({ kind: 'network', upstreamMessage: null }) };
+      return { kind: 'failed', error: new BkError({ kind: 'internal' }) };
     }
   };
 

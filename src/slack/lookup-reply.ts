@@ -119,6 +119,7 @@ const FAILURE_LEVEL: Readonly<Record<BkErrorKind, 'info' | 'warn' | 'error'>> = 
   connection_reset: 'warn',
   network: 'error',
   cancelled: 'info',
+  internal: 'error',
 };
 
 function renderOutcome(ctx: SlackContext, id: string, outcome: LookupOutcome, view: ReplyView): SlackMessage {

@@ -287,11 +287,11 @@ describe('EventLogService', () => {
     expect(source.calls).toHaveLength(1);
   });
 
-  it('answers a bug in the source as a network failure and logs it, instead of throwing', async () => {
+  it('answers a bug in the source as an internal error and logs it, instead of throwing', async () => {
     const { service, source, logs } = setUp(configFor());
     source.answerAll = () => new TypeError('cannot read properties of undefined');
     const outcome: LookupOutcome = await service.lookup(ask('5310'));
-    expect(outcome).toMatchObject({ kind: 'failed', error: { kind: 'network' } });
+    expect(outcome).toMatchObject({ kind: 'failed', error: { kind: 'internal' } });
     expect(logs.filter((l) => l.msg === 'lookup.unexpected')).toEqual([
       expect.objectContaining({ level: 'error', event_id: '5310', error: 'cannot read properties of undefined' }),
     ]);
