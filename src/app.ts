@@ -7,6 +7,7 @@ import type { PrometheusMetrics } from './metrics-prometheus';
 import { boltLevel, toBoltLogger } from './slack/bolt-logger';
 import type { SlackContext } from './slack/context';
 import { healthRoutes } from './slack/health-routes';
+import { slackErrorCode } from './slack/slack-api-error';
 import { registerListeners } from './slack/listeners';
 import { TaskTracker } from './slack/tasks';
 import { emailLookupVia } from './slack/users';
@@ -74,6 +75,9 @@ export function createApp(config: Config & { slack: SlackTransport }, deps: AppD
     logger: boltLogger,
     logLevel: boltLevel(config.logLevel),
     clientOptions,
+    // Bolt would otherwise call auth.test from its constructor and leave the promise unhandled: a
+    // Slack hiccup at start-up would crash the process. start() checks the token itself instead.
+    tokenVerificationEnabled: false,
     // No listener keeps conversation state; Bolt's default store would run a lookup middleware on every request.
     convoStore: false,
   });
@@ -106,6 +110,7 @@ export function createApp(config: Config & { slack: SlackTransport }, deps: AppD
     service,
     tasks,
     start: async () => {
+      await verifyBotToken(app, log);
       const started: unknown = await app.start(config.port);
       if (receiver instanceof HTTPReceiver) ready = true;
       return { port: portOf(started) ?? (receiver instanceof HTTPReceiver ? config.port : null) };
@@ -116,6 +121,16 @@ export function createApp(config: Config & { slack: SlackTransport }, deps: AppD
       return tasks.drain(graceMs);
     },
   };
+}
+
+/** auth.test once at start: a wrong or revoked token stops the start with Slack's own word for it. */
+async function verifyBotToken(app: App, log: Logger): Promise<void> {
+  try {
+    const who = await app.client.auth.test();
+    log.info('slack.auth', { team: who.team_id ?? null, bot_user: who.user_id ?? null });
+  } catch (err) {
+    throw new Error(`Slack did not accept SLACK_BOT_TOKEN (${slackErrorCode(err)})`);
+  }
 }
 
 function portOf(server: unknown): number | null {

@@ -53,6 +53,24 @@ describe('the built bot as a process (npm start)', () => {
     expect(out).toContain('通知人为空');
   });
 
+  it('stops with Slack’s own word for it when the bot token is refused, and exits 1', async () => {
+    const slack = await startFakeSlackApi();
+    slack.reply('auth.test', { body: { ok: false, error: 'invalid_auth' } });
+    try {
+      const run = startMain({
+        SLACK_BOT_TOKEN: 'xoxb-revoked',
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        PORT: String(await freePort()),
+      });
+      expect(await run.exited).toBe(1);
+      expect(run.output()).toContain('Slack did not accept SLACK_BOT_TOKEN (invalid_auth)');
+      expect(run.output()).not.toMatch(/\n\s+at /);
+    } finally {
+      await slack.close();
+    }
+  });
+
   describe('in HTTP mode', () => {
     let esb: FakeEsb;
     let slack: FakeSlackApi;
