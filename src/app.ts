@@ -75,9 +75,6 @@ export function createApp(config: Config & { slack: SlackTransport }, deps: AppD
     logger: boltLogger,
     logLevel: boltLevel(config.logLevel),
     clientOptions,
-    // Bolt would otherwise call auth.test from its constructor and leave the promise unhandled: a
-    // Slack hiccup at start-up would crash the process. start() checks the token itself instead.
-    tokenVerificationEnabled: false,
     // No listener keeps conversation state; Bolt's default store would run a lookup middleware on every request.
     convoStore: false,
   });

@@ -5,13 +5,19 @@ import { loadConfig, ConfigError, type Config } from './config';
 import { runConsole } from './console/console';
 import { createDemoSource } from './console/demo-data';
 import type { EventLogSource } from './eventlog/source';
-import { createLogger, type Logger } from './log';
+import { createLogger, createRedactor, type Logger } from './log';
 import { createPrometheusMetrics } from './metrics-prometheus';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
 /** Read config, pick Socket Mode / HTTP / console, run until stopped. */
 async function main(): Promise<void> {
+  // Bolt starts its own auth.test from its constructor and awaits it only on the first request; if
+  // Slack is unreachable at that moment the rejection is briefly unhandled. Log it instead of dying:
+  // start() checks the token itself and stops with a clear message when Slack refuses it.
+  process.on('unhandledRejection', (reason) => {
+    process.stderr.write(`${redactEnvSecrets(`unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`)}\n`);
+  });
   // A .env beside the app is read if present; variables already set win.
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = readConfigOrExit();
@@ -100,8 +106,14 @@ function onShutdownSignal(log: Logger, shutdown: () => Promise<void>): void {
   process.on('SIGINT', handle);
 }
 
+/** Blank the secret settings out of a message written before (or without) a configured logger. */
+function redactEnvSecrets(text: string): string {
+  const env = process.env;
+  return createRedactor([env.BK_APP_SECRET, env.SLACK_BOT_TOKEN, env.SLACK_SIGNING_SECRET, env.SLACK_APP_TOKEN])(text);
+}
+
 main().catch((err: unknown) => {
   // Start-up failures (port in use, Slack refusing the token) end here: one line, no stack.
-  process.stderr.write(`eventlog bot failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(`${redactEnvSecrets(`eventlog bot failed to start: ${err instanceof Error ? err.message : String(err)}`)}\n`);
   process.exit(1);
 });
