@@ -60,7 +60,7 @@ export async function answerCommand(command: ConsoleCommand, ctx: AnswerContext)
     case 'unknown_command':
       return labels.unknownCommand(stripTerminalControls(command.name));
     case 'eventlog': {
-      const rendered = await renderEventlogText(command.text, ctx);
+      const rendered = await renderEventlogText(command.text, command.page, ctx);
       return formatAnswer(rendered, command.format, ctx);
     }
   }
@@ -71,17 +71,17 @@ export function welcomeText(ctx: AnswerContext): string {
   return [consoleLabels(ctx.lang).welcome, '', consoleCommandsAndDemos(ctx)].join('\n');
 }
 
-async function renderEventlogText(text: string, ctx: AnswerContext): Promise<Rendered> {
+async function renderEventlogText(text: string, page: number, ctx: AnswerContext): Promise<Rendered> {
   const request = parseCommandText(text);
   if (request.kind === 'help') return { message: renderUsage(ctx.lang), publicNote: false, isHelp: true };
   if (request.kind === 'invalid') {
     return { message: renderInvalidInput(request.reason, request.excerpt, ctx.lang), publicNote: false, isHelp: false };
   }
-  const outcome = await lookUp(request.id, ctx);
+  const outcome = await lookUp(request.id, page, ctx);
   return { message: outcome.message, publicNote: request.public && outcome.ok, isHelp: false };
 }
 
-async function lookUp(id: string, ctx: AnswerContext): Promise<{ message: SlackMessage; ok: boolean }> {
+async function lookUp(id: string, page: number, ctx: AnswerContext): Promise<{ message: SlackMessage; ok: boolean }> {
   let log: EventLog;
   try {
     log = await ctx.source.fetchEventLog(id, ctx.identity);
@@ -95,7 +95,7 @@ async function lookUp(id: string, ctx: AnswerContext): Promise<{ message: SlackM
     timezone: ctx.timezone,
     monitorUrl: ctx.monitorUrl,
     variant: 'full',
-    page: 0,
+    page,
     withActions: true,
     sharedBy: null,
     nowMs,

@@ -12,7 +12,7 @@ export type ConsoleCommand =
   | { kind: 'quit' }
   | { kind: 'help' }
   /** `text` is what Slack would put in the slash command's `text`. */
-  | { kind: 'eventlog'; text: string; format: OutputFormat }
+  | { kind: 'eventlog'; text: string; format: OutputFormat; page: number }
   | { kind: 'unknown_command'; name: string };
 
 const QUIT_WORDS = new Set(['quit', 'exit', 'q', '/quit', '/exit']);
@@ -20,6 +20,8 @@ const HELP_WORDS = new Set(['help', '?', '/help']);
 const FORMAT_WORDS: Record<string, OutputFormat> = { json: 'json', builder: 'builder' };
 const FORMAT_FLAGS: Record<string, OutputFormat> = { '--json': 'json', '--builder': 'builder' };
 const SLASH_COMMAND = /^\/(\S+)\s*/;
+// `--page=3`: the page the Older/Newer buttons would show in Slack (0 = the first view).
+const PAGE_FLAG = /^--page=(\d{1,6})$/i;
 
 /** Read one console line. */
 export function parseConsoleLine(line: string): ConsoleCommand {
@@ -49,13 +51,16 @@ export function parseConsoleLine(line: string): ConsoleCommand {
   return withFlags(trimmed, 'text');
 }
 
-/** Take `--json` / `--builder` out of the text; the last one given wins. */
+/** Take `--json` / `--builder` / `--page=N` out of the text; the last one given wins. */
 function withFlags(rest: string, format: OutputFormat): ConsoleCommand {
   let chosen = format;
+  let page = 0;
   const words = rest.trim().split(/\s+/).filter((word) => {
     const flag = FORMAT_FLAGS[word.toLowerCase()];
     if (flag) chosen = flag;
-    return !flag && word !== '';
+    const pageFlag = PAGE_FLAG.exec(word);
+    if (pageFlag) page = Number(pageFlag[1]);
+    return !flag && !pageFlag && word !== '';
   });
-  return { kind: 'eventlog', text: words.join(' '), format: chosen };
+  return { kind: 'eventlog', text: words.join(' '), format: chosen, page };
 }

@@ -2,18 +2,21 @@ import { parseConsoleLine } from '../../src/console/console-command';
 
 describe('parseConsoleLine', () => {
   it.each([
-    ['/eventlog 5310', { kind: 'eventlog', text: '5310', format: 'text' }],
-    ['5310', { kind: 'eventlog', text: '5310', format: 'text' }],
-    ['  /EVENTLOG 5310 public  ', { kind: 'eventlog', text: '5310 public', format: 'text' }],
-    ['/eventlog help', { kind: 'eventlog', text: 'help', format: 'text' }],
-    ['/eventlog', { kind: 'eventlog', text: '', format: 'text' }],
-    ['json 5310', { kind: 'eventlog', text: '5310', format: 'json' }],
-    ['JSON /eventlog 5310', { kind: 'eventlog', text: '5310', format: 'json' }],
-    ['/eventlog 5310 --json', { kind: 'eventlog', text: '5310', format: 'json' }],
-    ['/eventlog --builder 5310 public', { kind: 'eventlog', text: '5310 public', format: 'builder' }],
-    ['builder 164239028644167', { kind: 'eventlog', text: '164239028644167', format: 'builder' }],
-    ['abc', { kind: 'eventlog', text: 'abc', format: 'text' }],
-    ['jsonx 5', { kind: 'eventlog', text: 'jsonx 5', format: 'text' }],
+    ['/eventlog 5310', { kind: 'eventlog', text: '5310', format: 'text', page: 0 }],
+    ['5310', { kind: 'eventlog', text: '5310', format: 'text', page: 0 }],
+    ['  /EVENTLOG 5310 public  ', { kind: 'eventlog', text: '5310 public', format: 'text', page: 0 }],
+    ['/eventlog help', { kind: 'eventlog', text: 'help', format: 'text', page: 0 }],
+    ['/eventlog', { kind: 'eventlog', text: '', format: 'text', page: 0 }],
+    ['json 5310', { kind: 'eventlog', text: '5310', format: 'json', page: 0 }],
+    ['JSON /eventlog 5310', { kind: 'eventlog', text: '5310', format: 'json', page: 0 }],
+    ['/eventlog 5310 --json', { kind: 'eventlog', text: '5310', format: 'json', page: 0 }],
+    ['/eventlog --builder 5310 public', { kind: 'eventlog', text: '5310 public', format: 'builder', page: 0 }],
+    ['builder 164239028644167', { kind: 'eventlog', text: '164239028644167', format: 'builder', page: 0 }],
+    ['abc', { kind: 'eventlog', text: 'abc', format: 'text', page: 0 }],
+    ['jsonx 5', { kind: 'eventlog', text: 'jsonx 5', format: 'text', page: 0 }],
+    ['/eventlog 7001 --page=3', { kind: 'eventlog', text: '7001', format: 'text', page: 3 }],
+    ['json 7001 --PAGE=12', { kind: 'eventlog', text: '7001', format: 'json', page: 12 }],
+    ['/eventlog 7001 --page=x', { kind: 'eventlog', text: '7001 --page=x', format: 'text', page: 0 }],
   ])('reads %j as a /eventlog request', (line, expected) => {
     expect(parseConsoleLine(line)).toEqual(expected);
   });

@@ -72,6 +72,14 @@ describe('the local console', () => {
     expect(await answerTo(['1'])).toBe(await answerTo(['/eventlog 1']));
   });
 
+  it('pages through a long demo log with --page, as Older does in Slack', async () => {
+    const first = await answerTo(['/eventlog 7001']);
+    const older = await answerTo(['/eventlog 7001 --page=1']);
+    expect(first).toContain('records 1, 498–521 of 521');
+    expect(older).toContain('records 473–497 of 521');
+    expect(older).not.toBe(first);
+  });
+
   it('lists every demo event for help and for /eventlog help', async () => {
     for (const line of ['help', '/eventlog help']) {
       const answer = await answerTo([line]);
