@@ -6,6 +6,7 @@ import type { EventLog } from '../eventlog/record';
 import type { BkIdentity, EventLogSource } from '../eventlog/source';
 import { agentWatchingForCutShort } from './cut-short';
 import { startDeadline } from './deadline';
+import { yieldToEventLoop } from '../yield-to-event-loop';
 import { parseEventLogResponse, requestIdFromHeaders, type HeaderReader } from './envelope';
 import { BkError } from './errors';
 import { redactSecrets } from './redact';
@@ -51,6 +52,7 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
   const fetchOnce = async (id: string, identity: BkIdentity, signal?: AbortSignal): Promise<EventLog> => {
     if (!ID.test(id)) throw new BkError({ kind: 'bad_parameter' });
     const { status, headers, body } = await download(id, identity, signal);
+    await yieldToEventLoop();
     return parseEventLogResponse({ id, httpStatus: status, headers, body, zone: deps.zone });
   };
 

@@ -3,6 +3,7 @@ import type { LookupOutcome, LookupRequest } from '../eventlog/service';
 import type { BkErrorKind } from '../bk/errors';
 import type { Lang } from '../config';
 import type { Logger, LogFields } from '../log';
+import { yieldToEventLoop } from '../yield-to-event-loop';
 import type { SlackContext } from './context';
 import { renderLookupError, renderPlainMessage } from './render/error-message';
 import { renderEventLog } from './render/event-log-message';
@@ -28,6 +29,7 @@ export interface LookupReply {
 export async function buildLookupReply(ctx: SlackContext, request: LookupRequest, view: ReplyView): Promise<LookupReply> {
   const started = ctx.now();
   const outcome = await ctx.service.lookup(request);
+  await yieldToEventLoop(); // parsing was one turn; rendering is the next
   const reply = renderOrExplain(ctx, request, outcome, view);
   logLookup(ctx.log, request, outcome, ctx.now() - started);
   ctx.metrics.lookup(outcomeLabel(outcome));
