@@ -103,7 +103,7 @@ describe('/eventlog with bad input, through the real app', () => {
     if (expected === 'help') {
       expect(said).toContain('How to use /eventlog');
     } else {
-      expect(said).toContain('That is not an event ID');
+      expect(said).toContain('Could not read an event ID');
       expect(said).toContain(describeInvalid(expected, 'en'));
       const logged = logLines(h.logs, 'command.invalid').at(-1);
       expect(logged).toMatchObject({ level: 'info', reason: expected, user: 'U0ALICE', channel: 'C0INCIDENT' });

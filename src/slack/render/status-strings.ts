@@ -22,7 +22,7 @@ export interface StatusStrings {
 
 const EN: StatusStrings = {
   lookingUp: (id) => `Looking up event ${id} in BlueKing…`,
-  invalidTitle: 'That is not an event ID',
+  invalidTitle: 'Could not read an event ID',
   youTyped: (excerpt) => `You typed: ${excerpt}`,
   usageHint: 'Try /eventlog 5310 or /eventlog 164239028644167 public; /eventlog help shows every way to ask.',
   noIdTitle: 'No BlueKing event ID found in this message',
@@ -99,7 +99,7 @@ const EN: StatusStrings = {
 
 const ZH: StatusStrings = {
   lookingUp: (id) => `正在从蓝鲸查询事件 ${id}…`,
-  invalidTitle: '这不是有效的事件 ID',
+  invalidTitle: '无法识别事件 ID',
   youTyped: (excerpt) => `你输入的是：${excerpt}`,
   usageHint: '例如 /eventlog 5310 或 /eventlog 164239028644167 public；/eventlog help 查看全部用法。',
   noIdTitle: '没有在这条消息里找到蓝鲸事件 ID',
