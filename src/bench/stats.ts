@@ -35,3 +35,8 @@ export function round(value: number, digits = 2): number {
   const scale = 10 ** digits;
   return Math.round(value * scale) / scale;
 }
+
+/** p50, p99 (ms, 3 decimals) and the sample count of one side's latencies. */
+export function latencyFigures(samples: readonly number[]): { p50_ms: number; p99_ms: number; samples: number } {
+  return { p50_ms: round(percentile(samples, 50), 3), p99_ms: round(percentile(samples, 99), 3), samples: samples.length };
+}

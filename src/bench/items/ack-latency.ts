@@ -2,7 +2,7 @@ import type { BenchContext, ItemResult } from '../bench-types';
 import { verdict } from '../bench-types';
 import { openLoop } from '../load-loops';
 import { interleavedRounds } from '../rounds';
-import { percentile, round } from '../stats';
+import { latencyFigures, round } from '../stats';
 import type { Target } from '../target-process';
 
 /**
@@ -77,11 +77,5 @@ async function steadyRound(ctx: BenchContext, target: Target, durationMs: number
 }
 
 function sideFigures(rounds: readonly Side[]): { p50_ms: number; p99_ms: number; samples: number; errors: number } {
-  const acks = rounds.flatMap((r) => r.acks);
-  return {
-    p50_ms: round(percentile(acks, 50), 3),
-    p99_ms: round(percentile(acks, 99), 3),
-    samples: acks.length,
-    errors: rounds.reduce((sum, r) => sum + r.errors, 0),
-  };
+  return { ...latencyFigures(rounds.flatMap((r) => r.acks)), errors: rounds.reduce((sum, r) => sum + r.errors, 0) };
 }

@@ -3,7 +3,7 @@ import { verdict } from '../bench-types';
 import { closedLoop } from '../load-loops';
 import { lookupOnce } from '../lookup';
 import { interleavedRounds } from '../rounds';
-import { percentile, round } from '../stats';
+import { latencyFigures, round } from '../stats';
 import type { Target } from '../target-process';
 
 /**
@@ -60,11 +60,5 @@ async function timedRound(ctx: BenchContext, target: Target, durationMs: number)
 }
 
 function sideFigures(rounds: readonly RoundResult[]): { p50_ms: number; p99_ms: number; samples: number; wrong: number } {
-  const all = rounds.flatMap((r) => r.overheads);
-  return {
-    p50_ms: round(percentile(all, 50), 3),
-    p99_ms: round(percentile(all, 99), 3),
-    samples: all.length,
-    wrong: rounds.reduce((sum, r) => sum + r.wrong, 0),
-  };
+  return { ...latencyFigures(rounds.flatMap((r) => r.overheads)), wrong: rounds.reduce((sum, r) => sum + r.wrong, 0) };
 }
