@@ -53,7 +53,13 @@ export function decodeButtonValue(value: string): ButtonValue | null {
   return { id, page: Number(page), variant };
 }
 
-/** The BlueKing web page of an event: `${monitorUrl}/#/event-center/detail/${id}`. */
+/**
+ * The BlueKing web page of an event: the Monitor UI root with `#/event-center/detail/<id>` as its
+ * fragment, so a root that carries a query (`…/bk_monitorv3/?bizId=2`) keeps it intact.
+ */
 export function monitorEventUrl(monitorUrl: string, id: string): string {
-  return `${monitorUrl.replace(/\/+$/, '')}/#/event-center/detail/${encodeURIComponent(id)}`;
+  const url = new URL(monitorUrl);
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  url.hash = `/event-center/detail/${encodeURIComponent(id)}`;
+  return url.toString();
 }

@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { Lang } from '../../config';
 import type { EventSummary } from '../../eventlog/summarize-types';
+import { monitorEventUrl } from './actions';
 import { contextBlock } from './blocks';
 import { RENDER_BUDGET } from './limits';
 import { clipInline, clipMiddle } from './mrkdwn';
@@ -13,7 +14,10 @@ export const SHARED_BY_BLOCK_ID = 'eventlog_shared_by';
 
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,30}$/;
 
-/** "event `8c1f0e5a77b2…1574439660.12.7.1` · request `4b1e…` · records 1, 489–512 of 512". */
+/**
+ * "event `8c1f0e5a77b2…1574439660.12.7.1` · request `4b1e…` · records 1, 489–512 of 512 · Open in BlueKing",
+ * the last a link when BK_MONITOR_URL is set (also in messages without buttons, e.g. compact thread replies).
+ */
 export function footerBlock(summary: EventSummary, page: TimelinePage, opts: RenderOptions): types.ContextBlock {
   const words = uiStrings(opts.lang);
   const parts: string[] = [];
@@ -24,6 +28,8 @@ export function footerBlock(summary: EventSummary, page: TimelinePage, opts: Ren
       ? words.records(summary.recordCount)
       : words.footerRange(rangesText(page, words.listSeparator), summary.recordCount),
   );
+  const link = opts.monitorUrl ? mrkdwnLink(monitorEventUrl(opts.monitorUrl, summary.id), words.buttons.open) : null;
+  if (link) parts.push(link);
   return contextBlock([parts.join(' · ')]);
 }
 
@@ -36,6 +42,12 @@ export function requestIdText(requestId: string, lang: Lang): string {
 export function sharedByBlock(opts: RenderOptions): types.ContextBlock | null {
   if (opts.sharedBy === null || !SLACK_USER_ID.test(opts.sharedBy)) return null;
   return contextBlock([uiStrings(opts.lang).sharedBy(`<@${opts.sharedBy}>`)], SHARED_BY_BLOCK_ID);
+}
+
+/** `<url|label>`; the URL comes from our own settings, but one that could break out of the link is left out. */
+function mrkdwnLink(url: string, label: string): string | null {
+  if (/[<>|\s]/.test(url)) return null;
+  return `<${url.replace(/&/g, '&amp;')}|${label}>`;
 }
 
 /** 1-based record ranges of a page: "1, 489–512". */

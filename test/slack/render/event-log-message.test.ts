@@ -94,7 +94,7 @@ describe('renderEventLog: exact payloads', () => {
           elements: [
             {
               type: 'mrkdwn',
-              text: 'event `d751713988987e933198…1577846280.88.118.1` · request `4b1e2a90c3d44f5e8a7b6c5d4e3f2a1b` · 9 records',
+              text: 'event `d751713988987e933198…1577846280.88.118.1` · request `4b1e2a90c3d44f5e8a7b6c5d4e3f2a1b` · 9 records · <https://paas.example.com/o/bk_monitorv3/#/event-center/detail/5310|Open in BlueKing>',
             },
           ],
         },
@@ -322,7 +322,7 @@ describe('renderEventLog: paging', () => {
     const lines = message.blocks.flatMap((b) => (b.type === 'section' && b.text ? b.text.text.split('\n') : []));
     expect(lines.filter((l) => l.startsWith('_'))).toEqual(['_… 35 earlier records hidden — use Older_']);
     expect(lines.filter((l) => /  (Created|Converged)$/.test(l))).toHaveLength(25);
-    expect(message.blocks.at(-2)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'records 1, 37–60 of 60' }] });
+    expect(message.blocks.at(-2)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'records 1, 37–60 of 60 · <https://paas.example.com/o/bk_monitorv3/#/event-center/detail/5310|Open in BlueKing>' }] });
     const actions = message.blocks.at(-1);
     expect(actions?.type === 'actions' && actions.elements.map((e) => (e.type === 'button' ? [e.action_id, e.value] : []))).toEqual([
       ['eventlog_share', '5310:0:full'],
@@ -339,7 +339,7 @@ describe('renderEventLog: paging', () => {
       return last?.type === 'actions' ? last.elements.map((e) => (e.type === 'button' ? `${e.action_id}=${e.value}` : '')) : [];
     };
     expect(buttons(middle)).toEqual(['eventlog_share=5310:1:full', 'eventlog_refresh=5310:1:full', 'eventlog_older=5310:2:full', 'eventlog_newer=5310:0:full', 'eventlog_open=5310:1:full']);
-    expect(middle.blocks.at(-2)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'records 12–36 of 60' }] });
+    expect(middle.blocks.at(-2)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'records 12–36 of 60 · <https://paas.example.com/o/bk_monitorv3/#/event-center/detail/5310|Open in BlueKing>' }] });
     const oldest = render(longLog(), { page: 2 });
     expect(buttons(oldest)).toEqual(['eventlog_share=5310:2:full', 'eventlog_refresh=5310:2:full', 'eventlog_newer=5310:1:full', 'eventlog_open=5310:2:full']);
     expect(allText(oldest)).toContain('_… 1 earlier record hidden_');
@@ -406,5 +406,19 @@ describe('renderEventLog: shared and empty', () => {
         { type: 'section', text: { type: 'mrkdwn', text: '事件 5310 没有流水记录：蓝鲸返回了空的事件流水。' } },
       ],
     });
+  });
+});
+
+describe('renderEventLog: footer link to BlueKing', () => {
+  const footerOf = (message: SlackMessage): string => JSON.stringify(message.blocks.filter((b) => b.type === 'context').at(-1));
+
+  it('links the event in BlueKing from the footer when BK_MONITOR_URL is set, keeping its query and escaping & in the URL', () => {
+    const footer = footerOf(render(sketchLog(), { monitorUrl: 'https://paas.example.com/o/bk_monitorv3?bizId=2&x=1' }));
+    expect(footer).toContain('<https://paas.example.com/o/bk_monitorv3/?bizId=2&amp;x=1#/event-center/detail/5310|Open in BlueKing>');
+  });
+
+  it('leaves the link out when there is no monitor URL, or one that could break out of the link', () => {
+    expect(footerOf(render(sketchLog(), { monitorUrl: null }))).not.toContain('Open in BlueKing');
+    expect(footerOf(render(sketchLog(), { monitorUrl: 'https://x.example.com/a|b' }))).not.toContain('Open in BlueKing');
   });
 });
