@@ -1,4 +1,5 @@
 import type { LogLevel } from './config';
+import { createRedactor } from './redact';
 
 /**
  * Structured JSON log lines, one per event. Every line passes through a
@@ -24,18 +25,6 @@ export interface LoggerOptions {
   secrets: readonly (string | null | undefined)[];
   write?: (line: string) => void;
   now?: () => number;
-}
-
-/** Build a redactor that replaces every occurrence of each secret with "[redacted]". */
-export function createRedactor(secrets: readonly (string | null | undefined)[]): (text: string) => string {
-  // Secrets shorter than 6 characters would redact ordinary words; config never accepts such secrets in practice.
-  const values = [...new Set(secrets.filter((s): s is string => typeof s === 'string' && s.length >= 6))];
-  if (values.length === 0) return (text) => text;
-  const escaped = values.sort((a, b) => b.length - a.length).map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  // Also catch the URL-encoded and JSON-escaped forms a secret takes inside a query string or header dump.
-  const forms = values.flatMap((v) => [encodeURIComponent(v), JSON.stringify(v).slice(1, -1)]).filter((f) => !values.includes(f));
-  const pattern = new RegExp([...escaped, ...forms.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))].join('|'), 'g');
-  return (text) => text.replace(pattern, '[redacted]');
 }
 
 /** A JSON-lines logger writing to stdout by default. */

@@ -5,7 +5,8 @@ import { loadConfig, ConfigError, type Config } from './config';
 import { runConsole } from './console/console';
 import { createDemoSource } from './console/demo-data';
 import type { EventLogSource } from './eventlog/source';
-import { createLogger, createRedactor, type Logger } from './log';
+import { createLogger, type Logger } from './log';
+import { createRedactor } from './redact';
 import { createPrometheusMetrics } from './metrics-prometheus';
 
 const SHUTDOWN_GRACE_MS = 10_000;

@@ -1,4 +1,5 @@
-import { createLogger, createRedactor, silentLogger, type LoggerOptions } from '../src/log';
+import { createLogger, silentLogger, type LoggerOptions } from '../src/log';
+import { createRedactor } from '../src/redact';
 
 /** A logger writing into an array, at a fixed time. */
 function captured(options: Partial<LoggerOptions> = {}): { lines: string[]; log: ReturnType<typeof createLogger> } {

@@ -1,6 +1,5 @@
+import { createRedactor } from '../redact';
 import { BkError } from './errors';
-
-const MASK = '[redacted]';
 
 /**
  * The same error with every secret masked in its text fields. Upstream
@@ -8,9 +7,9 @@ const MASK = '[redacted]';
  * the app secret (raw or URL-encoded).
  */
 export function redactSecrets(err: BkError, secrets: readonly string[]): BkError {
-  const variants = secrets.filter((s) => s.length > 0).flatMap((s) => [s, encodeURIComponent(s)]);
-  const mask = (text: string | null): string | null =>
-    text === null ? null : variants.reduce((out, secret) => out.split(secret).join(MASK), text);
+  // Every length counts here: an error's fields are not prose, so a short secret is still masked.
+  const redact = createRedactor(secrets, 1);
+  const mask = (text: string | null): string | null => (text === null ? null : redact(text));
   const upstreamMessage = mask(err.upstreamMessage);
   const code = mask(err.code);
   const requestId = mask(err.requestId);
