@@ -9,6 +9,7 @@ import { startFakeEsb, type FakeEsb } from '../helpers/fake-esb';
 import { startFakeSlackApi, type FakeSlackApi } from '../helpers/fake-slack-api';
 import { freePort } from '../helpers/free-port';
 import { startRecordingServer, type RecordingServer } from '../helpers/recording-server';
+import { slashCommand } from '../helpers/slack-payloads';
 import { waitFor } from '../helpers/wait-for';
 
 const APP_TOKEN = 'xapp-1-A0EVENTLOG-socket-test';
@@ -104,21 +105,7 @@ describe('Socket Mode', () => {
         envelope_id: 'env-1',
         type: 'slash_commands',
         accepts_response_payload: true,
-        payload: {
-          token: 'legacy',
-          team_id: 'T0001',
-          team_domain: 'example',
-          channel_id: 'C0INCIDENT',
-          channel_name: 'incident',
-          user_id: 'U0ALICE',
-          user_name: 'alice',
-          command: '/eventlog',
-          text: '164239028644167',
-          api_app_id: 'A0EVENTLOG',
-          is_enterprise_install: 'false',
-          response_url: `${responses.url}/commands/socket`,
-          trigger_id: 'trigger',
-        },
+        payload: slashCommand('164239028644167', `${responses.url}/commands/socket`, { is_enterprise_install: 'false' }),
       }),
     );
     const [ack] = (await waitFor(() => received, 1)) as Array<{ envelope_id: string; payload: { text: string } }>;

@@ -6,6 +6,7 @@ import { createLogger } from '../../src/log';
 import { createPrometheusMetrics } from '../../src/metrics-prometheus';
 import { startFakeEsb, type FakeEsb } from './fake-esb';
 import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api';
+import { slashCommand } from './slack-payloads';
 import { startRecordingServer, type RecordingServer } from './recording-server';
 import { slackSignatureHeaders } from './slack-signing';
 
@@ -101,21 +102,9 @@ export async function startHarness(env: Record<string, string> = {}, options: Ha
     },
     postCommand: (text, fields = {}) => {
       commandCounter++;
-      const form = new URLSearchParams({
-        token: 'legacy-verification-token',
-        team_id: 'T0001',
-        team_domain: 'example',
-        channel_id: 'C0INCIDENT',
-        channel_name: 'incident',
-        user_id: 'U0ALICE',
-        user_name: 'alice',
-        command: '/eventlog',
-        text,
-        api_app_id: 'A0EVENTLOG',
-        response_url: `${responses.url}/commands/${commandCounter}`,
-        trigger_id: `${commandCounter}.trigger`,
-        ...fields,
-      });
+      const form = new URLSearchParams(
+        slashCommand(text, `${responses.url}/commands/${commandCounter}`, { trigger_id: `${commandCounter}.trigger`, ...fields }),
+      );
       return postSigned(form.toString(), 'application/x-www-form-urlencoded');
     },
     postInteraction: (payload) =>

@@ -117,3 +117,22 @@ export function appMention(parts: { text: string; ts: string; thread_ts?: string
     ...(parts.bot_id ? { bot_id: parts.bot_id } : {}),
   };
 }
+
+/** A /eventlog slash-command payload as Slack sends it (form fields over HTTP, `payload` in Socket Mode). */
+export function slashCommand(text: string, responseUrl: string, fields: Record<string, string> = {}): Record<string, string> {
+  return {
+    token: 'legacy-verification-token',
+    team_id: TEAM.id,
+    team_domain: TEAM.domain,
+    channel_id: CHANNEL.id,
+    channel_name: CHANNEL.name,
+    user_id: ALICE.id,
+    user_name: ALICE.username,
+    command: '/eventlog',
+    text,
+    api_app_id: 'A0EVENTLOG',
+    response_url: responseUrl,
+    trigger_id: 'trigger',
+    ...fields,
+  };
+}
