@@ -6,10 +6,9 @@ import { BkError } from '../bk/errors';
 import type { Lang } from '../config';
 import type { EventLog } from '../eventlog/record';
 import type { BkIdentity, EventLogSource } from '../eventlog/source';
-import { summarize } from '../eventlog/summarize';
 import { parseCommandText } from '../slack/ids/parse-command';
 import { renderLookupError, renderUsage } from '../slack/render/error-message';
-import { renderEventLog } from '../slack/render/event-log-message';
+import { renderFetchedLog } from '../slack/render/event-log-message';
 import { renderInvalidInput } from '../slack/render/status-message';
 import type { SlackMessage } from '../slack/render/types';
 import { blockKitBuilderUrl, messageJson } from './block-kit-json';
@@ -89,18 +88,7 @@ async function lookUp(id: string, page: number, ctx: AnswerContext): Promise<{ m
     if (err instanceof BkError) return { message: renderLookupError(id, err, { lang: ctx.lang }), ok: false };
     throw err;
   }
-  const nowMs = ctx.now();
-  const message = renderEventLog(summarize(log, nowMs), {
-    lang: ctx.lang,
-    timezone: ctx.timezone,
-    monitorUrl: ctx.monitorUrl,
-    variant: 'full',
-    page,
-    withActions: true,
-    sharedBy: null,
-    nowMs,
-  });
-  return { message, ok: true };
+  return { message: renderFetchedLog(log, ctx, { variant: 'full', page, sharedBy: null }, ctx.now()), ok: true };
 }
 
 function formatAnswer(rendered: Rendered, format: OutputFormat, ctx: AnswerContext): string {

@@ -1,4 +1,3 @@
-import { summarize } from '../eventlog/summarize';
 import type { LookupOutcome, LookupRequest } from '../eventlog/service';
 import type { BkErrorKind } from '../bk/errors';
 import type { Lang } from '../config';
@@ -6,16 +5,12 @@ import type { Logger, LogFields } from '../log';
 import { yieldToEventLoop } from '../yield-to-event-loop';
 import type { SlackContext } from './context';
 import { renderLookupError, renderPlainMessage } from './render/error-message';
-import { renderEventLog } from './render/event-log-message';
+import { renderFetchedLog, type AnswerView } from './render/event-log-message';
 import { renderRefusal } from './render/status-message';
-import type { RenderOptions, SlackMessage } from './render/types';
+import type { SlackMessage } from './render/types';
 
 /** How the answer should look: which variant and page, and who shared it. */
-export interface ReplyView {
-  variant: RenderOptions['variant'];
-  page: number;
-  sharedBy: string | null;
-}
+export type ReplyView = AnswerView;
 
 export interface LookupReply {
   message: SlackMessage;
@@ -128,17 +123,7 @@ function renderOutcome(ctx: SlackContext, id: string, outcome: LookupOutcome, vi
   const { config } = ctx;
   if (outcome.kind === 'failed') return renderLookupError(id, outcome.error, { lang: config.lang });
   if (outcome.kind === 'refused') return renderRefusal(outcome.refusal, config.lang);
-  const nowMs = ctx.now();
-  return renderEventLog(summarize(outcome.log, nowMs), {
-    lang: config.lang,
-    timezone: config.timezone,
-    monitorUrl: config.monitorUrl,
-    variant: view.variant,
-    page: view.page,
-    withActions: true,
-    sharedBy: view.sharedBy,
-    nowMs,
-  });
+  return renderFetchedLog(outcome.log, config, view, ctx.now());
 }
 
 /** A short label per outcome, for the log line and the lookups metric. */

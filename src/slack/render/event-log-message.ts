@@ -1,4 +1,6 @@
 import type { types } from '@slack/bolt';
+import type { EventLog } from '../../eventlog/record';
+import { summarize } from '../../eventlog/summarize';
 import type { EventSummary } from '../../eventlog/summarize-types';
 import { buildActionsBlock } from './actions-block';
 import { contextBlock, dividerBlock, headerBlock, packLines, sectionBlock } from './blocks';
@@ -35,6 +37,18 @@ export function renderEventLog(summary: EventSummary, opts: RenderOptions): Slac
   if (opts.variant === 'full') blocks.push(footerBlock(summary, page, opts));
   pushTail(blocks, summary, opts, { page: page.index, pageCount: page.pageCount });
   return { text: pushText(summary, opts.lang), blocks };
+}
+
+/** Where an answer is read (the bot's settings) and which view of it (from the entry point or a button). */
+export type AnswerSettings = Pick<RenderOptions, 'lang' | 'timezone' | 'monitorUrl'>;
+export type AnswerView = Pick<RenderOptions, 'variant' | 'page' | 'sharedBy'>;
+
+/** A fetched log as the answer every entry point sends (Slack and the console alike): summarized, then rendered with buttons. */
+export function renderFetchedLog(log: EventLog, settings: AnswerSettings, view: AnswerView, nowMs: number): SlackMessage {
+  // Picked field by field: callers pass their whole config, which must not ride along into rendering.
+  const { lang, timezone, monitorUrl } = settings;
+  const { variant, page, sharedBy } = view;
+  return renderEventLog(summarize(log, nowMs), { lang, timezone, monitorUrl, variant, page, sharedBy, withActions: true, nowMs });
 }
 
 /** The answer for an event whose log has no records: a clear sentence, not an empty list. */
