@@ -11,6 +11,17 @@ const NOW = Date.parse('2024-08-01T12:00:00Z');
 const demoSource = createDemoSource('Asia/Shanghai');
 
 /** Run the console over the given lines (then end of input) and return everything it printed. */
+/** The console as `npm start` runs it on demo data, less its streams. */
+const BASE_DEPS: Omit<ConsoleDeps, 'input' | 'output'> = {
+  source: demoSource,
+  sourceLabel: 'built-in demo data',
+  lang: 'en',
+  timezone: 'Asia/Shanghai',
+  monitorUrl: 'https://bk.example.com/o/bk_monitorv3',
+  now: () => NOW,
+  isTTY: false,
+};
+
 async function runLines(lines: readonly string[], overrides: Partial<ConsoleDeps> = {}): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
@@ -19,18 +30,7 @@ async function runLines(lines: readonly string[], overrides: Partial<ConsoleDeps
   output.on('data', (chunk: string) => {
     printed += chunk;
   });
-  const done = runConsole({
-    input,
-    output,
-    source: demoSource,
-    sourceLabel: 'built-in demo data',
-    lang: 'en',
-    timezone: 'Asia/Shanghai',
-    monitorUrl: 'https://bk.example.com/o/bk_monitorv3',
-    now: () => NOW,
-    isTTY: false,
-    ...overrides,
-  });
+  const done = runConsole({ input, output, ...BASE_DEPS, ...overrides });
   input.end(lines.map((l) => `${l}\n`).join(''));
   await done;
   return printed;
@@ -203,17 +203,7 @@ describe('the local console', () => {
   it('ends the session quietly when its output is closed', async () => {
     const input = new PassThrough();
     const output = new PassThrough();
-    const done = runConsole({
-      input,
-      output,
-      source: demoSource,
-      sourceLabel: 'built-in demo data',
-      lang: 'en',
-      timezone: 'Asia/Shanghai',
-      monitorUrl: null,
-      now: () => NOW,
-      isTTY: false,
-    });
+    const done = runConsole({ input, output, ...BASE_DEPS, monitorUrl: null });
     output.emit('error', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
     await expect(done).resolves.toBeUndefined();
   });
