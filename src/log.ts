@@ -48,12 +48,3 @@ export function createLogger(options: LoggerOptions): Logger {
     isLevelEnabled: (level) => RANK[level] >= threshold,
   };
 }
-
-/** A logger that drops everything (tests, benchmarks). */
-export const silentLogger: Logger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  isLevelEnabled: () => false,
-};

@@ -13,11 +13,3 @@ export interface Metrics {
   /** A request turned away: 'user' (per-user limit), 'busy' (in-flight cap), 'upstream' (BlueKing said 429). */
   rateLimited(kind: 'user' | 'busy' | 'upstream'): void;
 }
-
-export const noopMetrics: Metrics = {
-  lookup: () => undefined,
-  upstreamLatency: () => undefined,
-  cacheHit: () => undefined,
-  coalesced: () => undefined,
-  rateLimited: () => undefined,
-};

@@ -1,4 +1,5 @@
-import { createLogger, silentLogger, type LoggerOptions } from '../src/log';
+import { createLogger, type LoggerOptions } from '../src/log';
+import { silentLogger } from './support/silent';
 import { createRedactor } from '../src/redact';
 
 /** A logger writing into an array, at a fixed time. */

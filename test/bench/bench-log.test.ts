@@ -1,5 +1,5 @@
 import { parseEventLogResponse } from '../../src/bk/envelope';
-import { BENCH_REQUEST_ID, BENCH_ZONE, benchEsbBody, benchRecords } from '../../src/bench/bench-log';
+import { BENCH_REQUEST_ID, BENCH_ZONE, benchEsbBody, benchRecords } from '../../bench/bench-log';
 
 const NO_HEADERS = { get: (): null => null };
 

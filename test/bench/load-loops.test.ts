@@ -1,4 +1,4 @@
-import { closedLoop, closedLoopCount, openLoop } from '../../src/bench/load-loops';
+import { closedLoop, closedLoopCount, openLoop } from '../../bench/load-loops';
 
 describe('load shapes', () => {
   it('open loop fires rate × duration calls, numbered in order, without waiting for earlier ones', async () => {

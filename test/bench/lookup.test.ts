@@ -1,6 +1,6 @@
-import { BENCH_ZONE, benchEsbBody } from '../../src/bench/bench-log';
-import { RELAY_ANSWER_TEXT } from '../../src/bench/bench-types';
-import { isExpectedAnswer } from '../../src/bench/lookup';
+import { BENCH_ZONE, benchEsbBody } from '../../bench/bench-log';
+import { RELAY_ANSWER_TEXT } from '../../bench/bench-types';
+import { isExpectedAnswer } from '../../bench/lookup';
 import { parseEventLogResponse } from '../../src/bk/envelope';
 import { BkError } from '../../src/bk/errors';
 import { summarize } from '../../src/eventlog/summarize';

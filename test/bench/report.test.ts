@@ -1,6 +1,6 @@
-import type { ItemResult, Row } from '../../src/bench/bench-types';
-import type { Machine } from '../../src/bench/machine';
-import { formatMarkdown, formatTable, jsonLine, machineLine } from '../../src/bench/report';
+import type { ItemResult, Row } from '../../bench/bench-types';
+import type { Machine } from '../../bench/machine';
+import { formatMarkdown, formatTable, jsonLine, machineLine } from '../../bench/report';
 
 const MACHINE: Machine = { cpu: 'Test CPU @ 2.0GHz', cores: 2, memory_gb: 4, node: 'v20.0.0', platform: 'linux-x64' };
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ALL_ITEMS, readRunOptions, startScriptNodeFlags } from '../../src/bench/run-options';
+import { ALL_ITEMS, readRunOptions, startScriptNodeFlags } from '../../bench/run-options';
 
 describe('bench command-line options', () => {
   it('runs every item with no options, the bot started with the node flags of npm start', () => {

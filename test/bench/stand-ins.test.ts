@@ -1,9 +1,9 @@
 import http from 'node:http';
-import { createCommandClient } from '../../src/bench/command-client';
-import { startEsbStandIn, type EsbStandIn } from '../../src/bench/esb-stand-in';
-import { listenLocal } from '../../src/bench/local-server';
-import { startResponseStandIn, type ResponseStandIn } from '../../src/bench/response-stand-in';
-import { startSlackApiStandIn } from '../../src/bench/slack-api-stand-in';
+import { createCommandClient } from '../../bench/command-client';
+import { startEsbStandIn, type EsbStandIn } from '../../bench/esb-stand-in';
+import { listenLocal } from '../../bench/local-server';
+import { startResponseStandIn, type ResponseStandIn } from '../../bench/response-stand-in';
+import { startSlackApiStandIn } from '../../bench/slack-api-stand-in';
 
 function get(url: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {

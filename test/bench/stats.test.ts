@@ -1,4 +1,4 @@
-import { median, percentile, round, slopePerStep } from '../../src/bench/stats';
+import { median, percentile, round, slopePerStep } from '../../bench/stats';
 
 describe('bench statistics', () => {
   it('takes percentiles by nearest rank, so the figure is always one of the samples', () => {

@@ -3,7 +3,7 @@ import { BkError } from '../../src/bk/errors';
 import { runConsole, type ConsoleDeps } from '../../src/console/console';
 import { createDemoSource, DEMO_EVENTS } from '../../src/console/demo-data';
 import type { EventLogSource } from '../../src/eventlog/source';
-import { checkMessageLimits } from '../../src/slack/render/check-limits';
+import { checkMessageLimits } from '../support/check-limits';
 import type { SlackMessage } from '../../src/slack/render/types';
 
 /** 2024-08-01 12:00:00 UTC: after every demo event, so "ago" wording is stable. */

@@ -1,7 +1,7 @@
 import { BkError } from '../../src/bk/errors';
 import { createDemoSource, DEMO_EVENTS } from '../../src/console/demo-data';
 import { summarize } from '../../src/eventlog/summarize';
-import { checkMessageLimits } from '../../src/slack/render/check-limits';
+import { checkMessageLimits } from '../support/check-limits';
 import { renderLookupError } from '../../src/slack/render/error-message';
 import { renderEventLog } from '../../src/slack/render/event-log-message';
 import type { RenderOptions, SlackMessage } from '../../src/slack/render/types';

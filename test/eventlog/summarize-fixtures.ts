@@ -55,7 +55,7 @@ const at = (time: string): Pick<EventRecord, 'timeMs' | 'rawTime'> => ({
 });
 
 /**
- * The old-generation event of docs/message-sketch.md: created 10:38, one
+ * The old-generation event the message was first designed around: created 10:38, one
  * notice failed (no receivers), one partly sent, one shielded, acked 11:05 by
  * lisi, 52 anomalies converged, recovered and closed 11:31.
  */

@@ -8,7 +8,7 @@ import { startFakeEsb, type FakeEsb } from './fake-esb';
 import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api';
 import { slashCommand } from './slack-payloads';
 import { startRecordingServer, type RecordingServer } from './recording-server';
-import { slackSignatureHeaders } from './slack-signing';
+import { slackSignatureHeaders } from '../support/slack-signature';
 
 export const SIGNING_SECRET = 'test-signing-secret-5f2c9d';
 export const BOT_TOKEN = 'xoxb-test-bot-token-81f3a0';

@@ -1,4 +1,4 @@
-import { checkMessageLimits } from '../../src/slack/render/check-limits';
+import { checkMessageLimits } from '../support/check-limits';
 import type { SlackMessage } from '../../src/slack/render/types';
 import type { Harness } from './app-harness';
 

@@ -1,6 +1,6 @@
 /**
  * The JSON envelopes BlueKing's ESB answers with, written as the raw bodies a
- * real deployment sends (see docs/bk-monitor-api.md, "Response envelope").
+ * real deployment sends (docs/bk-monitor-api.md, "Response envelope").
  */
 
 /** What the demo source hands to parseEventLogResponse, exactly as the HTTP client would. */

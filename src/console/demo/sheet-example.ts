@@ -1,7 +1,8 @@
 import { successResponse, type DemoResponse } from './envelope';
 
 /**
- * Demo event 1: the API sheet's own example (seed-get_event_log.md), records
+ * Demo event 1: the API sheet's own example (docs/bk-monitor-api.md, "The API
+ * sheet's example"; also test/fixtures/bk/sheet-example-event-1.json), records
  * verbatim, including its quirks: `extend_info` "" on CREATE, an empty
  * `action`, and a fixed create_time (the sheet gives no zone).
  */

@@ -1,5 +1,5 @@
 /**
- * The places an event ID shows up in chat (see bk-monitor-api.md, "Where an ID
+ * The places an event ID shows up in chat (docs/bk-monitor-api.md, "Where an ID
  * appears in chat"): labelled text, BlueKing web links, and bare alert IDs.
  * Every pattern is linear in the input: no nested quantifiers, bounded separators.
  */

@@ -1,6 +1,6 @@
 /**
  * Every size limit the renderer respects, in one place: Slack's own limits
- * (docs/slack-platform.md; exceeding one fails the whole post) and the
+ * (docs/slack-limits.md; exceeding one fails the whole post) and the
  * budgets we derive from them so every rendered message fits by construction.
  */
 

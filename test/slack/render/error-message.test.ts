@@ -1,6 +1,6 @@
 import { describeBkError } from '../../../src/bk/describe';
 import { BK_ERROR_KINDS, BkError } from '../../../src/bk/errors';
-import { checkMessageLimits } from '../../../src/slack/render/check-limits';
+import { checkMessageLimits } from '../../support/check-limits';
 import { renderLookupError, renderPlainMessage, renderUsage } from '../../../src/slack/render/error-message';
 
 describe('renderLookupError', () => {

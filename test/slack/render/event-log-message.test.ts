@@ -1,5 +1,5 @@
 import { summarize } from '../../../src/eventlog/summarize';
-import { checkMessageLimits } from '../../../src/slack/render/check-limits';
+import { checkMessageLimits } from '../../support/check-limits';
 import { renderEmptyLog, renderEventLog } from '../../../src/slack/render/event-log-message';
 import type { RenderOptions, SlackMessage } from '../../../src/slack/render/types';
 import { makeLog, newGenerationLog, notice, rec, shanghai, sketchLog, unreadable } from '../../eventlog/summarize-fixtures';

@@ -1,5 +1,5 @@
 import { summarize } from '../../../src/eventlog/summarize';
-import { checkMessageLimits } from '../../../src/slack/render/check-limits';
+import { checkMessageLimits } from '../../support/check-limits';
 import { renderEventLog } from '../../../src/slack/render/event-log-message';
 import { pageCountFor, pageSizeFor } from '../../../src/slack/render/paging';
 import type { RenderOptions } from '../../../src/slack/render/types';

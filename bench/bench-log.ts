@@ -1,6 +1,6 @@
-import { successResponse } from '../console/demo/envelope';
-import { anomalyPoint, convergeInfo, createOldEventLog, noticeAction, SRE_ON_CALL, type OldRecord } from '../console/demo/old-generation';
-import { createServerClock } from '../console/demo/server-clock';
+import { successResponse } from '../src/console/demo/envelope';
+import { anomalyPoint, convergeInfo, createOldEventLog, noticeAction, SRE_ON_CALL, type OldRecord } from '../src/console/demo/old-generation';
+import { createServerClock } from '../src/console/demo/server-clock';
 
 /**
  * The event logs the benchmark serves and renders: old-generation records of

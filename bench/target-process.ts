@@ -8,7 +8,7 @@ import { freePort } from './local-server';
 /**
  * A Slack app under load, in a child process of its own so the load generator
  * never shares its event loop: the real bot (dist/main.js, exactly what
- * `npm start` runs) or one of the Bolt floors (dist/bench/floor.js).
+ * `npm start` runs) or one of the Bolt floors (dist-bench/bench/floor.js).
  */
 
 export type TargetKind = 'app' | 'ack-only' | 'relay';
@@ -45,7 +45,7 @@ const GC_SETTLE_MS = 300;
 /** Start a target and resolve once its receiver answers HTTP. */
 export async function startTarget(kind: TargetKind, options: TargetOptions): Promise<Target> {
   const port = await freePort();
-  const script = kind === 'app' ? join(__dirname, '..', 'main.js') : join(__dirname, 'floor.js');
+  const script = kind === 'app' ? join(__dirname, '..', '..', 'dist', 'main.js') : join(__dirname, 'floor.js');
   const args = [
     ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []),
     ...(options.collectableGarbage ? ['--expose-gc', '--require', join(__dirname, 'gc-on-signal.js')] : []),

@@ -6,8 +6,8 @@
  *   --app-node-options="…"     NODE_OPTIONS for the bot's process only; default: the node flags of
  *                              `npm start` in package.json, so the bot is measured as it is started
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 export const ALL_ITEMS: readonly number[] = [1, 2, 3, 4, 5, 6];
 
@@ -45,7 +45,7 @@ function itemList(value: string): Set<number> {
 }
 
 /** The flags between `node` and the script in package.json's start script ("--max-old-space-size=384"), if any. */
-export function startScriptNodeFlags(packageJsonPath = join(__dirname, '..', '..', 'package.json')): string | undefined {
+export function startScriptNodeFlags(packageJsonPath = nearestPackageJson(__dirname)): string | undefined {
   try {
     const pkg = JSON.parse(readFileSync(packageJsonPath, 'utf8')) as { scripts?: { start?: unknown } };
     const start = typeof pkg.scripts?.start === 'string' ? pkg.scripts.start : '';
@@ -54,4 +54,11 @@ export function startScriptNodeFlags(packageJsonPath = join(__dirname, '..', '..
   } catch {
     return undefined;
   }
+}
+
+/** The repository's package.json, found upwards: the bench runs from bench/ (tests) and from dist-bench/bench/ (built). */
+function nearestPackageJson(from: string): string {
+  const candidate = join(from, 'package.json');
+  const parent = dirname(from);
+  return existsSync(candidate) || parent === from ? candidate : nearestPackageJson(parent);
 }

@@ -1,9 +1,9 @@
-import { SHARED_BY_BLOCK_ID } from './footer';
-import { SLACK_LIMITS } from './limits';
-import type { SlackMessage } from './types';
+import { SHARED_BY_BLOCK_ID } from '../../src/slack/render/footer';
+import { SLACK_LIMITS } from '../../src/slack/render/limits';
+import type { SlackMessage } from '../../src/slack/render/types';
 
 /**
- * Every way a message would be refused by Slack (docs/slack-platform.md) or
+ * Every way a message would be refused by Slack (docs/slack-limits.md) or
  * would let untrusted text through unescaped. Returns one readable line per
  * violation; [] means the message is safe to send. Used by tests on every
  * rendered message. Walks the blocks as plain data, so it works for any

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
-import { checkMessageLimits } from '../../../src/slack/render/check-limits';
-import type { SlackMessage } from '../../../src/slack/render/types';
+import { checkMessageLimits } from './check-limits';
+import type { SlackMessage } from '../../src/slack/render/types';
 
 const section = (text: string): types.SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
 const button = (fields: Partial<types.Button> = {}): types.Button => ({

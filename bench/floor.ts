@@ -1,13 +1,13 @@
 import http from 'node:http';
 import { App, HTTPReceiver, LogLevel, type AllMiddlewareArgs, type SlackCommandMiddlewareArgs } from '@slack/bolt';
 import nodeFetch from 'node-fetch';
-import { buildEventLogRequest } from '../bk/request';
-import { loadConfig } from '../config';
+import { buildEventLogRequest } from '../src/bk/request';
+import { loadConfig } from '../src/config';
 import { RELAY_ANSWER_TEXT } from './bench-types';
 
 /**
  * The floors the bot is measured against, each a bare Bolt app in HTTP mode
- * with signature checks, started as `node dist/bench/floor.js <kind>` with
+ * with signature checks, started as `node dist-bench/bench/floor.js <kind>` with
  * the same settings as the bot:
  *   ack-only: acks every command and does nothing else;
  *   relay:    acks, GETs the same ESB URL (same credentials, node-fetch with a

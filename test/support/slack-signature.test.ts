@@ -1,5 +1,5 @@
 import { isValidSlackRequest } from '@slack/bolt';
-import { slackSignatureHeaders } from '../../src/bench/slack-signature';
+import { slackSignatureHeaders } from './slack-signature';
 
 describe('signing bench commands as Slack does', () => {
   const body = 'command=%2Feventlog&text=100001';
