@@ -1,10 +1,9 @@
 import type { Lang } from '../config';
-import { EN_TEXTS } from './describe-en';
-import type { BkErrorDescription } from './describe-shared';
-import { ZH_CN_TEXTS } from './describe-zh-cn';
+import { messagesFor } from '../i18n/catalog';
+import type { BkErrorDescription, BkErrorFacts, HttpFailure } from '../i18n/messages';
 import type { BkError } from './errors';
 
-export type { BkErrorDescription } from './describe-shared';
+export type { BkErrorDescription } from '../i18n/messages';
 
 /**
  * Plain words for an on-call engineer: a title, what happened and what to do.
@@ -12,6 +11,28 @@ export type { BkErrorDescription } from './describe-shared';
  * transport code), never from credentials; the texts carry no Slack markup.
  */
 export function describeBkError(err: BkError, lang: Lang): BkErrorDescription {
-  const texts = lang === 'zh-CN' ? ZH_CN_TEXTS : EN_TEXTS;
-  return texts[err.kind](err);
+  return messagesFor(lang).bkErrors[err.kind](errorFacts(err));
+}
+
+/** The facts a failure's wording may choose by. */
+function errorFacts(err: BkError): BkErrorFacts {
+  return {
+    httpStatus: err.httpStatus,
+    retryAfterSec: err.retryAfterSec,
+    httpFailure: httpFailureOf(err.httpStatus ?? 0),
+    tls: isTlsFailure(err.code),
+  };
+}
+
+/** Classify an http_error's status. */
+function httpFailureOf(status: number): HttpFailure {
+  if (status >= 300 && status <= 399) return 'redirect';
+  if (status === 401 || status === 403) return 'refused';
+  if (status >= 500) return 'server';
+  return 'other';
+}
+
+/** True when a transport failure was the TLS handshake (the system error code is kept in `code`). */
+function isTlsFailure(code: string | null): boolean {
+  return /CERT|TLS|SSL|SELF_SIGNED/i.test(code ?? '');
 }

@@ -1,6 +1,7 @@
 /**
  * Typed failures of the BlueKing call. Every way a lookup can fail maps to one
- * kind; the plain-words explanation and hint for each kind live in describe.ts.
+ * kind; the plain-words explanation and hint for each kind are worded per
+ * language in src/i18n/<lang>/bk-errors.ts and chosen by describe.ts.
  */
 
 export const BK_ERROR_KINDS = [

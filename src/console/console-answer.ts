@@ -6,6 +6,7 @@ import { BkError } from '../bk/errors';
 import type { Lang } from '../config';
 import type { EventLog } from '../eventlog/record';
 import type { BkIdentity, EventLogSource } from '../eventlog/source';
+import { messagesFor } from '../i18n/catalog';
 import { parseCommandText } from '../slack/ids/parse-command';
 import { renderLookupError, renderUsage } from '../slack/render/error-message';
 import { renderFetchedLog } from '../slack/render/event-log-message';
@@ -13,7 +14,6 @@ import { renderInvalidInput } from '../slack/render/status-message';
 import type { SlackMessage } from '../slack/render/types';
 import { blockKitBuilderUrl, messageJson } from './block-kit-json';
 import type { ConsoleCommand, OutputFormat } from './console-command';
-import { consoleLabels } from './console-labels';
 import type { DemoEvent } from './demo-data';
 import { displayWidth } from './display-width';
 import { mrkdwnToTerminal, stripTerminalControls } from './mrkdwn-text';
@@ -49,7 +49,7 @@ interface Rendered {
  * any other error propagates to the caller.
  */
 export async function answerCommand(command: ConsoleCommand, ctx: AnswerContext): Promise<string | null> {
-  const labels = consoleLabels(ctx.lang);
+  const labels = messagesFor(ctx.lang).console;
   switch (command.kind) {
     case 'empty':
     case 'quit':
@@ -67,7 +67,7 @@ export async function answerCommand(command: ConsoleCommand, ctx: AnswerContext)
 
 /** The welcome printed once at start: what to type, then the help. */
 export function welcomeText(ctx: AnswerContext): string {
-  return [consoleLabels(ctx.lang).welcome, '', consoleCommandsAndDemos(ctx)].join('\n');
+  return [messagesFor(ctx.lang).console.welcome, '', consoleCommandsAndDemos(ctx)].join('\n');
 }
 
 async function renderEventlogText(text: string, page: number, ctx: AnswerContext): Promise<Rendered> {
@@ -92,7 +92,7 @@ async function lookUp(id: string, page: number, ctx: AnswerContext): Promise<{ m
 }
 
 function formatAnswer(rendered: Rendered, format: OutputFormat, ctx: AnswerContext): string {
-  const labels = consoleLabels(ctx.lang);
+  const labels = messagesFor(ctx.lang).console;
   if (format === 'json') return messageJson(rendered.message);
   if (format === 'builder') return `${labels.builderNote}\n${blockKitBuilderUrl(rendered.message)}`;
   if (rendered.isHelp) return consoleHelp(ctx);
@@ -107,14 +107,14 @@ function formatAnswer(rendered: Rendered, format: OutputFormat, ctx: AnswerConte
 /** Slack's own usage message, then the console's commands and the demo events. */
 function consoleHelp(ctx: AnswerContext): string {
   const usage = blocksToTerminalText(renderUsage(ctx.lang).blocks, { isTTY: ctx.isTTY });
-  return [usage, '', consoleLabels(ctx.lang).source(ctx.sourceLabel), '', consoleCommandsAndDemos(ctx)].join('\n');
+  return [usage, '', messagesFor(ctx.lang).console.source(ctx.sourceLabel), '', consoleCommandsAndDemos(ctx)].join('\n');
 }
 
 function consoleCommandsAndDemos(ctx: AnswerContext): string {
-  const labels = consoleLabels(ctx.lang);
+  const labels = messagesFor(ctx.lang).console;
   const lines = [labels.commandsTitle, ...aligned(labels.commands)];
   if (ctx.demoEvents.length > 0) {
-    lines.push('', labels.demoTitle, ...aligned(ctx.demoEvents.map((e) => [`/eventlog ${e.id}`, e.description[ctx.lang]] as const)));
+    lines.push('', labels.demoTitle, ...aligned(ctx.demoEvents.map((e) => [`/eventlog ${e.id}`, labels.demos[e.name]] as const)));
   }
   return lines.join('\n');
 }

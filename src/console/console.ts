@@ -6,9 +6,9 @@
 import { createInterface } from 'node:readline';
 import type { Lang } from '../config';
 import type { BkIdentity, EventLogSource } from '../eventlog/source';
+import { messagesFor } from '../i18n/catalog';
 import { answerCommand, welcomeText, type AnswerContext } from './console-answer';
 import { parseConsoleLine } from './console-command';
-import { consoleLabels } from './console-labels';
 import { DEMO_EVENTS, isDemoSource } from './demo-data';
 
 export interface ConsoleDeps {
@@ -44,7 +44,7 @@ export async function runConsole(deps: ConsoleDeps): Promise<void> {
     isTTY: deps.isTTY,
     demoEvents: isDemoSource(deps.source) ? DEMO_EVENTS : [],
   };
-  const labels = consoleLabels(deps.lang);
+  const labels = messagesFor(deps.lang).console;
   const lines = createInterface({
     input: deps.input,
     // Only a terminal gets readline's echo and line editing; a pipe is read as plain lines.

@@ -5,9 +5,9 @@
  */
 import { parseEventLogResponse } from '../bk/envelope';
 import { BkError } from '../bk/errors';
-import type { Lang } from '../config';
 import type { EventLog } from '../eventlog/record';
 import type { EventLogSource } from '../eventlog/source';
+import type { DemoName } from '../i18n/messages';
 import { BIG_LOG_ID, bigLogResponse } from './demo/big-log';
 import { alertNotFoundResponse, type DemoResponse } from './demo/envelope';
 import { LONG_CONVERGENCE_ID, longConvergenceResponse } from './demo/long-convergence';
@@ -20,10 +20,10 @@ import { SHEET_EXAMPLE_ID, sheetExampleResponse } from './demo/sheet-example';
 
 export type { DemoResponse } from './demo/envelope';
 
-/** One demo ID and what it shows, for `help`, in each language the bot speaks. */
+/** One demo ID and its name; `help` shows its description, messagesFor(lang).console.demos[name]. */
 export interface DemoEvent {
   id: string;
-  description: Record<Lang, string>;
+  name: DemoName;
 }
 
 interface DemoDefinition extends DemoEvent {
@@ -31,66 +31,17 @@ interface DemoDefinition extends DemoEvent {
 }
 
 const DEFINITIONS: readonly DemoDefinition[] = [
-  {
-    id: SHEET_EXAMPLE_ID,
-    description: {
-      en: "the API sheet's own example: created, then a notice that failed (通知人为空)",
-      'zh-CN': '接口文档自带的示例：告警产生，随后一条通知失败（通知人为空）',
-    },
-    respond: sheetExampleResponse,
-  },
-  {
-    id: NOTICE_STORM_ID,
-    description: {
-      en: 'notification storm: 18 failed notices, one partly sent, one shielded; acked, recovered, closed',
-      'zh-CN': '通知风暴：18 条通知失败、1 条部分成功、1 条被屏蔽；已确认、已恢复、已关闭',
-    },
-    respond: noticeStormResponse,
-  },
-  {
-    id: LONG_CONVERGENCE_ID,
-    description: {
-      en: 'six hours of convergence: 45 rounds folding 576 anomalies',
-      'zh-CN': '持续六小时的收敛：45 轮共收敛 576 个异常点',
-    },
-    respond: longConvergenceResponse,
-  },
-  {
-    id: NEW_GENERATION_ALERT_ID,
-    description: {
-      en: 'new-generation alert (Monitor 3.6+): severity up, a failed phone call, a throttled notice, acked, closed by the system',
-      'zh-CN': '新版告警（监控 3.6+）：级别上升、电话通知失败、通知被流控、已确认、系统关闭',
-    },
-    respond: newGenerationAlertResponse,
-  },
-  {
-    id: BIG_LOG_ID,
-    description: {
-      en: 'a flapping probe with 521 records, cut and paged to fit one message',
-      'zh-CN': '反复抖动的拨测告警，共 521 条流水，分页显示',
-    },
-    respond: bigLogResponse,
-  },
-  {
-    id: ODD_RECORDS_ID,
-    description: {
-      en: 'an unknown record type and status, and records nobody can read',
-      'zh-CN': '未知的记录类型和状态，以及无法解析的记录',
-    },
-    respond: oddRecordsResponse,
-  },
-  {
-    id: PERMISSION_ERROR_ID,
-    description: {
-      en: 'an upstream failure: the ESB says the app may not call get_event_log (1306403)',
-      'zh-CN': '上游报错：ESB 表示应用无权调用 get_event_log（1306403）',
-    },
-    respond: permissionErrorResponse,
-  },
+  { id: SHEET_EXAMPLE_ID, name: 'sheetExample', respond: sheetExampleResponse },
+  { id: NOTICE_STORM_ID, name: 'noticeStorm', respond: noticeStormResponse },
+  { id: LONG_CONVERGENCE_ID, name: 'longConvergence', respond: longConvergenceResponse },
+  { id: NEW_GENERATION_ALERT_ID, name: 'newGenerationAlert', respond: newGenerationAlertResponse },
+  { id: BIG_LOG_ID, name: 'bigLog', respond: bigLogResponse },
+  { id: ODD_RECORDS_ID, name: 'oddRecords', respond: oddRecordsResponse },
+  { id: PERMISSION_ERROR_ID, name: 'permissionError', respond: permissionErrorResponse },
 ];
 
 /** Every demo ID with a one-line description, in the order `help` lists them. */
-export const DEMO_EVENTS: readonly DemoEvent[] = DEFINITIONS.map(({ id, description }) => ({ id, description }));
+export const DEMO_EVENTS: readonly DemoEvent[] = DEFINITIONS.map(({ id, name }) => ({ id, name }));
 
 /**
  * The raw response for every demo ID, written for a Monitor server in `zone`.

@@ -1,6 +1,6 @@
 import type { LookupOutcome, LookupRequest } from '../eventlog/service';
 import type { BkErrorKind } from '../bk/errors';
-import type { Lang } from '../config';
+import { messagesFor } from '../i18n/catalog';
 import type { Logger, LogFields } from '../log';
 import { yieldToEventLoop } from '../yield-to-event-loop';
 import type { SlackContext } from './context';
@@ -46,22 +46,10 @@ function renderOrExplain(ctx: SlackContext, request: LookupRequest, outcome: Loo
       channel: request.channelId,
       error: err instanceof Error ? err.message : String(err),
     });
-    const words = RENDER_FAILED[ctx.config.lang];
+    const words = messagesFor(ctx.config.lang).replies.renderFailed;
     return { message: renderPlainMessage({ emoji: '⚠️', title: words.title(request.id), lines: [words.line] }), ok: false };
   }
 }
-
-// Used only when rendering itself failed; kept here, beside the one place that needs it.
-const RENDER_FAILED: Readonly<Record<Lang, { title(id: string): string; line: string }>> = {
-  en: {
-    title: (id) => `Could not show event ${id}`,
-    line: "The bot failed to lay out BlueKing's answer. This is a bug in the bot: please report it with the event ID.",
-  },
-  'zh-CN': {
-    title: (id) => `无法显示事件 ${id}`,
-    line: '机器人未能排版蓝鲸返回的结果。这是机器人的缺陷，请带上事件 ID 反馈。',
-  },
-};
 
 /** The one structured line per lookup: who asked where, for what, how it ended, and upstream's code and request ID. */
 function logLookup(log: Logger, request: LookupRequest, outcome: LookupOutcome, latencyMs: number): void {

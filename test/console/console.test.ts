@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import { BkError } from '../../src/bk/errors';
 import { runConsole, type ConsoleDeps } from '../../src/console/console';
 import { createDemoSource, DEMO_EVENTS } from '../../src/console/demo-data';
+import { messagesFor } from '../../src/i18n/catalog';
 import type { EventLogSource } from '../../src/eventlog/source';
 import { checkMessageLimits } from '../support/check-limits';
 import type { SlackMessage } from '../../src/slack/render/types';
@@ -55,7 +56,7 @@ describe('the local console', () => {
     expect(printed.split('\n')[0]).toBe('Type an event ID to see its log as the bot would answer it in Slack.');
     for (const event of DEMO_EVENTS) {
       expect(printed).toContain(`/eventlog ${event.id}`);
-      expect(printed).toContain(event.description.en);
+      expect(printed).toContain(messagesFor('en').console.demos[event.name]);
     }
   });
 

@@ -1,6 +1,7 @@
 import { BkError } from '../../src/bk/errors';
 import { buildDemoResponses, createDemoSource, DEMO_EVENTS, isDemoSource } from '../../src/console/demo-data';
 import type { EventLog, EventRecord, LogEntry } from '../../src/eventlog/record';
+import { messagesFor } from '../../src/i18n/catalog';
 
 const ZONE = 'Asia/Shanghai';
 const source = createDemoSource(ZONE);
@@ -18,8 +19,8 @@ describe('the demo events', () => {
   it('are listed for help with a description in both languages', () => {
     expect(DEMO_EVENTS.map((e) => e.id)).toEqual(['1', '5310', '4821', '164239028644167', '7001', '9002', '9403']);
     for (const event of DEMO_EVENTS) {
-      expect(event.description.en.length).toBeGreaterThan(10);
-      expect(event.description['zh-CN'].length).toBeGreaterThan(5);
+      expect(messagesFor('en').console.demos[event.name].length).toBeGreaterThan(10);
+      expect(messagesFor('zh-CN').console.demos[event.name].length).toBeGreaterThan(5);
     }
   });
 

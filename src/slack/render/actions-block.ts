@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
+import { messagesFor } from '../../i18n/catalog';
 import { ACTION_IDS, encodeButtonValue, isButtonId, monitorEventUrl, type ActionName } from './actions';
-import { uiStrings } from './strings';
 import type { RenderOptions } from './types';
 
 export interface ActionsView {
@@ -17,7 +17,7 @@ export interface ActionsView {
  */
 export function buildActionsBlock(view: ActionsView, opts: RenderOptions): types.ActionsBlock | null {
   if (!isButtonId(view.id)) return null;
-  const words = uiStrings(opts.lang).buttons;
+  const words = messagesFor(opts.lang).render.buttons;
   const button = (name: ActionName & keyof typeof words, page: number): types.Button => ({
     type: 'button',
     action_id: ACTION_IDS[name],

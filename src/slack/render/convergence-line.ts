@@ -1,8 +1,8 @@
 import type { TimeWindow } from '../../eventlog/record';
 import type { EventSummary } from '../../eventlog/summarize-types';
+import { messagesFor } from '../../i18n/catalog';
 import { dateToken, dayKey } from './date-token';
 import { formatDuration } from './duration';
-import { uiStrings } from './strings';
 import type { RenderOptions } from './types';
 
 /**
@@ -13,7 +13,7 @@ export function convergenceLine(summary: EventSummary, opts: RenderOptions): str
   const { rounds, anomalyTotal, dataWindow, processWindow } = summary.convergence;
   // Without counts or windows (the new generation), the verdict's "converged 3 times" says it all.
   if (rounds === 0 || (anomalyTotal === null && !dataWindow && !processWindow)) return null;
-  const words = uiStrings(opts.lang);
+  const words = messagesFor(opts.lang).render;
   const parts = [words.convergedSummary(anomalyTotal, rounds)];
   if (dataWindow) parts.push(words.dataWindow(windowRange(dataWindow, opts.timezone), windowLength(dataWindow, opts)));
   if (processWindow) parts.push(words.processWindow(windowRange(processWindow, opts.timezone), windowLength(processWindow, opts)));

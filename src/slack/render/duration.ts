@@ -1,5 +1,6 @@
 import { intervalToDuration } from 'date-fns';
 import type { Lang } from '../../config';
+import { messagesFor } from '../../i18n/catalog';
 
 /**
  * Compact durations for phones: "45 s", "49 min", "2 h 5 min", "3 d 4 h",
@@ -7,11 +8,6 @@ import type { Lang } from '../../config';
  * the smaller is dropped when zero. Rounds down, so "53 min" means at least
  * 53 minutes. Months and years are calendar units, counted by date-fns.
  */
-
-const UNITS: Readonly<Record<Lang, { y: string; mo: string; d: string; h: string; min: string; s: string }>> = {
-  en: { y: 'y', mo: 'mo', d: 'd', h: 'h', min: 'min', s: 's' },
-  'zh-CN': { y: '年', mo: '个月', d: '天', h: '小时', min: '分钟', s: '秒' },
-};
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -21,7 +17,7 @@ const MONTH_OR_MORE = 31 * DAY;
 
 /** A duration in at most two units, in the given language. Negative or non-finite input reads as "0 s". */
 export function formatDuration(ms: number, lang: Lang): string {
-  const u = UNITS[lang];
+  const u = messagesFor(lang).render.durationUnits;
   const total = Number.isFinite(ms) && ms > 0 ? ms : 0;
   if (total < MINUTE) return `${Math.floor(total / SECOND)} ${u.s}`;
   if (total < HOUR) return `${Math.floor(total / MINUTE)} ${u.min}`;

@@ -1,6 +1,6 @@
-import type { Lang } from '../../config';
 import { describeBkError } from '../../bk/describe';
 import type { BkError } from '../../bk/errors';
+import { messagesFor } from '../../i18n/catalog';
 import { RENDER_BUDGET } from './limits';
 import { clipInline } from './mrkdwn';
 import { safeMessage } from './plain-message';
@@ -9,18 +9,13 @@ import type { RenderOptions, SlackMessage } from './types';
 // The simple messages live in plain-message.ts; re-exported so callers find every non-log answer here.
 export { renderPlainMessage, renderUsage } from './plain-message';
 
-const WORDS: Readonly<Record<Lang, { event(id: string): string; code: string; request: string; upstream: string; hint: string }>> = {
-  en: { event: (id) => `Event ${id}`, code: 'code', request: 'request', upstream: 'BlueKing said', hint: '💡' },
-  'zh-CN': { event: (id) => `事件 ${id}`, code: '错误码', request: '请求', upstream: '蓝鲸返回', hint: '💡' },
-};
-
 /**
  * Why a lookup failed, in plain words: title, explanation, what BlueKing
  * said (escaped), the hint, and code + request_id for whoever digs further.
  * Built from describeBkError, which never carries credentials.
  */
 export function renderLookupError(id: string, err: BkError, opts: Pick<RenderOptions, 'lang'>): SlackMessage {
-  const words = WORDS[opts.lang];
+  const words = messagesFor(opts.lang).replies.lookupError;
   const description = describeBkError(err, opts.lang);
   const title = clipInline(description.title, RENDER_BUDGET.plainLine);
   const lines = [clipInline(description.explanation, RENDER_BUDGET.plainLine)];

@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import type { EventLog } from '../../eventlog/record';
 import { summarize } from '../../eventlog/summarize';
 import type { EventSummary } from '../../eventlog/summarize-types';
+import { messagesFor } from '../../i18n/catalog';
 import { buildActionsBlock } from './actions-block';
 import { contextBlock, dividerBlock, headerBlock, packLines, sectionBlock } from './blocks';
 import { convergenceLine } from './convergence-line';
@@ -10,7 +11,6 @@ import { RENDER_BUDGET } from './limits';
 import { clipInline } from './mrkdwn';
 import { calloutLines } from './notices-callout';
 import { pageSizeFor, timelinePage } from './paging';
-import { uiStrings } from './strings';
 import { timelineLines } from './timeline';
 import type { RenderOptions, SlackMessage } from './types';
 import { headerText, pushText, verdictText } from './verdict';
@@ -53,7 +53,7 @@ export function renderFetchedLog(log: EventLog, settings: AnswerSettings, view: 
 
 /** The answer for an event whose log has no records: a clear sentence, not an empty list. */
 export function renderEmptyLog(summary: Pick<EventSummary, 'id' | 'requestId'>, opts: RenderOptions): SlackMessage {
-  const words = uiStrings(opts.lang);
+  const words = messagesFor(opts.lang).render;
   const sentence = words.emptyLog(clipInline(summary.id, RENDER_BUDGET.name));
   const blocks: types.KnownBlock[] = [headerBlock(`⚪ ${words.event(summary.id)} · ${words.noRecordsState}`), sectionBlock(sentence)];
   if (summary.requestId) blocks.push(contextBlock([requestIdText(summary.requestId, opts.lang)]));

@@ -1,12 +1,12 @@
 import type { types } from '@slack/bolt';
 import type { Lang } from '../../config';
 import type { EventSummary } from '../../eventlog/summarize-types';
+import { messagesFor } from '../../i18n/catalog';
 import { monitorEventUrl } from './actions';
 import { contextBlock } from './blocks';
 import { RENDER_BUDGET } from './limits';
 import { clipInline, clipMiddle } from './mrkdwn';
 import type { TimelinePage } from './paging';
-import { uiStrings } from './strings';
 import type { RenderOptions } from './types';
 
 /** block_id of the "Shared by <@U…>" context: the one place our messages mention a user (checkMessageLimits knows it). */
@@ -19,7 +19,7 @@ const SLACK_USER_ID = /^[UW][A-Z0-9]{2,30}$/;
  * the last a link when BK_MONITOR_URL is set (also in messages without buttons, e.g. compact thread replies).
  */
 export function footerBlock(summary: EventSummary, page: TimelinePage, opts: RenderOptions): types.ContextBlock {
-  const words = uiStrings(opts.lang);
+  const words = messagesFor(opts.lang).render;
   const parts: string[] = [];
   if (summary.eventId) parts.push(words.footerEvent(`\`${clipMiddle(summary.eventId, RENDER_BUDGET.eventId)}\``));
   if (summary.requestId) parts.push(requestIdText(summary.requestId, opts.lang));
@@ -35,13 +35,13 @@ export function footerBlock(summary: EventSummary, page: TimelinePage, opts: Ren
 
 /** "request `4b1e…`": the ESB's request_id, escaped and cut, for whoever digs further. */
 export function requestIdText(requestId: string, lang: Lang): string {
-  return uiStrings(lang).footerRequest(`\`${clipInline(requestId, RENDER_BUDGET.requestId)}\``);
+  return messagesFor(lang).render.footerRequest(`\`${clipInline(requestId, RENDER_BUDGET.requestId)}\``);
 }
 
 /** "Shared by <@U123>", or null when there is no well-formed Slack user ID to show. */
 export function sharedByBlock(opts: RenderOptions): types.ContextBlock | null {
   if (opts.sharedBy === null || !SLACK_USER_ID.test(opts.sharedBy)) return null;
-  return contextBlock([uiStrings(opts.lang).sharedBy(`<@${opts.sharedBy}>`)], SHARED_BY_BLOCK_ID);
+  return contextBlock([messagesFor(opts.lang).render.sharedBy(`<@${opts.sharedBy}>`)], SHARED_BY_BLOCK_ID);
 }
 
 /** `<url|label>`; the URL comes from our own settings, but one that could break out of the link is left out. */

@@ -1,11 +1,11 @@
 import type { Lang } from '../../config';
 import type { NoticeGroup } from '../../eventlog/record';
 import type { EventSummary, NoticeItem } from '../../eventlog/summarize-types';
+import { messagesFor } from '../../i18n/catalog';
 import { dayKey, recordTime } from './date-token';
 import { noticeWayLabel, operateLabel } from './labels';
 import { RENDER_BUDGET } from './limits';
 import { clipInline, visibleLength } from './mrkdwn';
-import { uiStrings } from './strings';
 import type { RenderOptions } from './types';
 
 /**
@@ -17,7 +17,7 @@ import type { RenderOptions } from './types';
  * Empty when every notification went out.
  */
 export function calloutLines(summary: EventSummary, opts: RenderOptions): string[] {
-  const words = uiStrings(opts.lang);
+  const words = messagesFor(opts.lang).render;
   const { problems, shielded, running } = summary.notices;
   const lines: string[] = [];
   if (problems.length > 0) {
@@ -56,7 +56,7 @@ function sameFailureRuns(problems: readonly NoticeItem[], lang: Lang): FailureRu
 }
 
 function problemBullet(run: FailureRun, startDay: string | null, opts: RenderOptions): string {
-  const words = uiStrings(opts.lang);
+  const words = messagesFor(opts.lang).render;
   const item = run.first;
   const { record } = item;
   const withDate = record.timeMs !== null && dayKey(record.timeMs, opts.timezone) !== startDay;
@@ -79,7 +79,7 @@ function problemBullet(run: FailureRun, startDay: string | null, opts: RenderOpt
 
 /** "SRE 值班组 (WeChat, mail), DBA (SMS) +2": plain text, escaped by the caller. */
 function audienceText(groups: readonly NoticeGroup[], lang: Lang): string {
-  const words = uiStrings(lang);
+  const words = messagesFor(lang).render;
   const sep = words.listSeparator;
   const named = groups.slice(0, RENDER_BUDGET.groupsPerNotice).map((group) => {
     const who = group.name.trim() || group.receivers.slice(0, RENDER_BUDGET.groupsPerNotice).join(sep);
@@ -103,6 +103,5 @@ function shieldDetails(items: readonly NoticeItem[], lang: Lang): string {
     }
     distinct.push(detail);
   }
-  const sep = lang === 'en' ? '; ' : '；';
-  return distinct.map((d) => clipInline(d, RENDER_BUDGET.shieldDetail)).join(sep) + (more ? ' …' : '');
+  return distinct.map((d) => clipInline(d, RENDER_BUDGET.shieldDetail)).join(messagesFor(lang).render.detailSeparator) + (more ? ' …' : '');
 }

@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Lang } from '../../config';
+import { messagesFor } from '../../i18n/catalog';
 import { contextBlock, packLines } from './blocks';
 import { RENDER_BUDGET } from './limits';
 import { clipInline } from './mrkdwn';
@@ -52,33 +53,8 @@ export function renderPlainMessage(parts: PlainMessageParts): SlackMessage {
   });
 }
 
-const USAGE: Readonly<Record<Lang, { title: string; lines: string[]; context: string }>> = {
-  en: {
-    title: 'How to use /eventlog',
-    lines: [
-      '• `/eventlog &lt;id&gt;` — show a BlueKing event’s log (only you see it)',
-      '• `/eventlog &lt;id&gt; public` — post it in the channel',
-      '• `/eventlog help` — this help',
-      '• Message shortcut *Show event log* on an alert post — answers in its thread',
-      '• `@bot &lt;id&gt;` in a thread — answers in that thread',
-    ],
-    context: 'The ID is the alert or event ID from BlueKing Monitor, e.g. `告警ID: 164239028644167`.',
-  },
-  'zh-CN': {
-    title: '/eventlog 用法',
-    lines: [
-      '• `/eventlog &lt;id&gt;` — 查看蓝鲸事件流水（仅自己可见）',
-      '• `/eventlog &lt;id&gt; public` — 发到频道里',
-      '• `/eventlog help` — 显示本帮助',
-      '• 在告警消息上使用消息快捷方式 *Show event log* — 在该消息的线程中回复',
-      '• 在线程中 `@机器人 &lt;id&gt;` — 在该线程中回复',
-    ],
-    context: 'ID 为蓝鲸监控的告警或事件 ID，例如 `告警ID: 164239028644167`。',
-  },
-};
-
 /** Help for /eventlog: every way to ask, in the configured language. */
 export function renderUsage(lang: Lang): SlackMessage {
-  const usage = USAGE[lang];
+  const usage = messagesFor(lang).replies.usage;
   return safeMessage({ emoji: 'ℹ️', title: usage.title, lines: usage.lines, context: usage.context });
 }

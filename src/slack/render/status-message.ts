@@ -1,29 +1,29 @@
 import type { types } from '@slack/bolt';
 import type { Lang } from '../../config';
 import type { Refusal } from '../../eventlog/service';
+import { messagesFor } from '../../i18n/catalog';
 import { describeInvalid, type InvalidReason } from '../ids/invalid-reason';
 import { encodePickValue } from '../pick-value';
 import type { SlackApiFailure } from '../slack-api-error';
 import { PICK_ACTION_PREFIX } from './actions';
 import { renderPlainMessage } from './plain-message';
-import { statusStrings } from './status-strings';
 import type { SlackMessage } from './types';
 
 /** Shown at once in the ack, replaced by the answer. */
 export function renderLookingUp(id: string, lang: Lang): SlackMessage {
-  return renderPlainMessage({ emoji: '⏳', title: statusStrings(lang).lookingUp(id) });
+  return renderPlainMessage({ emoji: '⏳', title: messagesFor(lang).replies.lookingUp(id) });
 }
 
 /** What was wrong with the typed ID and what is expected; the excerpt is escaped by renderPlainMessage. */
 export function renderInvalidInput(reason: InvalidReason, excerpt: string, lang: Lang): SlackMessage {
-  const s = statusStrings(lang);
+  const s = messagesFor(lang).replies;
   const lines = [describeInvalid(reason, lang)];
   if (excerpt.length > 0) lines.push(s.youTyped(excerpt));
   return renderPlainMessage({ emoji: '⚠️', title: s.invalidTitle, lines, context: s.usageHint });
 }
 
 export function renderNoIdFound(lang: Lang): SlackMessage {
-  const s = statusStrings(lang);
+  const s = messagesFor(lang).replies;
   return renderPlainMessage({ emoji: '🔍', title: s.noIdTitle, lines: s.noIdLines });
 }
 
@@ -32,7 +32,7 @@ const MAX_CHOICES = 10;
 
 /** Several IDs in one post: a button per ID; the choice is answered in `threadTs`. */
 export function renderIdChoice(ids: readonly string[], threadTs: string, lang: Lang): SlackMessage {
-  const s = statusStrings(lang);
+  const s = messagesFor(lang).replies;
   const base = renderPlainMessage({ emoji: '🔢', title: s.chooseTitle(ids.length), lines: [s.chooseLine] });
   const buttons = ids.slice(0, MAX_CHOICES).map(
     (id, i): types.Button => ({
@@ -46,16 +46,16 @@ export function renderIdChoice(ids: readonly string[], threadTs: string, lang: L
 }
 
 export function renderRefusal(refusal: Refusal, lang: Lang): SlackMessage {
-  const { title, lines } = statusStrings(lang).refusal(refusal);
+  const { title, lines } = messagesFor(lang).replies.refusal(refusal);
   return renderPlainMessage({ emoji: '🚫', title, lines });
 }
 
 /** Why the answer could not be posted in the thread, and what to fix (invite the bot, add a scope, …). */
 export function renderPostFailure(failure: SlackApiFailure, lang: Lang): SlackMessage {
-  const { title, lines } = statusStrings(lang).postFailure(failure);
+  const { title, lines } = messagesFor(lang).replies.postFailure(failure);
   return renderPlainMessage({ emoji: '⚠️', title, lines });
 }
 
 export function renderStaleButton(lang: Lang): SlackMessage {
-  return renderPlainMessage({ emoji: '⚠️', title: statusStrings(lang).staleButton });
+  return renderPlainMessage({ emoji: '⚠️', title: messagesFor(lang).replies.staleButton });
 }

@@ -2,12 +2,12 @@ import { effectiveStatus } from '../../eventlog/notice-outcome';
 import type { EventRecord, LogEntry } from '../../eventlog/record';
 import { parseAck } from '../../eventlog/summarize-ack';
 import type { EventSummary } from '../../eventlog/summarize-types';
+import { messagesFor } from '../../i18n/catalog';
 import { dayKey, recordTime } from './date-token';
 import { isKnownStatus, operateLabel, recordEmoji, statusLabel, UNREADABLE_EMOJI } from './labels';
 import { RENDER_BUDGET } from './limits';
 import { clipInline, visibleLength } from './mrkdwn';
 import type { TimelinePage } from './paging';
-import { uiStrings } from './strings';
 import type { RenderOptions } from './types';
 
 /**
@@ -17,7 +17,7 @@ import type { RenderOptions } from './types';
  * with "… N earlier/newer records hidden" where the page leaves records out.
  */
 export function timelineLines(summary: EventSummary, page: TimelinePage, opts: RenderOptions): string[] {
-  const words = uiStrings(opts.lang);
+  const words = messagesFor(opts.lang).render;
   const hint = opts.withActions;
   const lines: string[] = [];
   let previousDay: string | null = null;
@@ -52,7 +52,7 @@ function addEntries(timeline: readonly LogEntry[], segment: { start: number; end
 /** One timeline line: emoji, time, label, detail; or the unreadable-record line. */
 export function entryLine(entry: LogEntry, withDate: boolean, opts: RenderOptions): string {
   if (entry.kind === 'unreadable') {
-    return `${UNREADABLE_EMOJI} ${uiStrings(opts.lang).unreadable(clipInline(entry.reason, RENDER_BUDGET.timelineVisible - 40))}`;
+    return `${UNREADABLE_EMOJI} ${messagesFor(opts.lang).render.unreadable(clipInline(entry.reason, RENDER_BUDGET.timelineVisible - 40))}`;
   }
   const time = recordTime(entry.timeMs, entry.rawTime, opts.timezone, withDate);
   let prefix = `${recordEmoji(entry.operate, effectiveStatus(entry))} ${time}  ${clipInline(operateLabel(entry.operate, opts.lang), RENDER_BUDGET.label)}`;
@@ -65,7 +65,7 @@ export function entryLine(entry: LogEntry, withDate: boolean, opts: RenderOption
 
 /** What follows the label, escaped and within `budget` characters. */
 function recordDetail(record: EventRecord, budget: number, opts: RenderOptions): string {
-  const words = uiStrings(opts.lang);
+  const words = messagesFor(opts.lang).render;
   const message = record.message.trim();
   if (record.operate === 'ACK') {
     const ack = parseAck(record);

@@ -1,9 +1,9 @@
 import type { Lang } from '../../config';
 import type { EventSummary } from '../../eventlog/summarize-types';
+import { messagesFor } from '../../i18n/catalog';
 import { formatDuration } from './duration';
 import { RENDER_BUDGET } from './limits';
 import { clipInline, cutEscaped } from './mrkdwn';
-import { uiStrings } from './strings';
 
 /**
  * The verdict: what a phone shows first. A header ("🔴 Event 5310 · Closed"),
@@ -16,7 +16,7 @@ const TROUBLE_EMOJI = '🔴';
 
 /** "🔴 Event 5310 · Closed". Red while open, or whenever a notification failed. Plain text. */
 export function headerText(summary: EventSummary, lang: Lang): string {
-  const words = uiStrings(lang);
+  const words = messagesFor(lang).render;
   const state = summary.lifecycle.state;
   const emoji = summary.notices.problems.length > 0 ? TROUBLE_EMOJI : STATE_EMOJI[state];
   return `${emoji} ${words.event(summary.id)} · ${words.state[state]}`;
@@ -29,7 +29,7 @@ export function verdictText(summary: EventSummary, lang: Lang): string {
 
 /** "Event 5310 closed after 53 min — 2 notifications failed (通知人为空)": escaped, short. */
 export function pushText(summary: EventSummary, lang: Lang): string {
-  const words = uiStrings(lang);
+  const words = messagesFor(lang).render;
   const { lifecycle, notices } = summary;
   const ended = isEnded(summary);
   const stateWord = words.state[ended ? lifecycle.state : 'open'];
@@ -45,7 +45,7 @@ export function pushText(summary: EventSummary, lang: Lang): string {
 }
 
 function stateLine(summary: EventSummary, lang: Lang): string {
-  const words = uiStrings(lang);
+  const words = messagesFor(lang).render;
   const { lifecycle } = summary;
   const parts: string[] = [];
   if (isEnded(summary)) {
@@ -63,7 +63,7 @@ function stateLine(summary: EventSummary, lang: Lang): string {
 }
 
 function countsLine(summary: EventSummary, lang: Lang): string {
-  const words = uiStrings(lang);
+  const words = messagesFor(lang).render;
   const { counts } = summary.notices;
   const problems = counts.failed + counts.partial;
   const parts = [words.records(summary.recordCount)];
@@ -83,7 +83,7 @@ function countsLine(summary: EventSummary, lang: Lang): string {
 function ackClause(summary: EventSummary, lang: Lang): string {
   const ack = summary.lifecycle.ack;
   const by = ack?.by ? clipInline(ack.by, RENDER_BUDGET.name) : null;
-  return uiStrings(lang).acked(duration(summary.lifecycle.timeToAckMs, lang), by);
+  return messagesFor(lang).render.acked(duration(summary.lifecycle.timeToAckMs, lang), by);
 }
 
 function isEnded(summary: EventSummary): boolean {

@@ -1,22 +1,21 @@
-import type { BkErrorTexts } from './describe-shared';
-import { httpFailureOf, isTlsFailure } from './describe-shared';
+import type { BkErrorMessages, HttpFailure } from '../messages';
 
-const HTTP_EXPLANATION = {
+const HTTP_EXPLANATION: Readonly<Record<HttpFailure, string>> = {
   redirect: 'The server answered with a redirect instead of data, often to a login page.',
   refused: 'The server refused the call without a BlueKing error body: a proxy or firewall, or BlueKing rejecting the credentials.',
   server: 'BlueKing or a proxy in front of it failed with a server error.',
   other: 'The server answered with an error status and no BlueKing error body.',
-} as const;
+};
 
-const HTTP_HINT = {
+const HTTP_HINT: Readonly<Record<HttpFailure, string>> = {
   redirect: 'Point BK_API_BASE_URL at the ESB / API host itself (e.g. https://paas.example.com), not at a page that needs a login.',
   refused: 'Check BK_APP_CODE and BK_APP_SECRET, and whether a proxy between the bot and BlueKing needs its own access.',
   server: 'Try again shortly; if it persists, ask the BlueKing admin, quoting the request ID.',
   other: 'Check BK_API_BASE_URL and BK_EVENT_LOG_PATH.',
-} as const;
+};
 
 /** English wording for every failure kind. */
-export const EN_TEXTS: BkErrorTexts = {
+export const bkErrors = {
   app_credentials: () => ({
     title: 'BlueKing rejected the app credentials',
     explanation: 'The ESB or API gateway did not accept the app code and secret the bot sent.',
@@ -58,12 +57,12 @@ export const EN_TEXTS: BkErrorTexts = {
     explanation: 'BlueKing says the ID is not in the format it expects.',
     hint: 'Send the numeric event or alert ID only. If it is one, this Monitor may expect the other kind (old event ID or new alert ID).',
   }),
-  rate_limited: (err) => ({
+  rate_limited: (facts) => ({
     title: 'BlueKing is rate limiting the bot',
     explanation: 'Too many calls in a short time, so BlueKing refused this one.',
     hint:
-      err.retryAfterSec !== null
-        ? `Wait ${err.retryAfterSec} s and try again.`
+      facts.retryAfterSec !== null
+        ? `Wait ${facts.retryAfterSec} s and try again.`
         : "Wait a moment and try again. If it keeps happening, ask the BlueKing admin to raise the app's rate limit.",
   }),
   upstream_failure: () => ({
@@ -81,10 +80,10 @@ export const EN_TEXTS: BkErrorTexts = {
     explanation: 'BlueKing answered with an error the bot has no specific advice for.',
     hint: 'See the code and message. The BlueKing admin can find the call in the ESB logs by its request ID.',
   }),
-  http_error: (err) => ({
-    title: err.httpStatus ? `BlueKing answered HTTP ${err.httpStatus}` : 'BlueKing answered with an HTTP error',
-    explanation: HTTP_EXPLANATION[httpFailureOf(err)],
-    hint: HTTP_HINT[httpFailureOf(err)],
+  http_error: (facts) => ({
+    title: facts.httpStatus ? `BlueKing answered HTTP ${facts.httpStatus}` : 'BlueKing answered with an HTTP error',
+    explanation: HTTP_EXPLANATION[facts.httpFailure],
+    hint: HTTP_HINT[facts.httpFailure],
   }),
   html_page: () => ({
     title: 'BlueKing answered with a web page',
@@ -126,8 +125,8 @@ export const EN_TEXTS: BkErrorTexts = {
     explanation: 'BlueKing or something in between closed the connection before the answer was complete.',
     hint: 'Usually temporary: try again. If it repeats, a proxy or load balancer may be dropping connections.',
   }),
-  network: (err) =>
-    isTlsFailure(err)
+  network: (facts) =>
+    facts.tls
       ? {
           title: 'Could not reach BlueKing securely',
           explanation: "The TLS connection failed: BlueKing's certificate was not accepted.",
@@ -148,4 +147,4 @@ export const EN_TEXTS: BkErrorTexts = {
     explanation: 'Something went wrong inside the bot itself, not in BlueKing. It has been logged.',
     hint: 'Try again; if it repeats, report it to whoever runs the bot with the event ID and the time.',
   }),
-};
+} satisfies BkErrorMessages;

@@ -1,22 +1,21 @@
-import type { BkErrorTexts } from './describe-shared';
-import { httpFailureOf, isTlsFailure } from './describe-shared';
+import type { BkErrorMessages, HttpFailure } from '../messages';
 
-const HTTP_EXPLANATION = {
+const HTTP_EXPLANATION: Readonly<Record<HttpFailure, string>> = {
   redirect: '服务器返回了重定向（通常指向登录页），而不是数据。',
   refused: '服务器拒绝了请求，且没有返回蓝鲸格式的错误：可能是代理或防火墙，也可能是蓝鲸拒绝了应用凭证。',
   server: '蓝鲸或其前面的代理发生了服务器错误。',
   other: '服务器返回了错误状态码，且没有蓝鲸格式的错误内容。',
-} as const;
+};
 
-const HTTP_HINT = {
+const HTTP_HINT: Readonly<Record<HttpFailure, string>> = {
   redirect: '请将 BK_API_BASE_URL 指向 ESB / API 地址本身（如 https://paas.example.com），而不是需要登录的页面。',
   refused: '请检查 BK_APP_CODE 和 BK_APP_SECRET，以及机器人与蓝鲸之间的代理是否需要单独授权。',
   server: '请稍后重试；如持续出现，请把 request ID 提供给蓝鲸管理员排查。',
   other: '请检查 BK_API_BASE_URL 和 BK_EVENT_LOG_PATH。',
-} as const;
+};
 
 /** 各类失败的中文说明。 */
-export const ZH_CN_TEXTS: BkErrorTexts = {
+export const bkErrors = {
   app_credentials: () => ({
     title: '蓝鲸拒绝了应用凭证',
     explanation: 'ESB 或 API 网关不接受机器人发送的应用 ID（bk_app_code）和密钥（bk_app_secret）。',
@@ -58,10 +57,10 @@ export const ZH_CN_TEXTS: BkErrorTexts = {
     explanation: '蓝鲸表示 ID 的格式不符合要求。',
     hint: '请只发送数字形式的事件或告警 ID；如果已是数字，该监控版本可能需要另一种 ID（旧版事件 ID 或新版告警 ID）。',
   }),
-  rate_limited: (err) => ({
+  rate_limited: (facts) => ({
     title: '蓝鲸对机器人限流',
     explanation: '短时间内调用过多，蓝鲸拒绝了本次调用。',
-    hint: err.retryAfterSec !== null ? `请等待 ${err.retryAfterSec} 秒后重试。` : '请稍候重试；如经常出现，请联系蓝鲸管理员提高应用的频率限制。',
+    hint: facts.retryAfterSec !== null ? `请等待 ${facts.retryAfterSec} 秒后重试。` : '请稍候重试；如经常出现，请联系蓝鲸管理员提高应用的频率限制。',
   }),
   upstream_failure: () => ({
     title: '蓝鲸无法访问监控后台',
@@ -78,10 +77,10 @@ export const ZH_CN_TEXTS: BkErrorTexts = {
     explanation: '蓝鲸返回了一个机器人没有具体建议的错误。',
     hint: '请查看错误码和错误信息；蓝鲸管理员可凭 request ID 在 ESB 日志中找到本次调用。',
   }),
-  http_error: (err) => ({
-    title: err.httpStatus ? `蓝鲸返回 HTTP ${err.httpStatus}` : '蓝鲸返回了 HTTP 错误',
-    explanation: HTTP_EXPLANATION[httpFailureOf(err)],
-    hint: HTTP_HINT[httpFailureOf(err)],
+  http_error: (facts) => ({
+    title: facts.httpStatus ? `蓝鲸返回 HTTP ${facts.httpStatus}` : '蓝鲸返回了 HTTP 错误',
+    explanation: HTTP_EXPLANATION[facts.httpFailure],
+    hint: HTTP_HINT[facts.httpFailure],
   }),
   html_page: () => ({
     title: '蓝鲸返回了一个网页',
@@ -123,8 +122,8 @@ export const ZH_CN_TEXTS: BkErrorTexts = {
     explanation: '在响应完整之前，蓝鲸或中间设备关闭了连接。',
     hint: '通常是暂时性问题，请重试；如反复出现，可能是代理或负载均衡在断开连接。',
   }),
-  network: (err) =>
-    isTlsFailure(err)
+  network: (facts) =>
+    facts.tls
       ? {
           title: '无法安全连接蓝鲸',
           explanation: 'TLS 连接失败：蓝鲸的证书未被接受。',
@@ -145,4 +144,4 @@ export const ZH_CN_TEXTS: BkErrorTexts = {
     explanation: '问题出在机器人自身，而不是蓝鲸；已记录日志。',
     hint: '请重试；如反复出现，请带上事件 ID 和时间联系机器人的维护者。',
   }),
-};
+} satisfies BkErrorMessages;

@@ -1,0 +1,8 @@
+import type { Messages } from '../messages';
+import { bkErrors } from './bk-errors';
+import { consoleMessages } from './console';
+import { render } from './render';
+import { replies } from './replies';
+
+/** Every message in English, one file per area. */
+export const en = { render, replies, bkErrors, console: consoleMessages } satisfies Messages;

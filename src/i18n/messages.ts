@@ -1,0 +1,190 @@
+import type { BkErrorKind } from '../bk/errors';
+import type { Refusal } from '../eventlog/service';
+import type { EventState } from '../eventlog/summarize-types';
+import type { KnownOperate, KnownStatus } from '../eventlog/record';
+import type { InvalidReason } from '../slack/ids/invalid-reason';
+import type { SlackApiFailure } from '../slack/slack-api-error';
+
+/**
+ * Every sentence the bot shows a person, in Slack or in the console: one typed
+ * catalog per language (en/, zh-cn/), chosen by messagesFor(lang) in catalog.ts.
+ *
+ * To add a message: declare it below in the area it belongs to (a string, or a
+ * function with typed parameters when it takes values), then word it in
+ * en/<area>.ts and zh-cn/<area>.ts (the compiler names every language that
+ * lacks it), and, for a function, add sample arguments in
+ * test/i18n/catalog.test.ts. Read it as messagesFor(lang).<area>.<name>.
+ * To add a language: add it to Lang (config.ts), copy en/ and register it in catalog.ts.
+ *
+ * Parameters are already escaped mrkdwn or our own numbers/durations unless a
+ * comment says otherwise; messages only add words and our own formatting.
+ */
+export interface Messages {
+  /** The event-log answer: verdict, callout, timeline, footer, buttons. */
+  render: RenderMessages;
+  /** Short answers: usage, bad input, refusals, lookup errors, thread problems. Plain text unless noted. */
+  replies: ReplyMessages;
+  /** Why a BlueKing call failed and what to do, per failure kind. Plain text. */
+  bkErrors: BkErrorMessages;
+  /** What the local console prints around the answers. */
+  console: ConsoleMessages;
+}
+
+/** BlueKing notice ways (`notice_way`) we have a word for; others are shown as sent. */
+export type KnownNoticeWay = 'weixin' | 'mail' | 'sms' | 'voice' | 'rtx' | 'wxwork-bot' | 'bkchat' | 'webhook';
+
+export interface RenderMessages {
+  /** Between items of a list: ", " / "、". */
+  listSeparator: string;
+  /** Between distinct shield details: "; " / "；". */
+  detailSeparator: string;
+  event(id: string): string;
+  state: Readonly<Record<EventState, string>>;
+  noRecordsState: string;
+  /** Upstream values in words; the empty status of ACK records has none. */
+  labels: {
+    operate: Readonly<Record<KnownOperate, string>>;
+    status: Readonly<Record<Exclude<KnownStatus, ''>, string>>;
+    noticeWay: Readonly<Record<KnownNoticeWay, string>>;
+  };
+  /** Units of formatDuration: "2 h 5 min" / "2 小时 5 分钟". */
+  durationUnits: { y: string; mo: string; d: string; h: string; min: string; s: string };
+  // Verdict, first line.
+  endedAfter(stateWord: string, duration: string | null, bySystem: boolean): string;
+  openFor(stateWord: string, duration: string | null): string;
+  acked(duration: string | null, by: string | null): string;
+  notAcked: string;
+  recoveringNow: string;
+  abortedRecoveries(n: number): string;
+  delayedRecoveries(n: number): string;
+  severityRaises(n: number): string;
+  // Verdict, second line.
+  records(n: number): string;
+  noticesFailed(failed: number, total: number): string;
+  noticesSent(total: number): string;
+  noticesSentOf(sent: number, total: number): string;
+  noNotices: string;
+  shieldedCount(n: number): string;
+  runningCount(n: number): string;
+  anomaliesConverged(n: number): string;
+  convergeRounds(n: number): string;
+  unreadableCount(n: number): string;
+  // Callout.
+  failedTitle(n: number): string;
+  /** Appended to the label: ", partly failed". */
+  partlyFailed: string;
+  /** "SRE (WeChat, mail)" / "SRE（微信、邮件）". */
+  withWays(who: string, ways: string): string;
+  /** Between a notice and its reason: ": " / "：". */
+  reasonSeparator: string;
+  /** Appended to a reason: " (no receivers)". */
+  noReceivers: string;
+  /** As the reason itself. */
+  noReceiversReason: string;
+  noReason: string;
+  andMore(n: number): string;
+  shieldedLine(n: number, details: string): string;
+  runningLine(n: number): string;
+  // Convergence context.
+  convergedSummary(anomalies: number | null, rounds: number): string;
+  dataWindow(range: string, duration: string): string;
+  processWindow(range: string, duration: string): string;
+  // Timeline.
+  ackDetail(by: string | null, note: string | null): string;
+  anomalies(n: number): string;
+  shieldedDetail(detail: string | null): string;
+  unreadable(reason: string): string;
+  earlierHidden(n: number, hint: boolean): string;
+  newerHidden(n: number, hint: boolean): string;
+  // Footer.
+  footerEvent(eventId: string): string;
+  footerRequest(requestId: string): string;
+  footerRange(ranges: string, total: number): string;
+  sharedBy(mention: string): string;
+  // Buttons.
+  buttons: { share: string; refresh: string; older: string; newer: string; open: string };
+  // Top-level text.
+  pushState(id: string, stateWord: string, duration: string | null, ended: boolean): string;
+  /** Joins the clauses of the push text: ", " / "，". */
+  clauseSeparator: string;
+  pushFailed(n: number, reason: string | null): string;
+  // Empty log.
+  emptyLog(id: string): string;
+}
+
+/** A short message's bold title and its lines. */
+export interface TitledLines {
+  title: string;
+  lines: string[];
+}
+
+export interface ReplyMessages {
+  lookingUp(id: string): string;
+  invalidTitle: string;
+  youTyped(excerpt: string): string;
+  usageHint: string;
+  /** What was wrong with the typed ID and what is expected instead. */
+  invalidInput: Readonly<Record<InvalidReason, string>>;
+  noIdTitle: string;
+  noIdLines: readonly string[];
+  chooseTitle(n: number): string;
+  chooseLine: string;
+  staleButton: string;
+  refusal(refusal: Refusal): TitledLines;
+  postFailure(failure: SlackApiFailure): TitledLines;
+  /** /eventlog help; already mrkdwn (code spans, escaped <>). */
+  usage: { title: string; lines: readonly string[]; context: string };
+  /** The frame around a BlueKing error: context words and the "BlueKing said" label. */
+  lookupError: { event(id: string): string; code: string; request: string; upstream: string; hint: string };
+  /** Only when rendering itself failed. */
+  renderFailed: { title(id: string): string; line: string };
+}
+
+/** Plain words for one failure: what happened, why, and what to do. No Slack markup. */
+export interface BkErrorDescription {
+  title: string;
+  explanation: string;
+  /** What to do about it, or null when there is nothing useful to say. */
+  hint: string | null;
+}
+
+/** Which flavour of HTTP failure an http_error is, for choosing its wording. */
+export type HttpFailure = 'redirect' | 'refused' | 'server' | 'other';
+
+/** The safe facts of a failure that its wording may use (never credentials). */
+export interface BkErrorFacts {
+  httpStatus: number | null;
+  retryAfterSec: number | null;
+  httpFailure: HttpFailure;
+  /** A transport failure in the TLS handshake. */
+  tls: boolean;
+}
+
+/** A describer for every kind, so a new kind fails to compile until worded. */
+export type BkErrorMessages = Readonly<Record<BkErrorKind, (facts: BkErrorFacts) => BkErrorDescription>>;
+
+/** The built-in demo events, by name (their IDs live in console/demo/). */
+export type DemoName =
+  | 'sheetExample'
+  | 'noticeStorm'
+  | 'longConvergence'
+  | 'newGenerationAlert'
+  | 'bigLog'
+  | 'oddRecords'
+  | 'permissionError';
+
+export interface ConsoleMessages {
+  welcome: string;
+  source(label: string): string;
+  commandsTitle: string;
+  commands: ReadonlyArray<readonly [usage: string, meaning: string]>;
+  demoTitle: string;
+  /** One line per demo event, for help. */
+  demos: Readonly<Record<DemoName, string>>;
+  unknownCommand(name: string): string;
+  unexpectedError(errorName: string): string;
+  publicNote: string;
+  pushText: string;
+  builderNote: string;
+  prompt: string;
+}

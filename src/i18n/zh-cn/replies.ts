@@ -1,0 +1,103 @@
+import { MAX_ID_DIGITS } from '../../slack/ids/event-id';
+import type { ReplyMessages } from '../messages';
+
+/** 示例 ID：与新版告警 ID 同形。 */
+const EXAMPLE = '164239028644167';
+
+/** 简短回复的中文文本。 */
+export const replies = {
+  lookingUp: (id) => `正在从蓝鲸查询事件 ${id}…`,
+  invalidTitle: '无法识别事件 ID',
+  youTyped: (excerpt) => `你输入的是：${excerpt}`,
+  usageHint: '例如 /eventlog 5310 或 /eventlog 164239028644167 public；/eventlog help 查看全部用法。',
+  invalidInput: {
+    not_a_number: `这不是事件 ID。请输入数字形式的 ID，例如 ${EXAMPLE}。`,
+    negative: `事件 ID 不会是负数。请去掉负号，例如 ${EXAMPLE}。`,
+    zero: `0 不是事件 ID，ID 从 1 开始。请输入告警中显示的 ID，例如 ${EXAMPLE}。`,
+    leading_zero: '事件 ID 不以 0 开头。请按蓝鲸显示的原样输入 ID，不要加前导 0。',
+    plus_sign: `请去掉加号，只输入数字，例如 ${EXAMPLE}。`,
+    decimal: `事件 ID 是整数。请不要带小数点，例如 ${EXAMPLE}。`,
+    exponent: `科学计数法（如 1e5）不是事件 ID。请输入完整的每一位数字，例如 ${EXAMPLE}。`,
+    hex: `十六进制数不是事件 ID。请输入十进制数字，例如 ${EXAMPLE}。`,
+    digit_separators: `请输入连续的数字，不要在数字之间加逗号或其他分隔符，例如 ${EXAMPLE}。`,
+    too_long: `事件 ID 最多 ${MAX_ID_DIGITS} 位数字。请确认只复制了 ID 本身。`,
+    full_width_digits: `ID 使用了全角数字（１２３）。请切换到半角，输入普通数字 0-9，例如 ${EXAMPLE}。`,
+    non_ascii_digits: `ID 使用了其他文字的数字。请输入普通数字 0-9，例如 ${EXAMPLE}。`,
+    invisible_characters: '文本中含有不可见字符（零宽字符或文字方向控制符），通常是复制时带入的。请手动重新输入 ID。',
+    several_ids: '这里包含多个事件 ID。请一次只查询一个 ID。',
+    unexpected_words: `只需输入事件 ID，可在后面加 "public"（公开）。请去掉其他文字，例如 ${EXAMPLE} public。`,
+    too_long_text: '文本太长，无法从中读取 ID。请只粘贴事件 ID、告警中的“告警ID”一行或蓝鲸告警详情链接。',
+    link_without_id: '该链接中没有事件 ID。请使用告警详情链接（…/event-center/detail/ID）或直接输入“告警ID”；默认的“查看详情”链接带的是处理记录 ID，不是告警 ID。',
+    mention: `这是 Slack 的提及（@），不是事件 ID。请输入数字形式的 ID，例如 ${EXAMPLE}。`,
+    missing_id: `请在 "public" 前输入事件 ID，例如 ${EXAMPLE} public。`,
+  },
+  noIdTitle: '没有在这条消息里找到蓝鲸事件 ID',
+  noIdLines: [
+    '已在正文、blocks 和附件中查找“告警ID: …”、“Alert ID: …”、“Event ID: …”、事件中心链接（#/event-center/detail/…、alertId=…）以及 15 位以上的告警 ID。',
+    '“查看详情”链接里的 action_id、collectId 是通知 ID，不是事件 ID。',
+    '在任何频道都可以用 /eventlog <id>，在线程中可以用“@eventlog <id>”。',
+  ],
+  chooseTitle: (n) => `这条消息提到了 ${n} 个事件 ID`,
+  chooseLine: '选择一个，在线程中发出它的流水：',
+  staleButton: '这个按钮已失效（可能来自旧版本的机器人），请重新执行 /eventlog <id>。',
+  refusal: (r) => {
+    switch (r.kind) {
+      case 'access':
+        return {
+          title: '此处未启用事件流水机器人',
+          lines: [
+            r.denied === 'team' ? '当前 Slack 工作区不在机器人的允许列表中。' : r.denied === 'channel' ? '当前频道不在机器人的允许列表中。' : '你的 Slack 用户不在机器人的允许列表中。',
+            '请联系机器人的维护者添加（ALLOWED_TEAM_IDS / ALLOWED_CHANNEL_IDS / ALLOWED_USER_IDS）。',
+          ],
+        };
+      case 'identity':
+        return {
+          title: '你的 Slack 用户没有关联蓝鲸账号',
+          lines: [
+            ...(r.why === 'unmapped'
+              ? ['机器人以你本人的蓝鲸用户查询，但用户映射中没有你。', '请联系机器人的维护者把你的 Slack 用户 ID 映射到蓝鲸用户名（BK_USER_MAP_FILE）。']
+              : ['机器人以你本人的蓝鲸用户查询（取自 Slack 邮箱 @ 之前的部分），但没有读到可用的邮箱。', '请在 Slack 个人资料中填写工作邮箱，或请机器人的维护者为应用开通 users:read.email 权限。']),
+          ],
+        };
+      case 'user_rate_limited':
+        return { title: '请稍后再试', lines: [`你在一分钟内查询次数过多，请 ${r.retryAfterSec} 秒后再试。`] };
+      case 'busy':
+        return { title: '蓝鲸正忙', lines: ['同时进行的查询过多，本次查询未发出，请几秒后再试。'] };
+    }
+  },
+  postFailure: ({ code, neededScope }) => {
+    const fix: Record<string, string> = {
+      not_in_channel: '机器人不在此频道。请用 /invite @eventlog 邀请它（公开频道也可以为应用添加 chat:write.public 权限），然后重试。',
+      channel_not_found: 'Slack 表示机器人找不到此频道（它不在的私有频道或私信）。请用 /invite @eventlog 邀请机器人，或在此处使用 /eventlog <id>。',
+      is_archived: '此频道已归档，无法发消息。请取消归档，或在其他频道用 /eventlog <id> 查询。',
+      missing_scope: `机器人的 Slack 应用缺少 ${neededScope ?? '所需的'} 权限（scope）。请在 OAuth & Permissions 中添加，或按 manifest.yml 重新安装，然后重试。`,
+      not_allowed_token_type: 'SLACK_BOT_TOKEN 不是机器人令牌（xoxb-）。',
+      invalid_auth: 'Slack 不再接受机器人的令牌。请重新安装应用并更新 SLACK_BOT_TOKEN。',
+      token_revoked: '机器人的令牌已被吊销。请重新安装应用并更新 SLACK_BOT_TOKEN。',
+      account_inactive: '机器人的 Slack 应用已被卸载或停用。请重新安装。',
+      ratelimited: 'Slack 正在限流，请一分钟后再试。',
+      msg_too_long: '流水太长，放不进一条消息。请使用 /eventlog <id> 分页查看。',
+      msg_blocks_too_long: '流水太长，放不进一条消息。请使用 /eventlog <id> 分页查看。',
+      invalid_blocks: 'Slack 拒绝了消息格式。请带上事件 ID 反馈此问题。',
+      request_error: '机器人连不上 Slack，请一分钟后再试。',
+      http_error: 'Slack 返回了 HTTP 错误，请一分钟后再试。',
+    };
+    return { title: '无法在此线程中发出流水', lines: [fix[code] ?? `Slack 返回“${code}”。`, `Slack 错误：${code}`] };
+  },
+  usage: {
+    title: '/eventlog 用法',
+    lines: [
+      '• `/eventlog &lt;id&gt;` — 查看蓝鲸事件流水（仅自己可见）',
+      '• `/eventlog &lt;id&gt; public` — 发到频道里',
+      '• `/eventlog help` — 显示本帮助',
+      '• 在告警消息上使用消息快捷方式 *Show event log* — 在该消息的线程中回复',
+      '• 在线程中 `@机器人 &lt;id&gt;` — 在该线程中回复',
+    ],
+    context: 'ID 为蓝鲸监控的告警或事件 ID，例如 `告警ID: 164239028644167`。',
+  },
+  lookupError: { event: (id) => `事件 ${id}`, code: '错误码', request: '请求', upstream: '蓝鲸返回', hint: '💡' },
+  renderFailed: {
+    title: (id) => `无法显示事件 ${id}`,
+    line: '机器人未能排版蓝鲸返回的结果。这是机器人的缺陷，请带上事件 ID 反馈。',
+  },
+} satisfies ReplyMessages;

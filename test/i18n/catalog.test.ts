@@ -1,0 +1,155 @@
+import { BK_ERROR_KINDS } from '../../src/bk/errors';
+import type { Lang } from '../../src/config';
+import { CATALOGS } from '../../src/i18n/catalog';
+import type { BkErrorFacts, Messages } from '../../src/i18n/messages';
+
+/**
+ * Every language has every message, and none is empty. The compiler already
+ * rejects a catalog that lacks a key; this walks the catalogs at run time so a
+ * blank string, an empty list or a function that words nothing for some
+ * arguments is caught too.
+ */
+
+const LANGS = Object.keys(CATALOGS) as Lang[];
+
+/** Facts that take each branch of the error wordings: statuses of every flavour, a retry delay or none, TLS or not. */
+const BK_FACTS: readonly BkErrorFacts[] = [
+  { httpStatus: null, retryAfterSec: null, httpFailure: 'other', tls: false },
+  { httpStatus: 302, retryAfterSec: null, httpFailure: 'redirect', tls: false },
+  { httpStatus: 403, retryAfterSec: 30, httpFailure: 'refused', tls: true },
+  { httpStatus: 502, retryAfterSec: 10, httpFailure: 'server', tls: false },
+];
+
+/** Texts that are the same in English and Chinese on purpose. */
+const SAME_IN_BOTH = ['replies.lookupError.hint', 'console.prompt'];
+
+/** Sample calls for every function message, covering its branches. A new function message needs a line here. */
+const SAMPLE_CALLS: ReadonlyArray<readonly [path: string, call: (m: Messages) => unknown]> = [
+  ['render.event', (m) => m.render.event('5310')],
+  ['render.endedAfter', (m) => m.render.endedAfter('Closed', '53 min', true)],
+  ['render.endedAfter', (m) => m.render.endedAfter('Closed', null, false)],
+  ['render.openFor', (m) => m.render.openFor('Open', '5 min')],
+  ['render.openFor', (m) => m.render.openFor('Open', null)],
+  ['render.acked', (m) => m.render.acked('3 min', 'alice')],
+  ['render.acked', (m) => m.render.acked(null, null)],
+  ...counts('abortedRecoveries', (m, n) => m.render.abortedRecoveries(n)),
+  ...counts('delayedRecoveries', (m, n) => m.render.delayedRecoveries(n)),
+  ...counts('severityRaises', (m, n) => m.render.severityRaises(n)),
+  ...counts('records', (m, n) => m.render.records(n)),
+  ['render.noticesFailed', (m) => m.render.noticesFailed(2, 5)],
+  ...counts('noticesSent', (m, n) => m.render.noticesSent(n)),
+  ['render.noticesSentOf', (m) => m.render.noticesSentOf(2, 3)],
+  ...counts('shieldedCount', (m, n) => m.render.shieldedCount(n)),
+  ...counts('runningCount', (m, n) => m.render.runningCount(n)),
+  ...counts('anomaliesConverged', (m, n) => m.render.anomaliesConverged(n)),
+  ...counts('convergeRounds', (m, n) => m.render.convergeRounds(n)),
+  ...counts('unreadableCount', (m, n) => m.render.unreadableCount(n)),
+  ...counts('failedTitle', (m, n) => m.render.failedTitle(n)),
+  ['render.withWays', (m) => m.render.withWays('SRE', 'WeChat')],
+  ...counts('andMore', (m, n) => m.render.andMore(n)),
+  ['render.shieldedLine', (m) => m.render.shieldedLine(1, '')],
+  ['render.shieldedLine', (m) => m.render.shieldedLine(2, 'release window')],
+  ...counts('runningLine', (m, n) => m.render.runningLine(n)),
+  ['render.convergedSummary', (m) => m.render.convergedSummary(null, 1)],
+  ['render.convergedSummary', (m) => m.render.convergedSummary(576, 45)],
+  ['render.dataWindow', (m) => m.render.dataWindow('10:00–10:05', '5 min')],
+  ['render.processWindow', (m) => m.render.processWindow('10:00–10:05', '5 min')],
+  ['render.ackDetail', (m) => m.render.ackDetail('alice', null)],
+  ['render.ackDetail', (m) => m.render.ackDetail(null, 'on it')],
+  ...counts('anomalies', (m, n) => m.render.anomalies(n)),
+  ['render.shieldedDetail', (m) => m.render.shieldedDetail(null)],
+  ['render.shieldedDetail', (m) => m.render.shieldedDetail('release window')],
+  ['render.unreadable', (m) => m.render.unreadable('not an object')],
+  ['render.earlierHidden', (m) => m.render.earlierHidden(1, false)],
+  ['render.earlierHidden', (m) => m.render.earlierHidden(20, true)],
+  ['render.newerHidden', (m) => m.render.newerHidden(1, false)],
+  ['render.newerHidden', (m) => m.render.newerHidden(20, true)],
+  ['render.footerEvent', (m) => m.render.footerEvent('`5310`')],
+  ['render.footerRequest', (m) => m.render.footerRequest('`4b1e`')],
+  ['render.footerRange', (m) => m.render.footerRange('1, 489–512', 512)],
+  ['render.sharedBy', (m) => m.render.sharedBy('<@U123>')],
+  ['render.pushState', (m) => m.render.pushState('5310', 'Closed', '53 min', true)],
+  ['render.pushState', (m) => m.render.pushState('5310', 'Open', '5 min', false)],
+  ['render.pushState', (m) => m.render.pushState('5310', 'Open', null, false)],
+  ['render.pushFailed', (m) => m.render.pushFailed(1, null)],
+  ['render.pushFailed', (m) => m.render.pushFailed(2, '通知人为空')],
+  ['render.emptyLog', (m) => m.render.emptyLog('5310')],
+  ['replies.lookingUp', (m) => m.replies.lookingUp('5310')],
+  ['replies.youTyped', (m) => m.replies.youTyped('abc')],
+  ['replies.chooseTitle', (m) => m.replies.chooseTitle(3)],
+  ['replies.refusal', (m) => m.replies.refusal({ kind: 'access', denied: 'team' })],
+  ['replies.refusal', (m) => m.replies.refusal({ kind: 'access', denied: 'channel' })],
+  ['replies.refusal', (m) => m.replies.refusal({ kind: 'access', denied: 'user' })],
+  ['replies.refusal', (m) => m.replies.refusal({ kind: 'identity', why: 'unmapped' })],
+  ['replies.refusal', (m) => m.replies.refusal({ kind: 'identity', why: 'no_email' })],
+  ['replies.refusal', (m) => m.replies.refusal({ kind: 'user_rate_limited', retryAfterSec: 30 })],
+  ['replies.refusal', (m) => m.replies.refusal({ kind: 'busy' })],
+  ...['not_in_channel', 'missing_scope', 'invalid_auth', 'msg_too_long', 'request_error', 'something_new'].map(
+    (code) => ['replies.postFailure', (m: Messages) => m.replies.postFailure({ code, neededScope: null })] as const,
+  ),
+  ['replies.postFailure', (m) => m.replies.postFailure({ code: 'missing_scope', neededScope: 'chat:write' })],
+  ['replies.lookupError.event', (m) => m.replies.lookupError.event('5310')],
+  ['replies.renderFailed.title', (m) => m.replies.renderFailed.title('5310')],
+  ['console.source', (m) => m.console.source('the demo events')],
+  ['console.unknownCommand', (m) => m.console.unknownCommand('/foo')],
+  ['console.unexpectedError', (m) => m.console.unexpectedError('TypeError')],
+  ...BK_ERROR_KINDS.flatMap((kind) => BK_FACTS.map((facts) => [`bkErrors.${kind}`, (m: Messages) => m.bkErrors[kind](facts)] as const)),
+];
+
+function counts(name: string, call: (m: Messages, n: number) => unknown): Array<readonly [string, (m: Messages) => unknown]> {
+  return [1, 2, 18].map((n) => [`render.${name}`, (m: Messages) => call(m, n)] as const);
+}
+
+/** Every leaf of a catalog: strings, lists and functions, by dotted path. */
+function leaves(value: unknown, path = ''): Array<[string, unknown]> {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.entries(value).flatMap(([key, inner]) => leaves(inner, path === '' ? key : `${path}.${key}`));
+  }
+  return [[path, value]];
+}
+
+/** Every string inside a message's value (a list, a {title, lines}, a description); null hints are allowed. */
+function textsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(textsIn);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(textsIn);
+  return [];
+}
+
+describe('the message catalogs', () => {
+  it('exist for every language, each its own', () => {
+    expect(LANGS).toEqual(['en', 'zh-CN']);
+    expect(new Set(Object.values(CATALOGS)).size).toBe(LANGS.length);
+  });
+
+  it('have the same messages in every language', () => {
+    const paths = (lang: Lang): string[] => leaves(CATALOGS[lang]).map(([path]) => path);
+    for (const lang of LANGS) expect(paths(lang)).toEqual(paths('en'));
+  });
+
+  it.each(LANGS)('%s has no empty text and no empty list', (lang) => {
+    for (const [path, value] of leaves(CATALOGS[lang])) {
+      if (typeof value === 'function') continue;
+      const texts = textsIn(value);
+      expect({ path, empty: texts.length === 0 || texts.some((t) => t.trim() === '') }).toEqual({ path, empty: false });
+    }
+  });
+
+  it.each(LANGS)('%s: every function message has sample calls here, and words something for each', (lang) => {
+    const sampled = new Set(SAMPLE_CALLS.map(([path]) => path));
+    const functions = leaves(CATALOGS[lang]).filter(([, value]) => typeof value === 'function');
+    expect(functions.map(([path]) => path).filter((path) => !sampled.has(path))).toEqual([]);
+    for (const [path, call] of SAMPLE_CALLS) {
+      const texts = textsIn(call(CATALOGS[lang]));
+      expect({ path, empty: texts.length === 0 || texts.some((t) => t.trim() === '') }).toEqual({ path, empty: false });
+    }
+  });
+
+  it('leaves no Chinese text in English by mistake: only symbols and commands read the same', () => {
+    const english = new Map(leaves(CATALOGS.en));
+    const same = leaves(CATALOGS['zh-CN'])
+      .filter(([path, value]) => typeof value === 'string' && value === english.get(path))
+      .map(([path]) => path);
+    expect(same).toEqual(SAME_IN_BOTH);
+  });
+});
