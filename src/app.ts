@@ -1,14 +1,14 @@
-import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
-import type { Config } from './config';
+import { App } from '@slack/bolt';
+import type { Config, SlackConnection } from './config';
 import { createEventLogService, type EventLogService } from './eventlog/service';
 import type { EventLogSource } from './eventlog/source';
 import type { Logger } from './log';
 import type { PrometheusMetrics } from './metrics-prometheus';
 import { boltLevel, toBoltLogger } from './slack/bolt-logger';
 import type { SlackContext } from './slack/context';
-import { healthRoutes } from './slack/health-routes';
-import { slackErrorCode } from './slack/slack-api-error';
 import { registerListeners } from './slack/listeners';
+import { createReceiver } from './slack/receiver';
+import { slackErrorCode } from './slack/slack-api-error';
 import { TaskTracker } from './slack/tasks';
 import { emailLookupVia } from './slack/users';
 
@@ -31,19 +31,12 @@ export interface RunningApp {
   stop(graceMs: number): Promise<boolean>;
 }
 
-type SlackTransport = Exclude<Config['slack'], { kind: 'console' }>;
-
 /** A Bolt App with every listener registered, for HTTP or Socket Mode. */
-export function createApp(config: Config & { slack: SlackTransport }, deps: AppDeps): RunningApp {
+export function createApp(config: Config & { slack: SlackConnection }, deps: AppDeps): RunningApp {
   const now = deps.now ?? Date.now;
   const { log, metrics } = deps;
   const boltLogger = toBoltLogger(log);
-  let ready = false;
-  const routes = healthRoutes({
-    isReady: () => ready,
-    metrics: async () => ({ contentType: metrics.contentType, body: await metrics.render() }),
-  });
-
+  const logLevel = boltLevel(config.logLevel);
   // One set of Web API options for both the app's client and Socket Mode's own (apps.connections.open),
   // so SLACK_API_URL (GovSlack, tests) reaches both.
   const clientOptions = {
@@ -51,29 +44,18 @@ export function createApp(config: Config & { slack: SlackTransport }, deps: AppD
     retryConfig: { retries: deps.webApiRetries ?? 2, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
     timeout: 10_000,
   };
-  const receiver: Receiver & { client?: SocketModeReceiver['client'] } =
-    config.slack.kind === 'socket'
-      ? new SocketModeReceiver({
-          appToken: config.slack.appToken,
-          customRoutes: routes,
-          installerOptions: { port: config.port, clientOptions },
-          logger: boltLogger,
-          logLevel: boltLevel(config.logLevel),
-        })
-      : new HTTPReceiver({
-          signingSecret: config.slack.signingSecret,
-          port: config.port,
-          customRoutes: routes,
-          logger: boltLogger,
-          logLevel: boltLevel(config.logLevel),
-          processBeforeResponse: false,
-        });
-
+  const bot = createReceiver(config.slack, {
+    port: config.port,
+    metrics: async () => ({ contentType: metrics.contentType, body: await metrics.render() }),
+    logger: boltLogger,
+    logLevel,
+    clientOptions,
+  });
   const app = new App({
     token: config.slack.botToken,
-    receiver,
+    receiver: bot.receiver,
     logger: boltLogger,
-    logLevel: boltLevel(config.logLevel),
+    logLevel,
     clientOptions,
     // No listener keeps conversation state; Bolt's default store would run a lookup middleware on every request.
     convoStore: false,
@@ -93,27 +75,16 @@ export function createApp(config: Config & { slack: SlackTransport }, deps: AppD
     log.error('bolt.error', { error: err.message, code: 'code' in err ? String(err.code) : null });
   });
 
-  if (receiver instanceof SocketModeReceiver) {
-    receiver.client.on('connected', () => {
-      ready = true;
-    });
-    receiver.client.on('disconnected', () => {
-      ready = false;
-    });
-  }
-
   return {
     app,
     service,
     tasks,
     start: async () => {
       await verifyBotToken(app, log);
-      const started: unknown = await app.start(config.port);
-      if (receiver instanceof HTTPReceiver) ready = true;
-      return { port: portOf(started) ?? (receiver instanceof HTTPReceiver ? config.port : null) };
+      return { port: bot.started(await app.start(config.port), config.port) };
     },
     stop: async (graceMs) => {
-      ready = false;
+      bot.stopped();
       await app.stop().catch((err: unknown) => log.warn('stop.receiver', { error: err instanceof Error ? err.message : String(err) }));
       return tasks.drain(graceMs);
     },
@@ -128,10 +99,4 @@ async function verifyBotToken(app: App, log: Logger): Promise<void> {
   } catch (err) {
     throw new Error(`Slack did not accept SLACK_BOT_TOKEN (${slackErrorCode(err)})`);
   }
-}
-
-function portOf(server: unknown): number | null {
-  if (typeof server !== 'object' || server === null || !('address' in server)) return null;
-  const address: unknown = (server as { address: () => unknown }).address();
-  return typeof address === 'object' && address !== null && 'port' in address ? Number(address.port) : null;
 }

@@ -12,10 +12,13 @@ export type AuthStyle = 'header' | 'query';
 /** Which BlueKing user the bot acts as for a Slack user. */
 export type IdentityMode = 'service' | 'email' | 'map';
 
-export type SlackTransport =
-  | { kind: 'console' }
+/** How the bot reaches Slack: over HTTP (Slack calls us) or Socket Mode (we call Slack). */
+export type SlackConnection =
   | { kind: 'http'; botToken: string; signingSecret: string }
   | { kind: 'socket'; botToken: string; appToken: string; signingSecret: string | null };
+
+/** Where the bot talks: Slack, or the local console when no Slack settings are given. */
+export type SlackTransport = { kind: 'console' } | SlackConnection;
 
 export interface BkConfig {
   baseUrl: string;

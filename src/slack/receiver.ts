@@ -1,0 +1,77 @@
+import {
+  HTTPReceiver,
+  SocketModeReceiver,
+  type Logger as BoltLogger,
+  type LogLevel,
+  type Receiver,
+  type SocketModeReceiverOptions,
+} from '@slack/bolt';
+import type { SlackConnection } from '../config';
+import { healthRoutes, type HealthState } from './health-routes';
+
+export interface ReceiverOptions {
+  port: number;
+  /** The /metrics body, served beside Slack's routes with /healthz and /readyz. */
+  metrics: HealthState['metrics'];
+  logger: BoltLogger;
+  logLevel: LogLevel;
+  /** Web API options for Socket Mode's own client (apps.connections.open), the same as the app's. */
+  clientOptions: SocketModeClientOptions;
+}
+
+type SocketModeClientOptions = NonNullable<SocketModeReceiverOptions['installerOptions']>['clientOptions'];
+
+export interface BotReceiver {
+  receiver: Receiver;
+  /** Call with what app.start() resolved: marks an HTTP receiver ready and gives the port it listens on (null for Socket Mode). */
+  started(server: unknown, configuredPort: number): number | null;
+  /** Call on stop: not ready any more. */
+  stopped(): void;
+}
+
+/**
+ * The Bolt receiver for the configured connection, serving /healthz, /readyz and
+ * /metrics beside Slack's routes. Ready means Slack can reach the app: the HTTP
+ * server listens, or the Socket Mode connection is up.
+ */
+export function createReceiver(connection: SlackConnection, options: ReceiverOptions): BotReceiver {
+  let ready = false;
+  const routes = healthRoutes({ isReady: () => ready, metrics: options.metrics });
+  const common = { customRoutes: routes, logger: options.logger, logLevel: options.logLevel };
+  const stopped = (): void => {
+    ready = false;
+  };
+  if (connection.kind === 'socket') {
+    const receiver = new SocketModeReceiver({
+      appToken: connection.appToken,
+      installerOptions: { port: options.port, clientOptions: options.clientOptions },
+      ...common,
+    });
+    receiver.client.on('connected', () => {
+      ready = true;
+    });
+    receiver.client.on('disconnected', () => {
+      ready = false;
+    });
+    return {
+      receiver,
+      started: (server) => portOf(server),
+      stopped,
+    };
+  }
+  const receiver = new HTTPReceiver({ signingSecret: connection.signingSecret, port: options.port, processBeforeResponse: false, ...common });
+  return {
+    receiver,
+    started: (server, configuredPort) => {
+      ready = true;
+      return portOf(server) ?? configuredPort;
+    },
+    stopped,
+  };
+}
+
+function portOf(server: unknown): number | null {
+  if (typeof server !== 'object' || server === null || !('address' in server)) return null;
+  const address: unknown = (server as { address: () => unknown }).address();
+  return typeof address === 'object' && address !== null && 'port' in address ? Number(address.port) : null;
+}
