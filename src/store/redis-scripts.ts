@@ -1,0 +1,80 @@
+/**
+ * The Lua the Redis store runs for what needs several commands at once
+ * (ioredis sends them by EVALSHA and falls back to EVAL after a Redis restart
+ * flushed the script cache). Each runs atomically on the server.
+ */
+export const REDIS_SCRIPTS = {
+  /** KEYS: counter. ARGV: windowMs. Returns {count, ms left}. */
+  hit: {
+    numberOfKeys: 1,
+    lua: `
+local n = redis.call('INCR', KEYS[1])
+local left = redis.call('PTTL', KEYS[1])
+if n == 1 or left < 0 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+  left = tonumber(ARGV[1])
+end
+return {n, left}`,
+  },
+  /** KEYS: key. ARGV: value, ttlMs. Sets unless the key already lives at least that long. */
+  setAtLeast: {
+    numberOfKeys: 1,
+    lua: `
+local left = redis.call('PTTL', KEYS[1])
+if left == -1 or left >= tonumber(ARGV[2]) then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return 1`,
+  },
+  /** KEYS: key. Returns {value, ms left} or nil. */
+  getWithTtl: {
+    numberOfKeys: 1,
+    lua: `
+local value = redis.call('GET', KEYS[1])
+if not value then return nil end
+return {value, redis.call('PTTL', KEYS[1])}`,
+  },
+  /** KEYS: lease. ARGV: owner, ttlMs. Extends only the owner's lease. */
+  renew: {
+    numberOfKeys: 1,
+    lua: `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return 1`,
+  },
+  /** KEYS: lease. ARGV: owner. Deletes only the owner's lease. */
+  release: {
+    numberOfKeys: 1,
+    lua: `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('DEL', KEYS[1])
+return 1`,
+  },
+  /**
+   * KEYS: key, index (a sorted set of keys scored by expiry). ARGV: value, ttlMs, max.
+   * Writes the key, drops index members that expired, then deletes the oldest past `max`.
+   */
+  setCapped: {
+    numberOfKeys: 2,
+    lua: `
+local ttl = tonumber(ARGV[2])
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ttl)
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
+-- Scores strictly increase, so writes within one millisecond still keep their order.
+local top = redis.call('ZRANGE', KEYS[2], -1, -1, 'WITHSCORES')
+local score = now + ttl
+if top[2] and tonumber(top[2]) >= score then score = tonumber(top[2]) + 1 end
+redis.call('ZADD', KEYS[2], score, KEYS[1])
+local excess = redis.call('ZCARD', KEYS[2]) - tonumber(ARGV[3])
+if excess > 0 then
+  local oldest = redis.call('ZRANGE', KEYS[2], 0, excess - 1)
+  for _, key in ipairs(oldest) do redis.call('DEL', key) end
+  redis.call('ZREMRANGEBYRANK', KEYS[2], 0, excess - 1)
+end
+redis.call('PEXPIRE', KEYS[2], ttl)
+return 1`,
+  },
+} as const;
+
+export type ScriptName = keyof typeof REDIS_SCRIPTS;

@@ -1,0 +1,235 @@
+import { createHash } from 'node:crypto';
+import Redis, { type RedisOptions } from 'ioredis';
+import { REDIS_SCRIPTS, type ScriptName } from './redis-scripts';
+import { StoreError, wholeMs, type Store, type WindowCount } from './store';
+
+export interface RedisStoreOptions {
+  /** redis:// or rediss:// (TLS), with password and db in the URL. */
+  url: string;
+  /** Put before every key and channel, so several bots can share one Redis. */
+  prefix: string;
+  /** Most a command may take before it fails (a slow Redis must not hold lookups up). */
+  commandTimeoutMs?: number;
+}
+
+type RedisReply = string | number | null | RedisReply[];
+
+/**
+ * The Store in Redis, for N replicas (ioredis). Commands fail at once while
+ * disconnected (no offline queue: the caller falls back rather than wait),
+ * each command has a timeout, the client reconnects forever with a capped
+ * backoff, and the subscriber connection resubscribes after a reconnect.
+ */
+export class RedisStore implements Store {
+  readonly kind = 'redis' as const;
+  readonly shared = true;
+  private readonly client: Redis;
+  /** Subscriptions need a connection of their own. */
+  private readonly subscriber: Redis;
+  private readonly listeners = new Map<string, Set<(message: string) => void>>();
+  private readonly shas = new Map<ScriptName, string>();
+
+  constructor(private readonly options: RedisStoreOptions) {
+    this.client = connect(options);
+    this.subscriber = connect(options);
+    this.subscriber.on('message', (channel: string, message: string) => {
+      for (const listener of this.listeners.get(channel) ?? []) listener(message);
+    });
+    for (const [name, script] of Object.entries(REDIS_SCRIPTS)) {
+      this.shas.set(name as ScriptName, createHash('sha1').update(script.lua).digest('hex'));
+    }
+  }
+
+  /** True while both connections are up and able to take commands. */
+  get ready(): boolean {
+    return this.client.status === 'ready' && this.subscriber.status === 'ready';
+  }
+
+  /** Resolves true once connected, false if `timeoutMs` passes first (the client keeps trying). */
+  async waitUntilReady(timeoutMs: number): Promise<boolean> {
+    const [a, b] = await Promise.all([readyWithin(this.client, timeoutMs), readyWithin(this.subscriber, timeoutMs)]);
+    return a && b;
+  }
+
+  get(key: string): Promise<string | null> {
+    return this.run('get', () => this.client.get(this.k(key)));
+  }
+
+  getBytes(key: string): Promise<Buffer | null> {
+    return this.run('get', () => this.client.getBuffer(this.k(key)));
+  }
+
+  async set(key: string, value: string | Buffer, ttlMs: number): Promise<void> {
+    await this.run('set', () => this.client.set(this.k(key), value, 'PX', wholeMs(ttlMs)));
+  }
+
+  async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
+    return (await this.run('set', () => this.client.set(this.k(key), value, 'PX', wholeMs(ttlMs), 'NX'))) === 'OK';
+  }
+
+  async setCapped(key: string, value: string | Buffer, ttlMs: number, indexKey: string, max: number): Promise<void> {
+    await this.script('setCapped', [this.k(key), this.k(indexKey)], [value, wholeMs(ttlMs), Math.max(1, max)]);
+  }
+
+  async setAtLeast(key: string, value: string, ttlMs: number): Promise<void> {
+    await this.script('setAtLeast', [this.k(key)], [value, wholeMs(ttlMs)]);
+  }
+
+  async getWithTtl(key: string): Promise<{ value: string; ttlMs: number } | null> {
+    const reply = await this.script('getWithTtl', [this.k(key)], []);
+    if (!Array.isArray(reply)) return null;
+    return { value: String(reply[0]), ttlMs: Number(reply[1]) };
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.run('delete', () => this.client.del(this.k(key)));
+  }
+
+  async seen(key: string, ttlMs: number): Promise<boolean> {
+    return !(await this.setIfAbsent(key, '1', ttlMs));
+  }
+
+  async hit(key: string, windowMs: number): Promise<WindowCount> {
+    const reply = await this.script('hit', [this.k(key)], [wholeMs(windowMs)]);
+    const [count, left] = Array.isArray(reply) ? reply : [];
+    return { count: Number(count), resetInMs: Number(left) };
+  }
+
+  acquire(key: string, owner: string, ttlMs: number): Promise<boolean> {
+    return this.setIfAbsent(key, owner, ttlMs);
+  }
+
+  async renew(key: string, owner: string, ttlMs: number): Promise<boolean> {
+    return (await this.script('renew', [this.k(key)], [owner, wholeMs(ttlMs)])) === 1;
+  }
+
+  async release(key: string, owner: string): Promise<boolean> {
+    return (await this.script('release', [this.k(key)], [owner])) === 1;
+  }
+
+  holder(key: string): Promise<string | null> {
+    return this.get(key);
+  }
+
+  async hashSet(key: string, field: string, value: string): Promise<void> {
+    await this.run('hash', () => this.client.hset(this.k(key), field, value));
+  }
+
+  async hashSetIfAbsent(key: string, field: string, value: string): Promise<boolean> {
+    return (await this.run('hash', () => this.client.hsetnx(this.k(key), field, value))) === 1;
+  }
+
+  hashGet(key: string, field: string): Promise<string | null> {
+    return this.run('hash', () => this.client.hget(this.k(key), field));
+  }
+
+  async hashDelete(key: string, field: string): Promise<boolean> {
+    return (await this.run('hash', () => this.client.hdel(this.k(key), field))) > 0;
+  }
+
+  async hashGetAll(key: string): Promise<Map<string, string>> {
+    return new Map(Object.entries(await this.run('hash', () => this.client.hgetall(this.k(key)))));
+  }
+
+  hashLength(key: string): Promise<number> {
+    return this.run('hash', () => this.client.hlen(this.k(key)));
+  }
+
+  async publish(channel: string, message: string): Promise<void> {
+    await this.run('publish', () => this.client.publish(this.k(channel), message));
+  }
+
+  async subscribe(channel: string, listener: (message: string) => void): Promise<() => Promise<void>> {
+    const subscriber = this.subscriber;
+    const name = this.k(channel);
+    let set = this.listeners.get(name);
+    if (!set) {
+      set = new Set();
+      this.listeners.set(name, set);
+      try {
+        await this.run('subscribe', () => subscriber.subscribe(name));
+      } catch (err) {
+        this.listeners.delete(name);
+        throw err;
+      }
+    }
+    set.add(listener);
+    return async () => {
+      const current = this.listeners.get(name);
+      if (!current?.delete(listener) || current.size > 0) return;
+      this.listeners.delete(name);
+      // Best effort: a failed UNSUBSCRIBE only leaves a channel nobody listens to.
+      await subscriber.unsubscribe(name).catch(() => undefined);
+    };
+  }
+
+  async close(): Promise<void> {
+    this.listeners.clear();
+    this.subscriber.disconnect();
+    this.client.disconnect();
+  }
+
+  private k(key: string): string {
+    return `${this.options.prefix}${key}`;
+  }
+
+  /** EVALSHA, and EVAL when Redis does not know the script (first use, or after a restart flushed it). */
+  private script(name: ScriptName, keys: string[], args: Array<string | number | Buffer>): Promise<RedisReply> {
+    const { lua, numberOfKeys } = REDIS_SCRIPTS[name];
+    const sha = this.shas.get(name) ?? '';
+    return this.run(name, async () => {
+      try {
+        return (await this.client.evalsha(sha, numberOfKeys, ...keys, ...args)) as RedisReply;
+      } catch (err) {
+        if (!(err instanceof Error) || !err.message.startsWith('NOSCRIPT')) throw err;
+        return (await this.client.eval(lua, numberOfKeys, ...keys, ...args)) as RedisReply;
+      }
+    });
+  }
+
+  private async run<T>(operation: string, command: () => Promise<T>): Promise<T> {
+    try {
+      return await command();
+    } catch (err) {
+      throw new StoreError(operation, err instanceof Error ? err.message : String(err));
+    }
+  }
+}
+
+function connect(options: RedisStoreOptions): Redis {
+  const client = new Redis(options.url, clientOptions(options));
+  // Connection errors surface as failed commands (StoreError), counted and logged by the caller;
+  // without a listener ioredis would print each reconnect attempt to the console.
+  client.on('error', () => undefined);
+  return client;
+}
+
+function readyWithin(client: Redis, timeoutMs: number): Promise<boolean> {
+  if (client.status === 'ready') return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (ok: boolean): void => {
+      clearTimeout(timer);
+      client.off('ready', onReady);
+      resolve(ok);
+    };
+    const onReady = (): void => done(true);
+    const timer = setTimeout(() => done(false), timeoutMs);
+    client.on('ready', onReady);
+  });
+}
+
+function clientOptions(options: RedisStoreOptions): RedisOptions {
+  return {
+    // Subscriptions are restored after a reconnect.
+    autoResubscribe: true,
+    enableOfflineQueue: false,
+    // A command sent when the connection drops fails instead of being re-sent after a reconnect.
+    maxRetriesPerRequest: 0,
+    commandTimeout: options.commandTimeoutMs ?? 500,
+    connectTimeout: 2_000,
+    // Reconnect forever: 100 ms, 200 ms, … at most 2 s apart.
+    retryStrategy: (attempt: number) => Math.min(attempt * 100, 2_000),
+    // Shown by CLIENT LIST, so an operator can tell the bot's connections apart.
+    connectionName: 'eventlog-bot',
+  };
+}
