@@ -5,6 +5,7 @@ import { loadConfig, ConfigError, type Config } from './config';
 import { runConsole } from './console/console';
 import { createDemoSource } from './console/demo-data';
 import type { EventLogSource } from './eventlog/source';
+import { messagesFor } from './i18n/catalog';
 import { createLogger, type Logger } from './log';
 import { createRedactor } from './redact';
 import { createPrometheusMetrics } from './metrics-prometheus';
@@ -31,17 +32,17 @@ async function main(): Promise<void> {
   });
   const bkClient = config.bk ? createBkClient(config.bk, { zone: config.timezone }) : null;
   const source: EventLogSource = bkClient ?? createDemoSource(config.timezone);
-  const bkLabel = config.bk ? `BlueKing at ${new URL(config.bk.baseUrl).host} (${config.bk.authStyle} auth)` : 'built-in demo data';
+  const bkAt = config.bk ? { host: new URL(config.bk.baseUrl).host, authStyle: config.bk.authStyle } : null;
 
   if (config.slack.kind === 'console') {
-    process.stdout.write(
-      `No Slack settings found (SLACK_BOT_TOKEN / SLACK_APP_TOKEN / SLACK_SIGNING_SECRET): running the local console with ${bkLabel}.\n`,
-    );
+    const words = messagesFor(config.lang).console;
+    const sourceLabel = bkAt ? words.blueKingSource(bkAt.host, bkAt.authStyle) : words.demoSource;
+    process.stdout.write(`${words.noSlack(sourceLabel)}\n`);
     await runConsole({
       input: process.stdin,
       output: process.stdout,
       source,
-      sourceLabel: bkLabel,
+      sourceLabel,
       lang: config.lang,
       timezone: config.timezone,
       monitorUrl: config.monitorUrl,
@@ -58,7 +59,8 @@ async function main(): Promise<void> {
   log.info('started', {
     mode: config.slack.kind === 'socket' ? 'socket' : 'http',
     port,
-    bk: bkLabel,
+    // For the operator's log, in English whatever BOT_LANG says.
+    bk: bkAt ? `BlueKing at ${bkAt.host} (${bkAt.authStyle} auth)` : 'built-in demo data',
     bk_identity: config.identity.mode,
     lang: config.lang,
   });

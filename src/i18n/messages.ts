@@ -1,9 +1,8 @@
 import type { BkErrorKind } from '../bk/errors';
-import type { Refusal } from '../eventlog/service';
-import type { EventState } from '../eventlog/summarize-types';
+import type { AccessDenial } from '../eventlog/access';
 import type { KnownOperate, KnownStatus } from '../eventlog/record';
+import type { EventState } from '../eventlog/summarize-types';
 import type { InvalidReason } from '../slack/ids/invalid-reason';
-import type { SlackApiFailure } from '../slack/slack-api-error';
 
 /**
  * Every sentence the bot shows a person, in Slack or in the console: one typed
@@ -112,11 +111,21 @@ export interface RenderMessages {
   emptyLog(id: string): string;
 }
 
-/** A short message's bold title and its lines. */
-export interface TitledLines {
-  title: string;
-  lines: string[];
-}
+/** Slack Web API errors (besides missing_scope) we can say how to fix. */
+export type PostFailureWithFix =
+  | 'not_in_channel'
+  | 'channel_not_found'
+  | 'is_archived'
+  | 'not_allowed_token_type'
+  | 'invalid_auth'
+  | 'token_revoked'
+  | 'account_inactive'
+  | 'ratelimited'
+  | 'msg_too_long'
+  | 'msg_blocks_too_long'
+  | 'invalid_blocks'
+  | 'request_error'
+  | 'http_error';
 
 export interface ReplyMessages {
   lookingUp(id: string): string;
@@ -130,8 +139,21 @@ export interface ReplyMessages {
   chooseTitle(n: number): string;
   chooseLine: string;
   staleButton: string;
-  refusal(refusal: Refusal): TitledLines;
-  postFailure(failure: SlackApiFailure): TitledLines;
+  /** Why a lookup was refused, per refusal kind. */
+  refusal: {
+    access: { title: string; denied: Readonly<Record<AccessDenial, string>>; ask: string };
+    identity: { title: string; unmapped: readonly string[]; no_email: readonly string[] };
+    user_rate_limited: { title: string; line(retryAfterSec: number): string };
+    busy: { title: string; line: string };
+  };
+  /** Why the answer could not be posted in a thread: what to fix per Slack error, then the error itself. */
+  postFailure: {
+    title: string;
+    fixes: Readonly<Record<PostFailureWithFix, string>>;
+    missingScope(neededScope: string | null): string;
+    unknownFix(code: string): string;
+    errorLine(code: string): string;
+  };
   /** /eventlog help; already mrkdwn (code spans, escaped <>). */
   usage: { title: string; lines: readonly string[]; context: string };
   /** The frame around a BlueKing error: context words and the "BlueKing said" label. */
@@ -174,6 +196,10 @@ export type DemoName =
   | 'permissionError';
 
 export interface ConsoleMessages {
+  /** The first line when no Slack settings are found; `source` is demoSource or blueKingSource. */
+  noSlack(source: string): string;
+  demoSource: string;
+  blueKingSource(host: string, authStyle: string): string;
   welcome: string;
   source(label: string): string;
   commandsTitle: string;

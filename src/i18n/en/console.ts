@@ -2,6 +2,9 @@ import type { ConsoleMessages } from '../messages';
 
 /** What the console prints around the answers, in English. */
 export const consoleMessages = {
+  noSlack: (source) => `No Slack settings found (SLACK_BOT_TOKEN / SLACK_APP_TOKEN / SLACK_SIGNING_SECRET): running the local console with ${source}.`,
+  demoSource: 'built-in demo data',
+  blueKingSource: (host, authStyle) => `BlueKing at ${host} (${authStyle} auth)`,
   welcome: 'Type an event ID to see its log as the bot would answer it in Slack.',
   source: (label) => `Lookups go to ${label}.`,
   commandsTitle: 'Console commands:',

@@ -40,51 +40,43 @@ export const replies = {
   chooseTitle: (n) => `This message mentions ${n} event IDs`,
   chooseLine: 'Pick one to post its log in the thread:',
   staleButton: 'That button no longer works (it may be from an older version of the bot). Run /eventlog <id> again.',
-  refusal: (r) => {
-    switch (r.kind) {
-      case 'access':
-        return {
-          title: 'The event log bot is not enabled here',
-          lines: [
-            r.denied === 'team'
-              ? 'This Slack workspace is not on the bot’s allowlist.'
-              : r.denied === 'channel'
-                ? 'This channel is not on the bot’s allowlist. Try the incident channels it serves.'
-                : 'Your Slack user is not on the bot’s allowlist.',
-            'Ask whoever runs the bot to add it (ALLOWED_TEAM_IDS / ALLOWED_CHANNEL_IDS / ALLOWED_USER_IDS).',
-          ],
-        };
-      case 'identity':
-        return {
-          title: 'No BlueKing account is linked to your Slack user',
-          lines: [
-            ...(r.why === 'unmapped'
-              ? [
-                  'The bot looks events up as your own BlueKing user, and you are not in its user map.',
-                  'Ask whoever runs the bot to map your Slack user ID to your BlueKing username (BK_USER_MAP_FILE).',
-                ]
-              : [
-                  'The bot looks events up as your own BlueKing user, named by your Slack email (the part before @), and could not read a usable one.',
-                  'Add your work email to your Slack profile, or ask whoever runs the bot to grant it the users:read.email scope.',
-                ]),
-          ],
-        };
-      case 'user_rate_limited':
-        return { title: 'Slow down a little', lines: [`You have made many lookups in the last minute. Try again in ${r.retryAfterSec} s.`] };
-      case 'busy':
-        return {
-          title: 'BlueKing is busy with other lookups',
-          lines: ['Too many lookups are running at once, so this one was not sent. Try again in a few seconds.'],
-        };
-    }
+  refusal: {
+    access: {
+      title: 'The event log bot is not enabled here',
+      denied: {
+        team: 'This Slack workspace is not on the bot’s allowlist.',
+        channel: 'This channel is not on the bot’s allowlist. Try the incident channels it serves.',
+        user: 'Your Slack user is not on the bot’s allowlist.',
+      },
+      ask: 'Ask whoever runs the bot to add it (ALLOWED_TEAM_IDS / ALLOWED_CHANNEL_IDS / ALLOWED_USER_IDS).',
+    },
+    identity: {
+      title: 'No BlueKing account is linked to your Slack user',
+      unmapped: [
+        'The bot looks events up as your own BlueKing user, and you are not in its user map.',
+        'Ask whoever runs the bot to map your Slack user ID to your BlueKing username (BK_USER_MAP_FILE).',
+      ],
+      no_email: [
+        'The bot looks events up as your own BlueKing user, named by your Slack email (the part before @), and could not read a usable one.',
+        'Add your work email to your Slack profile, or ask whoever runs the bot to grant it the users:read.email scope.',
+      ],
+    },
+    user_rate_limited: {
+      title: 'Slow down a little',
+      line: (seconds) => `You have made many lookups in the last minute. Try again in ${seconds} s.`,
+    },
+    busy: {
+      title: 'BlueKing is busy with other lookups',
+      line: 'Too many lookups are running at once, so this one was not sent. Try again in a few seconds.',
+    },
   },
-  postFailure: ({ code, neededScope }) => {
-    const fix: Record<string, string> = {
+  postFailure: {
+    title: 'Could not post the log in this thread',
+    fixes: {
       not_in_channel: 'The bot is not in this channel. Invite it with /invite @eventlog (or add the chat:write.public scope for public channels), then try again.',
       channel_not_found:
         'Slack says this channel does not exist for the bot (a private channel or a direct message it is not in). Invite it with /invite @eventlog, or use /eventlog <id> there.',
       is_archived: 'This channel is archived, so nothing can be posted in it. Unarchive it, or look the event up with /eventlog <id> elsewhere.',
-      missing_scope: `The bot’s Slack app lacks the ${neededScope ?? 'needed'} permission (scope). Add it under OAuth & Permissions, or reinstall the app from manifest.yml, then try again.`,
       not_allowed_token_type: 'The bot token is not a bot token (xoxb-). Check SLACK_BOT_TOKEN.',
       invalid_auth: 'Slack no longer accepts the bot’s token. Reinstall the app and update SLACK_BOT_TOKEN.',
       token_revoked: 'The bot’s token was revoked. Reinstall the app and update SLACK_BOT_TOKEN.',
@@ -95,11 +87,11 @@ export const replies = {
       invalid_blocks: 'Slack refused the message layout. Please report this with the event ID.',
       request_error: 'The bot could not reach Slack. Try again in a minute.',
       http_error: 'Slack answered with an HTTP error. Try again in a minute.',
-    };
-    return {
-      title: 'Could not post the log in this thread',
-      lines: [fix[code] ?? `Slack answered “${code}”.`, `Slack error: ${code}`],
-    };
+    },
+    missingScope: (scope) =>
+      `The bot’s Slack app lacks the ${scope ?? 'needed'} permission (scope). Add it under OAuth & Permissions, or reinstall the app from manifest.yml, then try again.`,
+    unknownFix: (code) => `Slack answered “${code}”.`,
+    errorLine: (code) => `Slack error: ${code}`,
   },
   usage: {
     title: 'How to use /eventlog',

@@ -2,6 +2,9 @@ import type { ConsoleMessages } from '../messages';
 
 /** 控制台自身输出的中文文本。 */
 export const consoleMessages = {
+  noSlack: (source) => `未找到 Slack 设置（SLACK_BOT_TOKEN / SLACK_APP_TOKEN / SLACK_SIGNING_SECRET）：使用${source}运行本地控制台。`,
+  demoSource: '内置演示数据',
+  blueKingSource: (host, authStyle) => `蓝鲸 ${host}（${authStyle} 认证）`,
   welcome: '输入事件 ID，即可看到机器人在 Slack 中给出的事件流水回复。',
   source: (label) => `查询来源：${label}。`,
   commandsTitle: '控制台命令：',

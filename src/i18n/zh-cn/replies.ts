@@ -40,37 +40,33 @@ export const replies = {
   chooseTitle: (n) => `这条消息提到了 ${n} 个事件 ID`,
   chooseLine: '选择一个，在线程中发出它的流水：',
   staleButton: '这个按钮已失效（可能来自旧版本的机器人），请重新执行 /eventlog <id>。',
-  refusal: (r) => {
-    switch (r.kind) {
-      case 'access':
-        return {
-          title: '此处未启用事件流水机器人',
-          lines: [
-            r.denied === 'team' ? '当前 Slack 工作区不在机器人的允许列表中。' : r.denied === 'channel' ? '当前频道不在机器人的允许列表中。' : '你的 Slack 用户不在机器人的允许列表中。',
-            '请联系机器人的维护者添加（ALLOWED_TEAM_IDS / ALLOWED_CHANNEL_IDS / ALLOWED_USER_IDS）。',
-          ],
-        };
-      case 'identity':
-        return {
-          title: '你的 Slack 用户没有关联蓝鲸账号',
-          lines: [
-            ...(r.why === 'unmapped'
-              ? ['机器人以你本人的蓝鲸用户查询，但用户映射中没有你。', '请联系机器人的维护者把你的 Slack 用户 ID 映射到蓝鲸用户名（BK_USER_MAP_FILE）。']
-              : ['机器人以你本人的蓝鲸用户查询（取自 Slack 邮箱 @ 之前的部分），但没有读到可用的邮箱。', '请在 Slack 个人资料中填写工作邮箱，或请机器人的维护者为应用开通 users:read.email 权限。']),
-          ],
-        };
-      case 'user_rate_limited':
-        return { title: '请稍后再试', lines: [`你在一分钟内查询次数过多，请 ${r.retryAfterSec} 秒后再试。`] };
-      case 'busy':
-        return { title: '蓝鲸正忙', lines: ['同时进行的查询过多，本次查询未发出，请几秒后再试。'] };
-    }
+  refusal: {
+    access: {
+      title: '此处未启用事件流水机器人',
+      denied: {
+        team: '当前 Slack 工作区不在机器人的允许列表中。',
+        channel: '当前频道不在机器人的允许列表中。',
+        user: '你的 Slack 用户不在机器人的允许列表中。',
+      },
+      ask: '请联系机器人的维护者添加（ALLOWED_TEAM_IDS / ALLOWED_CHANNEL_IDS / ALLOWED_USER_IDS）。',
+    },
+    identity: {
+      title: '你的 Slack 用户没有关联蓝鲸账号',
+      unmapped: ['机器人以你本人的蓝鲸用户查询，但用户映射中没有你。', '请联系机器人的维护者把你的 Slack 用户 ID 映射到蓝鲸用户名（BK_USER_MAP_FILE）。'],
+      no_email: [
+        '机器人以你本人的蓝鲸用户查询（取自 Slack 邮箱 @ 之前的部分），但没有读到可用的邮箱。',
+        '请在 Slack 个人资料中填写工作邮箱，或请机器人的维护者为应用开通 users:read.email 权限。',
+      ],
+    },
+    user_rate_limited: { title: '请稍后再试', line: (seconds) => `你在一分钟内查询次数过多，请 ${seconds} 秒后再试。` },
+    busy: { title: '蓝鲸正忙', line: '同时进行的查询过多，本次查询未发出，请几秒后再试。' },
   },
-  postFailure: ({ code, neededScope }) => {
-    const fix: Record<string, string> = {
+  postFailure: {
+    title: '无法在此线程中发出流水',
+    fixes: {
       not_in_channel: '机器人不在此频道。请用 /invite @eventlog 邀请它（公开频道也可以为应用添加 chat:write.public 权限），然后重试。',
       channel_not_found: 'Slack 表示机器人找不到此频道（它不在的私有频道或私信）。请用 /invite @eventlog 邀请机器人，或在此处使用 /eventlog <id>。',
       is_archived: '此频道已归档，无法发消息。请取消归档，或在其他频道用 /eventlog <id> 查询。',
-      missing_scope: `机器人的 Slack 应用缺少 ${neededScope ?? '所需的'} 权限（scope）。请在 OAuth & Permissions 中添加，或按 manifest.yml 重新安装，然后重试。`,
       not_allowed_token_type: 'SLACK_BOT_TOKEN 不是机器人令牌（xoxb-）。',
       invalid_auth: 'Slack 不再接受机器人的令牌。请重新安装应用并更新 SLACK_BOT_TOKEN。',
       token_revoked: '机器人的令牌已被吊销。请重新安装应用并更新 SLACK_BOT_TOKEN。',
@@ -81,8 +77,10 @@ export const replies = {
       invalid_blocks: 'Slack 拒绝了消息格式。请带上事件 ID 反馈此问题。',
       request_error: '机器人连不上 Slack，请一分钟后再试。',
       http_error: 'Slack 返回了 HTTP 错误，请一分钟后再试。',
-    };
-    return { title: '无法在此线程中发出流水', lines: [fix[code] ?? `Slack 返回“${code}”。`, `Slack 错误：${code}`] };
+    },
+    missingScope: (scope) => `机器人的 Slack 应用缺少 ${scope ?? '所需的'} 权限（scope）。请在 OAuth & Permissions 中添加，或按 manifest.yml 重新安装，然后重试。`,
+    unknownFix: (code) => `Slack 返回“${code}”。`,
+    errorLine: (code) => `Slack 错误：${code}`,
   },
   usage: {
     title: '/eventlog 用法',

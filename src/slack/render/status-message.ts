@@ -2,12 +2,19 @@ import type { types } from '@slack/bolt';
 import type { Lang } from '../../config';
 import type { Refusal } from '../../eventlog/service';
 import { messagesFor } from '../../i18n/catalog';
+import type { ReplyMessages } from '../../i18n/messages';
 import { describeInvalid, type InvalidReason } from '../ids/invalid-reason';
 import { encodePickValue } from '../pick-value';
 import type { SlackApiFailure } from '../slack-api-error';
 import { PICK_ACTION_PREFIX } from './actions';
 import { renderPlainMessage } from './plain-message';
 import type { SlackMessage } from './types';
+
+/** A short message's bold title and its lines. */
+interface TitledLines {
+  title: string;
+  lines: readonly string[];
+}
 
 /** Shown at once in the ack, replaced by the answer. */
 export function renderLookingUp(id: string, lang: Lang): SlackMessage {
@@ -46,14 +53,33 @@ export function renderIdChoice(ids: readonly string[], threadTs: string, lang: L
 }
 
 export function renderRefusal(refusal: Refusal, lang: Lang): SlackMessage {
-  const { title, lines } = messagesFor(lang).replies.refusal(refusal);
-  return renderPlainMessage({ emoji: '🚫', title, lines });
+  return renderPlainMessage({ emoji: '🚫', ...refusalText(refusal, messagesFor(lang).replies.refusal) });
+}
+
+function refusalText(refusal: Refusal, words: ReplyMessages['refusal']): TitledLines {
+  switch (refusal.kind) {
+    case 'access':
+      return { title: words.access.title, lines: [words.access.denied[refusal.denied], words.access.ask] };
+    case 'identity':
+      return { title: words.identity.title, lines: words.identity[refusal.why] };
+    case 'user_rate_limited':
+      return { title: words.user_rate_limited.title, lines: [words.user_rate_limited.line(refusal.retryAfterSec)] };
+    case 'busy':
+      return { title: words.busy.title, lines: [words.busy.line] };
+  }
 }
 
 /** Why the answer could not be posted in the thread, and what to fix (invite the bot, add a scope, …). */
-export function renderPostFailure(failure: SlackApiFailure, lang: Lang): SlackMessage {
-  const { title, lines } = messagesFor(lang).replies.postFailure(failure);
-  return renderPlainMessage({ emoji: '⚠️', title, lines });
+export function renderPostFailure({ code, neededScope }: SlackApiFailure, lang: Lang): SlackMessage {
+  const words = messagesFor(lang).replies.postFailure;
+  return renderPlainMessage({ emoji: '⚠️', title: words.title, lines: [fixFor(code, neededScope, words), words.errorLine(code)] });
+}
+
+/** What to do about a Slack error: our advice for it, the scope to add, or Slack's word as it is. */
+function fixFor(code: string, neededScope: string | null, words: ReplyMessages['postFailure']): string {
+  if (code === 'missing_scope') return words.missingScope(neededScope);
+  const fixes: Readonly<Partial<Record<string, string>>> = words.fixes;
+  return (Object.hasOwn(fixes, code) ? fixes[code] : undefined) ?? words.unknownFix(code);
 }
 
 export function renderStaleButton(lang: Lang): SlackMessage {
