@@ -24,9 +24,27 @@ function importsFrom(dir: string): Array<{ file: string; target: string }> {
   return tsFiles(join(root, dir)).flatMap((file) => importsOf(file).map((target) => ({ file: relative(root, file), target })));
 }
 
+/** The imports from `dir` into any of `folders`. */
+function importsInto(dir: string, folders: readonly string[]): Array<{ file: string; target: string }> {
+  return importsFrom(dir).filter(({ target }) => folders.some((folder) => target.startsWith(`${folder}/`)));
+}
+
 describe('dependency direction', () => {
   it('src/ imports nothing from test/ or bench/', () => {
     expect(importsFrom('src').filter(({ target }) => !target.startsWith('src/'))).toEqual([]);
+  });
+
+  // slack → eventlog ← bk: the domain owns its types (records, LookupError, the event-ID rule) and both edges use them.
+  it('eventlog/ depends on neither the BlueKing client nor Slack code', () => {
+    expect(importsInto('src/eventlog', ['src/bk', 'src/slack', 'src/console', 'src/i18n'])).toEqual([]);
+  });
+
+  it('bk/ depends on no Slack code', () => {
+    expect(importsInto('src/bk', ['src/slack', 'src/console', 'src/i18n'])).toEqual([]);
+  });
+
+  it('slack/ depends on the domain, not on the BlueKing client', () => {
+    expect(importsInto('src/slack', ['src/bk', 'src/console'])).toEqual([]);
   });
 });
 

@@ -2,13 +2,14 @@ import http from 'node:http';
 import https from 'node:https';
 import nodeFetch from 'node-fetch';
 import type { BkConfig } from '../config';
+import { isEventId } from '../eventlog/event-id';
+import { LookupError } from '../eventlog/lookup-error';
 import type { EventLog } from '../eventlog/record';
 import type { BkIdentity, EventLogSource } from '../eventlog/source';
+import { yieldToEventLoop } from '../yield-to-event-loop';
 import { agentWatchingForCutShort } from './cut-short';
 import { startDeadline } from './deadline';
-import { yieldToEventLoop } from '../yield-to-event-loop';
 import { parseEventLogResponse, requestIdFromHeaders, type HeaderReader } from './envelope';
-import { BkError } from './errors';
 import { redactSecrets } from './redact';
 import { buildEventLogRequest } from './request';
 import { transportError, type ResponseSoFar } from './transport-error';
@@ -16,7 +17,7 @@ import { transportError, type ResponseSoFar } from './transport-error';
 /**
  * The BlueKing event-log client: one GET per lookup through a keep-alive
  * agent, with a whole-call timeout, a body size cap and every failure turned
- * into a BkError that carries no secret and no URL.
+ * into a LookupError that carries no secret and no URL.
  */
 
 export interface BkClientDeps {
@@ -39,8 +40,6 @@ interface RawAnswer {
   body: string;
 }
 
-// IDs are digits end to end; anything else never leaves the process.
-const ID = /^\d{1,20}$/;
 
 /** Create a client for the configured ESB. */
 export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
@@ -50,7 +49,8 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
   const secrets = [cfg.appSecret];
 
   const fetchOnce = async (id: string, identity: BkIdentity, signal?: AbortSignal): Promise<EventLog> => {
-    if (!ID.test(id)) throw new BkError({ kind: 'bad_parameter' });
+    // Only a usable event ID (src/eventlog/event-id.ts) ever leaves the process.
+    if (!isEventId(id)) throw new LookupError({ kind: 'bad_parameter' });
     const { status, headers, body } = await download(id, identity, signal);
     await yieldToEventLoop();
     return parseEventLogResponse({ id, httpStatus: status, headers, body, zone: deps.zone });
@@ -75,11 +75,11 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
       // A declared length over the cap is refused before reading a byte of it.
       if (Number(res.headers.get('Content-Length') ?? NaN) > cfg.maxBodyBytes) {
         deadline.abort();
-        throw new BkError({ kind: 'body_too_large', ...soFar });
+        throw new LookupError({ kind: 'body_too_large', ...soFar });
       }
       return { status: res.status, headers: res.headers, body: await res.text() };
     } catch (err) {
-      if (err instanceof BkError) throw err;
+      if (err instanceof LookupError) throw err;
       const stopped = deadline.reason();
       // Drop the connection of a failed call (e.g. an oversized body still arriving).
       deadline.abort();
@@ -95,7 +95,7 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
         return await fetchOnce(id, identity, signal);
       } catch (err) {
         // Anything else is a bug in this code, not a BlueKing failure: let it surface as is.
-        throw err instanceof BkError ? redactSecrets(err, secrets) : err;
+        throw err instanceof LookupError ? redactSecrets(err, secrets) : err;
       }
     },
     close: () => {

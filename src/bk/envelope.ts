@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { EventLog } from '../eventlog/record';
 import { kindForCode, kindForHttpStatus } from './error-codes';
-import { BkError, type BkErrorDetails } from './errors';
+import { LookupError, type LookupErrorDetails } from '../eventlog/lookup-error';
 import { isPlainObject } from './json-value';
 import { parseRecords } from './records';
 import { htmlTitle, looksLikeHtml, parseJson, shorten, textSnippet } from './response-body';
 
 /**
- * One HTTP answer from the ESB or API gateway → an EventLog, or a BkError
+ * One HTTP answer from the ESB or API gateway → an EventLog, or a LookupError
  * saying in which way it failed. Pure: the client does the I/O and hands the
  * status, headers and body here.
  */
@@ -48,11 +48,11 @@ interface HeaderFacts {
 }
 
 /** Fields every error from one response shares. */
-type Common = Pick<BkErrorDetails, 'requestId' | 'httpStatus' | 'retryAfterSec'>;
+type Common = Pick<LookupErrorDetails, 'requestId' | 'httpStatus' | 'retryAfterSec'>;
 
 /**
  * Read an event-log response.
- * @throws BkError for every answer that is not a successful event log
+ * @throws LookupError for every answer that is not a successful event log
  */
 export function parseEventLogResponse(input: EventLogResponse): EventLog {
   const facts = readHeaders(input.headers);
@@ -74,7 +74,7 @@ export function parseEventLogResponse(input: EventLogResponse): EventLog {
   if (input.httpStatus < 200 || input.httpStatus > 299) throw httpStatusError(input, facts, json, common);
   if (envelope === null) throw notEnvelopeError(input.body, facts, json, common);
   if (!Array.isArray(envelope.data)) {
-    throw new BkError({ kind: 'bad_shape', code: codeText(envelope.code), upstreamMessage: upstreamText(envelope.message), ...common });
+    throw new LookupError({ kind: 'bad_shape', code: codeText(envelope.code), upstreamMessage: upstreamText(envelope.message), ...common });
   }
   const { entries, generation } = parseRecords(envelope.data, input.zone, { requestedId: input.id });
   return { id: input.id, entries, generation, requestId: common.requestId ?? null };
@@ -98,38 +98,38 @@ function readHeaders(headers: HeaderReader): HeaderFacts {
   };
 }
 
-function resultFalseError(envelope: Envelope, common: Common): BkError {
+function resultFalseError(envelope: Envelope, common: Common): LookupError {
   const code = codeText(envelope.code);
   const message = upstreamText(envelope.message);
   const kind = code === null ? 'api_error' : kindForCode(code, message ?? '');
   // An unrecognised code on a telling status (429, 502…) is better described by the status.
   const byStatus = kind === 'api_error' && common.httpStatus ? kindForHttpStatus(common.httpStatus) : null;
-  return new BkError({ kind: byStatus ?? kind, code, upstreamMessage: message, ...common });
+  return new LookupError({ kind: byStatus ?? kind, code, upstreamMessage: message, ...common });
 }
 
-function codeError(code: string, message: string | null, common: Common): BkError {
-  return new BkError({ kind: kindForCode(code, message ?? ''), code, upstreamMessage: message, ...common });
+function codeError(code: string, message: string | null, common: Common): LookupError {
+  return new LookupError({ kind: kindForCode(code, message ?? ''), code, upstreamMessage: message, ...common });
 }
 
-function httpStatusError(input: EventLogResponse, facts: HeaderFacts, json: unknown, common: Common): BkError {
+function httpStatusError(input: EventLogResponse, facts: HeaderFacts, json: unknown, common: Common): LookupError {
   const status = input.httpStatus;
   if (status >= 300 && status <= 399) {
     // Often a redirect to a login page: say where, without the query (it may echo our credentials).
     const target = facts.location === null ? null : `Redirected to ${withoutQuery(facts.location)}`;
-    return new BkError({ kind: 'http_error', upstreamMessage: target, ...common });
+    return new LookupError({ kind: 'http_error', upstreamMessage: target, ...common });
   }
   const html = json === undefined && looksLikeHtml(input.body, facts.contentType);
   const kind = kindForHttpStatus(status) ?? (html ? 'html_page' : 'http_error');
   const upstreamMessage = html ? htmlTitle(input.body) : json === undefined ? textSnippet(input.body) : messageField(json);
-  return new BkError({ kind, upstreamMessage, ...common });
+  return new LookupError({ kind, upstreamMessage, ...common });
 }
 
-function notEnvelopeError(body: string, facts: HeaderFacts, json: unknown, common: Common): BkError {
+function notEnvelopeError(body: string, facts: HeaderFacts, json: unknown, common: Common): LookupError {
   if (json === undefined && looksLikeHtml(body, facts.contentType)) {
-    return new BkError({ kind: 'html_page', upstreamMessage: htmlTitle(body), ...common });
+    return new LookupError({ kind: 'html_page', upstreamMessage: htmlTitle(body), ...common });
   }
-  if (json === undefined) return new BkError({ kind: 'not_json', upstreamMessage: textSnippet(body), ...common });
-  return new BkError({ kind: 'bad_shape', upstreamMessage: messageField(json), ...common });
+  if (json === undefined) return new LookupError({ kind: 'not_json', upstreamMessage: textSnippet(body), ...common });
+  return new LookupError({ kind: 'bad_shape', upstreamMessage: messageField(json), ...common });
 }
 
 /** The envelope's `message` as one short line; Monitor sometimes sends field errors as an object. */

@@ -1,4 +1,4 @@
-import type { BkErrorKind } from './errors';
+import type { LookupErrorKind } from '../eventlog/lookup-error';
 
 /**
  * Upstream codes → error kinds. One table for the ESB (1306xxx), Monitor
@@ -6,7 +6,7 @@ import type { BkErrorKind } from './errors';
  * as strings because they arrive as numbers or strings.
  */
 
-const EXACT_CODES: ReadonlyMap<string, BkErrorKind> = new Map([
+const EXACT_CODES: ReadonlyMap<string, LookupErrorKind> = new Map([
   ['1306401', 'user_identity'],
   ['1306402', 'user_permission'],
   ['1306403', 'app_permission'],
@@ -33,7 +33,7 @@ const GATEWAY = /^16\d{5}$/;
  * @param code the upstream code as a string
  * @param message the upstream message; some codes are split by its wording
  */
-export function kindForCode(code: string, message: string): BkErrorKind {
+export function kindForCode(code: string, message: string): LookupErrorKind {
   const exact = EXACT_CODES.get(code);
   if (exact) return exact;
   if (code === '1306000') return credentialKind(message) ?? 'api_error';
@@ -50,16 +50,16 @@ export function kindForCode(code: string, message: string): BkErrorKind {
  * The kind a bare HTTP status implies when the body is no envelope, or null
  * when the status alone says nothing more specific than "HTTP error".
  */
-export function kindForHttpStatus(status: number): BkErrorKind | null {
+export function kindForHttpStatus(status: number): LookupErrorKind | null {
   if (status === 429) return 'rate_limited';
   if (status === 502 || status === 503 || status === 504) return 'upstream_failure';
   if (status === 404) return 'component_not_found';
   // 401/403 without an envelope usually come from a proxy or firewall, not from BlueKing's
-  // credential checks, so they stay http_error (describe.ts hints at both).
+  // credential checks, so they stay http_error (describeLookupError's wording hints at both).
   return null;
 }
 
-function credentialKind(message: string): BkErrorKind | null {
+function credentialKind(message: string): LookupErrorKind | null {
   // User first: user-identity messages never mention the app secret, but some app messages name no user.
   if (USER_IDENTITY_TEXT.test(message)) return 'user_identity';
   if (APP_CREDENTIALS_TEXT.test(message)) return 'app_credentials';

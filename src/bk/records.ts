@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { EventRecord, Generation, LogEntry, UnreadableRecord } from '../eventlog/record';
 import { createTimeReader, type CreateTimeReader } from './create-time';
-import { BkError } from './errors';
+import { LookupError } from '../eventlog/lookup-error';
 import { extendInfoObject, readExtendInfo } from './extend-info';
 import { addEvidence, guessGeneration, noEvidence } from './generation';
 import { isEmptyObject, isPlainObject, jsonTypeName } from './json-value';
@@ -45,11 +45,11 @@ const recordSchema = z.object({
 
 /**
  * Parse the records of a successful answer.
- * @param data the envelope's `data`; anything but an array is a bad_shape BkError
+ * @param data the envelope's `data`; anything but an array is a bad_shape LookupError
  * @param zone IANA zone of zone-less `create_time` wall clocks (BK_TIMEZONE)
  */
 export function parseRecords(data: unknown, zone: string, options: ParseRecordsOptions = {}): ParsedRecords {
-  if (!Array.isArray(data)) throw new BkError({ kind: 'bad_shape' });
+  if (!Array.isArray(data)) throw new LookupError({ kind: 'bad_shape' });
   const entries: LogEntry[] = new Array<LogEntry>(data.length);
   const evidence = noEvidence();
   const readTime = createTimeReader(zone);

@@ -1,12 +1,12 @@
 import { createRedactor } from '../redact';
-import { BkError } from './errors';
+import { LookupError } from '../eventlog/lookup-error';
 
 /**
  * The same error with every secret masked in its text fields. Upstream
  * messages may echo request parameters, and in query style those include
  * the app secret (raw or URL-encoded).
  */
-export function redactSecrets(err: BkError, secrets: readonly string[]): BkError {
+export function redactSecrets(err: LookupError, secrets: readonly string[]): LookupError {
   // Every length counts here: an error's fields are not prose, so a short secret is still masked.
   const redact = createRedactor(secrets, 1);
   const mask = (text: string | null): string | null => (text === null ? null : redact(text));
@@ -14,7 +14,7 @@ export function redactSecrets(err: BkError, secrets: readonly string[]): BkError
   const code = mask(err.code);
   const requestId = mask(err.requestId);
   if (upstreamMessage === err.upstreamMessage && code === err.code && requestId === err.requestId) return err;
-  return new BkError({
+  return new LookupError({
     kind: err.kind,
     code,
     upstreamMessage,

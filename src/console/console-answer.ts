@@ -2,7 +2,7 @@
  * The console's answer to one line: the same parsing, lookup and rendering
  * as the Slack command, then shown as terminal text, JSON or a builder link.
  */
-import { BkError } from '../bk/errors';
+import { LookupError } from '../eventlog/lookup-error';
 import type { Lang } from '../config';
 import type { EventLog } from '../eventlog/record';
 import type { BkIdentity, EventLogSource } from '../eventlog/source';
@@ -85,7 +85,7 @@ async function lookUp(id: string, page: number, ctx: AnswerContext): Promise<{ m
   try {
     log = await ctx.source.fetchEventLog(id, ctx.identity);
   } catch (err) {
-    if (err instanceof BkError) return { message: renderLookupError(id, err, { lang: ctx.lang }), ok: false };
+    if (err instanceof LookupError) return { message: renderLookupError(id, err, { lang: ctx.lang }), ok: false };
     throw err;
   }
   return { message: renderFetchedLog(log, ctx, { variant: 'full', page, sharedBy: null }, ctx.now()), ok: true };

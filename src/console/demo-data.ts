@@ -4,7 +4,7 @@
  * exactly what a real lookup would.
  */
 import { parseEventLogResponse } from '../bk/envelope';
-import { BkError } from '../bk/errors';
+import { LookupError } from '../eventlog/lookup-error';
 import type { EventLog } from '../eventlog/record';
 import type { EventLogSource } from '../eventlog/source';
 import type { DemoName } from '../i18n/messages';
@@ -68,7 +68,7 @@ export function createDemoSource(zone: string): EventLogSource {
   const source: EventLogSource = {
     async fetchEventLog(id: string, _identity, signal?: AbortSignal): Promise<EventLog> {
       // A real lookup aborted before it answered fails as a timeout; keep the demo honest about that.
-      if (signal?.aborted) throw new BkError({ kind: 'timeout' });
+      if (signal?.aborted) throw new LookupError({ kind: 'timeout' });
       const response = responses.get(id) ?? alertNotFoundResponse(id);
       return parseEventLogResponse({ id, httpStatus: response.httpStatus, headers: JSON_HEADERS, body: response.body, zone });
     },

@@ -1,5 +1,5 @@
 import type { Config } from '../config';
-import { BkError } from '../bk/errors';
+import { LookupError } from './lookup-error';
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics';
 import { checkAccess, type AccessDenial, type Requester } from './access';
@@ -27,7 +27,7 @@ export type Refusal =
 export type LookupOutcome =
   | { kind: 'ok'; log: EventLog; fromCache: boolean }
   | { kind: 'refused'; refusal: Refusal }
-  | { kind: 'failed'; error: BkError };
+  | { kind: 'failed'; error: LookupError };
 
 export interface EventLogService {
   lookup(request: LookupRequest): Promise<LookupOutcome>;
@@ -64,7 +64,7 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
   const perUser = new RateLimiter(limits.userPerMinute, deps.now);
   const resolveIdentity = createIdentityResolver(config.identity, config.bk?.username ?? null, deps.lookupEmail, deps.now);
 
-  /** One call to BlueKing, timed for the latency histogram. Anything but a BkError is a bug and is thrown on. */
+  /** One call to BlueKing, timed for the latency histogram. Anything but a LookupError is a bug and is thrown on. */
   const callUpstream = async (id: string, username: string | null): Promise<Fetched> => {
     const started = deps.now();
     const seconds = (): number => (deps.now() - started) / 1000;
@@ -73,8 +73,8 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
       deps.metrics.upstreamLatency(seconds(), 'ok');
       return { kind: 'ok', log };
     } catch (err) {
-      deps.metrics.upstreamLatency(seconds(), err instanceof BkError ? err.kind : 'error');
-      if (err instanceof BkError) return { kind: 'failed', error: err };
+      deps.metrics.upstreamLatency(seconds(), err instanceof LookupError ? err.kind : 'error');
+      if (err instanceof LookupError) return { kind: 'failed', error: err };
       throw err;
     }
   };
@@ -114,7 +114,7 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
     } catch (err) {
       // A bug, not an upstream fault: log it whole and say so, rather than blame BlueKing's network.
       deps.log.error('lookup.unexpected', { event_id: request.id, error: err instanceof Error ? err.message : String(err) });
-      return { kind: 'failed', error: new BkError({ kind: 'internal' }) };
+      return { kind: 'failed', error: new LookupError({ kind: 'internal' }) };
     }
     return outcomeOf(fetched, deps.metrics);
   };

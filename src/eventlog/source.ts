@@ -7,7 +7,7 @@ export interface BkIdentity {
 
 /**
  * Where event logs come from: the real BlueKing client or the built-in demo
- * data. Throws BkError on every failure.
+ * data. Throws LookupError on every failure.
  */
 export interface EventLogSource {
   fetchEventLog(id: string, identity: BkIdentity, signal?: AbortSignal): Promise<EventLog>;

@@ -1,11 +1,11 @@
-import { BkError } from '../bk/errors';
+import { LookupError } from './lookup-error';
 import type { Logger } from '../log';
 import { UpstreamCooldown } from './rate-limiter';
 import type { EventLog } from './record';
 import { Semaphore } from './semaphore';
 
 /** What came of asking BlueKing for one log: the log, BlueKing's failure, or no free slot in time. */
-export type Fetched = { kind: 'ok'; log: EventLog } | { kind: 'failed'; error: BkError } | { kind: 'busy' };
+export type Fetched = { kind: 'ok'; log: EventLog } | { kind: 'failed'; error: LookupError } | { kind: 'busy' };
 
 export interface UpstreamGateOptions {
   /** Calls to BlueKing running at once, at most. */
@@ -33,13 +33,13 @@ export interface UpstreamGate {
 export function createUpstreamGate(options: UpstreamGateOptions): UpstreamGate {
   const slots = new Semaphore(options.maxInFlight, options.maxQueue, options.maxWaitMs);
   const cooldown = new UpstreamCooldown(options.now);
-  let lastRateLimit: BkError | null = null;
+  let lastRateLimit: LookupError | null = null;
 
   const heldBack = (): Fetched | null => {
     const waitSec = cooldown.remainingSec();
     if (waitSec === 0) return null;
     // What BlueKing said last time, with the time still to wait; no call was made, so no request ID.
-    const error = new BkError({ kind: 'rate_limited', code: lastRateLimit?.code, upstreamMessage: lastRateLimit?.upstreamMessage, retryAfterSec: waitSec });
+    const error = new LookupError({ kind: 'rate_limited', code: lastRateLimit?.code, upstreamMessage: lastRateLimit?.upstreamMessage, retryAfterSec: waitSec });
     return { kind: 'failed', error };
   };
 

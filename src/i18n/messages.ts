@@ -1,5 +1,5 @@
-import type { BkErrorKind } from '../bk/errors';
 import type { AccessDenial } from '../eventlog/access';
+import type { LookupErrorKind } from '../eventlog/lookup-error';
 import type { KnownOperate, KnownStatus } from '../eventlog/record';
 import type { EventState } from '../eventlog/summarize-types';
 import type { InvalidReason } from '../slack/ids/invalid-reason';
@@ -183,7 +183,7 @@ export interface BkErrorFacts {
 }
 
 /** A describer for every kind, so a new kind fails to compile until worded. */
-export type BkErrorMessages = Readonly<Record<BkErrorKind, (facts: BkErrorFacts) => BkErrorDescription>>;
+export type BkErrorMessages = Readonly<Record<LookupErrorKind, (facts: BkErrorFacts) => BkErrorDescription>>;
 
 /** The built-in demo events, by name (their IDs live in console/demo/). */
 export type DemoName =

@@ -1,5 +1,5 @@
 import type { LookupOutcome, LookupRequest } from '../eventlog/service';
-import type { BkErrorKind } from '../bk/errors';
+import type { LookupErrorKind } from '../eventlog/lookup-error';
 import { messagesFor } from '../i18n/catalog';
 import type { Logger, LogFields } from '../log';
 import { yieldToEventLoop } from '../yield-to-event-loop';
@@ -81,7 +81,7 @@ function lookupLogLevel(outcome: LookupOutcome): 'info' | 'warn' | 'error' {
   return FAILURE_LEVEL[outcome.error.kind];
 }
 
-const FAILURE_LEVEL: Readonly<Record<BkErrorKind, 'info' | 'warn' | 'error'>> = {
+const FAILURE_LEVEL: Readonly<Record<LookupErrorKind, 'info' | 'warn' | 'error'>> = {
   app_credentials: 'error',
   user_identity: 'error',
   user_permission: 'warn',

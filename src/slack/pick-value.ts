@@ -1,4 +1,4 @@
-import { isEventId } from './ids/event-id';
+import { isEventId } from '../eventlog/event-id';
 
 /** What a "pick this ID" button carries: the ID and the thread to answer in. */
 export interface PickValue {

@@ -2,7 +2,7 @@ import { BENCH_ZONE, benchEsbBody } from '../../bench/bench-log';
 import { RELAY_ANSWER_TEXT } from '../../bench/bench-types';
 import { isExpectedAnswer } from '../../bench/lookup';
 import { parseEventLogResponse } from '../../src/bk/envelope';
-import { BkError } from '../../src/bk/errors';
+import { LookupError } from '../../src/eventlog/lookup-error';
 import { summarize } from '../../src/eventlog/summarize';
 import { renderLookupError } from '../../src/slack/render/error-message';
 import { renderEventLog } from '../../src/slack/render/event-log-message';
@@ -36,7 +36,7 @@ describe('telling a measured answer from a wrong one', () => {
   });
 
   it('does not count an error message or a "busy" refusal, even with the request ID in it', () => {
-    const error = new BkError({ kind: 'bad_shape', requestId: 'b3e1c5a7d9f24b6c8e0a1c3e5b7d9f20' });
+    const error = new LookupError({ kind: 'bad_shape', requestId: 'b3e1c5a7d9f24b6c8e0a1c3e5b7d9f20' });
     expect(isExpectedAnswer(posted(renderLookupError('100001', error, { lang: 'en' })))).toBe(false);
     expect(isExpectedAnswer(posted(renderRefusal({ kind: 'busy' }, 'en')))).toBe(false);
   });

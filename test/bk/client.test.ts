@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createBkClient, type BkClient } from '../../src/bk/client';
-import { BkError } from '../../src/bk/errors';
+import { LookupError } from '../../src/eventlog/lookup-error';
 import { DEFAULT_EVENT_LOG_PATH, type BkConfig } from '../../src/config';
 import type { EventLog } from '../../src/eventlog/record';
 import { FAILURES, LOGIN_PAGE, NEW_GENERATION_164239028644167, NGINX_502_PAGE, OLD_GENERATION_5310 } from '../fixtures/bk';
@@ -46,18 +46,18 @@ async function fetchLog(c: BkClient, id = '5310', username: string | null = null
   return c.fetchEventLog(id, { username });
 }
 
-/** The BkError a lookup fails with (fails the test when it succeeds). */
-async function failure(c: BkClient, id = '5310', signal?: AbortSignal): Promise<BkError> {
+/** The LookupError a lookup fails with (fails the test when it succeeds). */
+async function failure(c: BkClient, id = '5310', signal?: AbortSignal): Promise<LookupError> {
   try {
     await c.fetchEventLog(id, { username: null }, signal);
   } catch (err) {
-    if (err instanceof BkError) return err;
+    if (err instanceof LookupError) return err;
     throw err;
   }
-  throw new Error('expected a BkError');
+  throw new Error('expected a LookupError');
 }
 
-function leaks(err: BkError): string {
+function leaks(err: LookupError): string {
   return JSON.stringify({ message: err.message, code: err.code, upstream: err.upstreamMessage, requestId: err.requestId });
 }
 
@@ -230,6 +230,12 @@ describe('BlueKing client: transport failures', () => {
 
   it('refuses an ID that is not digits without calling BlueKing', async () => {
     expect((await failure(client(), '12&bk_app_code=x')).kind).toBe('bad_parameter');
+    expect(esb.requests).toHaveLength(0);
+  });
+
+  it('holds IDs to the one event-ID rule: zero, a leading zero or 21 digits never reach BlueKing', async () => {
+    const c = client();
+    for (const id of ['0', '007', '05310', '123456789012345678901']) expect((await failure(c, id)).kind).toBe('bad_parameter');
     expect(esb.requests).toHaveLength(0);
   });
 });

@@ -1,5 +1,5 @@
 import { parseEventLogResponse, type HeaderReader } from '../../src/bk/envelope';
-import { BkError, DEFAULT_RATE_LIMIT_RETRY_SEC } from '../../src/bk/errors';
+import { LookupError, DEFAULT_RATE_LIMIT_RETRY_SEC } from '../../src/eventlog/lookup-error';
 import type { EventLog } from '../../src/eventlog/record';
 import { FAILURES, LOGIN_PAGE, NEW_GENERATION_164239028644167, NGINX_502_PAGE, OLD_GENERATION_5310, type RecordedReply } from '../fixtures/bk';
 
@@ -12,19 +12,19 @@ function parse(reply: Partial<RecordedReply>, id = '5310'): EventLog {
   return parseEventLogResponse({ id, httpStatus: reply.status ?? 200, headers: headers(reply.headers), body: reply.body ?? '', zone: 'Asia/Shanghai' });
 }
 
-/** The BkError a reply is read as (fails the test when it parses). */
-function failure(reply: Partial<RecordedReply>): BkError {
+/** The LookupError a reply is read as (fails the test when it parses). */
+function failure(reply: Partial<RecordedReply>): LookupError {
   try {
     parse(reply);
   } catch (err) {
-    if (err instanceof BkError) return err;
+    if (err instanceof LookupError) return err;
     throw err;
   }
-  throw new Error('expected a BkError');
+  throw new Error('expected a LookupError');
 }
 
-/** The fields of a BkError that tests compare. */
-function fields(err: BkError): Record<string, unknown> {
+/** The fields of a LookupError that tests compare. */
+function fields(err: LookupError): Record<string, unknown> {
   const { kind, code, upstreamMessage, requestId, httpStatus, retryAfterSec } = err;
   return { kind, code, upstreamMessage, requestId, httpStatus, retryAfterSec };
 }

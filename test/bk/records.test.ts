@@ -1,4 +1,4 @@
-import { BkError } from '../../src/bk/errors';
+import { LookupError } from '../../src/eventlog/lookup-error';
 import { parseRecords } from '../../src/bk/records';
 import type { EventRecord, LogEntry } from '../../src/eventlog/record';
 import { NEW_GENERATION_164239028644167, OLD_GENERATION_5310, SHEET_EXAMPLE_1 } from '../fixtures/bk';
@@ -206,11 +206,11 @@ describe('parseRecords tolerance', () => {
 
   it('throws bad_shape for data that is not a list', () => {
     for (const data of [null, {}, 'records', 3]) {
-      expect(() => parseRecords(data, 'UTC')).toThrow(BkError);
+      expect(() => parseRecords(data, 'UTC')).toThrow(LookupError);
       try {
         parseRecords(data, 'UTC');
       } catch (err) {
-        expect((err as BkError).kind).toBe('bad_shape');
+        expect((err as LookupError).kind).toBe('bad_shape');
       }
     }
   });

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { BkError } from '../../src/bk/errors';
+import { LookupError } from '../../src/eventlog/lookup-error';
 import { runConsole, type ConsoleDeps } from '../../src/console/console';
 import { createDemoSource, DEMO_EVENTS } from '../../src/console/demo-data';
 import { messagesFor } from '../../src/i18n/catalog';
@@ -165,7 +165,7 @@ describe('the local console', () => {
     expect(await answerTo(['exit'])).toBe('');
   });
 
-  it('keeps going after a source throws something that is not a BkError, without printing its message', async () => {
+  it('keeps going after a source throws something that is not a LookupError, without printing its message', async () => {
     let calls = 0;
     const flaky: EventLogSource = {
       async fetchEventLog(id, identity) {
@@ -180,10 +180,10 @@ describe('the local console', () => {
     expect(answer).toContain('通知人为空');
   });
 
-  it('renders a BkError from the source as the bot\'s error message', async () => {
+  it('renders a LookupError from the source as the bot\'s error message', async () => {
     const failing: EventLogSource = {
       fetchEventLog: async () => {
-        throw new BkError({ kind: 'rate_limited', code: '1306429', requestId: 'abc123' });
+        throw new LookupError({ kind: 'rate_limited', code: '1306429', requestId: 'abc123' });
       },
     };
     const answer = await answerTo(['/eventlog 77'], { source: failing });

@@ -1,4 +1,4 @@
-import { BkError } from '../../src/bk/errors';
+import { LookupError } from '../../src/eventlog/lookup-error';
 import { buildDemoResponses, createDemoSource, DEMO_EVENTS, isDemoSource } from '../../src/console/demo-data';
 import type { EventLog, EventRecord, LogEntry } from '../../src/eventlog/record';
 import { messagesFor } from '../../src/i18n/catalog';
@@ -140,13 +140,13 @@ describe('the demo events', () => {
 
   it('make ID 9403 fail the way the ESB refuses an app: app_permission, code 1306403, with its request ID', async () => {
     const error = await source.fetchEventLog('9403', asker).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BkError);
+    expect(error).toBeInstanceOf(LookupError);
     expect(error).toMatchObject({ kind: 'app_permission', code: '1306403', requestId: '6c8e0a2c4e6f8b0d2f4a6c8e0b2d4f61' });
   });
 
   it('answer an unknown ID as a new-generation Monitor does: not_found, code 3324002', async () => {
     const error = await source.fetchEventLog('42', asker).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BkError);
+    expect(error).toBeInstanceOf(LookupError);
     expect(error).toMatchObject({ kind: 'not_found', code: '3324002', upstreamMessage: '告警ID (42) 对应的告警信息不存在' });
   });
 

@@ -1,4 +1,4 @@
-import { BkError } from '../../src/bk/errors';
+import { LookupError } from '../../src/eventlog/lookup-error';
 import { createDemoSource, DEMO_EVENTS } from '../../src/console/demo-data';
 import { summarize } from '../../src/eventlog/summarize';
 import { checkMessageLimits } from '../support/check-limits';
@@ -23,7 +23,7 @@ async function payloadFor(id: string, opts: Pick<RenderOptions, 'lang' | 'varian
       nowMs: NOW,
     });
   } catch (err) {
-    if (err instanceof BkError) return renderLookupError(id, err, { lang: opts.lang });
+    if (err instanceof LookupError) return renderLookupError(id, err, { lang: opts.lang });
     throw err;
   }
 }

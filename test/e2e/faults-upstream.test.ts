@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import type { BkErrorKind } from '../../src/bk/errors';
+import type { LookupErrorKind } from '../../src/eventlog/lookup-error';
 import { FAILURES, NGINX_502_PAGE, OLD_GENERATION_5310 } from '../fixtures/bk';
 import { startHarness, type Harness } from '../helpers/app-harness';
 import { startFakeEsb, type EsbReply } from '../helpers/fake-esb';
@@ -14,7 +14,7 @@ import { logLines, messageText } from '../helpers/message-text';
 const GOOD: EsbReply = { status: 200, body: OLD_GENERATION_5310.body };
 
 /** The words that tell each failure apart in the answer, and how loud its log line is. */
-const BY_KIND: Partial<Record<BkErrorKind, { words: string[]; level: 'info' | 'warn' | 'error' }>> = {
+const BY_KIND: Partial<Record<LookupErrorKind, { words: string[]; level: 'info' | 'warn' | 'error' }>> = {
   timeout: { words: ['BlueKing did not answer in time', 'BK_TIMEOUT_MS'], level: 'warn' },
   http_error: { words: ['BlueKing answered HTTP 500', 'server error'], level: 'warn' },
   upstream_failure: { words: ['BlueKing could not reach Monitor'], level: 'warn' },
@@ -37,7 +37,7 @@ const BY_KIND: Partial<Record<BkErrorKind, { words: string[]; level: 'info' | 'w
   connection_refused: { words: ['Could not connect to BlueKing', 'The connection was refused'], level: 'error' },
 };
 
-function expectationFor(kind: BkErrorKind): { words: string[]; level: 'info' | 'warn' | 'error' } {
+function expectationFor(kind: LookupErrorKind): { words: string[]; level: 'info' | 'warn' | 'error' } {
   const found = BY_KIND[kind];
   if (!found) throw new Error(`no expected words for ${kind}`);
   return found;
@@ -46,7 +46,7 @@ function expectationFor(kind: BkErrorKind): { words: string[]; level: 'info' | '
 interface TransportFault {
   name: string;
   reply: EsbReply;
-  kind: BkErrorKind;
+  kind: LookupErrorKind;
   /** Also in the answer: BlueKing's own words, when it sent any. */
   said?: string;
   httpStatus: number | null;

@@ -1,4 +1,4 @@
-import { BkError, DEFAULT_RATE_LIMIT_RETRY_SEC } from '../../src/bk/errors';
+import { LookupError, DEFAULT_RATE_LIMIT_RETRY_SEC } from '../../src/eventlog/lookup-error';
 import { loadConfig, type Config } from '../../src/config';
 import type { EventLog } from '../../src/eventlog/record';
 import { createEventLogService, type EventLogService, type LookupOutcome, type LookupRequest } from '../../src/eventlog/service';
@@ -160,7 +160,7 @@ describe('EventLogService', () => {
 
   it('never caches a failure, and every lookup sharing the failed call gets it', async () => {
     const { service, source, metrics } = setUp(configFor());
-    const timeout = new BkError({ kind: 'timeout' });
+    const timeout = new LookupError({ kind: 'timeout' });
     const a = service.lookup(ask('5310'));
     const b = service.lookup(ask('5310', { userId: 'U0BOB' }));
     await settle();
@@ -256,7 +256,7 @@ describe('EventLogService', () => {
 
   it("honours BlueKing's Retry-After: no call until it passes, cached answers still served", async () => {
     const { service, source, metrics, clock, logs } = setUp(configFor());
-    const limited = new BkError({ kind: 'rate_limited', code: '1642902', upstreamMessage: 'API rate limit exceeded', requestId: 'r-429', retryAfterSec: 30 });
+    const limited = new LookupError({ kind: 'rate_limited', code: '1642902', upstreamMessage: 'API rate limit exceeded', requestId: 'r-429', retryAfterSec: 30 });
     source.answerAll = (id) => (id === '4821' ? limited : logOf(id));
     await service.lookup(ask('5310'));
     expect(await service.lookup(ask('4821'))).toEqual({ kind: 'failed', error: limited });
@@ -281,7 +281,7 @@ describe('EventLogService', () => {
 
   it('pauses calls for the default wait after a rate limit that named none', async () => {
     const { service, source } = setUp(configFor());
-    source.answerAll = (id) => (id === '4821' ? new BkError({ kind: 'rate_limited', code: '1306429' }) : logOf(id));
+    source.answerAll = (id) => (id === '4821' ? new LookupError({ kind: 'rate_limited', code: '1306429' }) : logOf(id));
     await service.lookup(ask('4821'));
     expect(await service.lookup(ask('1'))).toMatchObject({ kind: 'failed', error: { kind: 'rate_limited', retryAfterSec: DEFAULT_RATE_LIMIT_RETRY_SEC } });
     expect(source.calls).toHaveLength(1);

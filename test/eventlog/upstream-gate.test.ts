@@ -1,4 +1,4 @@
-import { BkError } from '../../src/bk/errors';
+import { LookupError } from '../../src/eventlog/lookup-error';
 import type { EventLog } from '../../src/eventlog/record';
 import { createUpstreamGate, type Fetched } from '../../src/eventlog/upstream-gate';
 import { createLogger } from '../../src/log';
@@ -24,7 +24,7 @@ function gateWith(maxInFlight = 2, maxQueue = 0) {
 
 const rateLimited = (retryAfterSec: number): Fetched => ({
   kind: 'failed',
-  error: new BkError({ kind: 'rate_limited', code: '1306429', upstreamMessage: 'too many requests', requestId: 'req-429', retryAfterSec }),
+  error: new LookupError({ kind: 'rate_limited', code: '1306429', upstreamMessage: 'too many requests', requestId: 'req-429', retryAfterSec }),
 });
 
 describe('createUpstreamGate', () => {
@@ -64,7 +64,7 @@ describe('createUpstreamGate', () => {
 
   it('passes other failures through without pausing', async () => {
     const { gate } = gateWith();
-    const failed: Fetched = { kind: 'failed', error: new BkError({ kind: 'timeout' }) };
+    const failed: Fetched = { kind: 'failed', error: new LookupError({ kind: 'timeout' }) };
     expect(await gate.pass(async () => failed)).toBe(failed);
     expect(await gate.pass(async () => ok)).toBe(ok);
   });

@@ -1,4 +1,4 @@
-import { BK_ERROR_KINDS } from '../../src/bk/errors';
+import { LOOKUP_ERROR_KINDS } from '../../src/eventlog/lookup-error';
 import type { Lang } from '../../src/config';
 import { CATALOGS } from '../../src/i18n/catalog';
 import type { BkErrorFacts, Messages } from '../../src/i18n/messages';
@@ -89,7 +89,7 @@ const SAMPLE_CALLS: ReadonlyArray<readonly [path: string, call: (m: Messages) =>
   ['console.source', (m) => m.console.source('the demo events')],
   ['console.unknownCommand', (m) => m.console.unknownCommand('/foo')],
   ['console.unexpectedError', (m) => m.console.unexpectedError('TypeError')],
-  ...BK_ERROR_KINDS.flatMap((kind) => BK_FACTS.map((facts) => [`bkErrors.${kind}`, (m: Messages) => m.bkErrors[kind](facts)] as const)),
+  ...LOOKUP_ERROR_KINDS.flatMap((kind) => BK_FACTS.map((facts) => [`bkErrors.${kind}`, (m: Messages) => m.bkErrors[kind](facts)] as const)),
 ];
 
 function counts(name: string, call: (m: Messages, n: number) => unknown): Array<readonly [string, (m: Messages) => unknown]> {

@@ -2,7 +2,7 @@
  * Event IDs in a Slack message (for the message shortcut and @mentions in an
  * alert thread): what the user meant when they point the bot at an alert post.
  */
-import { isEventId } from './event-id';
+import { isEventId } from '../../eventlog/event-id';
 import { findIdMentions, type IdMention } from './find-id-mentions';
 import { collectMessageText, type SlackMessageLike } from './message-text';
 import { scanSlackText } from './slack-markup';

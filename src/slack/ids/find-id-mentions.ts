@@ -3,7 +3,7 @@
  * appears in chat"): labelled text, BlueKing web links, and bare alert IDs.
  * Every pattern is linear in the input: no nested quantifiers, bounded separators.
  */
-import { looksLikeAlertId } from './event-id';
+import { looksLikeAlertId } from '../../eventlog/event-id';
 import type { ScannedText } from './slack-markup';
 
 /** How an ID was recognised. */

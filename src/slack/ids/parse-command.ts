@@ -3,7 +3,7 @@
  * BlueKing link or alert text), an optional "public" flag, or a specific reason it
  * could not be understood.
  */
-import { digitsProblem } from './event-id';
+import { digitsProblem } from '../../eventlog/event-id';
 import { excerpt, indexOfInvisible } from './excerpt';
 import { uniqueEventIds } from './extract-ids';
 import { findIdMentions } from './find-id-mentions';

@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
+import { isEventId } from '../../eventlog/event-id';
 import { messagesFor } from '../../i18n/catalog';
-import { ACTION_IDS, encodeButtonValue, isButtonId, monitorEventUrl, type ActionName } from './actions';
+import { ACTION_IDS, encodeButtonValue, monitorEventUrl, type ActionName } from './actions';
 import type { RenderOptions } from './types';
 
 export interface ActionsView {
@@ -16,7 +17,7 @@ export interface ActionsView {
  * event in BlueKing when BK_MONITOR_URL is set. Null for an ID no button could carry.
  */
 export function buildActionsBlock(view: ActionsView, opts: RenderOptions): types.ActionsBlock | null {
-  if (!isButtonId(view.id)) return null;
+  if (!isEventId(view.id)) return null;
   const words = messagesFor(opts.lang).render.buttons;
   const button = (name: ActionName & keyof typeof words, page: number): types.Button => ({
     type: 'button',

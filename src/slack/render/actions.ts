@@ -1,3 +1,4 @@
+import { isEventId } from '../../eventlog/event-id';
 import type { RenderOptions } from './types';
 
 /**
@@ -28,15 +29,8 @@ export interface ButtonValue {
   variant: RenderOptions['variant'];
 }
 
-// "<id>:<page>:<variant>", e.g. "5310:0:full". Short, and strict enough to validate with one pattern.
-const ID = '[1-9][0-9]{0,19}';
-const VALUE_PATTERN = new RegExp(`^(${ID}):(0|[1-9][0-9]{0,5}):(full|compact)$`);
-const ID_PATTERN = new RegExp(`^${ID}$`);
-
-/** Whether an ID can travel in a button value (1–20 digits, no leading zero). */
-export function isButtonId(id: string): boolean {
-  return ID_PATTERN.test(id);
-}
+// "<id>:<page>:<variant>", e.g. "5310:0:full". Short; the ID part is then held to the event-ID rule.
+const VALUE_PATTERN = /^([0-9]+):(0|[1-9][0-9]{0,5}):(full|compact)$/;
 
 /** Encode a view for a button's `value`. */
 export function encodeButtonValue(value: ButtonValue): string {
@@ -49,7 +43,7 @@ export function decodeButtonValue(value: string): ButtonValue | null {
   const match = VALUE_PATTERN.exec(value);
   if (!match) return null;
   const [, id, page, variant] = match;
-  if (id === undefined || page === undefined || (variant !== 'full' && variant !== 'compact')) return null;
+  if (id === undefined || !isEventId(id) || page === undefined || (variant !== 'full' && variant !== 'compact')) return null;
   return { id, page: Number(page), variant };
 }
 

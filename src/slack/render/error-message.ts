@@ -1,5 +1,5 @@
-import { describeBkError } from '../../bk/describe';
-import type { BkError } from '../../bk/errors';
+import { describeLookupError } from './describe-error';
+import type { LookupError } from '../../eventlog/lookup-error';
 import { messagesFor } from '../../i18n/catalog';
 import { RENDER_BUDGET } from './limits';
 import { clipInline } from './mrkdwn';
@@ -12,11 +12,11 @@ export { renderPlainMessage, renderUsage } from './plain-message';
 /**
  * Why a lookup failed, in plain words: title, explanation, what BlueKing
  * said (escaped), the hint, and code + request_id for whoever digs further.
- * Built from describeBkError, which never carries credentials.
+ * Built from describeLookupError, which never carries credentials.
  */
-export function renderLookupError(id: string, err: BkError, opts: Pick<RenderOptions, 'lang'>): SlackMessage {
+export function renderLookupError(id: string, err: LookupError, opts: Pick<RenderOptions, 'lang'>): SlackMessage {
   const words = messagesFor(opts.lang).replies.lookupError;
-  const description = describeBkError(err, opts.lang);
+  const description = describeLookupError(err, opts.lang);
   const title = clipInline(description.title, RENDER_BUDGET.plainLine);
   const lines = [clipInline(description.explanation, RENDER_BUDGET.plainLine)];
   if (err.upstreamMessage && err.upstreamMessage.trim() !== '') {

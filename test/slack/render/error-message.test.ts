@@ -1,10 +1,10 @@
-import { describeBkError } from '../../../src/bk/describe';
-import { BK_ERROR_KINDS, BkError } from '../../../src/bk/errors';
+import { describeLookupError } from '../../../src/slack/render/describe-error';
+import { LOOKUP_ERROR_KINDS, LookupError } from '../../../src/eventlog/lookup-error';
 import { checkMessageLimits } from '../../support/check-limits';
 import { renderLookupError, renderPlainMessage, renderUsage } from '../../../src/slack/render/error-message';
 
 describe('renderLookupError', () => {
-  const err = new BkError({
+  const err = new LookupError({
     kind: 'app_credentials',
     code: '1306000',
     upstreamMessage: 'APP Secret verification failed, please check bk_app_secret <!channel>',
@@ -12,7 +12,7 @@ describe('renderLookupError', () => {
   });
 
   it('shows the title, explanation, what BlueKing said (escaped), the hint, and the code and request_id', () => {
-    const d = describeBkError(err, 'en');
+    const d = describeLookupError(err, 'en');
     expect(renderLookupError('5310', err, { lang: 'en' })).toEqual({
       text: `⚠️ Event 5310: ${d.title}`,
       blocks: [
@@ -35,7 +35,7 @@ describe('renderLookupError', () => {
 
   it('speaks Chinese in zh-CN', () => {
     const message = renderLookupError('5310', err, { lang: 'zh-CN' });
-    expect(message.text).toBe(`⚠️ 事件 5310: ${describeBkError(err, 'zh-CN').title}`);
+    expect(message.text).toBe(`⚠️ 事件 5310: ${describeLookupError(err, 'zh-CN').title}`);
     expect(message.blocks[1]).toEqual({
       type: 'context',
       elements: [{ type: 'mrkdwn', text: '事件 5310 · 错误码 `1306000` · 请求 `c0ffee00c0ffee00c0ffee00c0ffee00`' }],
@@ -43,16 +43,16 @@ describe('renderLookupError', () => {
   });
 
   it('renders every failure kind within Slack limits, in both languages, without upstream markup', () => {
-    for (const kind of BK_ERROR_KINDS) {
+    for (const kind of LOOKUP_ERROR_KINDS) {
       for (const lang of ['en', 'zh-CN'] as const) {
-        const hostile = new BkError({ kind, code: '<@U1>', upstreamMessage: `<!here> ${'x'.repeat(20_000)}`, requestId: '<!channel>', httpStatus: 502, retryAfterSec: 30 });
+        const hostile = new LookupError({ kind, code: '<@U1>', upstreamMessage: `<!here> ${'x'.repeat(20_000)}`, requestId: '<!channel>', httpStatus: 502, retryAfterSec: 30 });
         expect(checkMessageLimits(renderLookupError('5310', hostile, { lang }))).toEqual([]);
       }
     }
   });
 
   it('leaves out what it does not know', () => {
-    const bare = new BkError({ kind: 'timeout' });
+    const bare = new LookupError({ kind: 'timeout' });
     const message = renderLookupError('7', bare, { lang: 'en' });
     expect(message.blocks[1]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Event 7' }] });
     expect(JSON.stringify(message)).not.toContain('BlueKing said');

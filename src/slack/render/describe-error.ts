@@ -1,21 +1,19 @@
-import type { Lang } from '../config';
-import { messagesFor } from '../i18n/catalog';
-import type { BkErrorDescription, BkErrorFacts, HttpFailure } from '../i18n/messages';
-import type { BkError } from './errors';
-
-export type { BkErrorDescription } from '../i18n/messages';
+import type { Lang } from '../../config';
+import { messagesFor } from '../../i18n/catalog';
+import type { BkErrorDescription, BkErrorFacts, HttpFailure } from '../../i18n/messages';
+import type { LookupError } from '../../eventlog/lookup-error';
 
 /**
  * Plain words for an on-call engineer: a title, what happened and what to do.
  * Built only from the error's kind and its safe fields (status, retry delay,
  * transport code), never from credentials; the texts carry no Slack markup.
  */
-export function describeBkError(err: BkError, lang: Lang): BkErrorDescription {
+export function describeLookupError(err: LookupError, lang: Lang): BkErrorDescription {
   return messagesFor(lang).bkErrors[err.kind](errorFacts(err));
 }
 
 /** The facts a failure's wording may choose by. */
-function errorFacts(err: BkError): BkErrorFacts {
+function errorFacts(err: LookupError): BkErrorFacts {
   return {
     httpStatus: err.httpStatus,
     retryAfterSec: err.retryAfterSec,

@@ -1,4 +1,4 @@
-import { digitsProblem, isEventId, looksLikeAlertId } from '../../../src/slack/ids/event-id';
+import { digitsProblem, isEventId, looksLikeAlertId } from '../../src/eventlog/event-id';
 
 const NOW = Date.UTC(2024, 5, 1);
 
@@ -22,6 +22,8 @@ describe('isEventId', () => {
     ['164239028644167', true],
     ['', false],
     ['0', false],
+    ['007', false],
+    ['123456789012345678901', false],
     ['12a', false],
     ['-1', false],
     ['１２３', false],

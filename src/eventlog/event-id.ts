@@ -1,6 +1,7 @@
 /**
- * What counts as an event ID. IDs stay digit strings end to end: new-generation
- * alert IDs are 15+ digits and must never round-trip through a float.
+ * What counts as an event ID: the one rule that typed text, button values and
+ * the BlueKing client all apply. IDs stay digit strings end to end:
+ * new-generation alert IDs are 15+ digits and must never round-trip through a float.
  */
 
 /** Longest ID we accept, in digits. */
@@ -15,8 +16,9 @@ const DAY_SECONDS = 86_400;
 
 /**
  * Check a string of ASCII digits: `null` when it is a usable ID, otherwise what is wrong.
- * Zero and leading zeros are refused: Monitor's primary keys start at 1, and
- * "007" is more likely a typo than an ID.
+ * Zero and leading zeros are refused everywhere, the BlueKing call included:
+ * Monitor's primary keys and alert IDs start at 1, "007" is more likely a typo
+ * than an ID, and one spelling per ID keeps cache and coalescing keys one per event.
  */
 export function digitsProblem(digits: string): DigitsProblem | null {
   if (/^0+$/.test(digits)) return 'zero';

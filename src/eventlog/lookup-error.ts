@@ -1,10 +1,13 @@
 /**
- * Typed failures of the BlueKing call. Every way a lookup can fail maps to one
- * kind; the plain-words explanation and hint for each kind are worded per
- * language in src/i18n/<lang>/bk-errors.ts and chosen by describe.ts.
+ * Why a lookup failed, as the domain hands it to Slack code: one kind for
+ * every way the BlueKing call can fail (the BlueKing client, src/bk/, maps its
+ * answers and transport faults onto these), plus the bot's own `cancelled` and
+ * `internal`. Owned here so Slack code never depends on the BlueKing client.
+ * The plain words for each kind are in src/i18n/<lang>/bk-errors.ts, chosen by
+ * src/slack/render/describe-error.ts.
  */
 
-export const BK_ERROR_KINDS = [
+export const LOOKUP_ERROR_KINDS = [
   'app_credentials', // bad app code / secret (1306000 "APP Secret verification failed", 1640001)
   'user_identity', // operator missing or not verified (1306401, 1306000 "User authentication failed")
   'user_permission', // the BlueKing user may not see this (1306402)
@@ -29,13 +32,13 @@ export const BK_ERROR_KINDS = [
   'cancelled', // the caller's AbortSignal stopped the lookup before BlueKing answered
   'internal', // a bug in the bot itself, not a BlueKing fault (logged in full as lookup.unexpected)
 ] as const;
-export type BkErrorKind = (typeof BK_ERROR_KINDS)[number];
+export type LookupErrorKind = (typeof LOOKUP_ERROR_KINDS)[number];
 
 /** Seconds to wait after a rate limit that did not say how long. */
 export const DEFAULT_RATE_LIMIT_RETRY_SEC = 10;
 
-export interface BkErrorDetails {
-  kind: BkErrorKind;
+export interface LookupErrorDetails {
+  kind: LookupErrorKind;
   /** Upstream code as sent (`code`, or `X-Bkapi-Error-Code`), as a string. */
   code?: string | null;
   /** Upstream message as sent; untrusted text, escape before showing. */
@@ -46,15 +49,15 @@ export interface BkErrorDetails {
   retryAfterSec?: number | null;
 }
 
-export class BkError extends Error {
-  readonly kind: BkErrorKind;
+export class LookupError extends Error {
+  readonly kind: LookupErrorKind;
   readonly code: string | null;
   readonly upstreamMessage: string | null;
   readonly requestId: string | null;
   readonly httpStatus: number | null;
   readonly retryAfterSec: number | null;
 
-  constructor(details: BkErrorDetails) {
+  constructor(details: LookupErrorDetails) {
     // The message is for logs: kind, code and request id only; never a URL (it may hold a secret in query style).
     super(
       `BlueKing ${details.kind}` +
@@ -62,7 +65,7 @@ export class BkError extends Error {
         (details.httpStatus ? ` http=${details.httpStatus}` : '') +
         (details.requestId ? ` request_id=${details.requestId}` : ''),
     );
-    this.name = 'BkError';
+    this.name = 'LookupError';
     this.kind = details.kind;
     this.code = details.code ?? null;
     this.upstreamMessage = details.upstreamMessage ?? null;
