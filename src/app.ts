@@ -11,6 +11,9 @@ import { createReceiver } from './slack/receiver';
 import { slackErrorCode } from './slack/slack-api-error';
 import { TaskTracker } from './slack/tasks';
 import { emailLookupVia } from './slack/users';
+import { createSlackWatcher } from './slack/slack-watcher';
+import type { Watcher } from './watch/watcher';
+import type { WatchStore } from './watch/watch-store';
 
 export interface AppDeps {
   source: EventLogSource;
@@ -19,12 +22,17 @@ export interface AppDeps {
   now?: () => number;
   /** Web API retries; tests pass { retries: 0 } so a stand-in's error is seen at once. */
   webApiRetries?: number;
+  /** Where watches live; default: this process's memory (a restart ends them). */
+  watchStore?: WatchStore;
+  /** Jitter source of watch polls (tests pin it). */
+  random?: () => number;
 }
 
 export interface RunningApp {
   app: App;
   service: EventLogService;
   tasks: TaskTracker;
+  watcher: Watcher;
   /** Listen (HTTP) or connect (Socket Mode); resolves with the HTTP port in use. */
   start(): Promise<{ port: number | null }>;
   /** Stop taking requests, let in-flight lookups finish for up to `graceMs`. Resolves true if all finished. */
@@ -69,7 +77,8 @@ export function createApp(config: Config & { slack: SlackConnection }, deps: App
     metrics,
     lookupEmail: emailLookupVia(app.client, log),
   });
-  const ctx: SlackContext = { config, service, log, metrics, tasks, now };
+  const watcher = createSlackWatcher(config, { service, log, metrics, now, random: deps.random, store: deps.watchStore, clientOptions, logger: boltLogger });
+  const ctx: SlackContext = { config, service, log, metrics, tasks, now, watcher };
   registerListeners(app, ctx);
   app.error(async (err) => {
     log.error('bolt.error', { error: err.message, code: 'code' in err ? String(err.code) : null });
@@ -79,13 +88,18 @@ export function createApp(config: Config & { slack: SlackConnection }, deps: App
     app,
     service,
     tasks,
+    watcher,
     start: async () => {
       await verifyBotToken(app, log);
-      return { port: bot.started(await app.start(config.port), config.port) };
+      const port = bot.started(await app.start(config.port), config.port);
+      watcher.run();
+      return { port };
     },
     stop: async (graceMs) => {
       bot.stopped();
       await app.stop().catch((err: unknown) => log.warn('stop.receiver', { error: err instanceof Error ? err.message : String(err) }));
+      // Watches first: with the memory store each watching message is told the bot restarted.
+      await watcher.close(graceMs / 2);
       return tasks.drain(graceMs);
     },
   };

@@ -53,6 +53,18 @@ export interface LimitsConfig {
   userPerMinute: number;
 }
 
+/** Watching events (issue 14). */
+export interface WatchConfig {
+  /** Poll interval per watch (jittered, backed off while BlueKing fails). */
+  intervalMs: number;
+  /** A watch ends after this many hours. */
+  maxHours: number;
+  /** Most watches at once for the whole bot; 0 turns watching off. */
+  max: number;
+  /** Lease TTL of a replica's hold on a watch (Redis); a dead replica's watches move on within two of these. */
+  leaseMs: number;
+}
+
 export interface Config {
   slack: SlackTransport;
   slackApiUrl: string | null;
@@ -66,6 +78,7 @@ export interface Config {
   access: AccessConfig;
   identity: IdentityConfig;
   limits: LimitsConfig;
+  watch: WatchConfig;
 }
 
 export class ConfigError extends Error {
@@ -135,6 +148,10 @@ const envSchema = z.object({
   ALLOWED_TEAM_IDS: idList,
   ALLOWED_CHANNEL_IDS: idList,
   ALLOWED_USER_IDS: idList,
+  WATCH_INTERVAL_MS: intSetting(60_000, 1_000, 3_600_000),
+  WATCH_MAX_HOURS: intSetting(24, 1, 168),
+  WATCH_MAX: intSetting(100, 0, 10_000),
+  WATCH_LEASE_MS: intSetting(30_000, 1_000, 600_000),
   BOT_LANG: optional.pipe(z.enum(['en', 'zh-CN'], 'expected "en" or "zh-CN"').default('en')),
   LOG_LEVEL: optional.pipe(z.enum(['debug', 'info', 'warn', 'error'], 'expected debug, info, warn or error').default('info')),
 });
@@ -186,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, readFile: (path: string) => s
       maxInFlight: e.BK_MAX_IN_FLIGHT,
       userPerMinute: e.USER_RATE_LIMIT_PER_MIN,
     },
+    watch: { intervalMs: e.WATCH_INTERVAL_MS, maxHours: e.WATCH_MAX_HOURS, max: e.WATCH_MAX, leaseMs: e.WATCH_LEASE_MS },
   };
 }
 

@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Metrics } from './metrics';
 
 /** Metrics in Prometheus text format, on a registry of our own (no global state between app instances). */
@@ -36,12 +36,32 @@ export function createPrometheusMetrics(options: { defaultMetrics: boolean }): P
     labelNames: ['kind'],
     registers: [registry],
   });
+  const watches = new Gauge({ name: 'eventlog_watches_active', help: 'Events being watched now', registers: [registry] });
+  const watchPolls = new Counter({
+    name: 'eventlog_watch_polls_total',
+    help: 'Watch polls by lookup outcome (ok, an upstream error kind, or refused_*)',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
+  const watchUpdates = new Counter({ name: 'eventlog_watch_updates_total', help: 'chat.update calls of watching messages', registers: [registry] });
+  const watchReplies = new Counter({ name: 'eventlog_watch_replies_total', help: 'Thread replies posted by watches', registers: [registry] });
+  const watchStops = new Counter({
+    name: 'eventlog_watch_stops_total',
+    help: 'Watches ended, by reason (closed, stopped, max_age, message_gone, …)',
+    labelNames: ['reason'],
+    registers: [registry],
+  });
   return {
     lookup: (outcome) => lookups.inc({ outcome }),
     upstreamLatency: (seconds, outcome) => latency.observe({ outcome }, seconds),
     cacheHit: () => cacheHits.inc(),
     coalesced: () => coalesced.inc(),
     rateLimited: (kind) => rateLimited.inc({ kind }),
+    watchesActive: (count) => watches.set(count),
+    watchPoll: (outcome) => watchPolls.inc({ outcome }),
+    watchUpdate: () => watchUpdates.inc(),
+    watchReply: () => watchReplies.inc(),
+    watchStop: (reason) => watchStops.inc({ reason }),
     contentType: registry.contentType,
     render: () => registry.metrics(),
   };

@@ -12,4 +12,14 @@ export interface Metrics {
   coalesced(): void;
   /** A request turned away: 'user' (per-user limit), 'busy' (in-flight cap), 'upstream' (BlueKing said 429). */
   rateLimited(kind: 'user' | 'busy' | 'upstream'): void;
+  /** Watches that exist now (all replicas, as the store holds them). */
+  watchesActive(count: number): void;
+  /** One watch poll, by lookup outcome. */
+  watchPoll(outcome: string): void;
+  /** One chat.update of a watching message. */
+  watchUpdate(): void;
+  /** One thread reply of a watch. */
+  watchReply(): void;
+  /** One watch ended, by reason. */
+  watchStop(reason: string): void;
 }

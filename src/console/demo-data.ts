@@ -9,6 +9,7 @@ import type { EventLog } from '../eventlog/record';
 import type { EventLogSource } from '../eventlog/source';
 import type { DemoName } from '../i18n/messages';
 import { BIG_LOG_ID, bigLogResponse } from './demo/big-log';
+import { EVOLVING_INCIDENT_ID, EVOLVING_INCIDENT_MINUTES, EVOLVING_STAGES, evolvingIncidentResponse } from './demo/evolving-incident';
 import { alertNotFoundResponse, type DemoResponse } from './demo/envelope';
 import { LONG_CONVERGENCE_ID, longConvergenceResponse } from './demo/long-convergence';
 import { NEW_GENERATION_ALERT_ID, newGenerationAlertResponse } from './demo/new-generation-alert';
@@ -65,16 +66,29 @@ const demoSources = new WeakSet<EventLogSource>();
  */
 export function createDemoSource(zone: string): EventLogSource {
   const responses = buildDemoResponses(zone);
+  const clock = createServerClock(zone);
+  // The incident that evolves (8001) moves one stage on with every lookup, so `watch 8001` sees it
+  // change; its story is set in the last minutes, so it reads as a live incident (every record in the past).
+  let evolvingLookups = 0;
+  const evolvingStartSec = Math.floor(Date.now() / 60_000) * 60 - (EVOLVING_INCIDENT_MINUTES + 1) * 60;
   const source: EventLogSource = {
     async fetchEventLog(id: string, _identity, signal?: AbortSignal): Promise<EventLog> {
       // A real lookup aborted before it answered fails as a timeout; keep the demo honest about that.
       if (signal?.aborted) throw new LookupError({ kind: 'timeout' });
-      const response = responses.get(id) ?? alertNotFoundResponse(id);
-      return parseEventLogResponse({ id, httpStatus: response.httpStatus, headers: JSON_HEADERS, body: response.body, zone });
+      if (id === EVOLVING_INCIDENT_ID) {
+        const stage = EVOLVING_STAGES[Math.min(evolvingLookups++, EVOLVING_STAGES.length - 1)] ?? 'closed';
+        return parseDemoResponse(id, evolvingIncidentResponse(stage, clock, evolvingStartSec), zone);
+      }
+      return parseDemoResponse(id, responses.get(id) ?? alertNotFoundResponse(id), zone);
     },
   };
   demoSources.add(source);
   return source;
+}
+
+/** A demo body read exactly as the BlueKing client reads a real answer. */
+export function parseDemoResponse(id: string, response: DemoResponse, zone: string): EventLog {
+  return parseEventLogResponse({ id, httpStatus: response.httpStatus, headers: JSON_HEADERS, body: response.body, zone });
 }
 
 /** Whether a source serves the built-in demo events (the console then lists them). */

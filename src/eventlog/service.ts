@@ -16,6 +16,12 @@ export interface LookupRequest extends Requester {
   id: string;
   /** Refresh: skip the answer cache (an in-flight call may still be joined). */
   bypassCache: boolean;
+  /**
+   * Who is asking: a person (the default) or a watch polling on the bot's own schedule. A watch's
+   * polls run as the person who started it (allowlists and identity re-checked every time) but do
+   * not spend that person's per-user limit: their pace is WATCH_INTERVAL_MS, not a person's.
+   */
+  origin?: 'person' | 'watch';
 }
 
 export type Refusal =
@@ -103,7 +109,7 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
     }
     // Only lookups that would reach BlueKing count against the per-user limit: paging through a
     // cached log (Older/Newer) costs BlueKing nothing and must not get a user told to slow down.
-    const retryAfterSec = perUser.take(request.userId);
+    const retryAfterSec = request.origin === 'watch' ? 0 : perUser.take(request.userId);
     if (retryAfterSec > 0) {
       deps.metrics.rateLimited('user');
       return { kind: 'refused', refusal: { kind: 'user_rate_limited', retryAfterSec } };

@@ -27,6 +27,8 @@ export interface Messages {
   bkErrors: BkErrorMessages;
   /** What the local console prints around the answers. */
   console: ConsoleMessages;
+  /** Watching an event: banners, thread lines, why a watch ended, answers about starting and stopping. */
+  watch: WatchMessages;
 }
 
 /** BlueKing notice ways (`notice_way`) we have a word for; others are shown as sent. */
@@ -101,7 +103,7 @@ export interface RenderMessages {
   footerRange(ranges: string, total: number): string;
   sharedBy(mention: string): string;
   // Buttons.
-  buttons: { share: string; refresh: string; older: string; newer: string; open: string };
+  buttons: { share: string; refresh: string; older: string; newer: string; open: string; watch: string; stopWatching: string };
   // Top-level text.
   pushState(id: string, stateWord: string, duration: string | null, ended: boolean): string;
   /** Joins the clauses of the push text: ", " / "，". */
@@ -213,4 +215,50 @@ export interface ConsoleMessages {
   pushText: string;
   builderNote: string;
   prompt: string;
+}
+
+/** Watching (issue 14). Parameters are safe mrkdwn already (escaped names and notes, `<@U…>` mentions, date tokens). */
+export interface WatchMessages {
+  /** "👁 Watching · updated 10:42 · started by @alice" */
+  liveBanner(updated: string, startedBy: string): string;
+  /** "👁 Stopped watching: the event was closed · started by @alice" */
+  endedBanner(reason: string, startedBy: string): string;
+  /** Start of every thread line: "Event 5310". */
+  lineSubject(id: string): string;
+  noticesFailed(added: number, reason: string | null): string;
+  severityRaised(times: number): string;
+  acknowledged(by: string | null, note: string | null): string;
+  recovered: string;
+  closed(bySystem: boolean): string;
+  /** Joins the parts of one thread line. */
+  partSeparator: string;
+  /** The watch-ending part: "👁 watch ended: closed". */
+  ended(reason: string): string;
+  /** Why a watch ended, one wording per reason (watch-render picks one). */
+  reasons: {
+    closed: string;
+    recoveredQuiet(minutes: number): string;
+    maxAge(hours: number): string;
+    stopped: string;
+    stoppedBy(by: string): string;
+    messageGone: string;
+    notInChannel: string;
+    channelArchived: string;
+    botRemoved: string;
+    accessRevoked: string;
+    accessRevokedFor(by: string): string;
+    restart: string;
+  };
+  // Answers to whoever asked to watch (ephemeral).
+  starting(id: string): string;
+  started(id: string, where: string): string;
+  whereChannel: string;
+  whereThread: string;
+  alreadyTitle(id: string): string;
+  alreadyLine(startedBy: string, link: string | null): string;
+  linkLabel: string;
+  fullTitle: string;
+  fullLine(max: number): string;
+  goneTitle: string;
+  goneLine: string;
 }

@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import type { EventLogService } from '../eventlog/service';
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics';
+import type { Watcher } from '../watch/watcher';
 import type { TaskTracker } from './tasks';
 
 /** What every Slack listener needs, built once in createApp and passed in. */
@@ -11,5 +12,6 @@ export interface SlackContext {
   log: Logger;
   metrics: Metrics;
   tasks: TaskTracker;
+  watcher: Watcher;
   now: () => number;
 }

@@ -1,3 +1,4 @@
+import type { EventLog } from '../eventlog/record';
 import type { LookupOutcome, LookupRequest } from '../eventlog/service';
 import type { LookupErrorKind } from '../eventlog/lookup-error';
 import { messagesFor } from '../i18n/catalog';
@@ -15,6 +16,8 @@ export type ReplyView = AnswerView;
 export interface LookupReply {
   message: SlackMessage;
   ok: boolean;
+  /** The fetched log when the lookup succeeded (a watch starts from it). */
+  log: EventLog | null;
 }
 
 /**
@@ -28,7 +31,7 @@ export async function buildLookupReply(ctx: SlackContext, request: LookupRequest
   const reply = renderOrExplain(ctx, request, outcome, view);
   logLookup(ctx.log, request, outcome, ctx.now() - started);
   ctx.metrics.lookup(outcomeLabel(outcome));
-  return reply;
+  return { ...reply, log: reply.ok && outcome.kind === 'ok' ? outcome.log : null };
 }
 
 /**
@@ -36,7 +39,7 @@ export async function buildLookupReply(ctx: SlackContext, request: LookupRequest
  * not foresee, the user still gets an answer instead of a "Looking up…"
  * placeholder that never changes, and the failure is logged for a fix.
  */
-function renderOrExplain(ctx: SlackContext, request: LookupRequest, outcome: LookupOutcome, view: ReplyView): LookupReply {
+function renderOrExplain(ctx: SlackContext, request: LookupRequest, outcome: LookupOutcome, view: ReplyView): Omit<LookupReply, 'log'> {
   try {
     return { message: renderOutcome(ctx, request.id, outcome, view), ok: outcome.kind === 'ok' };
   } catch (err) {

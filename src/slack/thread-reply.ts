@@ -24,7 +24,8 @@ export async function answerInThread(ctx: SlackContext, client: webApi.WebClient
   const { message, ok } = await buildLookupReply(
     ctx,
     { id, userId: target.userId, channelId: target.channel, teamId: target.teamId, bypassCache: false },
-    { variant: 'compact', page: 0, sharedBy: null },
+    // Posted where everyone in the thread sees it, so it offers Watch.
+    { variant: 'compact', page: 0, sharedBy: null, watch: { kind: 'offer' } },
   );
   if (!ok) {
     await tellRequester(ctx, client, target, message);

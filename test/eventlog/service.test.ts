@@ -5,6 +5,7 @@ import { createEventLogService, type EventLogService, type LookupOutcome, type L
 import type { BkIdentity, EventLogSource } from '../../src/eventlog/source';
 import { createLogger } from '../../src/log';
 import type { Metrics } from '../../src/metrics';
+import { noopMetrics } from '../support/silent';
 import { manualClock, type ManualClock } from '../helpers/manual-clock';
 
 /** The service in front of BlueKing, with a stand-in source, a hand-moved clock and recorded metrics. */
@@ -44,6 +45,9 @@ function controlledSource(): EventLogSource & { calls: Call[]; answerAll: ((id: 
   return source;
 }
 
+const { watchesActive, watchPoll, watchUpdate, watchReply, watchStop } = noopMetrics;
+const watchNoops = { watchesActive, watchPoll, watchUpdate, watchReply, watchStop };
+
 function recordingMetrics(): Metrics & { seen: string[] } {
   const seen: string[] = [];
   return {
@@ -53,6 +57,7 @@ function recordingMetrics(): Metrics & { seen: string[] } {
     cacheHit: () => seen.push('cache_hit'),
     coalesced: () => seen.push('coalesced'),
     rateLimited: (kind) => seen.push(`rate_limited:${kind}`),
+    ...watchNoops,
   };
 }
 

@@ -21,7 +21,7 @@ const BK_FACTS: readonly BkErrorFacts[] = [
 ];
 
 /** Texts that are the same in English and Chinese on purpose. */
-const SAME_IN_BOTH = ['replies.lookupError.hint', 'console.prompt'];
+const SAME_IN_BOTH = ['replies.lookupError.hint', 'console.prompt', 'watch.partSeparator'];
 
 /** Sample calls for every function message, covering its branches. A new function message needs a line here. */
 const SAMPLE_CALLS: ReadonlyArray<readonly [path: string, call: (m: Messages) => unknown]> = [
@@ -89,6 +89,28 @@ const SAMPLE_CALLS: ReadonlyArray<readonly [path: string, call: (m: Messages) =>
   ['console.source', (m) => m.console.source('the demo events')],
   ['console.unknownCommand', (m) => m.console.unknownCommand('/foo')],
   ['console.unexpectedError', (m) => m.console.unexpectedError('TypeError')],
+  ['watch.liveBanner', (m) => m.watch.liveBanner('10:42', '<@U0ALICE>')],
+  ['watch.endedBanner', (m) => m.watch.endedBanner('the event was closed', '<@U0ALICE>')],
+  ['watch.lineSubject', (m) => m.watch.lineSubject('5310')],
+  ['watch.noticesFailed', (m) => m.watch.noticesFailed(1, null)],
+  ['watch.noticesFailed', (m) => m.watch.noticesFailed(3, '通知人为空')],
+  ['watch.severityRaised', (m) => m.watch.severityRaised(1)],
+  ['watch.severityRaised', (m) => m.watch.severityRaised(2)],
+  ['watch.acknowledged', (m) => m.watch.acknowledged(null, null)],
+  ['watch.acknowledged', (m) => m.watch.acknowledged('alice', 'rolling back')],
+  ['watch.closed', (m) => m.watch.closed(true)],
+  ['watch.closed', (m) => m.watch.closed(false)],
+  ['watch.ended', (m) => m.watch.ended('the event was closed')],
+  ['watch.reasons.recoveredQuiet', (m) => m.watch.reasons.recoveredQuiet(30)],
+  ['watch.reasons.maxAge', (m) => m.watch.reasons.maxAge(24)],
+  ['watch.reasons.stoppedBy', (m) => m.watch.reasons.stoppedBy('<@U0ALICE>')],
+  ['watch.reasons.accessRevokedFor', (m) => m.watch.reasons.accessRevokedFor('<@U0ALICE>')],
+  ['watch.starting', (m) => m.watch.starting('5310')],
+  ['watch.started', (m) => m.watch.started('5310', 'in this channel')],
+  ['watch.alreadyTitle', (m) => m.watch.alreadyTitle('5310')],
+  ['watch.alreadyLine', (m) => m.watch.alreadyLine('<@U0ALICE>', null)],
+  ['watch.alreadyLine', (m) => m.watch.alreadyLine('<@U0ALICE>', '<https://example.slack.com/archives/C1/p1|the watching message>')],
+  ['watch.fullLine', (m) => m.watch.fullLine(100)],
   ...LOOKUP_ERROR_KINDS.flatMap((kind) => BK_FACTS.map((facts) => [`bkErrors.${kind}`, (m: Messages) => m.bkErrors[kind](facts)] as const)),
 ];
 

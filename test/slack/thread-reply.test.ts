@@ -12,6 +12,10 @@ import { TaskTracker } from '../../src/slack/tasks';
 import { answerInThread, postToThread, tellRequester, type ThreadTarget } from '../../src/slack/thread-reply';
 import { startFakeSlackApi, type FakeSlackApi } from '../helpers/fake-slack-api';
 import { startRecordingServer, type RecordingServer } from '../helpers/recording-server';
+import { webApiWatchSlack } from '../../src/slack/watch-slack-api';
+import { MemoryStore } from '../../src/store/memory-store';
+import { createStoreWatchStore } from '../../src/watch/store-watch-store';
+import { createWatcher } from '../../src/watch/watcher';
 
 /**
  * The thread answer on its own: the real WebClient against the Slack Web API
@@ -42,7 +46,19 @@ describe('answering in a thread', () => {
       metrics: noopMetrics,
       lookupEmail: async () => null,
     });
-    ctx = { config, service, log, metrics: noopMetrics, tasks: new TaskTracker(() => undefined), now: () => NOW };
+    const watcher = createWatcher({
+      store: createStoreWatchStore(new MemoryStore(() => NOW)),
+      lookup: (request) => service.lookup(request),
+      slack: webApiWatchSlack(client),
+      log,
+      metrics: noopMetrics,
+      now: () => NOW,
+      random: () => 0.5,
+      replicaId: 'test',
+      settings: config.watch,
+      render: { lang: config.lang, timezone: config.timezone, monitorUrl: config.monitorUrl },
+    });
+    ctx = { config, service, log, metrics: noopMetrics, tasks: new TaskTracker(() => undefined), now: () => NOW, watcher };
   });
 
   afterEach(async () => {
@@ -64,7 +80,9 @@ describe('answering in a thread', () => {
     expect(post).toMatchObject({ channel: 'C0INCIDENT', thread_ts: '1642390290.000200', unfurl_links: 'false', unfurl_media: 'false' });
     expect(String(post.text)).toMatch(/^Event 1 open/);
     const values = JSON.stringify(post.blocks).match(/"value":"[^"]*"/g);
-    expect(values).toEqual(['"value":"1:0:compact"']);
+    // Refresh, and Watch: a thread answer is seen by everyone there, so it can be watched.
+    expect(values).toEqual(['"value":"1:0:compact"', '"value":"1:0:compact"']);
+    expect(JSON.stringify(post.blocks)).toContain('"action_id":"eventlog_watch"');
     expect(checkMessageLimits({ text: String(post.text), blocks: post.blocks as SlackMessage['blocks'] })).toEqual([]);
   });
 

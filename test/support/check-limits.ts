@@ -1,4 +1,4 @@
-import { SHARED_BY_BLOCK_ID } from '../../src/slack/render/footer';
+import { SHARED_BY_BLOCK_ID, WATCH_BLOCK_ID } from '../../src/slack/render/footer';
 import { SLACK_LIMITS } from '../../src/slack/render/limits';
 import type { SlackMessage } from '../../src/slack/render/types';
 
@@ -11,7 +11,7 @@ import type { SlackMessage } from '../../src/slack/render/types';
  *
  * "Unescaped" means: in mrkdwn text (and the top-level text), every `<…>` must
  * be one of ours: a `<!date^…|…>` token, an http(s) link, or the one user
- * mention in the shared-by context block. Anything else (`<!channel>`,
+ * mentions in the shared-by and watch-banner context blocks. Anything else (`<!channel>`,
  * `<!here>`, `<@U…>`, `<#C…>`, a stray `<` or `>`, a bare `&`) is reported.
  */
 export function checkMessageLimits(message: SlackMessage): string[] {
@@ -34,7 +34,7 @@ export function checkMessageLimits(message: SlackMessage): string[] {
       return;
     }
     problems.push(...blockProblems(block, where));
-    const mentionAllowed = block.block_id === SHARED_BY_BLOCK_ID;
+    const mentionAllowed = block.block_id === SHARED_BY_BLOCK_ID || block.block_id === WATCH_BLOCK_ID;
     for (const text of textObjects(block)) {
       totalText += text.text.length;
       if (text.type === 'mrkdwn') problems.push(...markupProblems(where, text.text, mentionAllowed));
@@ -101,7 +101,7 @@ function elementProblems(element: Json, where: string): string[] {
   return problems;
 }
 
-// Our own markup: date tokens, http(s) links (optionally labelled), and (only in the shared-by block) a user mention.
+// Our own markup: date tokens, http(s) links (optionally labelled), and (only in the shared-by and watch blocks) user mentions.
 const DATE_TOKEN = /^!date\^\d+\^[^|<>]*(\|[^<>]*)?$/;
 const LINK = /^https?:\/\/[^\s|<>]+(\|[^<>]*)?$/;
 const USER_MENTION = /^@[UW][A-Z0-9]+$/;

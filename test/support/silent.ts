@@ -17,4 +17,9 @@ export const noopMetrics: Metrics = {
   cacheHit: () => undefined,
   coalesced: () => undefined,
   rateLimited: () => undefined,
+  watchesActive: () => undefined,
+  watchPoll: () => undefined,
+  watchUpdate: () => undefined,
+  watchReply: () => undefined,
+  watchStop: () => undefined,
 };

@@ -90,7 +90,7 @@ export const render = {
   footerRequest: (id) => `request ${id}`,
   footerRange: (ranges, total) => `records ${ranges} of ${total}`,
   sharedBy: (mention) => `Shared by ${mention}`,
-  buttons: { share: 'Share to channel', refresh: 'Refresh', older: 'Older', newer: 'Newer', open: 'Open in BlueKing' },
+  buttons: { share: 'Share to channel', refresh: 'Refresh', older: 'Older', newer: 'Newer', open: 'Open in BlueKing', watch: '👁 Watch', stopWatching: 'Stop watching' },
   pushState: (id, w, d, ended) => `Event ${id} ${w.toLowerCase()}${d ? (ended ? ` after ${d}` : ` for ${d}`) : ''}`,
   clauseSeparator: ', ',
   pushFailed: (n, reason) => `${plural(n, 'notification', 'notifications')} failed${reason ? ` (${reason})` : ''}`,

@@ -3,6 +3,7 @@ import { bkErrors } from './bk-errors';
 import { consoleMessages } from './console';
 import { render } from './render';
 import { replies } from './replies';
+import { watch } from './watch';
 
 /** Every message in Simplified Chinese (zh-CN), one file per area. */
-export const zhCN = { render, replies, bkErrors, console: consoleMessages } satisfies Messages;
+export const zhCN = { render, replies, bkErrors, console: consoleMessages, watch } satisfies Messages;

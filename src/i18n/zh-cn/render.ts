@@ -87,7 +87,7 @@ export const render = {
   footerRequest: (id) => `请求 ${id}`,
   footerRange: (ranges, total) => `第 ${ranges} 条，共 ${total} 条`,
   sharedBy: (mention) => `由 ${mention} 分享`,
-  buttons: { share: '分享到频道', refresh: '刷新', older: '更早', newer: '较新', open: '在蓝鲸中打开' },
+  buttons: { share: '分享到频道', refresh: '刷新', older: '更早', newer: '较新', open: '在蓝鲸中打开', watch: '👁 关注', stopWatching: '停止关注' },
   pushState: (id, w, d, ended) => `事件 ${id} ${w}${d ? (ended ? `，持续 ${d}` : `，已持续 ${d}`) : ''}`,
   clauseSeparator: '，',
   pushFailed: (n, reason) => `${n} 条通知失败${reason ? `（${reason}）` : ''}`,

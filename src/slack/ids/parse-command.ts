@@ -14,7 +14,8 @@ export { describeInvalid, INVALID_REASONS, type InvalidReason } from './invalid-
 
 export type CommandRequest =
   | { kind: 'help' }
-  | { kind: 'lookup'; id: string; public: boolean }
+  /** `watch`: keep a live copy in the channel (issue 14); it is posted to the channel whatever `public` says. */
+  | { kind: 'lookup'; id: string; public: boolean; watch: boolean }
   | { kind: 'invalid'; reason: InvalidReason; excerpt: string };
 
 /** Longer text is refused before any pattern runs (a pasted alert is well under this). */
@@ -22,6 +23,7 @@ export const MAX_COMMAND_TEXT_CHARS = 4000;
 
 const HELP_WORDS: ReadonlySet<string> = new Set(['help', '帮助', '-h', '--help', '?', '？']);
 const PUBLIC_WORDS: ReadonlySet<string> = new Set(['public', 'pub', '公开', 'in_channel']);
+const WATCH_WORDS: ReadonlySet<string> = new Set(['watch', 'follow', '关注', '跟踪']);
 
 type TokenVerdict = { id: string } | { reason: InvalidReason };
 /** A verdict on the whole text; `excerptOf` names the offending part when it is narrower than the text. */
@@ -43,12 +45,12 @@ export function parseCommandText(text: string): CommandRequest {
   if (invisibleAt >= 0) return invalid('invisible_characters', text, invisibleAt);
   const body = text.trim();
   if (body === '' || isHelpWord(body)) return { kind: 'help' };
-  const { rest, isPublic } = takePublicFlag(body);
+  const { rest, flags } = takeFlags(body);
   if (rest === '') return invalid('missing_id', body);
   if (isHelpWord(rest)) return { kind: 'help' };
   const verdict = readId(rest);
   return 'id' in verdict
-    ? { kind: 'lookup', id: verdict.id, public: isPublic }
+    ? { kind: 'lookup', id: verdict.id, public: flags.has('public'), watch: flags.has('watch') }
     : invalid(verdict.reason, verdict.excerptOf ?? rest);
 }
 
@@ -68,14 +70,39 @@ function isHelpWord(word: string): boolean {
   return HELP_WORDS.has(word.toLowerCase());
 }
 
-/** Remove a public flag from either end of the (trimmed) text. */
-function takePublicFlag(body: string): { rest: string; isPublic: boolean } {
-  const words = body.split(/\s+/);
-  const last = words[words.length - 1];
-  if (PUBLIC_WORDS.has(last.toLowerCase())) return { rest: body.slice(0, body.length - last.length).trim(), isPublic: true };
-  const first = words[0];
-  if (PUBLIC_WORDS.has(first.toLowerCase())) return { rest: body.slice(first.length).trim(), isPublic: true };
-  return { rest: body, isPublic: false };
+type Flag = 'public' | 'watch';
+
+/** Whether `word` asks to watch ("watch", "关注", …), as in `@eventlog watch 5310`. */
+export function isWatchWord(word: string): boolean {
+  return WATCH_WORDS.has(word.toLowerCase());
+}
+
+function flagOf(word: string | undefined): Flag | null {
+  const lower = word?.toLowerCase() ?? '';
+  if (PUBLIC_WORDS.has(lower)) return 'public';
+  if (WATCH_WORDS.has(lower)) return 'watch';
+  return null;
+}
+
+/** Remove the flags (`public`, `watch`, at most one of each) from either end of the (trimmed) text. */
+function takeFlags(body: string): { rest: string; flags: ReadonlySet<Flag> } {
+  const flags = new Set<Flag>();
+  let rest = body;
+  for (let taken = 0; taken < 2; taken++) {
+    const words = rest.split(/\s+/);
+    const last = words[words.length - 1];
+    const first = words[0];
+    const atEnd = flagOf(last);
+    const atStart = flagOf(first);
+    if (atEnd && !flags.has(atEnd)) {
+      flags.add(atEnd);
+      rest = rest.slice(0, rest.length - (last?.length ?? 0)).trim();
+    } else if (atStart && !flags.has(atStart)) {
+      flags.add(atStart);
+      rest = rest.slice(first?.length ?? 0).trim();
+    } else break;
+  }
+  return { rest, flags };
 }
 
 /** The one ID the text names, or why there is not exactly one. */

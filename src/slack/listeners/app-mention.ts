@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs, webApi } from '@slack/bolt';
 import { extractEventIds } from '../ids/extract-ids';
-import { parseCommandText } from '../ids/parse-command';
+import { isWatchWord, parseCommandText } from '../ids/parse-command';
+import { startWatch } from '../start-watch';
 import type { SlackContext } from '../context';
 import { renderUsage } from '../render/error-message';
 import { renderIdChoice, renderInvalidInput, renderNoIdFound } from '../render/status-message';
@@ -42,19 +43,40 @@ async function handleMention(event: MentionEvent, client: webApi.WebClient, ctx:
     teamId: event.team ?? null,
     responseUrl: null,
   };
-  const words = event.text.replace(USER_MENTION, ' ').trim();
+  const { words, watch } = readWatchWord(event.text.replace(USER_MENTION, ' ').trim());
   const request = parseCommandText(words);
-  ctx.log.info('mention', { user: target.userId, channel: target.channel, in_thread: Boolean(event.thread_ts), kind: request.kind });
-  if (request.kind === 'lookup') return answerInThread(ctx, client, request.id, target);
+  ctx.log.info('mention', { user: target.userId, channel: target.channel, in_thread: Boolean(event.thread_ts), kind: request.kind, watch });
+  // `@eventlog watch <id>`, or a bare `@eventlog watch` under an alert post: the watching message goes into this thread.
+  const answer = (id: string): Promise<void> =>
+    watch || (request.kind === 'lookup' && request.watch) ? watchInThread(ctx, client, id, target) : answerInThread(ctx, client, id, target);
+  if (request.kind === 'lookup') return answer(request.id);
   if (request.kind === 'help' && words.length > 0) return tellRequester(ctx, client, target, renderUsage(lang));
 
   // No ID typed: look in the mention itself, then in the thread's parent post.
   let ids = extractEventIds(event, ctx.now());
   if (ids.length === 0 && event.thread_ts) ids = await idsInThreadParent(ctx, client, event.channel, event.thread_ts);
-  if (ids.length === 1) return answerInThread(ctx, client, ids[0], target);
+  if (ids.length === 1) return answer(ids[0]);
   if (ids.length > 1) return tellRequester(ctx, client, target, renderIdChoice(ids, target.threadTs, lang));
   if (request.kind === 'invalid') return tellRequester(ctx, client, target, renderInvalidInput(request.reason, request.excerpt, lang));
   return tellRequester(ctx, client, target, renderNoIdFound(lang));
+}
+
+/** A leading "watch" (or 关注, …) taken off the mention's words. */
+function readWatchWord(text: string): { words: string; watch: boolean } {
+  const [first = '', ...rest] = text.split(/\s+/);
+  return isWatchWord(first) ? { words: rest.join(' '), watch: true } : { words: text, watch: false };
+}
+
+function watchInThread(ctx: SlackContext, client: webApi.WebClient, id: string, target: ThreadTarget): Promise<void> {
+  return startWatch(ctx, client, {
+    id,
+    channel: target.channel,
+    threadTs: target.threadTs,
+    userId: target.userId,
+    teamId: target.teamId,
+    confirm: false,
+    tell: (message) => tellRequester(ctx, client, target, message),
+  });
 }
 
 /** The thread's first message, read with conversations.replies (needs the *:history scopes). */

@@ -5,11 +5,13 @@ import { buildLookupReply } from '../lookup-reply';
 import { renderInvalidInput, renderLookingUp } from '../render/status-message';
 import { renderUsage } from '../render/error-message';
 import { postToResponseUrl } from '../response-url';
+import { renderWatchStarting } from '../render/watch-status';
+import { startWatch } from '../start-watch';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
 /**
- * `/eventlog <id> [public]`. Any slash command routed to this app lands here,
+ * `/eventlog <id> [public|watch]`. Any slash command routed to this app lands here,
  * so a team that renames the command in its manifest (say /bk-eventlog) needs
  * no code change.
  */
@@ -17,7 +19,7 @@ export function register(app: App, ctx: SlackContext): void {
   app.command(/^\/.+/, (args: CommandArgs) => handleEventlogCommand(args, ctx));
 }
 
-async function handleEventlogCommand({ command, ack }: CommandArgs, ctx: SlackContext): Promise<void> {
+async function handleEventlogCommand({ command, ack, client }: CommandArgs, ctx: SlackContext): Promise<void> {
   const { lang } = ctx.config;
   const request = parseCommandText(command.text);
   if (request.kind === 'help') {
@@ -29,13 +31,34 @@ async function handleEventlogCommand({ command, ack }: CommandArgs, ctx: SlackCo
     await ack({ response_type: 'ephemeral', ...renderInvalidInput(request.reason, request.excerpt, lang) });
     return;
   }
+  if (request.watch) {
+    await ack({ response_type: 'ephemeral', ...renderWatchStarting(request.id, lang) });
+    ctx.tasks.run(() =>
+      startWatch(ctx, client, {
+        id: request.id,
+        channel: command.channel_id,
+        threadTs: null,
+        userId: command.user_id,
+        teamId: command.team_id,
+        confirm: true,
+        tell: async (message) => {
+          await postToResponseUrl(command.response_url, { response_type: 'ephemeral', replace_original: true, ...message }, ctx.log, {
+            event_id: request.id,
+            user: command.user_id,
+            channel: command.channel_id,
+          });
+        },
+      }),
+    );
+    return;
+  }
   // Ack first, with a placeholder, so Slack never shows operation_timeout; the work happens after.
   await ack({ response_type: 'ephemeral', ...renderLookingUp(request.id, lang) });
   ctx.tasks.run(async () => {
     const { message, ok } = await buildLookupReply(
       ctx,
       { id: request.id, userId: command.user_id, channelId: command.channel_id, teamId: command.team_id, bypassCache: false },
-      { variant: 'full', page: 0, sharedBy: null },
+      { variant: 'full', page: 0, sharedBy: null, ...(request.public ? { watch: { kind: 'offer' as const } } : {}) },
     );
     const logContext = { event_id: request.id, user: command.user_id, channel: command.channel_id };
     if (request.public && ok) {

@@ -5,6 +5,7 @@ import * as eventlogCommand from './eventlog-command';
 import * as logButtons from './log-buttons';
 import * as messageShortcut from './message-shortcut';
 import * as pickIdButton from './pick-id-button';
+import * as watchButtons from './watch-buttons';
 
 /** Every entry point, each in its own file exporting register(app, ctx). */
 export function registerListeners(app: App, ctx: SlackContext): void {
@@ -13,4 +14,5 @@ export function registerListeners(app: App, ctx: SlackContext): void {
   appMention.register(app, ctx);
   logButtons.register(app, ctx);
   pickIdButton.register(app, ctx);
+  watchButtons.register(app, ctx);
 }

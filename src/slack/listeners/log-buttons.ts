@@ -50,7 +50,13 @@ async function handleLogButton({ ack, action, body }: ButtonArgs, ctx: SlackCont
     const { message, ok } = await buildLookupReply(
       ctx,
       { id: value.id, userId, channelId, teamId: body.team?.id ?? null, bypassCache: kind === 'refresh' },
-      { variant: value.variant, page: value.page, sharedBy: kind === 'share' ? userId : sharerOf(body.message) },
+      {
+        variant: value.variant,
+        page: value.page,
+        sharedBy: kind === 'share' ? userId : sharerOf(body.message),
+        // What lands in (or stays in) the channel offers Watch; an ephemeral answer cannot be watched in place.
+        ...(kind === 'share' || body.container?.is_ephemeral === false ? { watch: { kind: 'offer' as const } } : {}),
+      },
     );
     await postToResponseUrl(responseUrl, landing(kind, ok, message), ctx.log, { ...logContext, event_id: value.id });
   });

@@ -14,6 +14,8 @@ export const ACTION_IDS = {
   older: 'eventlog_older',
   newer: 'eventlog_newer',
   open: 'eventlog_open',
+  watch: 'eventlog_watch',
+  stopWatching: 'eventlog_watch_stop',
 } as const;
 
 /** Prefix of the chooser's "pick this ID" buttons: one per ID (`eventlog_pick_0`, …). */
@@ -45,6 +47,16 @@ export function decodeButtonValue(value: string): ButtonValue | null {
   const [, id, page, variant] = match;
   if (id === undefined || !isEventId(id) || page === undefined || (variant !== 'full' && variant !== 'compact')) return null;
   return { id, page: Number(page), variant };
+}
+
+// A watch's key as the Stop watching button carries it: "<channel>/<event id>".
+const WATCH_KEY_PATTERN = /^[CGD][A-Z0-9]{2,30}\/([0-9]+)$/;
+
+/** A Stop watching button's value, checked (it comes back from Slack); null when it is not a watch key. */
+export function decodeWatchKey(value: string): string | null {
+  if (typeof value !== 'string' || value.length > 64) return null;
+  const id = WATCH_KEY_PATTERN.exec(value)?.[1];
+  return id !== undefined && isEventId(id) ? value : null;
 }
 
 /**

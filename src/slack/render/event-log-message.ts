@@ -6,7 +6,7 @@ import { messagesFor } from '../../i18n/catalog';
 import { buildActionsBlock } from './actions-block';
 import { contextBlock, dividerBlock, headerBlock, packLines, sectionBlock } from './blocks';
 import { convergenceLine } from './convergence-line';
-import { footerBlock, requestIdText, sharedByBlock } from './footer';
+import { footerBlock, requestIdText, sharedByBlock, WATCH_BLOCK_ID } from './footer';
 import { RENDER_BUDGET } from './limits';
 import { clipInline } from './mrkdwn';
 import { calloutLines } from './notices-callout';
@@ -41,14 +41,15 @@ export function renderEventLog(summary: EventSummary, opts: RenderOptions): Slac
 
 /** Where an answer is read (the bot's settings) and which view of it (from the entry point or a button). */
 export type AnswerSettings = Pick<RenderOptions, 'lang' | 'timezone' | 'monitorUrl'>;
-export type AnswerView = Pick<RenderOptions, 'variant' | 'page' | 'sharedBy'>;
+export type AnswerView = Pick<RenderOptions, 'variant' | 'page' | 'sharedBy' | 'watch'>;
 
 /** A fetched log as the answer every entry point sends (Slack and the console alike): summarized, then rendered with buttons. */
 export function renderFetchedLog(log: EventLog, settings: AnswerSettings, view: AnswerView, nowMs: number): SlackMessage {
   // Picked field by field: callers pass their whole config, which must not ride along into rendering.
   const { lang, timezone, monitorUrl } = settings;
-  const { variant, page, sharedBy } = view;
-  return renderEventLog(summarize(log, nowMs), { lang, timezone, monitorUrl, variant, page, sharedBy, withActions: true, nowMs });
+  const { variant, page, sharedBy, watch } = view;
+  const options: RenderOptions = { lang, timezone, monitorUrl, variant, page, sharedBy, withActions: true, nowMs };
+  return renderEventLog(summarize(log, nowMs), watch === undefined ? options : { ...options, watch });
 }
 
 /** The answer for an event whose log has no records: a clear sentence, not an empty list. */
@@ -61,7 +62,7 @@ export function renderEmptyLog(summary: Pick<EventSummary, 'id' | 'requestId'>, 
   return { text: sentence, blocks };
 }
 
-/** Shared-by line and buttons, common to both answers. */
+/** Shared-by line, watch banner and buttons, common to both answers. */
 function pushTail(
   blocks: types.KnownBlock[],
   summary: Pick<EventSummary, 'id'>,
@@ -70,6 +71,8 @@ function pushTail(
 ): void {
   const sharedBy = sharedByBlock(opts);
   if (sharedBy) blocks.push(sharedBy);
+  const watch = opts.watch;
+  if (watch !== undefined && watch.kind !== 'offer') blocks.push(contextBlock([watch.banner], WATCH_BLOCK_ID));
   const actions = opts.withActions ? buildActionsBlock({ id: summary.id, ...paging }, opts) : null;
   if (actions) blocks.push(actions);
 }

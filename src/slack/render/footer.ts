@@ -12,6 +12,9 @@ import type { RenderOptions } from './types';
 /** block_id of the "Shared by <@U…>" context: the one place our messages mention a user (checkMessageLimits knows it). */
 export const SHARED_BY_BLOCK_ID = 'eventlog_shared_by';
 
+/** block_id of a watch's banner ("👁 Watching · … · started by <@U…>") and thread lines, which name users too. */
+export const WATCH_BLOCK_ID = 'eventlog_watch';
+
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,30}$/;
 
 /**

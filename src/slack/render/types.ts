@@ -24,4 +24,13 @@ export interface RenderOptions {
   sharedBy: string | null;
   /** Injected clock (epoch ms), for "x min ago" wording. */
   nowMs: number;
+  /** Watching (issue 14): offer a Watch button, or show the live/ended watch banner. Absent = neither. */
+  watch?: WatchView;
 }
+
+/**
+ * How a message relates to watching: `offer` = an answer visible in the channel, which gets a
+ * Watch button; `live` = the watching message itself (banner, Stop watching); `ended` = a watch's
+ * final message (banner saying why, the usual buttons and Watch again). Banners are safe mrkdwn.
+ */
+export type WatchView = { kind: 'offer' } | { kind: 'live'; banner: string; key: string } | { kind: 'ended'; banner: string };

@@ -62,7 +62,21 @@ describe('parseCommandText: good input', () => {
     [`告警名称: 磁盘使用率（９０％）\n告警ID: ${ALERT_ID} public`, ALERT_ID, true],
   ];
   it.each(cases)('reads %j as ID %s (public: %s)', (text, id, isPublic) => {
-    expect(parseCommandText(text)).toEqual({ kind: 'lookup', id, public: isPublic });
+    expect(parseCommandText(text)).toEqual({ kind: 'lookup', id, public: isPublic, watch: false });
+  });
+
+  it.each([
+    ['5310 watch', false],
+    ['watch 5310', false],
+    ['关注 5310', false],
+    ['5310 public watch', true],
+    ['watch 5310 public', true],
+  ])('reads the watch flag in %j', (text, isPublic) => {
+    expect(parseCommandText(text)).toEqual({ kind: 'lookup', id: '5310', public: isPublic, watch: true });
+  });
+
+  it('takes each flag once: a second "watch" is an unexpected word', () => {
+    expect(parseCommandText('watch 5310 watch')).toMatchObject({ kind: 'invalid', reason: 'unexpected_words' });
   });
 });
 
@@ -261,6 +275,7 @@ describe('withoutLeadingMentions', () => {
       kind: 'lookup',
       id: '164239028644167',
       public: false,
+      watch: false,
     });
   });
 });

@@ -1,0 +1,31 @@
+import type { WatchSnapshot } from './snapshot';
+
+/**
+ * The changes a triager must act on, found by comparing two snapshots of the
+ * same event's log. Anything else that changed (another converge round, a
+ * notice that went out fine) refreshes the message but earns no thread reply.
+ */
+export type WatchChange =
+  | { kind: 'notices_failed'; added: number; reason: string | null; noReceivers: boolean }
+  | { kind: 'acknowledged'; by: string | null; note: string | null }
+  | { kind: 'severity_raised'; times: number }
+  | { kind: 'recovered' }
+  | { kind: 'closed'; bySystem: boolean };
+
+/** Material changes from `before` to `after`, in the order a thread line tells them. Pure. */
+export function materialChanges(before: WatchSnapshot, after: WatchSnapshot): WatchChange[] {
+  const changes: WatchChange[] = [];
+  if (after.failedNotices > before.failedNotices) {
+    changes.push({
+      kind: 'notices_failed',
+      added: after.failedNotices - before.failedNotices,
+      reason: after.lastFailureReason,
+      noReceivers: after.lastFailureNoReceivers,
+    });
+  }
+  if (after.severityRaises > before.severityRaises) changes.push({ kind: 'severity_raised', times: after.severityRaises - before.severityRaises });
+  if (after.acked && !before.acked) changes.push({ kind: 'acknowledged', by: after.ackBy, note: after.ackNote });
+  if (after.recovered && !before.recovered) changes.push({ kind: 'recovered' });
+  if (after.closed && !before.closed) changes.push({ kind: 'closed', bySystem: after.closedBySystem });
+  return changes;
+}

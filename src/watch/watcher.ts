@@ -1,0 +1,328 @@
+import type { EventLog } from '../eventlog/record';
+import type { LookupOutcome, LookupRequest } from '../eventlog/service';
+import { summarize } from '../eventlog/summarize';
+import type { Logger, LogFields } from '../log';
+import type { Metrics } from '../metrics';
+import { outcomeLabel } from '../slack/lookup-reply';
+import { contextBlock } from '../slack/render/blocks';
+import { renderFetchedLog, type AnswerSettings } from '../slack/render/event-log-message';
+import { WATCH_BLOCK_ID } from '../slack/render/footer';
+import { renderPlainMessage } from '../slack/render/plain-message';
+import type { SlackMessage } from '../slack/render/types';
+import { materialChanges, type WatchChange } from './changes';
+import { dueToEnd, nextPollDelayMs } from './schedule';
+import { snapshotOf, snapshotsDiffer } from './snapshot';
+import { watchKey, type WatchRecord, type WatchStop } from './watch-record';
+import { endedBanner, endedWatchView, liveWatchView, threadLine, type WatchTextSettings } from './watch-render';
+import type { WatchCallResult, WatchSlack } from './watch-slack';
+import type { WatchStore } from './watch-store';
+import { messagesFor } from '../i18n/catalog';
+
+export interface WatchSettings {
+  intervalMs: number;
+  maxHours: number;
+  /** Most watches at once, for the whole bot. */
+  max: number;
+  /** Lease TTL: another replica takes a watch over at most this long (plus one tick) after its poller died. */
+  leaseMs: number;
+}
+
+export interface WatcherDeps {
+  store: WatchStore;
+  /** The service's lookup: cache, coalescing, in-flight cap, cooldown, allowlists, identity. */
+  lookup(request: LookupRequest): Promise<LookupOutcome>;
+  slack: WatchSlack;
+  log: Logger;
+  metrics: Metrics;
+  now: () => number;
+  random: () => number;
+  /** This process, as the owner of leases. */
+  replicaId: string;
+  settings: WatchSettings;
+  render: AnswerSettings & Pick<WatchTextSettings, 'lang'>;
+}
+
+/** Where a new watch goes and who asked. */
+export interface WatchStart {
+  log: EventLog;
+  channel: string;
+  /** Post into this thread; null = at the top of the channel (the change lines then go to the message's own thread). */
+  threadTs: string | null;
+  userId: string;
+  teamId: string | null;
+}
+
+export type StartResult =
+  | { kind: 'started'; watch: WatchRecord }
+  | { kind: 'exists'; watch: WatchRecord }
+  | { kind: 'full'; max: number }
+  | { kind: 'post_failed'; result: Extract<WatchCallResult, { ok: false }> };
+
+export interface Watcher {
+  /** The watch of `eventId` in `channel`, if there is one (checked before any lookup). */
+  existing(channel: string, eventId: string): Promise<WatchRecord | null>;
+  /** Post the watching message and add the watch. */
+  start(start: WatchStart): Promise<StartResult>;
+  /** Stop watching (the Stop watching button): false when no such watch exists. */
+  requestStop(key: string, by: string): Promise<boolean>;
+  /** Look at every watch once: take leases, end what is due, poll what is due. Resolves when the polls it began are done. */
+  tick(): Promise<void>;
+  /** Run tick() on a timer until close(). */
+  run(): void;
+  /** Stop the timer and wait for polls; without a durable store, end every watch ("the bot restarted"). */
+  close(graceMs: number): Promise<void>;
+}
+
+/** A watching message whose post never finished (the process died in between) is dropped after this. */
+const PENDING_MAX_MS = 2 * 60_000;
+
+/**
+ * Polls watched events and keeps their messages current. Every watch is
+ * polled by the replica holding its lease, once per interval (jittered),
+ * backing off while BlueKing fails; a changed log updates the message, a
+ * material change gets one thread line, and the watch ends when the event
+ * closes, recovers and stays quiet, grows too old, is stopped, or its
+ * message can no longer be reached.
+ */
+export function createWatcher(deps: WatcherDeps): Watcher {
+  const { store, settings, log } = deps;
+  const text: WatchTextSettings = { lang: deps.render.lang, timezone: deps.render.timezone, maxHours: settings.maxHours };
+  const maxAgeMs = settings.maxHours * 3_600_000;
+  const tickMs = Math.min(2_000, Math.max(100, Math.floor(Math.min(settings.intervalMs, settings.leaseMs) / 4)));
+  /** Keys polled or ended right now by this replica. */
+  const busy = new Map<string, Promise<void>>();
+  /** The last log each watch polled here fetched: the final message shows it without another call. */
+  const lastLogs = new Map<string, EventLog>();
+  let timer: NodeJS.Timeout | null = null;
+  let closed = false;
+
+  const fields = (watch: WatchRecord, extra: LogFields = {}): LogFields => ({
+    event_id: watch.eventId,
+    channel: watch.channel,
+    started_by: watch.startedBy,
+    ...extra,
+  });
+
+  const render = (eventLog: EventLog, watch: WatchRecord, view: 'live' | WatchStop): SlackMessage =>
+    renderFetchedLog(
+      eventLog,
+      deps.render,
+      {
+        variant: watch.variant,
+        page: 0,
+        sharedBy: null,
+        watch: view === 'live' ? liveWatchView(watch, text) : endedWatchView(watch, view, text),
+      },
+      deps.now(),
+    );
+
+  const nextPoll = (failures: number): number => deps.now() + nextPollDelayMs(settings.intervalMs, failures, deps.random());
+
+  const lookupAs = (watch: WatchRecord): Promise<LookupOutcome> =>
+    deps.lookup({ id: watch.eventId, userId: watch.startedBy, channelId: watch.channel, teamId: watch.teamId, bypassCache: true, origin: 'watch' });
+
+  const start = async (req: WatchStart): Promise<StartResult> => {
+    const now = deps.now();
+    const summary = summarize(req.log, now);
+    const watch: WatchRecord = {
+      key: watchKey(req.channel, req.log.id),
+      eventId: req.log.id,
+      teamId: req.teamId,
+      channel: req.channel,
+      messageTs: '',
+      threadTs: req.threadTs ?? '',
+      variant: req.threadTs === null ? 'full' : 'compact',
+      startedBy: req.userId,
+      startedAtMs: now,
+      snapshot: snapshotOf(summary),
+      updatedAtMs: now,
+      nextPollAtMs: nextPoll(0),
+      failures: 0,
+    };
+    const added = await store.add(watch, settings.max);
+    if (added.kind === 'exists') return { kind: 'exists', watch: added.watch };
+    if (added.kind === 'full') {
+      log.warn('watch.refused', fields(watch, { reason: 'full', max: settings.max }));
+      return { kind: 'full', max: settings.max };
+    }
+    const posted = await deps.slack.post(req.channel, req.threadTs, render(req.log, watch, 'live'));
+    if (!posted.ok) {
+      await store.remove(watch.key);
+      log.warn('watch.post_failed', fields(watch, { slack_error: posted.failure.code }));
+      return { kind: 'post_failed', result: posted };
+    }
+    const live: WatchRecord = { ...watch, messageTs: posted.ts, threadTs: req.threadTs ?? posted.ts };
+    await store.update(live);
+    lastLogs.set(live.key, req.log);
+    deps.metrics.watchesActive((await store.list()).length);
+    log.info('watch.start', fields(live, { message_ts: live.messageTs, in_thread: req.threadTs !== null, state: live.snapshot.state }));
+    return { kind: 'started', watch: live };
+  };
+
+  /** End a watch: exactly one caller wins the removal; it writes the final message and the last thread line. */
+  const end = async (watch: WatchRecord, stop: WatchStop, changes: readonly WatchChange[], eventLog: EventLog | null): Promise<void> => {
+    const removed = await store.remove(watch.key);
+    await store.releaseLease(watch.key, deps.replicaId);
+    if (!removed) return;
+    deps.metrics.watchStop(stop.reason);
+    log.info('watch.stop', fields(watch, { reason: stop.reason, stopped_by: stop.by, watched_ms: deps.now() - watch.startedAtMs }));
+    // The message or channel is out of reach: nothing more can be said there.
+    if (['message_gone', 'not_in_channel', 'channel_archived', 'bot_removed'].includes(stop.reason)) {
+      lastLogs.delete(watch.key);
+      return;
+    }
+    const finalLog = await finalLogOf(watch, stop, eventLog);
+    const message = finalLog ? render(finalLog, watch, stop) : endedWithoutLog(watch, stop);
+    const updated = await deps.slack.update(watch.channel, watch.messageTs, message);
+    if (updated.ok) deps.metrics.watchUpdate();
+    else log.warn('watch.final_update_failed', fields(watch, { slack_error: updated.failure.code }));
+    await replyInThread(watch, threadLine(watch.eventId, changes, stop, text));
+  };
+
+  /** Without a log to show (BlueKing did not answer the last look): the event and the banner, saying why. */
+  const endedWithoutLog = (watch: WatchRecord, stop: WatchStop): SlackMessage => {
+    const plain = renderPlainMessage({ emoji: '👁', title: messagesFor(text.lang).watch.lineSubject(watch.eventId) });
+    return { text: plain.text, blocks: [...plain.blocks, contextBlock([endedBanner(watch, stop, text)], WATCH_BLOCK_ID)] };
+  };
+
+  /** The log the final message shows: the one just fetched, the last one fetched here, or (after a takeover) a fresh look. */
+  const finalLogOf = async (watch: WatchRecord, stop: WatchStop, fetched: EventLog | null): Promise<EventLog | null> => {
+    const known = fetched ?? lastLogs.get(watch.key) ?? null;
+    lastLogs.delete(watch.key);
+    // No BlueKing call while shutting down, nor for a user who may no longer look.
+    if (known || stop.reason === 'restart' || stop.reason === 'access_revoked') return known;
+    const outcome = await lookupAs(watch);
+    return outcome.kind === 'ok' ? outcome.log : null;
+  };
+
+  const replyInThread = async (watch: WatchRecord, line: SlackMessage | null): Promise<WatchCallResult | null> => {
+    if (!line) return null;
+    const replied = await deps.slack.reply(watch.channel, watch.threadTs, line);
+    if (replied.ok) deps.metrics.watchReply();
+    else log.warn('watch.reply_failed', fields(watch, { slack_error: replied.failure.code }));
+    return replied;
+  };
+
+  /** Back off after a failed or refused poll (or a Slack that said wait), and keep the watch. */
+  const postpone = async (watch: WatchRecord, failures: number, notBeforeMs = 0): Promise<void> => {
+    await store.update({ ...watch, failures, nextPollAtMs: Math.max(nextPoll(failures), notBeforeMs) });
+  };
+
+  const poll = async (watch: WatchRecord): Promise<void> => {
+    const outcome = await lookupAs(watch);
+    deps.metrics.watchPoll(outcomeLabel(outcome));
+    if (outcome.kind === 'refused' && (outcome.refusal.kind === 'access' || outcome.refusal.kind === 'identity')) {
+      return end(watch, { reason: 'access_revoked', by: watch.startedBy }, [], null);
+    }
+    if (outcome.kind !== 'ok') {
+      log.warn('watch.poll_failed', fields(watch, { outcome: outcomeLabel(outcome), failures: watch.failures + 1 }));
+      return postpone(watch, watch.failures + 1);
+    }
+    const eventLog = outcome.log;
+    lastLogs.set(watch.key, eventLog);
+    const snapshot = snapshotOf(summarize(eventLog, deps.now()));
+    const changes = materialChanges(watch.snapshot, snapshot);
+    if (snapshot.closed) return end(watch, { reason: 'closed', by: null }, changes, eventLog);
+    if (!snapshotsDiffer(watch.snapshot, snapshot)) return postpone(watch, 0);
+    // Still ours? A replica that stalled past its lease must not post what the new holder posts too.
+    if (!(await store.lease(watch.key, deps.replicaId, settings.leaseMs))) return;
+
+    const changed: WatchRecord = { ...watch, snapshot, updatedAtMs: deps.now(), failures: 0 };
+    const updated = await deps.slack.update(watch.channel, watch.messageTs, render(eventLog, changed, 'live'));
+    if (!updated.ok) return slackFailed(watch, updated);
+    deps.metrics.watchUpdate();
+    const replied = await replyInThread(watch, threadLine(watch.eventId, changes, null, text));
+    // The line did not go out: keep the old snapshot so the next poll tells these changes again.
+    if (replied && !replied.ok) return replied.gone ? slackFailed(watch, replied) : postpone(watch, 0, deps.now() + (replied.retryAfterMs ?? 0));
+    await store.update({ ...changed, nextPollAtMs: nextPoll(0) });
+  };
+
+  const slackFailed = async (watch: WatchRecord, result: Extract<WatchCallResult, { ok: false }>): Promise<void> => {
+    if (result.gone) return end(watch, { reason: result.gone, by: null }, [], null);
+    log.warn('watch.update_failed', fields(watch, { slack_error: result.failure.code, retry_after_ms: result.retryAfterMs }));
+    // Honour Retry-After; otherwise try again at the next interval.
+    return postpone(watch, watch.failures, deps.now() + (result.retryAfterMs ?? 0));
+  };
+
+  const act = (watch: WatchRecord, work: () => Promise<void>): Promise<void> => {
+    const done = work()
+      .catch((err: unknown) => log.error('watch.failed', fields(watch, { error: err instanceof Error ? err.message : String(err) })))
+      .finally(() => busy.delete(watch.key));
+    busy.set(watch.key, done);
+    return done;
+  };
+
+  const visit = async (watch: WatchRecord): Promise<Promise<void> | null> => {
+    const now = deps.now();
+    if (watch.messageTs === '') {
+      if (now - watch.startedAtMs > PENDING_MAX_MS) await store.remove(watch.key);
+      return null;
+    }
+    // Renewed on every tick, also while a poll runs: the lease lapses only when this replica is gone.
+    if (!(await store.lease(watch.key, deps.replicaId, settings.leaseMs))) return null;
+    if (busy.has(watch.key)) return null;
+    const stopBy = await store.stopRequest(watch.key);
+    if (stopBy !== null) return act(watch, () => end(watch, { reason: 'stopped', by: stopBy }, [], null));
+    const due = dueToEnd(watch, now, maxAgeMs);
+    if (due) return act(watch, () => end(watch, { reason: due, by: null }, [], null));
+    if (now >= watch.nextPollAtMs) return act(watch, () => poll(watch));
+    return null;
+  };
+
+  const tick = async (): Promise<void> => {
+    const watches = await store.list();
+    deps.metrics.watchesActive(watches.length);
+    const begun: Array<Promise<void>> = [];
+    for (const watch of watches) {
+      const work = await visit(watch);
+      if (work) begun.push(work);
+    }
+    await Promise.all(begun);
+  };
+
+  const schedule = (): void => {
+    if (closed) return;
+    timer = setTimeout(() => {
+      // Polls run on their own; the next tick does not wait for slow ones (they are skipped while busy).
+      const ticking = tick().catch((err: unknown) => log.error('watch.tick_failed', { error: err instanceof Error ? err.message : String(err) }));
+      void ticking;
+      schedule();
+    }, tickMs);
+    timer.unref();
+  };
+
+  return {
+    existing: (channel, eventId) => store.get(watchKey(channel, eventId)),
+    start,
+    requestStop: async (key, by) => {
+      if ((await store.get(key)) === null) return false;
+      await store.requestStop(key, by);
+      // Act now if this replica holds the watch; otherwise its holder sees the request at its next tick.
+      const watch = await store.get(key);
+      if (watch && !busy.has(key) && (await store.lease(key, deps.replicaId, settings.leaseMs))) {
+        await act(watch, () => end(watch, { reason: 'stopped', by }, [], null));
+      }
+      return true;
+    },
+    tick,
+    run: () => {
+      if (timer === null && !closed) schedule();
+    },
+    close: async (graceMs) => {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      const deadline = (): Promise<void> => new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
+      await Promise.race([Promise.allSettled([...busy.values()]), deadline()]);
+      const mine = await store.list();
+      if (store.durable) {
+        // Hand the watches on at once rather than after the lease lapses.
+        await Promise.all(mine.map((watch) => store.releaseLease(watch.key, deps.replicaId)));
+        return;
+      }
+      const ending = Promise.allSettled(mine.filter((w) => w.messageTs !== '').map((watch) => end(watch, { reason: 'restart', by: null }, [], null)));
+      await Promise.race([ending, deadline()]);
+    },
+  };
+}
+
