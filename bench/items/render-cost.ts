@@ -30,7 +30,6 @@ const OPTIONS: RenderOptions = {
   page: 0,
   withActions: true,
   sharedBy: null,
-  nowMs: NOW_MS,
 };
 const NO_HEADERS = { get: (): null => null };
 /** Each timed sample runs enough calls to last about this long, so the timer's resolution does not matter. */

@@ -10,7 +10,7 @@ import { yieldToEventLoop } from '../yield-to-event-loop';
 import { agentWatchingForCutShort } from './cut-short';
 import { startDeadline } from './deadline';
 import { parseEventLogResponse, requestIdFromHeaders, type HeaderReader } from './envelope';
-import { redactSecrets } from './redact';
+import { redactSecrets } from './redact-error';
 import { buildEventLogRequest } from './request';
 import { transportError, type ResponseSoFar } from './transport-error';
 

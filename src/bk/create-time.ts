@@ -51,11 +51,6 @@ export function createTimeReader(zone: string): CreateTimeReader {
   };
 }
 
-/** Read one `create_time` value (for a single value; use createTimeReader for many). */
-export function parseCreateTime(raw: unknown, zone: string): CreateTime {
-  return createTimeReader(zone)(raw);
-}
-
 /** The offset that holds for the whole wall-clock hour, or null when it changes within it. */
 function steadyOffsetOfWallHour(hourStart: number, zone: string): number | null {
   const atStart = hourStart - wallClockToEpochMs(utcWallClock(hourStart), zone);

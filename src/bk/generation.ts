@@ -2,8 +2,10 @@ import type { Generation } from '../eventlog/record';
 
 /**
  * Which Monitor generation answered, guessed from the records' shape (the API
- * does not say). Only the renderer's wording depends on it, so a wrong guess
- * costs little; 'unknown' is the honest answer when the evidence is thin.
+ * does not say). It decides the order the records are read in: a new-generation
+ * answer is newest first (src/eventlog/summarize-order.ts). The record times
+ * still sort everything, so a wrong guess only flips records that share a
+ * second; 'unknown' is the honest answer when the evidence is thin.
  */
 
 /** Operates only the alert-based (3.6+) Monitor writes. */

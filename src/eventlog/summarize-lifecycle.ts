@@ -1,29 +1,22 @@
-import { NOTICE_OPERATES, type LogEntry } from './record';
+import type { LogEntry } from './record';
 import { parseAck } from './summarize-ack';
 import type { Acknowledgement, EventState, Lifecycle } from './summarize-types';
 
 const RECOVERED_OPERATES: ReadonlySet<string> = new Set(['RECOVER', 'SYSTEM_RECOVER']);
 const CLOSED_OPERATES: ReadonlySet<string> = new Set(['CLOSE', 'SYSTEM_CLOSE']);
 
-/** Earliest and latest readable record time. */
-export interface TimeBounds {
-  firstAtMs: number | null;
-  lastAtMs: number | null;
-}
-
 /**
  * Walk the chronological timeline once and work out where the event stands:
- * created, first told, acknowledged, recovering, recovered, closed, and how
- * long each step took. A close is final; a recovery is final unless closed.
+ * created, acknowledged, recovering, recovered, closed, and how long each step
+ * took. A close is final; a recovery is final unless closed. `firstAtMs` (the
+ * earliest readable record time) stands in for the start when there is no CREATE.
  */
-export function summarizeLifecycle(timeline: readonly LogEntry[], bounds: TimeBounds, nowMs: number): Lifecycle {
+export function summarizeLifecycle(timeline: readonly LogEntry[], firstAtMs: number | null, nowMs: number): Lifecycle {
   let state: EventState = 'open';
   // What a recovery that gets aborted falls back to.
   let unrecoveredState: 'open' | 'acknowledged' = 'open';
   let createdAtMs: number | null = null;
-  let firstNoticeAtMs: number | null = null;
   let ack: Acknowledgement | null = null;
-  let recoveringAtMs: number | null = null;
   let recoveredAtMs: number | null = null;
   let closedAtMs: number | null = null;
   let closedBySystem = false;
@@ -37,23 +30,15 @@ export function summarizeLifecycle(timeline: readonly LogEntry[], bounds: TimeBo
     const op = entry.operate;
     if (op === 'CREATE') {
       createdAtMs ??= at;
-    } else if (NOTICE_OPERATES.has(op)) {
-      firstNoticeAtMs ??= at;
     } else if (op === 'ACK') {
       if (ack === null) ack = { atMs: at, ...parseAck(entry) };
       unrecoveredState = 'acknowledged';
       if (state === 'open') state = 'acknowledged';
     } else if (op === 'RECOVERING') {
-      if (state !== 'recovered' && state !== 'closed') {
-        state = 'recovering';
-        recoveringAtMs = at;
-      }
+      if (state !== 'recovered' && state !== 'closed') state = 'recovering';
     } else if (op === 'ABORT_RECOVER') {
       abortedRecoveries += 1;
-      if (state === 'recovering') {
-        state = unrecoveredState;
-        recoveringAtMs = null;
-      }
+      if (state === 'recovering') state = unrecoveredState;
     } else if (op === 'DELAY_RECOVER') {
       delayedRecoveries += 1;
     } else if (op === 'SEVERITY_UP') {
@@ -70,25 +55,19 @@ export function summarizeLifecycle(timeline: readonly LogEntry[], bounds: TimeBo
     }
   }
 
-  const startedAtMs = createdAtMs ?? bounds.firstAtMs;
+  const startedAtMs = createdAtMs ?? firstAtMs;
   const endedAtMs = state === 'closed' ? closedAtMs : state === 'recovered' ? recoveredAtMs : null;
   const isOver = state === 'closed' || state === 'recovered';
   return {
     state,
     startedAtMs,
-    createdAtMs,
-    firstNoticeAtMs,
     ack,
-    recoveringAtMs: state === 'recovering' ? recoveringAtMs : null,
     recoveredAtMs,
-    closedAtMs,
     closedBySystem,
-    endedAtMs,
     timeToAckMs: elapsed(startedAtMs, ack?.atMs ?? null),
     timeToRecoverMs: elapsed(startedAtMs, recoveredAtMs),
     timeToCloseMs: elapsed(startedAtMs, closedAtMs),
     durationMs: elapsed(startedAtMs, isOver ? endedAtMs : nowMs),
-    spanMs: elapsed(bounds.firstAtMs, bounds.lastAtMs),
     delayedRecoveries,
     abortedRecoveries,
     severityRaises,

@@ -1,4 +1,4 @@
-import type { EventRecord, Generation, LogEntry, NoticeGroup, TimeWindow } from './record';
+import type { EventRecord, LogEntry, NoticeGroup, TimeWindow } from './record';
 
 /**
  * What summarize() produces: everything the renderer needs to answer
@@ -21,25 +21,19 @@ export interface Lifecycle {
   state: EventState;
   /** Time of the CREATE record, or of the earliest readable record when there is none. */
   startedAtMs: number | null;
-  createdAtMs: number | null;
-  firstNoticeAtMs: number | null;
   ack: Acknowledgement | null;
-  /** Latest RECOVERING that was not aborted afterwards. */
-  recoveringAtMs: number | null;
   /** First RECOVER / SYSTEM_RECOVER. */
   recoveredAtMs: number | null;
-  /** First CLOSE / SYSTEM_CLOSE. */
-  closedAtMs: number | null;
+  /** The first close was SYSTEM_CLOSE. */
   closedBySystem: boolean;
-  /** When the event ended (closed, else recovered); null while it is still going. */
-  endedAtMs: number | null;
+  /** Start to the first ACK. */
   timeToAckMs: number | null;
+  /** Start to the first RECOVER / SYSTEM_RECOVER. */
   timeToRecoverMs: number | null;
+  /** Start to the first CLOSE / SYSTEM_CLOSE. */
   timeToCloseMs: number | null;
-  /** Start to end, or start to now while the event is still going. */
+  /** Start to end (closed, else recovered), or start to now while the event is still going. */
   durationMs: number | null;
-  /** First to last readable record time. */
-  spanMs: number | null;
   /** Notable turns worth a word in the verdict. */
   delayedRecoveries: number;
   abortedRecoveries: number;
@@ -93,7 +87,6 @@ export interface ConvergenceSummary {
 export interface EventSummary {
   /** The ID that was asked for, as digits. */
   id: string;
-  generation: Generation;
   requestId: string | null;
   /** Upstream `event_id` of the first readable record (the long dotted one in the old generation). */
   eventId: string | null;
@@ -101,14 +94,7 @@ export interface EventSummary {
   timeline: LogEntry[];
   recordCount: number;
   unreadableCount: number;
-  firstAtMs: number | null;
-  lastAtMs: number | null;
   lifecycle: Lifecycle;
   notices: NoticeSummary;
   convergence: ConvergenceSummary;
-  /** Readable records per raw status / operate string. */
-  countsByStatus: ReadonlyMap<string, number>;
-  countsByOperate: ReadonlyMap<string, number>;
-  /** The injected clock at summary time. */
-  nowMs: number;
 }

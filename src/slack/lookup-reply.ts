@@ -5,13 +5,11 @@ import { messagesFor } from '../i18n/catalog';
 import type { Logger, LogFields } from '../log';
 import { yieldToEventLoop } from '../yield-to-event-loop';
 import type { SlackContext } from './context';
-import { renderLookupError, renderPlainMessage } from './render/error-message';
+import { renderLookupError } from './render/error-message';
 import { renderFetchedLog, type AnswerView } from './render/event-log-message';
+import { renderPlainMessage } from './render/plain-message';
 import { renderRefusal } from './render/status-message';
 import type { SlackMessage } from './render/types';
-
-/** How the answer should look: which variant and page, and who shared it. */
-export type ReplyView = AnswerView;
 
 export interface LookupReply {
   message: SlackMessage;
@@ -24,7 +22,7 @@ export interface LookupReply {
  * The one path every entry point takes: look the event up, render whatever
  * came back (log, upstream error, refusal), and write one structured log line.
  */
-export async function buildLookupReply(ctx: SlackContext, request: LookupRequest, view: ReplyView): Promise<LookupReply> {
+export async function buildLookupReply(ctx: SlackContext, request: LookupRequest, view: AnswerView): Promise<LookupReply> {
   const started = ctx.now();
   const outcome = await ctx.service.lookup(request);
   await yieldToEventLoop(); // parsing was one turn; rendering is the next
@@ -39,7 +37,7 @@ export async function buildLookupReply(ctx: SlackContext, request: LookupRequest
  * not foresee, the user still gets an answer instead of a "Looking up…"
  * placeholder that never changes, and the failure is logged for a fix.
  */
-function renderOrExplain(ctx: SlackContext, request: LookupRequest, outcome: LookupOutcome, view: ReplyView): Omit<LookupReply, 'log'> {
+function renderOrExplain(ctx: SlackContext, request: LookupRequest, outcome: LookupOutcome, view: AnswerView): Omit<LookupReply, 'log'> {
   try {
     return { message: renderOutcome(ctx, request.id, outcome, view), ok: outcome.kind === 'ok' };
   } catch (err) {
@@ -110,7 +108,7 @@ const FAILURE_LEVEL: Readonly<Record<LookupErrorKind, 'info' | 'warn' | 'error'>
   internal: 'error',
 };
 
-function renderOutcome(ctx: SlackContext, id: string, outcome: LookupOutcome, view: ReplyView): SlackMessage {
+function renderOutcome(ctx: SlackContext, id: string, outcome: LookupOutcome, view: AnswerView): SlackMessage {
   const { config } = ctx;
   if (outcome.kind === 'failed') return renderLookupError(id, outcome.error, { lang: config.lang });
   if (outcome.kind === 'refused') return renderRefusal(outcome.refusal, config.lang);

@@ -26,7 +26,6 @@ describe('telling a measured answer from a wrong one', () => {
       page: 0,
       withActions: true,
       sharedBy: null,
-      nowMs: NOW_MS,
     });
     expect(isExpectedAnswer(posted(message))).toBe(true);
   });

@@ -1,4 +1,7 @@
-import { createTimeReader, parseCreateTime } from '../../src/bk/create-time';
+import { createTimeReader } from '../../src/bk/create-time';
+
+/** One `create_time` value read in `zone`. */
+const parseCreateTime = (raw: unknown, zone: string) => createTimeReader(zone)(raw);
 
 const SHANGHAI_2019_11_22_10_38_20 = Date.UTC(2019, 10, 22, 2, 38, 20);
 

@@ -20,7 +20,6 @@ async function payloadFor(id: string, opts: Pick<RenderOptions, 'lang' | 'varian
       page: 0,
       withActions: true,
       sharedBy: null,
-      nowMs: NOW,
     });
   } catch (err) {
     if (err instanceof LookupError) return renderLookupError(id, err, { lang: opts.lang });

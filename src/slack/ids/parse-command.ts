@@ -54,12 +54,14 @@ export function parseCommandText(text: string): CommandRequest {
     : invalid(verdict.reason, verdict.excerptOf ?? rest);
 }
 
+const USER_MENTION = /<@[UW][A-Z0-9]+(?:\|[^>]*)?>/g;
+
 /**
- * Text of an `app_mention` without the leading bot mention(s), ready for parseCommandText:
- * `<@U0BOT> 123 public` → `123 public`. Mentions elsewhere in the text are left in place.
+ * Text of an `app_mention` without its user mentions (the bot's and any other),
+ * ready for parseCommandText: `<@U0BOT> 123 public` → `123 public`.
  */
-export function withoutLeadingMentions(text: string): string {
-  return text.replace(/^(?:\s*<@[A-Z0-9]+(?:\|[^<>]*)?>)+/, '').trim();
+export function withoutUserMentions(text: string): string {
+  return text.replace(USER_MENTION, ' ').trim();
 }
 
 function invalid(reason: InvalidReason, input: string, from = 0): CommandRequest {

@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs, webApi } from '@slack/bolt';
 import { extractEventIds } from '../ids/extract-ids';
-import { isWatchWord, parseCommandText } from '../ids/parse-command';
+import { isWatchWord, parseCommandText, withoutUserMentions } from '../ids/parse-command';
 import { startWatch } from '../start-watch';
 import type { SlackContext } from '../context';
-import { renderUsage } from '../render/error-message';
+import { renderUsage } from '../render/plain-message';
 import { renderIdChoice, renderInvalidInput, renderNoIdFound } from '../render/status-message';
 import { slackErrorCode } from '../slack-api-error';
 import { answerInThread, tellRequester, type ThreadTarget } from '../thread-reply';
@@ -12,7 +12,6 @@ import { RecentKeys } from './recent-keys';
 type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
 type MentionEvent = MentionArgs['event'];
 
-const USER_MENTION = /<@[UW][A-Z0-9]+(?:\|[^>]*)?>/g;
 /** Mentions remembered for deduplication: far more than arrive within Slack's retry window (3 retries over about 5 minutes). */
 const REMEMBERED_MENTIONS = 5_000;
 
@@ -43,7 +42,7 @@ async function handleMention(event: MentionEvent, client: webApi.WebClient, ctx:
     teamId: event.team ?? null,
     responseUrl: null,
   };
-  const { words, watch } = readWatchWord(event.text.replace(USER_MENTION, ' ').trim());
+  const { words, watch } = readWatchWord(withoutUserMentions(event.text));
   const request = parseCommandText(words);
   ctx.log.info('mention', { user: target.userId, channel: target.channel, in_thread: Boolean(event.thread_ts), kind: request.kind, watch });
   // `@eventlog watch <id>`, or a bare `@eventlog watch` under an alert post: the watching message goes into this thread.

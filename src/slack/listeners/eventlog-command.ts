@@ -3,7 +3,7 @@ import { parseCommandText } from '../ids/parse-command';
 import type { SlackContext } from '../context';
 import { buildLookupReply } from '../lookup-reply';
 import { renderInvalidInput, renderLookingUp } from '../render/status-message';
-import { renderUsage } from '../render/error-message';
+import { renderUsage } from '../render/plain-message';
 import { postToResponseUrl } from '../response-url';
 import { renderWatchStarting } from '../render/watch-status';
 import { startWatch } from '../start-watch';

@@ -6,9 +6,6 @@ import { clipInline } from './mrkdwn';
 import { safeMessage } from './plain-message';
 import type { RenderOptions, SlackMessage } from './types';
 
-// The simple messages live in plain-message.ts; re-exported so callers find every non-log answer here.
-export { renderPlainMessage, renderUsage } from './plain-message';
-
 /**
  * Why a lookup failed, in plain words: title, explanation, what BlueKing
  * said (escaped), the hint, and code + request_id for whoever digs further.

@@ -48,7 +48,7 @@ export function renderFetchedLog(log: EventLog, settings: AnswerSettings, view: 
   // Picked field by field: callers pass their whole config, which must not ride along into rendering.
   const { lang, timezone, monitorUrl } = settings;
   const { variant, page, sharedBy, watch } = view;
-  const options: RenderOptions = { lang, timezone, monitorUrl, variant, page, sharedBy, withActions: true, nowMs };
+  const options: RenderOptions = { lang, timezone, monitorUrl, variant, page, sharedBy, withActions: true };
   return renderEventLog(summarize(log, nowMs), watch === undefined ? options : { ...options, watch });
 }
 

@@ -1,4 +1,3 @@
-import type { EventSummary } from '../../eventlog/summarize-types';
 import { RENDER_BUDGET } from './limits';
 import type { RenderOptions } from './types';
 
@@ -65,20 +64,9 @@ export function timelinePage(total: number, pageSize: number, index: number): Ti
   return { index: page, pageCount, segments: [{ start, end }], shown: end - start, earlierHidden: start, newerHidden: total - end };
 }
 
-/** Every page of a timeline of `total` records, in paging order (0 = default, then older). */
-export function allTimelinePages(total: number, pageSize: number): TimelinePage[] {
-  const count = pageCountFor(total, pageSize);
-  return Array.from({ length: count }, (_, i) => timelinePage(total, pageSize, i));
-}
-
 /** Records per page for a variant. */
 export function pageSizeFor(variant: RenderOptions['variant']): number {
   return RENDER_BUDGET.pageSize[variant];
-}
-
-/** Every page of a summary's timeline as the given variant pages it. */
-export function timelinePages(summary: EventSummary, variant: RenderOptions['variant']): TimelinePage[] {
-  return allTimelinePages(summary.timeline.length, pageSizeFor(variant));
 }
 
 /** A requested page number made safe: whole, ≥ 0, < pageCount. */

@@ -22,8 +22,6 @@ export interface RenderOptions {
   withActions: boolean;
   /** Slack user ID who shared it to the channel, shown as "shared by". */
   sharedBy: string | null;
-  /** Injected clock (epoch ms), for "x min ago" wording. */
-  nowMs: number;
   /** Watching (issue 14): offer a Watch button, or show the live/ended watch banner. Absent = neither. */
   watch?: WatchView;
 }

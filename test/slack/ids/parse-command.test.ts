@@ -1,4 +1,4 @@
-import { describeInvalid, INVALID_REASONS, parseCommandText, withoutLeadingMentions, type InvalidReason } from '../../../src/slack/ids/parse-command';
+import { describeInvalid, INVALID_REASONS, parseCommandText, withoutUserMentions, type InvalidReason } from '../../../src/slack/ids/parse-command';
 
 const ALERT_ID = '164239028644167';
 const MONITOR = 'https://paas.example.com/o/bk_monitorv3/?bizId=2';
@@ -258,20 +258,21 @@ describe('describeInvalid', () => {
   });
 });
 
-describe('withoutLeadingMentions', () => {
+describe('withoutUserMentions', () => {
   it.each([
     ['<@U0BOT> 123 public', '123 public'],
     ['<@U0BOT|eventlog>  告警ID: 4821', '告警ID: 4821'],
     [' <@U0BOT> <@W0OTHER> 123', '123'],
-    ['123 <@U0BOT>', '123 <@U0BOT>'],
+    ['123 <@U0BOT>', '123'],
     ['<@U0BOT>', ''],
     ['<!here> 123', '<!here> 123'],
+    ['<#C0ALERTS> 123', '<#C0ALERTS> 123'],
   ])('turns %j into %j', (text, expected) => {
-    expect(withoutLeadingMentions(text)).toBe(expected);
+    expect(withoutUserMentions(text)).toBe(expected);
   });
 
   it('leaves an @mention reply ready to parse', () => {
-    expect(parseCommandText(withoutLeadingMentions('<@U0BOT> 164239028644167'))).toEqual({
+    expect(parseCommandText(withoutUserMentions('<@U0BOT> 164239028644167'))).toEqual({
       kind: 'lookup',
       id: '164239028644167',
       public: false,

@@ -1,7 +1,8 @@
 import { describeLookupError } from '../../../src/slack/render/describe-error';
 import { LOOKUP_ERROR_KINDS, LookupError } from '../../../src/eventlog/lookup-error';
 import { checkMessageLimits } from '../../support/check-limits';
-import { renderLookupError, renderPlainMessage, renderUsage } from '../../../src/slack/render/error-message';
+import { renderLookupError } from '../../../src/slack/render/error-message';
+import { renderPlainMessage, renderUsage } from '../../../src/slack/render/plain-message';
 
 describe('renderLookupError', () => {
   const err = new LookupError({

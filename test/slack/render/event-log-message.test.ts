@@ -12,12 +12,13 @@ const OPTS: RenderOptions = {
   page: 0,
   withActions: true,
   sharedBy: null,
-  nowMs: shanghai('2020-01-01', '12:00:00'),
 };
+/** When the tests read the logs (summarize's clock). */
+const NOW_MS = shanghai('2020-01-01', '12:00:00');
 
-function render(log: ReturnType<typeof sketchLog>, opts: Partial<RenderOptions> = {}): SlackMessage {
-  const full = { ...OPTS, ...opts };
-  const message = renderEventLog(summarize(log, full.nowMs), full);
+function render(log: ReturnType<typeof sketchLog>, opts: Partial<RenderOptions> & { nowMs?: number } = {}): SlackMessage {
+  const { nowMs = NOW_MS, ...rest } = opts;
+  const message = renderEventLog(summarize(log, nowMs), { ...OPTS, ...rest });
   expect(checkMessageLimits(message)).toEqual([]);
   return message;
 }
@@ -375,7 +376,7 @@ describe('renderEventLog: shared and empty', () => {
   });
 
   it('answers an empty log with a clear sentence, not an empty list', () => {
-    const message = renderEventLog(summarize(makeLog('5310', [], 'old', 'abc123'), OPTS.nowMs), OPTS);
+    const message = renderEventLog(summarize(makeLog('5310', [], 'old', 'abc123'), NOW_MS), OPTS);
     expect(message).toEqual({
       text: 'No records for event 5310: BlueKing returned an empty event log.',
       blocks: [

@@ -17,7 +17,6 @@ function options(variant: RenderOptions['variant'], lang: RenderOptions['lang'],
     page,
     withActions: true,
     sharedBy: 'U024BE7LH',
-    nowMs: Date.parse('2020-02-01T00:00:00Z'),
   };
 }
 

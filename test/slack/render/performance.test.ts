@@ -25,7 +25,7 @@ describe('summarize + render at 10,000 records', () => {
         ),
       };
       const summary = summarize(counted, 0);
-      renderEventLog(summary, { lang: 'en', timezone: 'UTC', monitorUrl: null, variant: 'full', page: 0, withActions: true, sharedBy: null, nowMs: 0 });
+      renderEventLog(summary, { lang: 'en', timezone: 'UTC', monitorUrl: null, variant: 'full', page: 0, withActions: true, sharedBy: null });
       return touched;
     };
     const small = reads(1_000);
@@ -38,7 +38,7 @@ describe('summarize + render at 10,000 records', () => {
     const log = hostileLog(10_000, 200);
     const started = process.hrtime.bigint();
     const summary = summarize(log, 0);
-    const message = renderEventLog(summary, { lang: 'en', timezone: 'UTC', monitorUrl: null, variant: 'full', page: 0, withActions: true, sharedBy: null, nowMs: 0 });
+    const message = renderEventLog(summary, { lang: 'en', timezone: 'UTC', monitorUrl: null, variant: 'full', page: 0, withActions: true, sharedBy: null });
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     expect(summary.recordCount).toBe(10_000);
     expect(message.blocks.length).toBeGreaterThan(0);

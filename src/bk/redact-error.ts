@@ -1,5 +1,5 @@
-import { createRedactor } from '../redact';
 import { LookupError } from '../eventlog/lookup-error';
+import { createRedactor } from '../redact';
 
 /**
  * The same error with every secret masked in its text fields. Upstream

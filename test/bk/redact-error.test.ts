@@ -1,5 +1,5 @@
 import { LookupError } from '../../src/eventlog/lookup-error';
-import { redactSecrets } from '../../src/bk/redact';
+import { redactSecrets } from '../../src/bk/redact-error';
 
 describe('redactSecrets', () => {
   it('masks the secret, raw and URL-encoded, in every text field and keeps the rest', () => {
