@@ -14,6 +14,7 @@ import { renderFetchedLog } from '../slack/render/event-log-message';
 import { renderInvalidInput } from '../slack/render/status-message';
 import type { SlackMessage } from '../slack/render/types';
 import { blockKitBuilderUrl, messageJson } from './block-kit-json';
+import { watchInConsole } from './console-watch';
 import type { ConsoleCommand, OutputFormat } from './console-command';
 import type { DemoEvent } from './demo-data';
 import { displayWidth } from './display-width';
@@ -33,6 +34,10 @@ export interface AnswerContext {
   isTTY: boolean;
   /** Demo events to list in help; empty when a real BlueKing answers. */
   demoEvents: readonly DemoEvent[];
+  /** Where `watch <id>` prints each Slack call as it happens; without it they come back with the answer. */
+  print?: (text: string) => void;
+  /** Real pause between a watch's polls, so a person can follow them (0 in tests). */
+  watchPauseMs?: number;
 }
 
 /** What the message was, as far as the console's extra notes care. */
@@ -60,10 +65,20 @@ export async function answerCommand(command: ConsoleCommand, ctx: AnswerContext)
     case 'unknown_command':
       return labels.unknownCommand(stripTerminalControls(command.name));
     case 'eventlog': {
+      const request = parseCommandText(command.text);
+      if (request.kind === 'lookup' && request.watch) return watchAndTell(request.id, ctx);
       const rendered = await renderEventlogText(command.text, command.page, ctx);
       return formatAnswer(rendered, command.format, ctx);
     }
   }
+}
+
+/** `watch <id>`: printed as it goes when the console can, else returned whole. */
+async function watchAndTell(id: string, ctx: AnswerContext): Promise<string> {
+  const collected: string[] = [];
+  const print = ctx.print ?? ((text: string) => void collected.push(text));
+  const summary = await watchInConsole(id, ctx, print, ctx.watchPauseMs ?? 0);
+  return [...collected, summary].join('\n');
 }
 
 /** The welcome printed once at start: what to type, then the help. */

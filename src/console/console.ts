@@ -25,6 +25,8 @@ export interface ConsoleDeps {
   isTTY: boolean;
   /** Whom lookups run as; defaults to no user (the source's own setting). */
   identity?: BkIdentity;
+  /** Pause between the polls of `watch <id>` (default 1.5 s, so a person can follow them). */
+  watchPauseMs?: number;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function runConsole(deps: ConsoleDeps): Promise<void> {
     now: deps.now,
     isTTY: deps.isTTY,
     demoEvents: isDemoSource(deps.source) ? DEMO_EVENTS : [],
+    watchPauseMs: deps.watchPauseMs ?? 1_500,
   };
   const labels = messagesFor(deps.lang).console;
   const lines = createInterface({
@@ -62,6 +65,8 @@ export async function runConsole(deps: ConsoleDeps): Promise<void> {
   const print = (text: string): void => {
     if (!outputClosed) deps.output.write(`${text}\n`);
   };
+  // A watch prints each Slack call as it happens.
+  ctx.print = print;
   const prompt = (): void => {
     if (deps.isTTY && !outputClosed) {
       lines.setPrompt(labels.prompt);

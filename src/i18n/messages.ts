@@ -215,6 +215,14 @@ export interface ConsoleMessages {
   pushText: string;
   builderNote: string;
   prompt: string;
+  /** `watch <id>`: a heading per Slack call the watch would make, then the message or line. */
+  watchCalls: { post: string; update: string; reply: string };
+  /** Before each poll: "… poll 3 (one WATCH_INTERVAL_MS later)". */
+  watchPoll(n: number): string;
+  /** Stopped because nothing changed for a while (the console only; Slack goes on). */
+  watchQuiet(polls: number): string;
+  /** The tally at the end. */
+  watchSummary(updates: number, replies: number): string;
 }
 
 /** Watching (issue 14). Parameters are safe mrkdwn already (escaped names and notes, `<@U…>` mentions, date tokens). */
@@ -257,6 +265,8 @@ export interface WatchMessages {
   alreadyTitle(id: string): string;
   alreadyLine(startedBy: string, link: string | null): string;
   linkLabel: string;
+  closedTitle(id: string): string;
+  closedLine(id: string): string;
   fullTitle: string;
   fullLine(max: number): string;
   goneTitle: string;

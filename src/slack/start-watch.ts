@@ -3,7 +3,7 @@ import type { WatchRecord } from '../watch/watch-record';
 import type { SlackContext } from './context';
 import { buildLookupReply } from './lookup-reply';
 import { renderPostFailure } from './render/status-message';
-import { renderAlreadyWatched, renderWatchFull, renderWatchStarted } from './render/watch-status';
+import { renderAlreadyClosed, renderAlreadyWatched, renderWatchFull, renderWatchStarted } from './render/watch-status';
 import type { SlackMessage } from './render/types';
 import { slackErrorCode } from './slack-api-error';
 
@@ -45,6 +45,8 @@ export async function startWatch(ctx: SlackContext, client: webApi.WebClient, re
       return pointTo(ctx, client, req, result.watch);
     case 'full':
       return req.tell(renderWatchFull(result.max, lang));
+    case 'closed':
+      return req.tell(renderAlreadyClosed(req.id, lang));
     case 'post_failed':
       return req.tell(renderPostFailure(result.result.failure, lang));
   }

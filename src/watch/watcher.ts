@@ -27,13 +27,16 @@ export interface WatchSettings {
   leaseMs: number;
 }
 
+/** The watcher's counters (Prometheus in the app, a tally in the console). */
+export type WatchMetrics = Pick<Metrics, 'watchesActive' | 'watchPoll' | 'watchUpdate' | 'watchReply' | 'watchStop'>;
+
 export interface WatcherDeps {
   store: WatchStore;
   /** The service's lookup: cache, coalescing, in-flight cap, cooldown, allowlists, identity. */
   lookup(request: LookupRequest): Promise<LookupOutcome>;
   slack: WatchSlack;
   log: Logger;
-  metrics: Metrics;
+  metrics: WatchMetrics;
   now: () => number;
   random: () => number;
   /** This process, as the owner of leases. */
@@ -56,6 +59,8 @@ export type StartResult =
   | { kind: 'started'; watch: WatchRecord }
   | { kind: 'exists'; watch: WatchRecord }
   | { kind: 'full'; max: number }
+  /** Already closed: nothing will change, so no watch (and no message) is started. */
+  | { kind: 'closed' }
   | { kind: 'post_failed'; result: Extract<WatchCallResult, { ok: false }> };
 
 export interface Watcher {
@@ -124,6 +129,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
   const start = async (req: WatchStart): Promise<StartResult> => {
     const now = deps.now();
     const summary = summarize(req.log, now);
+    if (summary.lifecycle.state === 'closed') return { kind: 'closed' };
     const watch: WatchRecord = {
       key: watchKey(req.channel, req.log.id),
       eventId: req.log.id,

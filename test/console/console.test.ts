@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { LookupError } from '../../src/eventlog/lookup-error';
 import { runConsole, type ConsoleDeps } from '../../src/console/console';
+import { runConsoleLines } from '../helpers/console-run';
 import { createDemoSource, DEMO_EVENTS } from '../../src/console/demo-data';
 import { messagesFor } from '../../src/i18n/catalog';
 import type { EventLogSource } from '../../src/eventlog/source';
@@ -23,18 +24,8 @@ const BASE_DEPS: Omit<ConsoleDeps, 'input' | 'output'> = {
   isTTY: false,
 };
 
-async function runLines(lines: readonly string[], overrides: Partial<ConsoleDeps> = {}): Promise<string> {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  output.setEncoding('utf8');
-  let printed = '';
-  output.on('data', (chunk: string) => {
-    printed += chunk;
-  });
-  const done = runConsole({ input, output, ...BASE_DEPS, ...overrides });
-  input.end(lines.map((l) => `${l}\n`).join(''));
-  await done;
-  return printed;
+function runLines(lines: readonly string[], overrides: Partial<ConsoleDeps> = {}): Promise<string> {
+  return runConsoleLines(lines, { ...BASE_DEPS, ...overrides });
 }
 
 /** What the console printed for the lines, without the welcome it prints first. */

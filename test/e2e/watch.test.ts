@@ -167,7 +167,7 @@ describe('watching an event, over real HTTP', () => {
     expect(requestedIds(h.esb.requests)).toContain(ID);
   });
 
-  it('refuses politely: the same event again points to the existing watch; past WATCH_MAX says so; an unknown event is not watched', async () => {
+  it('refuses politely: the same event again points to the existing watch; past WATCH_MAX says so; an unknown or closed event is not watched', async () => {
     evolvingEsb(h);
     h.slack.reply('chat.getPermalink', { body: { ok: true, channel: CHANNEL.id, permalink: 'https://example.slack.com/archives/C0INCIDENT/p1717400000000001' } });
     await h.postCommand(`${ID} watch`);
@@ -181,7 +181,7 @@ describe('watching an event, over real HTTP', () => {
     expect(JSON.stringify(again?.blocks)).toContain('<https://example.slack.com/archives/C0INCIDENT/p1717400000000001|the watching message>');
     expect(JSON.stringify(again?.blocks)).toContain(`Started by <@${ALICE.id}>`);
 
-    await h.postCommand('5310 watch');
+    await h.postCommand('1 watch');
     await h.slack.waitForCall('chat.postMessage', 2);
     await h.responses.waitForRequests(3);
     await h.postCommand('1 watch', { channel_id: 'C0OTHER' });
@@ -192,6 +192,9 @@ describe('watching an event, over real HTTP', () => {
     await h.postCommand('999999 watch', { channel_id: 'C0OTHER' });
     await h.responses.waitForRequests(5);
     expect(String(h.responseBodies()[4]?.text)).toContain('999999');
+    await h.postCommand('5310 watch', { channel_id: 'C0OTHER' });
+    await h.responses.waitForRequests(6);
+    expect(h.responseBodies()[5]).toMatchObject({ text: '⚪ Event 5310 is already closed' });
     expect(h.slack.calls('chat.postMessage')).toHaveLength(2);
   });
 });

@@ -111,6 +111,12 @@ const SAMPLE_CALLS: ReadonlyArray<readonly [path: string, call: (m: Messages) =>
   ['watch.alreadyLine', (m) => m.watch.alreadyLine('<@U0ALICE>', null)],
   ['watch.alreadyLine', (m) => m.watch.alreadyLine('<@U0ALICE>', '<https://example.slack.com/archives/C1/p1|the watching message>')],
   ['watch.fullLine', (m) => m.watch.fullLine(100)],
+  ['watch.closedTitle', (m) => m.watch.closedTitle('5310')],
+  ['watch.closedLine', (m) => m.watch.closedLine('5310')],
+  ['console.watchPoll', (m) => m.console.watchPoll(2)],
+  ['console.watchQuiet', (m) => m.console.watchQuiet(5)],
+  ['console.watchSummary', (m) => m.console.watchSummary(1, 1)],
+  ['console.watchSummary', (m) => m.console.watchSummary(4, 4)],
   ...LOOKUP_ERROR_KINDS.flatMap((kind) => BK_FACTS.map((facts) => [`bkErrors.${kind}`, (m: Messages) => m.bkErrors[kind](facts)] as const)),
 ];
 

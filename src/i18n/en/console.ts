@@ -14,6 +14,7 @@ export const consoleMessages = {
     ['json <id>  or  /eventlog <id> --json', 'the exact Block Kit payload {text, blocks}'],
     ['builder <id>', 'a Block Kit Builder link to see it as Slack draws it'],
     ['/eventlog <id> --page=N', 'page N of a long log, as Older/Newer show it (0 = first view)'],
+    ['watch <id>  or  /eventlog <id> watch', 'follow it as a watch does in Slack: each update and thread reply (try watch 8001)'],
     ['help', 'this list'],
     ['quit', 'leave (Ctrl-D works too)'],
   ],
@@ -33,4 +34,13 @@ export const consoleMessages = {
   pushText: 'Notification text:',
   builderNote: 'Open in a browser (Block Kit Builder):',
   prompt: 'eventlog> ',
+  watchCalls: {
+    post: 'Slack ← chat.postMessage (the watching message)',
+    update: 'Slack ← chat.update (the same message, kept current)',
+    reply: 'Slack ← chat.postMessage in its thread:',
+  },
+  watchPoll: (n) => `… poll ${n} (one WATCH_INTERVAL_MS later)`,
+  watchQuiet: (polls) =>
+    `Nothing changed in ${polls} polls, so the console stops here; in Slack the watch goes on until the event closes, WATCH_MAX_HOURS, or Stop watching.`,
+  watchSummary: (updates, replies) => `Watch ended: ${updates} chat.update, ${replies} thread ${replies === 1 ? 'reply' : 'replies'}.`,
 } satisfies ConsoleMessages;

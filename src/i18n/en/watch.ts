@@ -33,6 +33,8 @@ export const watch: WatchMessages = {
   alreadyTitle: (id) => `Event ${id} is already watched in this channel`,
   alreadyLine: (by, link) => `Started by ${by}${link ? `: ${link}` : ''}. One live message per event and channel is enough.`,
   linkLabel: 'the watching message',
+  closedTitle: (id) => `Event ${id} is already closed`,
+  closedLine: (id) => `Nothing more will change, so there is nothing to watch. /eventlog ${id} shows its log.`,
   fullTitle: 'The bot is watching as many events as it may',
   fullLine: (max) => `At most ${max} events are watched at once (WATCH_MAX). Stop a watch that is no longer needed, or look the event up with /eventlog.`,
   goneTitle: 'That watch has already ended',

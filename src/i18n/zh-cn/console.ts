@@ -14,6 +14,7 @@ export const consoleMessages = {
     ['json <id>  或  /eventlog <id> --json', '完整的 Block Kit 消息 {text, blocks}'],
     ['builder <id>', 'Block Kit Builder 链接，查看 Slack 中的实际效果'],
     ['/eventlog <id> --page=N', '长流水的第 N 页，与“更早/更新”按钮一致（0 = 首页）'],
+    ['watch <id>  或  /eventlog <id> watch', '像 Slack 中的关注那样跟踪：每次更新和话题回复（试试 watch 8001）'],
     ['help', '显示本帮助'],
     ['quit', '退出（也可按 Ctrl-D）'],
   ],
@@ -33,4 +34,12 @@ export const consoleMessages = {
   pushText: '通知文本：',
   builderNote: '在浏览器中打开（Block Kit Builder）：',
   prompt: 'eventlog> ',
+  watchCalls: {
+    post: 'Slack ← chat.postMessage（关注消息）',
+    update: 'Slack ← chat.update（同一条消息，保持最新）',
+    reply: 'Slack ← 话题中的 chat.postMessage：',
+  },
+  watchPoll: (n) => `… 第 ${n} 次轮询（间隔 WATCH_INTERVAL_MS）`,
+  watchQuiet: (polls) => `连续 ${polls} 次轮询无变化，控制台到此为止；在 Slack 中关注会持续到事件关闭、达到 WATCH_MAX_HOURS 或有人停止关注。`,
+  watchSummary: (updates, replies) => `关注结束：chat.update ${updates} 次，话题回复 ${replies} 条。`,
 } satisfies ConsoleMessages;

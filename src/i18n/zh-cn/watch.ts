@@ -33,6 +33,8 @@ export const watch: WatchMessages = {
   alreadyTitle: (id) => `本频道已在关注事件 ${id}`,
   alreadyLine: (by, link) => `由 ${by} 发起${link ? `：${link}` : ''}。每个事件在每个频道只需一条实时消息。`,
   linkLabel: '查看关注消息',
+  closedTitle: (id) => `事件 ${id} 已关闭`,
+  closedLine: (id) => `不会再有变化，无需关注。/eventlog ${id} 可查看其流水。`,
   fullTitle: '机器人关注的事件已达上限',
   fullLine: (max) => `最多同时关注 ${max} 个事件（WATCH_MAX）。请停止不再需要的关注，或用 /eventlog 查询。`,
   goneTitle: '该关注已经结束',

@@ -34,6 +34,12 @@ export function renderWatchFull(max: number, lang: Lang): SlackMessage {
   return renderPlainMessage({ emoji: '🚫', title: words.fullTitle, lines: [words.fullLine(max)] });
 }
 
+/** Nothing to watch: the event is closed already. */
+export function renderAlreadyClosed(id: string, lang: Lang): SlackMessage {
+  const words = messagesFor(lang).watch;
+  return renderPlainMessage({ emoji: '⚪', title: words.closedTitle(id), lines: [words.closedLine(id)] });
+}
+
 export function renderWatchGone(lang: Lang): SlackMessage {
   const words = messagesFor(lang).watch;
   return renderPlainMessage({ emoji: '👁', title: words.goneTitle, lines: [words.goneLine] });
