@@ -1,0 +1,83 @@
+import { materialChanges } from '../../src/watch/changes';
+import { dueToEnd, nextPollDelayMs, RECOVERED_QUIET_MS } from '../../src/watch/schedule';
+import { snapshotOf, snapshotsDiffer, type WatchSnapshot } from '../../src/watch/snapshot';
+import { summarize } from '../../src/eventlog/summarize';
+import { incidentAt } from './watch-fixtures';
+
+const OPEN: WatchSnapshot = {
+  records: 2,
+  unreadable: 0,
+  state: 'open',
+  notices: 1,
+  failedNotices: 0,
+  shielded: 0,
+  running: 0,
+  acked: false,
+  ackBy: null,
+  ackNote: null,
+  severityRaises: 0,
+  recovered: false,
+  closed: false,
+  closedBySystem: false,
+  lastFailureReason: null,
+  lastFailureNoReceivers: false,
+};
+
+describe('change detection', () => {
+  it('reads the summary, not the request: the same log fetched twice (new request ID) is no change', () => {
+    const a = incidentAt('acknowledged');
+    const b = { ...incidentAt('acknowledged'), requestId: 'another-request-id' };
+    expect(snapshotsDiffer(snapshotOf(summarize(a, 1)), snapshotOf(summarize(b, 999_999_999)))).toBe(false);
+  });
+
+  it('a record that needs nobody (another converge round, a notice that went out) updates the message but is not material', () => {
+    const after = { ...OPEN, records: 3, notices: 2 };
+    expect(snapshotsDiffer(OPEN, after)).toBe(true);
+    expect(materialChanges(OPEN, after)).toEqual([]);
+  });
+
+  it('names each material change once, in the order a line tells them', () => {
+    const after: WatchSnapshot = {
+      ...OPEN,
+      records: 9,
+      failedNotices: 2,
+      lastFailureReason: '通知人为空',
+      lastFailureNoReceivers: true,
+      severityRaises: 1,
+      acked: true,
+      ackBy: 'lisi',
+      ackNote: 'on it',
+      recovered: true,
+      closed: true,
+      closedBySystem: true,
+      state: 'closed',
+    };
+    expect(materialChanges(OPEN, after)).toEqual([
+      { kind: 'notices_failed', added: 2, reason: '通知人为空', noReceivers: true },
+      { kind: 'severity_raised', times: 1 },
+      { kind: 'acknowledged', by: 'lisi', note: 'on it' },
+      { kind: 'recovered' },
+      { kind: 'closed', bySystem: true },
+    ]);
+    expect(materialChanges(after, after)).toEqual([]);
+  });
+});
+
+describe('poll schedule', () => {
+  it('waits one interval, ±10 % jitter, doubling per failure up to 10 minutes', () => {
+    expect(nextPollDelayMs(60_000, 0, 0.5)).toBe(60_000);
+    expect(nextPollDelayMs(60_000, 0, 0)).toBe(54_000);
+    expect(nextPollDelayMs(60_000, 0, 0.999)).toBeLessThan(66_000);
+    expect([1, 2, 3, 4, 5].map((n) => nextPollDelayMs(60_000, n, 0.5))).toEqual([120_000, 240_000, 480_000, 600_000, 600_000]);
+    expect(nextPollDelayMs(1_000, 50, 0.5)).toBe(600_000);
+  });
+
+  it('ends a watch that is too old, or recovered and quiet for 30 minutes', () => {
+    const watch = { startedAtMs: 0, updatedAtMs: 0, snapshot: { recovered: false } };
+    expect(dueToEnd(watch, 3_599_999, 3_600_000)).toBeNull();
+    expect(dueToEnd(watch, 3_600_000, 3_600_000)).toBe('max_age');
+    const recovered = { ...watch, updatedAtMs: 1_000, snapshot: { recovered: true } };
+    expect(dueToEnd(recovered, 1_000 + RECOVERED_QUIET_MS - 1, 86_400_000)).toBeNull();
+    expect(dueToEnd(recovered, 1_000 + RECOVERED_QUIET_MS, 86_400_000)).toBe('recovered_quiet');
+  });
+});
