@@ -1,16 +1,20 @@
-import { LookupError } from '../../src/eventlog/lookup-error';
+import { blocksToTerminalText } from '../../src/console/terminal-text';
 import { createDemoSource, DEMO_EVENTS } from '../../src/console/demo-data';
+import { PERMISSION_ERROR_ID } from '../../src/console/demo/permission-error';
+import { LookupError } from '../../src/eventlog/lookup-error';
 import { summarize } from '../../src/eventlog/summarize';
-import { checkMessageLimits } from '../support/check-limits';
 import { renderLookupError } from '../../src/slack/render/error-message';
 import { renderEventLog } from '../../src/slack/render/event-log-message';
 import type { RenderOptions, SlackMessage } from '../../src/slack/render/types';
+import { checkMessageLimits } from '../support/check-limits';
 
 // A fixed clock, so "open for …" and every other word of the payload is reproducible.
 const NOW = Date.parse('2024-08-01T12:00:00Z');
 const source = createDemoSource('Asia/Shanghai');
 
-async function payloadFor(id: string, opts: Pick<RenderOptions, 'lang' | 'variant'>): Promise<SlackMessage> {
+type View = Pick<RenderOptions, 'lang' | 'variant'>;
+
+async function payloadFor(id: string, opts: View): Promise<SlackMessage> {
   try {
     const log = await source.fetchEventLog(id, { username: null });
     return renderEventLog(summarize(log, NOW), {
@@ -27,18 +31,53 @@ async function payloadFor(id: string, opts: Pick<RenderOptions, 'lang' | 'varian
   }
 }
 
+/** What a reader sees: the notification text, then the blocks as plain terminal text (no colour). */
+function readable(message: SlackMessage): string {
+  return `${message.text}\n${'═'.repeat(40)}\n${blocksToTerminalText(message.blocks, { isTTY: false })}`;
+}
+
 /**
- * The exact Block Kit of every demo event, full and compact, English and Chinese, pinned in
- * __snapshots__: any change to what a triager sees shows up as a reviewed diff, never silently.
+ * Exact Block Kit where the layout itself is what could break: block order and
+ * types, block and action IDs, button values, fields, the context split. One
+ * case per layout: an old-generation log in full (callout, convergence,
+ * timeline, footer, buttons), a new-generation thread reply in Chinese, a log
+ * long enough to page, and an upstream error (the same for both variants).
  */
-describe('exact payloads of the demo events', () => {
-  const cases = DEMO_EVENTS.flatMap((event) =>
-    (['full', 'compact'] as const).flatMap((variant) => (['en', 'zh-CN'] as const).map((lang) => [event.id, variant, lang] as const)),
-  );
+describe('exact payloads where the layout matters', () => {
+  it.each([
+    ['5310', 'full', 'en'],
+    ['164239028644167', 'compact', 'zh-CN'],
+    ['7001', 'full', 'en'],
+    [PERMISSION_ERROR_ID, 'full', 'en'],
+  ] as const)('event %s, %s variant, %s', async (id, variant, lang) => {
+    const message = await payloadFor(id, { lang, variant });
+    expect(checkMessageLimits(message)).toEqual([]);
+    expect(message).toMatchSnapshot();
+  });
+});
+
+/**
+ * Every demo event, full and compact, English and Chinese, as a reader sees it
+ * (the words, their order, the times), pinned in __snapshots__: any change to
+ * what a triager reads shows up as a reviewed diff. An error answer does not
+ * depend on the variant, so it is pinned once per language, and that it is the
+ * same for both variants is asserted instead.
+ */
+describe('what a triager reads, every demo event', () => {
+  const langs = ['en', 'zh-CN'] as const;
+  const logs = DEMO_EVENTS.filter((event) => event.id !== PERMISSION_ERROR_ID);
+  const cases = logs.flatMap((event) => (['full', 'compact'] as const).flatMap((variant) => langs.map((lang) => [event.id, variant, lang] as const)));
 
   it.each(cases)('event %s, %s variant, %s', async (id, variant, lang) => {
     const message = await payloadFor(id, { lang, variant });
     expect(checkMessageLimits(message)).toEqual([]);
-    expect(message).toMatchSnapshot();
+    expect(readable(message)).toMatchSnapshot();
+  });
+
+  it.each(langs)('the permission error, %s, the same in both variants', async (lang) => {
+    const full = await payloadFor(PERMISSION_ERROR_ID, { lang, variant: 'full' });
+    expect(await payloadFor(PERMISSION_ERROR_ID, { lang, variant: 'compact' })).toEqual(full);
+    expect(checkMessageLimits(full)).toEqual([]);
+    expect(readable(full)).toMatchSnapshot();
   });
 });
