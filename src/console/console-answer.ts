@@ -13,7 +13,9 @@ import { renderUsage } from '../slack/render/plain-message';
 import { renderFetchedLog } from '../slack/render/event-log-message';
 import { renderInvalidInput } from '../slack/render/status-message';
 import type { SlackMessage } from '../slack/render/types';
-import { blockKitBuilderUrl, messageJson } from './block-kit-json';
+import { messageAsModal, renderFetchedLogModal, type FullLogView } from '../slack/render/modal-view';
+import type { ModalState } from '../slack/render/modal-state';
+import { blockKitBuilderUrl, messageJson, viewJson } from './block-kit-json';
 import { watchInConsole } from './console-watch';
 import type { ConsoleCommand, OutputFormat } from './console-command';
 import type { DemoEvent } from './demo-data';
@@ -43,6 +45,8 @@ export interface AnswerContext {
 /** What the message was, as far as the console's extra notes care. */
 interface Rendered {
   message: SlackMessage;
+  /** The Full log modal, when it was asked for (`--all`, `--modal`, `--filter=…`); shown instead of the message. */
+  view: FullLogView | null;
   /** The lookup succeeded and asked for `public`: say where Slack would have put it. */
   publicNote: boolean;
   /** The console's help, shown in place of Slack's usage message in text form. */
@@ -67,7 +71,7 @@ export async function answerCommand(command: ConsoleCommand, ctx: AnswerContext)
     case 'eventlog': {
       const request = parseCommandText(command.text);
       if (request.kind === 'lookup' && request.watch) return watchAndTell(request.id, ctx);
-      const rendered = await renderEventlogText(command.text, command.page, ctx);
+      const rendered = await renderEventlogText(command, ctx);
       return formatAnswer(rendered, command.format, ctx);
     }
   }
@@ -86,29 +90,36 @@ export function welcomeText(ctx: AnswerContext): string {
   return [messagesFor(ctx.lang).console.welcome, '', consoleCommandsAndDemos(ctx)].join('\n');
 }
 
-async function renderEventlogText(text: string, page: number, ctx: AnswerContext): Promise<Rendered> {
-  const request = parseCommandText(text);
-  if (request.kind === 'help') return { message: renderUsage(ctx.lang), publicNote: false, isHelp: true };
+async function renderEventlogText(command: Extract<ConsoleCommand, { kind: 'eventlog' }>, ctx: AnswerContext): Promise<Rendered> {
+  const request = parseCommandText(command.text);
+  if (request.kind === 'help') return { message: renderUsage(ctx.lang), view: null, publicNote: false, isHelp: true };
   if (request.kind === 'invalid') {
-    return { message: renderInvalidInput(request.reason, request.excerpt, ctx.lang), publicNote: false, isHelp: false };
+    return { message: renderInvalidInput(request.reason, request.excerpt, ctx.lang), view: null, publicNote: false, isHelp: false };
   }
-  const outcome = await lookUp(request.id, page, ctx);
-  return { message: outcome.message, publicNote: request.public && outcome.ok, isHelp: false };
+  const fetched = await lookUp(request.id, ctx);
+  if (command.modal || request.all) {
+    // As Slack would show it: no channel behind a console, and the page and filter the flags name.
+    const state: ModalState = { id: request.id, page: command.page, filter: command.filter, channelId: null };
+    const view = fetched.ok ? renderFetchedLogModal(fetched.log, ctx, state, ctx.now()) : messageAsModal(fetched.message, state, ctx.lang);
+    return { message: fetched.ok ? { text: '', blocks: [] } : fetched.message, view, publicNote: false, isHelp: false };
+  }
+  const message = fetched.ok ? renderFetchedLog(fetched.log, ctx, { variant: 'full', page: command.page, sharedBy: null }, ctx.now()) : fetched.message;
+  return { message, view: null, publicNote: request.public && fetched.ok, isHelp: false };
 }
 
-async function lookUp(id: string, page: number, ctx: AnswerContext): Promise<{ message: SlackMessage; ok: boolean }> {
-  let log: EventLog;
+/** The log, or BlueKing's error as the bot words it. */
+async function lookUp(id: string, ctx: AnswerContext): Promise<{ ok: true; log: EventLog } | { ok: false; message: SlackMessage }> {
   try {
-    log = await ctx.source.fetchEventLog(id, ctx.identity);
+    return { ok: true, log: await ctx.source.fetchEventLog(id, ctx.identity) };
   } catch (err) {
-    if (err instanceof LookupError) return { message: renderLookupError(id, err, { lang: ctx.lang }), ok: false };
+    if (err instanceof LookupError) return { ok: false, message: renderLookupError(id, err, { lang: ctx.lang }) };
     throw err;
   }
-  return { message: renderFetchedLog(log, ctx, { variant: 'full', page, sharedBy: null }, ctx.now()), ok: true };
 }
 
 function formatAnswer(rendered: Rendered, format: OutputFormat, ctx: AnswerContext): string {
   const labels = messagesFor(ctx.lang).console;
+  if (rendered.view) return formatModal(rendered.view, format, ctx);
   if (format === 'json') return messageJson(rendered.message);
   if (format === 'builder') return `${labels.builderNote}\n${blockKitBuilderUrl(rendered.message)}`;
   if (rendered.isHelp) return consoleHelp(ctx);
@@ -118,6 +129,14 @@ function formatAnswer(rendered: Rendered, format: OutputFormat, ctx: AnswerConte
   lines.push(style.line('dim', `🔔 ${labels.pushText} ${mrkdwnToTerminal(rendered.message.text, style, 'dim')}`));
   if (rendered.publicNote) lines.push(style.line('dim', `📣 ${labels.publicNote}`));
   return lines.join('\n');
+}
+
+/** The Full log modal: its exact view JSON (paste into Block Kit Builder), a builder link, or as terminal text under its title. */
+function formatModal(view: FullLogView, format: OutputFormat, ctx: AnswerContext): string {
+  if (format === 'json') return viewJson(view);
+  if (format === 'builder') return `${messagesFor(ctx.lang).console.builderNote}\n${blockKitBuilderUrl(view)}`;
+  const style = terminalStyle(ctx.isTTY);
+  return [style.line('dim', `▣ ${view.title.text}`), blocksToTerminalText(view.blocks, { isTTY: ctx.isTTY })].join('\n');
 }
 
 /** Slack's own usage message, then the console's commands and the demo events. */

@@ -4,6 +4,8 @@
  * console accepts exactly what Slack accepts.
  */
 
+import { isTimelineFilter, type TimelineFilter } from '../eventlog/timeline-filter';
+
 /** How to show an answer: as terminal text, as the exact Block Kit JSON, or as a Block Kit Builder link. */
 export type OutputFormat = 'text' | 'json' | 'builder';
 
@@ -11,8 +13,11 @@ export type ConsoleCommand =
   | { kind: 'empty' }
   | { kind: 'quit' }
   | { kind: 'help' }
-  /** `text` is what Slack would put in the slash command's `text`. */
-  | { kind: 'eventlog'; text: string; format: OutputFormat; page: number }
+  /**
+   * `text` is what Slack would put in the slash command's `text`. `modal`: show the Full log
+   * modal instead of the message (`--modal`, `--filter=…`; `--all` in `text` does the same, as in Slack).
+   */
+  | { kind: 'eventlog'; text: string; format: OutputFormat; page: number; modal: boolean; filter: TimelineFilter }
   | { kind: 'unknown_command'; name: string };
 
 const QUIT_WORDS = new Set(['quit', 'exit', 'q', '/quit', '/exit']);
@@ -22,6 +27,9 @@ const FORMAT_FLAGS: Record<string, OutputFormat> = { '--json': 'json', '--builde
 const SLASH_COMMAND = /^\/(\S+)\s*/;
 // `--page=3`: the page the Older/Newer buttons would show in Slack (0 = the first view).
 const PAGE_FLAG = /^--page=(\d{1,6})$/i;
+// `--filter=failures`: the Full log modal's filter (all, notices, failures, state).
+const FILTER_FLAG = /^--filter=([a-z]+)$/i;
+const MODAL_FLAG = '--modal';
 
 /** Read one console line. */
 export function parseConsoleLine(line: string): ConsoleCommand {
@@ -51,16 +59,23 @@ export function parseConsoleLine(line: string): ConsoleCommand {
   return withFlags(trimmed, 'text');
 }
 
-/** Take `--json` / `--builder` / `--page=N` out of the text; the last one given wins. */
+/** Take `--json` / `--builder` / `--page=N` / `--modal` / `--filter=F` out of the text; the last one given wins. */
 function withFlags(rest: string, format: OutputFormat): ConsoleCommand {
   let chosen = format;
   let page = 0;
+  let modal = false;
+  let filter: TimelineFilter = 'all';
   const words = rest.trim().split(/\s+/).filter((word) => {
     const flag = FORMAT_FLAGS[word.toLowerCase()];
     if (flag) chosen = flag;
     const pageFlag = PAGE_FLAG.exec(word);
     if (pageFlag) page = Number(pageFlag[1]);
-    return !flag && !pageFlag && word !== '';
+    const filterName = FILTER_FLAG.exec(word)?.[1]?.toLowerCase();
+    const filterFlag = isTimelineFilter(filterName);
+    if (filterFlag) filter = filterName;
+    const modalFlag = word.toLowerCase() === MODAL_FLAG;
+    if (modalFlag || filterFlag) modal = true;
+    return !flag && !pageFlag && !filterFlag && !modalFlag && word !== '';
   });
-  return { kind: 'eventlog', text: words.join(' '), format: chosen, page };
+  return { kind: 'eventlog', text: words.join(' '), format: chosen, page, modal, filter };
 }

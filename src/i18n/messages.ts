@@ -1,5 +1,6 @@
 import type { AccessDenial } from '../eventlog/access';
 import type { LookupErrorKind } from '../eventlog/lookup-error';
+import type { TimelineFilter } from '../eventlog/timeline-filter';
 import type { KnownOperate, KnownStatus } from '../eventlog/record';
 import type { EventState } from '../eventlog/summarize-types';
 import type { InvalidReason } from '../slack/ids/invalid-reason';
@@ -103,7 +104,9 @@ export interface RenderMessages {
   footerRange(ranges: string, total: number): string;
   sharedBy(mention: string): string;
   // Buttons.
-  buttons: { share: string; refresh: string; older: string; newer: string; open: string; watch: string; stopWatching: string };
+  buttons: { share: string; refresh: string; older: string; newer: string; open: string; watch: string; stopWatching: string; fullLog: string };
+  /** The Full log modal. */
+  fullLog: FullLogMessages;
   // Top-level text.
   pushState(id: string, stateWord: string, duration: string | null, ended: boolean): string;
   /** Joins the clauses of the push text: ", " / "，". */
@@ -128,6 +131,16 @@ export type PostFailureWithFix =
   | 'invalid_blocks'
   | 'request_error'
   | 'http_error';
+
+/** Words of the Full log modal. Title and close are plain text of at most 24 characters (Slack's modal limit). */
+export interface FullLogMessages {
+  title: string;
+  close: string;
+  filters: Readonly<Record<TimelineFilter, string>>;
+  /** "Failures only: 4 of 512 records"; `filter` is one of `filters`. */
+  filterCount(filter: string, shown: number, total: number): string;
+  noneMatch(filter: string): string;
+}
 
 export interface ReplyMessages {
   lookingUp(id: string): string;
@@ -156,6 +169,8 @@ export interface ReplyMessages {
     unknownFix(code: string): string;
     errorLine(code: string): string;
   };
+  /** views.open failed: `expired` for expired_trigger_id (the click's 3 s had passed), else `other`; then the error itself. */
+  modalOpenFailure: { title: string; expired: string; other(code: string): string; errorLine(code: string): string };
   /** /eventlog help; already mrkdwn (code spans, escaped <>). */
   usage: { title: string; lines: readonly string[]; context: string };
   /** The frame around a BlueKing error: context words and the "BlueKing said" label. */

@@ -11,22 +11,42 @@ import { renderPlainMessage } from './render/plain-message';
 import { renderRefusal } from './render/status-message';
 import type { SlackMessage } from './render/types';
 
-export interface LookupReply {
-  message: SlackMessage;
+export interface LookupReply<T = SlackMessage> {
+  message: T;
   ok: boolean;
   /** The fetched log when the lookup succeeded (a watch starts from it). */
   log: EventLog | null;
 }
 
 /**
- * The one path every entry point takes: look the event up, render whatever
- * came back (log, upstream error, refusal), and write one structured log line.
+ * Where an answer is shown (a message, the Full log modal, an unfurl): how a
+ * fetched log is drawn there, and how any other answer (BlueKing's error, a
+ * refusal, a render failure, already worded as a message) is shown there.
  */
-export async function buildLookupReply(ctx: SlackContext, request: LookupRequest, view: AnswerView): Promise<LookupReply> {
+export interface Surface<T> {
+  log(log: EventLog, nowMs: number): T;
+  other(message: SlackMessage): T;
+}
+
+/** A message surface: the log as the answer every entry point sends. */
+export function messageSurface(ctx: SlackContext, view: AnswerView): Surface<SlackMessage> {
+  return { log: (log, nowMs) => renderFetchedLog(log, ctx.config, view, nowMs), other: (message) => message };
+}
+
+/** The one path every message entry point takes (see lookUpAndRender). */
+export function buildLookupReply(ctx: SlackContext, request: LookupRequest, view: AnswerView): Promise<LookupReply> {
+  return lookUpAndRender(ctx, request, messageSurface(ctx, view));
+}
+
+/**
+ * The one path every entry point takes: look the event up, render whatever
+ * came back (log, upstream error, refusal) for its surface, and write one structured log line.
+ */
+export async function lookUpAndRender<T>(ctx: SlackContext, request: LookupRequest, surface: Surface<T>): Promise<LookupReply<T>> {
   const started = ctx.now();
   const outcome = await ctx.service.lookup(request);
   await yieldToEventLoop(); // parsing was one turn; rendering is the next
-  const reply = renderOrExplain(ctx, request, outcome, view);
+  const reply = renderOrExplain(ctx, request, outcome, surface);
   logLookup(ctx.log, request, outcome, ctx.now() - started);
   ctx.metrics.lookup(outcomeLabel(outcome));
   return { ...reply, log: reply.ok && outcome.kind === 'ok' ? outcome.log : null };
@@ -37,9 +57,9 @@ export async function buildLookupReply(ctx: SlackContext, request: LookupRequest
  * not foresee, the user still gets an answer instead of a "Looking up…"
  * placeholder that never changes, and the failure is logged for a fix.
  */
-function renderOrExplain(ctx: SlackContext, request: LookupRequest, outcome: LookupOutcome, view: AnswerView): Omit<LookupReply, 'log'> {
+function renderOrExplain<T>(ctx: SlackContext, request: LookupRequest, outcome: LookupOutcome, surface: Surface<T>): Omit<LookupReply<T>, 'log'> {
   try {
-    return { message: renderOutcome(ctx, request.id, outcome, view), ok: outcome.kind === 'ok' };
+    return { message: renderOutcome(ctx, request.id, outcome, surface), ok: outcome.kind === 'ok' };
   } catch (err) {
     ctx.log.error('render.failed', {
       event_id: request.id,
@@ -48,7 +68,7 @@ function renderOrExplain(ctx: SlackContext, request: LookupRequest, outcome: Loo
       error: err instanceof Error ? err.message : String(err),
     });
     const words = messagesFor(ctx.config.lang).replies.renderFailed;
-    return { message: renderPlainMessage({ emoji: '⚠️', title: words.title(request.id), lines: [words.line] }), ok: false };
+    return { message: surface.other(renderPlainMessage({ emoji: '⚠️', title: words.title(request.id), lines: [words.line] })), ok: false };
   }
 }
 
@@ -108,11 +128,11 @@ const FAILURE_LEVEL: Readonly<Record<LookupErrorKind, 'info' | 'warn' | 'error'>
   internal: 'error',
 };
 
-function renderOutcome(ctx: SlackContext, id: string, outcome: LookupOutcome, view: AnswerView): SlackMessage {
+function renderOutcome<T>(ctx: SlackContext, id: string, outcome: LookupOutcome, surface: Surface<T>): T {
   const { config } = ctx;
-  if (outcome.kind === 'failed') return renderLookupError(id, outcome.error, { lang: config.lang });
-  if (outcome.kind === 'refused') return renderRefusal(outcome.refusal, config.lang);
-  return renderFetchedLog(outcome.log, config, view, ctx.now());
+  if (outcome.kind === 'failed') return surface.other(renderLookupError(id, outcome.error, { lang: config.lang }));
+  if (outcome.kind === 'refused') return surface.other(renderRefusal(outcome.refusal, config.lang));
+  return surface.log(outcome.log, ctx.now());
 }
 
 /** A short label per outcome, for the log line and the lookups metric. */

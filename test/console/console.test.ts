@@ -5,7 +5,7 @@ import { runConsoleLines } from '../helpers/console-run';
 import { createDemoSource, DEMO_EVENTS } from '../../src/console/demo-data';
 import { messagesFor } from '../../src/i18n/catalog';
 import type { EventLogSource } from '../../src/eventlog/source';
-import { checkMessageLimits } from '../support/check-limits';
+import { checkMessageLimits, checkModalLimits } from '../support/check-limits';
 import type { SlackMessage } from '../../src/slack/render/types';
 
 /** 2024-08-01 12:00:00 UTC: after every demo event, so "ago" wording is stable. */
@@ -100,6 +100,30 @@ describe('the local console', () => {
     expect(url.startsWith('https://app.slack.com/block-kit-builder#')).toBe(true);
     const message = await messageFor('5310');
     expect(JSON.parse(decodeURIComponent(url.slice(url.indexOf('#') + 1)))).toEqual({ blocks: message.blocks });
+  });
+
+  it('prints the Full log modal’s exact view for json <id> --modal, within Slack’s modal limits', async () => {
+    const view = JSON.parse(await answerTo(['json 7001 --modal'])) as Record<string, unknown>;
+    expect(view).toMatchObject({ type: 'modal', callback_id: 'eventlog_full_log', title: { type: 'plain_text', text: 'Event log' } });
+    expect(JSON.parse(String(view.private_metadata))).toEqual({ id: '7001', p: 0, f: 'all', c: null });
+    expect(checkModalLimits(view)).toEqual([]);
+    const builder = (await answerTo(['builder 7001 --modal'])).split('\n').find((line) => line.startsWith('https://')) ?? '';
+    expect(JSON.parse(decodeURIComponent(builder.slice(builder.indexOf('#') + 1)))).toEqual(view);
+  });
+
+  it('shows the Full log for /eventlog <id> --all, with --page and --filter as the modal pages and filters', async () => {
+    const all = await answerTo(['/eventlog 7001 --all']);
+    expect(all.split('\n')[0]).toBe('▣ Event log');
+    expect(all).toContain('records 1,');
+    const failures = JSON.parse(await answerTo(['json 7001 --filter=failures --page=1'])) as { private_metadata: string; blocks: unknown[] };
+    expect(JSON.parse(failures.private_metadata)).toMatchObject({ f: 'failures' });
+    expect(JSON.stringify(failures.blocks)).toContain('Failures only:');
+  });
+
+  it('lists --all and json <id> --modal in help', async () => {
+    const help = await answerTo(['help']);
+    expect(help).toContain('/eventlog <id> --all');
+    expect(help).toContain('json <id> --modal');
   });
 
   it('renders every demo ID within Slack limits', async () => {

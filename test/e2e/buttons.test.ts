@@ -42,7 +42,8 @@ describe('buttons on log messages, acked at once', () => {
     const [answer] = await waitFor(() => h.responseBodies(), 1);
     const container: ButtonContainer = { ephemeral: true, messageTs: EPHEMERAL_TS };
     const actionIds = ['eventlog_share', 'eventlog_refresh', 'eventlog_older', 'eventlog_open'];
-    expect(buttonsOf(answer).map((b) => b.action_id)).toEqual(actionIds);
+    // Full log opens a modal instead of answering via response_url (test/e2e/full-log-modal.test.ts).
+    expect(buttonsOf(answer).map((b) => b.action_id)).toEqual(['eventlog_share', 'eventlog_refresh', 'eventlog_older', 'eventlog_full_log', 'eventlog_open']);
 
     await Promise.all(actionIds.map((actionId) => click(h, answer, actionId, container, actionId)));
     expect(h.responses.requests).toHaveLength(1);
@@ -62,11 +63,12 @@ describe('buttons on log messages, over real HTTP', () => {
     return answer;
   }
 
-  it('puts Share, Refresh and an Open-in-BlueKing link under a full answer', async () => {
+  it('puts Share, Refresh, Full log and an Open-in-BlueKing link under a full answer', async () => {
     const answer = await lookUp5310();
     expect(buttonsOf(answer).map((b) => [b.action_id, b.text.text, b.value, b.url])).toEqual([
       ['eventlog_share', 'Share to channel', '5310:0:full', undefined],
       ['eventlog_refresh', 'Refresh', '5310:0:full', undefined],
+      ['eventlog_full_log', 'Full log', '5310:0:full', undefined],
       ['eventlog_open', 'Open in BlueKing', '5310:0:full', `${MONITOR_URL}/#/event-center/detail/5310`],
     ]);
   });
@@ -116,7 +118,7 @@ describe('buttons on log messages, over real HTTP', () => {
     const [, , refreshed] = await waitFor(() => h.responseBodies(), 3);
     expect(refreshed).toMatchObject({ replace_original: true });
     expect(JSON.stringify(refreshed.blocks)).toContain('Shared by <@U0ALICE>');
-    expect(buttonsOf(refreshed).map((b) => b.action_id)).toEqual(['eventlog_refresh', 'eventlog_watch', 'eventlog_open']);
+    expect(buttonsOf(refreshed).map((b) => b.action_id)).toEqual(['eventlog_refresh', 'eventlog_watch', 'eventlog_full_log', 'eventlog_open']);
   });
 
   it('Refresh on a thread reply replaces it in place with the compact log', async () => {

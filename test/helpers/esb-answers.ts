@@ -56,6 +56,36 @@ export function probeName(n: number): string {
  * that paging shows every record exactly once.
  */
 export function probeLog(count: number, eventHash = '3f5e7a9c1b2d4f6e8a0c2e4f6a8b0d1e'): EsbBody {
+  return probeLogOf(count, eventHash, (i) => ({ operate: i === 0 ? 'CREATE' : i % 2 === 1 ? 'CONVERGE' : 'ANOMALY_NOTICE', status: 'SUCCESS' }));
+}
+
+/** What kind of record probe i (0-based) is. */
+export interface ProbeKind {
+  operate: string;
+  status: string;
+}
+
+/** The repeating pattern of mixedProbeLog after its CREATE: convergence, sent and failed notices, an ack, a severity raise, a partly sent recovery notice. */
+const MIXED_CYCLE: readonly ProbeKind[] = [
+  { operate: 'CONVERGE', status: 'SUCCESS' },
+  { operate: 'ANOMALY_NOTICE', status: 'SUCCESS' },
+  { operate: 'ANOMALY_NOTICE', status: 'FAILED' },
+  { operate: 'ACK', status: '' },
+  { operate: 'SEVERITY_UP', status: 'SUCCESS' },
+  { operate: 'RECOVERY_NOTICE', status: 'PARTIAL_SUCCESS' },
+];
+
+/** The kind of record i of mixedProbeLog. */
+export function mixedProbeKind(i: number): ProbeKind {
+  return i === 0 ? { operate: 'CREATE', status: 'SUCCESS' } : (MIXED_CYCLE[(i - 1) % MIXED_CYCLE.length] as ProbeKind);
+}
+
+/** Like probeLog, with every kind of record the Full log's filters tell apart (see mixedProbeKind). */
+export function mixedProbeLog(count: number): EsbBody {
+  return probeLogOf(count, '9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d', mixedProbeKind);
+}
+
+function probeLogOf(count: number, eventHash: string, kindOf: (i: number) => ProbeKind): EsbBody {
   const startSec = Date.UTC(2024, 5, 3, 2, 0, 0) / 1000; // 10:00 in Asia/Shanghai
   const eventId = `${eventHash}.${startSec}.57.90.2`;
   const pad = (n: number): string => String(n).padStart(2, '0');
@@ -63,9 +93,9 @@ export function probeLog(count: number, eventHash = '3f5e7a9c1b2d4f6e8a0c2e4f6a8
     // Wall clock in the server's zone (Asia/Shanghai), as the ESB sends it.
     const wall = new Date((startSec + i * 60 + 8 * 3600) * 1000);
     const createTime = `${wall.getUTCFullYear()}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())} ${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:00`;
-    const operate = i === 0 ? 'CREATE' : i % 2 === 1 ? 'CONVERGE' : 'ANOMALY_NOTICE';
-    const extendInfo = operate === 'ANOMALY_NOTICE' ? { action: {}, anomaly_id: `${eventId}.${i}` } : {};
-    return { status: 'SUCCESS', event_id: eventId, message: probeName(i + 1), operate, extend_info: extendInfo, create_time: createTime };
+    const { operate, status } = kindOf(i);
+    const extendInfo = operate.endsWith('_NOTICE') ? { action: {}, anomaly_id: `${eventId}.${i}` } : {};
+    return { status, event_id: eventId, message: probeName(i + 1), operate, extend_info: extendInfo, create_time: createTime };
   });
   return JSON.stringify({ result: true, code: 0, message: 'OK', data: records, request_id: '7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d' });
 }

@@ -20,6 +20,9 @@ const DEFAULTS: Record<string, Record<string, unknown>> = {
   'chat.postMessage': { ok: true, channel: 'C0001', ts: '1700000000.000100' },
   'chat.postEphemeral': { ok: true, message_ts: '1700000000.000200' },
   'chat.update': { ok: true },
+  'chat.unfurl': { ok: true },
+  'views.open': { ok: true, view: { id: 'V0FULLLOG', hash: '1700000500.open0001', type: 'modal' } },
+  'views.update': { ok: true, view: { id: 'V0FULLLOG', hash: '1700000500.upd00001', type: 'modal' } },
 };
 
 /** Parse a Web API request body: form-encoded (the default) or JSON; JSON-looking form values are decoded. */

@@ -1,4 +1,4 @@
-import { checkMessageLimits } from '../support/check-limits';
+import { checkMessageLimits, checkModalLimits } from '../support/check-limits';
 import type { SlackMessage } from '../../src/slack/render/types';
 import type { Harness } from './app-harness';
 
@@ -60,8 +60,29 @@ export function requireButton(message: Record<string, unknown>, actionId: string
  * was sent; [] when Slack would take them all.
  */
 export function sentLimitProblems(h: Harness): string[] {
-  return sentMessages(h).flatMap(({ via, body }, i) =>
+  const messages = sentMessages(h).flatMap(({ via, body }, i) =>
     // The body came back as JSON: checkMessageLimits reads it as plain data, whatever its block types.
     checkMessageLimits(body as unknown as SlackMessage).map((problem) => `message ${i} (${via}): ${problem}`),
   );
+  const views = sentViews(h).flatMap(({ via, view }, i) => checkModalLimits(view).map((problem) => `view ${i} (${via}): ${problem}`));
+  const unfurls = h.slack.calls('chat.unfurl').flatMap((args, i) =>
+    Object.entries(isRecord(args.unfurls) ? args.unfurls : {}).flatMap(([url, unfurl]) =>
+      // An unfurl has no top-level text of its own; its blocks follow a message's limits.
+      checkMessageLimits({ text: 'unfurl', blocks: isRecord(unfurl) && Array.isArray(unfurl.blocks) ? unfurl.blocks : [] } as unknown as SlackMessage).map(
+        (problem) => `unfurl ${i} (${url}): ${problem}`,
+      ),
+    ),
+  );
+  return [...messages, ...views, ...unfurls];
+}
+
+/** Every modal view the app sent with views.open / views.update, in order of the calls per method. */
+export function sentViews(h: Harness): Array<{ via: string; view: Record<string, unknown> }> {
+  return ['views.open', 'views.update'].flatMap((method) =>
+    h.slack.calls(method).map((args) => ({ via: method, view: isRecord(args.view) ? args.view : {} })),
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

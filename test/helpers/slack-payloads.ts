@@ -103,6 +103,79 @@ export function blockActions(button: ClickedButton, container: ButtonContainer, 
   return payload;
 }
 
+/** A modal as Slack echoes it back with a click inside it: what the app sent, plus Slack's id, hash and state. */
+export interface OpenView {
+  id: string;
+  hash: string;
+  view: Record<string, unknown>;
+}
+
+/** What was clicked inside a modal: a button, or a static select's new choice. */
+export type ViewControl = { type: 'button'; action_id: string; text: string } | { type: 'static_select'; action_id: string; value: string; text: string };
+
+/**
+ * A click inside a modal (block_actions from a view): it carries `view` (id, hash,
+ * private_metadata, the blocks) and `container: {type: 'view'}`, and no
+ * channel and no response_url.
+ */
+export function viewBlockActions(open: OpenView, control: ViewControl): Record<string, unknown> {
+  const n = next();
+  const actionTs = `1700000300.${String(n).padStart(6, '0')}`;
+  const action =
+    control.type === 'button'
+      ? { type: 'button', action_id: control.action_id, block_id: `blk${n}`, text: { type: 'plain_text', text: control.text, emoji: true }, action_ts: actionTs }
+      : {
+          type: 'static_select',
+          action_id: control.action_id,
+          block_id: 'eventlog_modal_filters',
+          selected_option: { text: { type: 'plain_text', text: control.text, emoji: true }, value: control.value },
+          action_ts: actionTs,
+        };
+  return {
+    type: 'block_actions',
+    user: ALICE,
+    api_app_id: 'A0EVENTLOG',
+    token: 'legacy-verification-token',
+    container: { type: 'view', view_id: open.id },
+    trigger_id: `${n}.trigger`,
+    team: TEAM,
+    enterprise: null,
+    is_enterprise_install: false,
+    view: {
+      ...open.view,
+      id: open.id,
+      team_id: TEAM.id,
+      state: { values: {} },
+      hash: open.hash,
+      previous_view_id: null,
+      root_view_id: open.id,
+      app_id: 'A0EVENTLOG',
+      bot_id: 'BBOT',
+    },
+    actions: [action],
+  };
+}
+
+/** A link_shared event: `links` pasted by `user` (ALICE) in CHANNEL, posted (conversations_history) or still in the composer. */
+export function linkShared(urls: readonly string[], parts: { user?: string; source?: 'composer' | 'conversations_history'; channel?: string } = {}): Record<string, unknown> {
+  const n = next();
+  const source = parts.source ?? 'conversations_history';
+  const composer = source === 'composer';
+  const messageTs = composer ? `${parts.user ?? ALICE.id}-909b5454-75f8-4ac4-b325-${String(n).padStart(12, '0')}` : `1700000400.${String(n).padStart(6, '0')}`;
+  const channel = composer ? 'COMPOSER' : (parts.channel ?? CHANNEL.id);
+  return {
+    type: 'link_shared',
+    channel,
+    is_bot_user_member: true,
+    user: parts.user ?? ALICE.id,
+    message_ts: messageTs,
+    unfurl_id: `${channel}.${messageTs}.${n}.1b90fa1278528ce6e2f6c5c2bfa1abc9a41d57d02b29d173f40399c9ffdecf4b`,
+    source,
+    event_ts: messageTs,
+    links: urls.map((url) => ({ domain: new URL(url).hostname, url })),
+  };
+}
+
 /** An app_mention event: `text` as Slack sends it (`<@UBOT> 123`). */
 export function appMention(parts: { text: string; ts: string; thread_ts?: string; user?: string; bot_id?: string }): Record<string, unknown> {
   return {

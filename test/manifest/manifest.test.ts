@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 
 const root = join(__dirname, '..', '..');
 const manifest = parse(readFileSync(join(root, 'manifest.yml'), 'utf8')) as {
-  features: { slash_commands: Array<{ command: string }>; shortcuts: Array<{ callback_id: string; type: string }> };
+  features: { slash_commands: Array<{ command: string }>; shortcuts: Array<{ callback_id: string; type: string }>; unfurl_domains: string[] };
   oauth_config: { scopes: { bot: string[] } };
   settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean }; socket_mode_enabled: boolean };
 };
@@ -40,6 +40,9 @@ describe('manifest.yml', () => {
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/eventlog']);
     expect(manifest.features.shortcuts).toEqual([expect.objectContaining({ type: 'message', callback_id: 'show_event_log' })]);
     expect(manifest.settings.event_subscriptions.bot_events).toContain('app_mention');
+    expect(manifest.settings.event_subscriptions.bot_events).toContain('link_shared');
+    // An example host that README tells the team to replace with their BK_MONITOR_URL's host.
+    expect(manifest.features.unfurl_domains).toEqual(['paas.example.com']);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
   });
@@ -57,6 +60,8 @@ describe('manifest.yml', () => {
         'mpim:history',
         'users:read',
         'users:read.email',
+        'links:read',
+        'links:write',
       ]),
     );
   });

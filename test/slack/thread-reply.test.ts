@@ -80,8 +80,8 @@ describe('answering in a thread', () => {
     expect(post).toMatchObject({ channel: 'C0INCIDENT', thread_ts: '1642390290.000200', unfurl_links: 'false', unfurl_media: 'false' });
     expect(String(post.text)).toMatch(/^Event 1 open/);
     const values = JSON.stringify(post.blocks).match(/"value":"[^"]*"/g);
-    // Refresh, and Watch: a thread answer is seen by everyone there, so it can be watched.
-    expect(values).toEqual(['"value":"1:0:compact"', '"value":"1:0:compact"']);
+    // Refresh, Watch (a thread answer is seen by everyone there, so it can be watched) and Full log.
+    expect(values).toEqual(['"value":"1:0:compact"', '"value":"1:0:compact"', '"value":"1:0:compact"']);
     expect(JSON.stringify(post.blocks)).toContain('"action_id":"eventlog_watch"');
     expect(checkMessageLimits({ text: String(post.text), blocks: post.blocks as SlackMessage['blocks'] })).toEqual([]);
   });

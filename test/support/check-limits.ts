@@ -1,5 +1,5 @@
 import { SHARED_BY_BLOCK_ID, WATCH_BLOCK_ID } from '../../src/slack/render/footer';
-import { SLACK_LIMITS } from '../../src/slack/render/limits';
+import { MODAL_LIMITS, SLACK_LIMITS } from '../../src/slack/render/limits';
 import type { SlackMessage } from '../../src/slack/render/types';
 
 /**
@@ -23,8 +23,43 @@ export function checkMessageLimits(message: SlackMessage): string[] {
     if (message.text.length > L.topLevelText) problems.push(`top-level text: ${message.text.length} chars > ${L.topLevelText}`);
     problems.push(...markupProblems('top-level text', message.text, false));
   }
-  const blocks: unknown[] = Array.isArray(message.blocks) ? message.blocks : [];
-  if (blocks.length > L.blocksPerMessage) problems.push(`blocks: ${blocks.length} > ${L.blocksPerMessage}`);
+  problems.push(...blockListProblems(message.blocks, L.blocksPerMessage));
+  return problems;
+}
+
+/**
+ * Every way a modal view would be refused by views.open / views.update: the
+ * view's own limits (type, title/close/submit ≤ 24, private_metadata ≤ 3,000,
+ * callback_id, 100 blocks), then every block as checkMessageLimits checks them.
+ */
+export function checkModalLimits(view: unknown): string[] {
+  if (!isObject(view)) return ['view: not an object'];
+  const M = MODAL_LIMITS;
+  const problems: string[] = [];
+  if (view.type !== 'modal') problems.push(`view: type ${JSON.stringify(view.type)} is not "modal"`);
+  for (const key of ['title', 'close', 'submit'] as const) {
+    if (key !== 'title' && view[key] === undefined) continue;
+    const text = textOf(view[key]);
+    if (!isObject(view[key]) || view[key].type !== 'plain_text') problems.push(`view ${key}: must be plain_text`);
+    if (text === null || text.trim() === '') problems.push(`view ${key}: empty`);
+    else if (text.length > M.title) problems.push(`view ${key}: ${text.length} chars > ${M.title}`);
+  }
+  if (view.private_metadata !== undefined) {
+    if (typeof view.private_metadata !== 'string') problems.push('view private_metadata: not a string');
+    else if (view.private_metadata.length > M.privateMetadata) problems.push(`view private_metadata: ${view.private_metadata.length} chars > ${M.privateMetadata}`);
+  }
+  if (typeof view.callback_id === 'string' && view.callback_id.length > M.callbackId) problems.push(`view callback_id: longer than ${M.callbackId}`);
+  if (!Array.isArray(view.blocks) || view.blocks.length === 0) problems.push('view: no blocks');
+  problems.push(...blockListProblems(view.blocks, M.blocks));
+  return problems;
+}
+
+/** The blocks of a message or view: how many, each block's limits and markup, and all their text together. */
+function blockListProblems(value: unknown, maxBlocks: number): string[] {
+  const L = SLACK_LIMITS;
+  const problems: string[] = [];
+  const blocks: unknown[] = Array.isArray(value) ? value : [];
+  if (blocks.length > maxBlocks) problems.push(`blocks: ${blocks.length} > ${maxBlocks}`);
 
   let totalText = 0;
   blocks.forEach((block, i) => {
@@ -92,12 +127,32 @@ function elementProblems(element: Json, where: string): string[] {
   const L = SLACK_LIMITS;
   const problems: string[] = [];
   if (typeof element.action_id === 'string' && element.action_id.length > L.actionId) problems.push(`${where}: action_id longer than ${L.actionId}`);
+  if (element.type === 'static_select') return [...problems, ...selectProblems(element, where)];
   if (element.type !== 'button') return problems;
   const text = textOf(element.text) ?? '';
   if (text === '') problems.push(`${where} button: empty text`);
   if (text.length > L.buttonText) problems.push(`${where} button: text ${text.length} chars > ${L.buttonText}`);
   if (typeof element.value === 'string' && element.value.length > L.buttonValue) problems.push(`${where} button: value longer than ${L.buttonValue}`);
   if (typeof element.url === 'string' && element.url.length > L.buttonUrl) problems.push(`${where} button: url longer than ${L.buttonUrl}`);
+  return problems;
+}
+
+function selectProblems(select: Json, where: string): string[] {
+  const M = MODAL_LIMITS;
+  const problems: string[] = [];
+  const options = Array.isArray(select.options) ? select.options : [];
+  if (options.length === 0) problems.push(`${where} select: no options`);
+  if (options.length > M.selectOptions) problems.push(`${where} select: ${options.length} options > ${M.selectOptions}`);
+  const values = new Set<string>();
+  options.forEach((option, j) => {
+    const text = isObject(option) ? textOf(option.text) : null;
+    const value = isObject(option) && typeof option.value === 'string' ? option.value : null;
+    if (text === null || text === '' || text.length > M.optionText) problems.push(`${where} option ${j}: text empty or over ${M.optionText} chars`);
+    if (value === null || value.length > M.optionValue) problems.push(`${where} option ${j}: value missing or over ${M.optionValue} chars`);
+    else values.add(value);
+  });
+  const initial = isObject(select.initial_option) ? select.initial_option.value : undefined;
+  if (initial !== undefined && (typeof initial !== 'string' || !values.has(initial))) problems.push(`${where} select: initial_option is not one of its options`);
   return problems;
 }
 

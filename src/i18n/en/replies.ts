@@ -93,11 +93,18 @@ export const replies = {
     unknownFix: (code) => `Slack answered “${code}”.`,
     errorLine: (code) => `Slack error: ${code}`,
   },
+  modalOpenFailure: {
+    title: 'Could not open the full log',
+    expired: 'Slack allows 3 seconds between the click and the window opening, and that time had passed. Click Full log again.',
+    other: (code) => `Slack answered “${code}”. Try again, or use /eventlog <id> to see the log as a message.`,
+    errorLine: (code) => `Slack error: ${code}`,
+  },
   usage: {
     title: 'How to use /eventlog',
     lines: [
       '• `/eventlog &lt;id&gt;` — show a BlueKing event’s log (only you see it)',
       '• `/eventlog &lt;id&gt; public` — post it in the channel',
+      '• `/eventlog &lt;id&gt; --all` — the whole log in a window, with filters (also the *Full log* button under every answer)',
       '• `/eventlog help` — this help',
       '• Message shortcut *Show event log* on an alert post — answers in its thread',
       '• `@bot &lt;id&gt;` in a thread — answers in that thread',

@@ -82,11 +82,18 @@ export const replies = {
     unknownFix: (code) => `Slack 返回“${code}”。`,
     errorLine: (code) => `Slack 错误：${code}`,
   },
+  modalOpenFailure: {
+    title: '无法打开完整流水',
+    expired: 'Slack 要求在点击后 3 秒内打开窗口，这次已经超时。请再点一次“完整流水”。',
+    other: (code) => `Slack 返回“${code}”。请重试，或使用 /eventlog <id> 以消息形式查看流水。`,
+    errorLine: (code) => `Slack 错误：${code}`,
+  },
   usage: {
     title: '/eventlog 用法',
     lines: [
       '• `/eventlog &lt;id&gt;` — 查看蓝鲸事件流水（仅自己可见）',
       '• `/eventlog &lt;id&gt; public` — 发到频道里',
+      '• `/eventlog &lt;id&gt; --all` — 在窗口中查看完整流水，可筛选（每条回复下的 *完整流水* 按钮同样可以）',
       '• `/eventlog help` — 显示本帮助',
       '• 在告警消息上使用消息快捷方式 *Show event log* — 在该消息的线程中回复',
       '• 在线程中 `@机器人 &lt;id&gt;` — 在该线程中回复',

@@ -43,6 +43,8 @@ const DETAIL_ROUTE = /(event|alarm)-center\/detail\/(\d+)(?![0-9A-Za-z_])/gi;
 const ACTION_VIEW = /[?&](?:alarmType|searchType)=action(?![A-Za-z])/i;
 /** URL parameters naming the alert: `alertId=N`, `alert_id=N`, `eventId=N`, `event_id=N`. */
 const ID_PARAMETER = /(?:^|[?&#;\s])(?:alert_?id|event_?id)=(\d+)(?![0-9A-Za-z_])/gi;
+/** The event center opened on one event: `#/event-center?id=N` (plain `id`, so `collectId=`/`action_id=` never match). */
+const EVENT_CENTER_ID = /event-center\/?\?(?:[^#\s]*&)?id=(\d+)(?![0-9A-Za-z_])/gi;
 /** Event-center searches: `queryString=id : N` (how old `alertId` links are rewritten); read after percent-decoding, so spaces are part of it. */
 const QUERY_STRING = /(?:^|[?&#])queryString=([^&#\n]{0,300})/gi;
 const QUERY_ID_TERM = /(?<![\w.])id\s*:\s*["']?(\d+)(?![0-9A-Za-z_])/gi;
@@ -74,6 +76,11 @@ export function findIdMentions(scan: ScannedText, nowMs: number | null): IdMenti
   return mentions.sort((a, b) => a.at - b.at);
 }
 
+/** IDs one URL names (detail routes, `alertId=`, `?id=` on the event center, `queryString=id : N`), in order; percent-escapes read. */
+export function idsInUrl(url: string): string[] {
+  return idsInLink(decodeUrlPunctuation(url));
+}
+
 /** IDs named by one link, in order. */
 function idsInLink(url: string): string[] {
   return linkIdsWithOffsets(url).map((m) => m.digits);
@@ -87,6 +94,7 @@ function linkIdsWithOffsets(text: string): Array<{ digits: string; at: number }>
     found.push({ digits: m[2], at: m.index });
   }
   for (const m of text.matchAll(ID_PARAMETER)) found.push({ digits: m[1], at: m.index });
+  for (const m of text.matchAll(EVENT_CENTER_ID)) found.push({ digits: m[1], at: m.index });
   for (const m of text.matchAll(QUERY_STRING)) {
     const query = m[1].replace(/\+/g, ' ');
     for (const term of query.matchAll(QUERY_ID_TERM)) found.push({ digits: term[1], at: m.index });

@@ -14,8 +14,11 @@ export { describeInvalid, INVALID_REASONS, type InvalidReason } from './invalid-
 
 export type CommandRequest =
   | { kind: 'help' }
-  /** `watch`: keep a live copy in the channel (issue 14); it is posted to the channel whatever `public` says. */
-  | { kind: 'lookup'; id: string; public: boolean; watch: boolean }
+  /**
+   * `watch`: keep a live copy in the channel (issue 14); it is posted to the channel whatever `public` says.
+   * `all`: `--all` was given, so the whole log opens in the Full log modal.
+   */
+  | { kind: 'lookup'; id: string; public: boolean; watch: boolean; all: boolean }
   | { kind: 'invalid'; reason: InvalidReason; excerpt: string };
 
 /** Longer text is refused before any pattern runs (a pasted alert is well under this). */
@@ -24,6 +27,8 @@ export const MAX_COMMAND_TEXT_CHARS = 4000;
 const HELP_WORDS: ReadonlySet<string> = new Set(['help', '帮助', '-h', '--help', '?', '？']);
 const PUBLIC_WORDS: ReadonlySet<string> = new Set(['public', 'pub', '公开', 'in_channel']);
 const WATCH_WORDS: ReadonlySet<string> = new Set(['watch', 'follow', '关注', '跟踪']);
+// macOS and iOS turn a typed "--" into an em dash, so "—all" is the same flag.
+const ALL_WORDS: ReadonlySet<string> = new Set(['--all', '—all', '-all']);
 
 type TokenVerdict = { id: string } | { reason: InvalidReason };
 /** A verdict on the whole text; `excerptOf` names the offending part when it is narrower than the text. */
@@ -34,7 +39,7 @@ type Reading = { id: string } | { reason: InvalidReason; excerptOf?: string };
  *
  * Accepts `<id>`, `#<id>`, `id:<id>`, the ID in quotes or backticks, a BlueKing detail link
  * (raw or Slack-wrapped `<url|label>`), text containing `告警ID: <id>` / `Alert ID: <id>`,
- * each optionally with `public` (`pub`, `公开`, `in_channel`) first or last.
+ * each optionally with `public` (`pub`, `公开`, `in_channel`) and/or `--all` (the Full log modal) first or last.
  * Bare numbers inside longer text are not guessed at: without a label or link they are
  * ambiguous (and judging them needs a clock), so they count as unexpected words.
  */
@@ -50,7 +55,7 @@ export function parseCommandText(text: string): CommandRequest {
   if (isHelpWord(rest)) return { kind: 'help' };
   const verdict = readId(rest);
   return 'id' in verdict
-    ? { kind: 'lookup', id: verdict.id, public: flags.has('public'), watch: flags.has('watch') }
+    ? { kind: 'lookup', id: verdict.id, public: flags.has('public'), watch: flags.has('watch'), all: flags.has('all') }
     : invalid(verdict.reason, verdict.excerptOf ?? rest);
 }
 
@@ -72,7 +77,8 @@ function isHelpWord(word: string): boolean {
   return HELP_WORDS.has(word.toLowerCase());
 }
 
-type Flag = 'public' | 'watch';
+type Flag = 'public' | 'watch' | 'all';
+const FLAG_COUNT = 3;
 
 /** Whether `word` asks to watch ("watch", "关注", …), as in `@eventlog watch 5310`. */
 export function isWatchWord(word: string): boolean {
@@ -83,14 +89,15 @@ function flagOf(word: string | undefined): Flag | null {
   const lower = word?.toLowerCase() ?? '';
   if (PUBLIC_WORDS.has(lower)) return 'public';
   if (WATCH_WORDS.has(lower)) return 'watch';
+  if (ALL_WORDS.has(lower)) return 'all';
   return null;
 }
 
-/** Remove the flags (`public`, `watch`, at most one of each) from either end of the (trimmed) text. */
+/** Remove the flags (`public`, `watch`, `--all`, at most one of each) from either end of the (trimmed) text. */
 function takeFlags(body: string): { rest: string; flags: ReadonlySet<Flag> } {
   const flags = new Set<Flag>();
   let rest = body;
-  for (let taken = 0; taken < 2; taken++) {
+  for (let taken = 0; taken < FLAG_COUNT; taken++) {
     const words = rest.split(/\s+/);
     const last = words[words.length - 1];
     const first = words[0];

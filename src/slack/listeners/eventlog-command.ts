@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { parseCommandText } from '../ids/parse-command';
 import type { SlackContext } from '../context';
+import { openFullLog } from '../full-log';
 import { buildLookupReply } from '../lookup-reply';
 import { renderInvalidInput, renderLookingUp } from '../render/status-message';
 import { renderUsage } from '../render/plain-message';
@@ -11,7 +12,7 @@ import { startWatch } from '../start-watch';
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
 /**
- * `/eventlog <id> [public|watch]`. Any slash command routed to this app lands here,
+ * `/eventlog <id> [public|watch]`, and `/eventlog <id> --all` for the Full log modal. Any slash command routed to this app lands here,
  * so a team that renames the command in its manifest (say /bk-eventlog) needs
  * no code change.
  */
@@ -29,6 +30,13 @@ async function handleEventlogCommand({ command, ack, client }: CommandArgs, ctx:
   if (request.kind === 'invalid') {
     ctx.log.info('command.invalid', { user: command.user_id, channel: command.channel_id, reason: request.reason });
     await ack({ response_type: 'ephemeral', ...renderInvalidInput(request.reason, request.excerpt, lang) });
+    return;
+  }
+  if (request.all) {
+    // `--all`: the Full log modal, opened with the command's own trigger_id (good for 3 s); nothing posted in the channel.
+    await ack();
+    const who = { triggerId: command.trigger_id, userId: command.user_id, channelId: command.channel_id, teamId: command.team_id };
+    ctx.tasks.run(() => openFullLog(ctx, client, request.id, { ...who, responseUrl: command.response_url }));
     return;
   }
   if (request.watch) {

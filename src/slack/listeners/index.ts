@@ -2,8 +2,11 @@ import type { App } from '@slack/bolt';
 import type { SlackContext } from '../context';
 import * as appMention from './app-mention';
 import * as eventlogCommand from './eventlog-command';
+import * as fullLog from './full-log';
+import * as linkShared from './link-shared';
 import * as logButtons from './log-buttons';
 import * as messageShortcut from './message-shortcut';
+import * as modalActions from './modal-actions';
 import * as pickIdButton from './pick-id-button';
 import * as watchButtons from './watch-buttons';
 
@@ -15,4 +18,7 @@ export function registerListeners(app: App, ctx: SlackContext): void {
   logButtons.register(app, ctx);
   pickIdButton.register(app, ctx);
   watchButtons.register(app, ctx);
+  fullLog.register(app, ctx);
+  modalActions.register(app, ctx);
+  linkShared.register(app, ctx);
 }

@@ -1,7 +1,8 @@
 import type { types } from '@slack/bolt';
 import { isEventId } from '../../eventlog/event-id';
 import { messagesFor } from '../../i18n/catalog';
-import { ACTION_IDS, encodeButtonValue, monitorEventUrl, type ActionName } from './actions';
+import type { RenderMessages } from '../../i18n/messages';
+import { ACTION_IDS, encodeButtonValue, monitorEventUrl, type ActionName, type ButtonValue } from './actions';
 import type { RenderOptions } from './types';
 
 export interface ActionsView {
@@ -11,23 +12,19 @@ export interface ActionsView {
   pageCount: number;
 }
 
+type ButtonName = ActionName & keyof RenderMessages['buttons'];
+
 /**
  * The buttons under an event log: Share (full answers not yet in the channel),
  * Refresh, Older/Newer when the timeline has more pages, Watch on answers in
- * the channel, and a link to the event in BlueKing when BK_MONITOR_URL is set.
+ * the channel, Full log (the modal; on the live message too, as it replaces nothing), and a link to the event in BlueKing when BK_MONITOR_URL is set.
  * The live watching message has only Stop watching and the link: it is kept
  * current by the watch, and a Refresh or page click would replace it with a
  * copy that no longer says it is watched. Null for an ID no button could carry.
  */
 export function buildActionsBlock(view: ActionsView, opts: RenderOptions): types.ActionsBlock | null {
   if (!isEventId(view.id)) return null;
-  const words = messagesFor(opts.lang).render.buttons;
-  const button = (name: ActionName & keyof typeof words, page: number): types.Button => ({
-    type: 'button',
-    action_id: ACTION_IDS[name],
-    text: { type: 'plain_text', text: words[name], emoji: true },
-    value: encodeButtonValue({ id: view.id, page, variant: opts.variant }),
-  });
+  const button = (name: ButtonName, page: number): types.Button => logButton(name, { id: view.id, page, variant: opts.variant }, opts);
   const elements: types.Button[] = [];
   if (opts.watch?.kind === 'live') {
     elements.push({ ...button('stopWatching', view.page), value: opts.watch.key, style: 'danger' });
@@ -38,8 +35,34 @@ export function buildActionsBlock(view: ActionsView, opts: RenderOptions): types
     if (view.page > 0) elements.push(button('newer', view.page - 1));
     if (opts.watch !== undefined) elements.push(button('watch', 0));
   }
-  if (opts.monitorUrl) {
-    elements.push({ ...button('open', view.page), url: monitorEventUrl(opts.monitorUrl, view.id) });
-  }
+  // The modal starts on its own first page whatever page this message shows.
+  elements.push(button('fullLog', 0));
+  const open = openButton({ id: view.id, page: view.page, variant: opts.variant }, opts);
+  if (open) elements.push(open);
   return { type: 'actions', elements };
+}
+
+/** An unfurl's buttons: Full log, and the event in BlueKing when BK_MONITOR_URL is set. Null for an ID no button could carry. */
+export function buildUnfurlActionsBlock(id: string, opts: RenderOptions): types.ActionsBlock | null {
+  if (!isEventId(id)) return null;
+  const value = { id, page: 0, variant: opts.variant };
+  const elements = [logButton('fullLog', value, opts)];
+  const open = openButton(value, opts);
+  if (open) elements.push(open);
+  return { type: 'actions', elements };
+}
+
+function logButton(name: ButtonName, value: ButtonValue, opts: RenderOptions): types.Button {
+  return {
+    type: 'button',
+    action_id: ACTION_IDS[name],
+    text: { type: 'plain_text', text: messagesFor(opts.lang).render.buttons[name], emoji: true },
+    value: encodeButtonValue(value),
+  };
+}
+
+/** A link button; Slack still sends its click (acked in log-buttons.ts), with the value of the view it sat in. */
+function openButton(value: ButtonValue, opts: RenderOptions): types.Button | null {
+  if (!opts.monitorUrl) return null;
+  return { ...logButton('open', value, opts), url: monitorEventUrl(opts.monitorUrl, value.id) };
 }

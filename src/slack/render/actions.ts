@@ -16,7 +16,22 @@ export const ACTION_IDS = {
   open: 'eventlog_open',
   watch: 'eventlog_watch',
   stopWatching: 'eventlog_watch_stop',
+  fullLog: 'eventlog_full_log',
 } as const;
+
+/**
+ * Controls inside the Full log modal. Their state (event, page, filter) is the
+ * view's private_metadata, so these need no value of their own.
+ */
+export const MODAL_ACTION_IDS = {
+  filter: 'eventlog_modal_filter',
+  older: 'eventlog_modal_older',
+  newer: 'eventlog_modal_newer',
+  refresh: 'eventlog_modal_refresh',
+} as const;
+
+/** callback_id of the Full log modal. */
+export const FULL_LOG_CALLBACK_ID = 'eventlog_full_log';
 
 /** Prefix of the chooser's "pick this ID" buttons: one per ID (`eventlog_pick_0`, …). */
 export const PICK_ACTION_PREFIX = 'eventlog_pick';

@@ -5,15 +5,14 @@ import type { EventSummary } from '../../eventlog/summarize-types';
 import { messagesFor } from '../../i18n/catalog';
 import { buildActionsBlock } from './actions-block';
 import { contextBlock, dividerBlock, headerBlock, packLines, sectionBlock } from './blocks';
-import { convergenceLine } from './convergence-line';
 import { footerBlock, requestIdText, sharedByBlock, WATCH_BLOCK_ID } from './footer';
 import { RENDER_BUDGET } from './limits';
 import { clipInline } from './mrkdwn';
-import { calloutLines } from './notices-callout';
 import { pageSizeFor, timelinePage } from './paging';
 import { timelineLines } from './timeline';
 import type { RenderOptions, SlackMessage } from './types';
-import { headerText, pushText, verdictText } from './verdict';
+import { summaryHeadBlocks } from './summary-head';
+import { pushText } from './verdict';
 
 /**
  * The event log as Block Kit, verdict first:
@@ -26,13 +25,7 @@ import { headerText, pushText, verdictText } from './verdict';
 export function renderEventLog(summary: EventSummary, opts: RenderOptions): SlackMessage {
   if (summary.recordCount === 0) return renderEmptyLog(summary, opts);
   const page = timelinePage(summary.timeline.length, pageSizeFor(opts.variant), opts.page);
-  const blocks: types.KnownBlock[] = [headerBlock(headerText(summary, opts.lang)), sectionBlock(verdictText(summary, opts.lang))];
-
-  const callout = calloutLines(summary, opts);
-  if (callout.length > 0) blocks.push(sectionBlock(callout.join('\n')));
-  const convergence = convergenceLine(summary, opts);
-  if (convergence !== null) blocks.push(contextBlock([convergence]));
-
+  const blocks = summaryHeadBlocks(summary, opts, { convergence: true });
   blocks.push(dividerBlock(), ...packLines(timelineLines(summary, page, opts)));
   if (opts.variant === 'full') blocks.push(footerBlock(summary, page, opts));
   pushTail(blocks, summary, opts, { page: page.index, pageCount: page.pageCount });

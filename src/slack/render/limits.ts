@@ -23,6 +23,18 @@ export const SLACK_LIMITS = {
   totalBlockText: 12_000,
 } as const;
 
+/** Slack's limits for a modal view (views.open / views.update); blocks inside follow SLACK_LIMITS too. */
+export const MODAL_LIMITS = {
+  blocks: 100,
+  /** title, close and submit: plain_text of at most 24 characters. */
+  title: 24,
+  privateMetadata: 3000,
+  callbackId: 255,
+  selectOptions: 100,
+  optionText: 75,
+  optionValue: 150,
+} as const;
+
 /** Our own budgets. With these, a page of the worst possible records stays under totalBlockText (see test/slack/render). */
 export const RENDER_BUDGET = {
   /** Timeline records per page. */

@@ -82,6 +82,13 @@ function fixFor(code: string, neededScope: string | null, words: ReplyMessages['
   return (Object.hasOwn(fixes, code) ? fixes[code] : undefined) ?? words.unknownFix(code);
 }
 
+/** views.open failed (most often expired_trigger_id): said privately, instead of a window that never opens. */
+export function renderModalOpenFailure(code: string, lang: Lang): SlackMessage {
+  const words = messagesFor(lang).replies.modalOpenFailure;
+  const fix = code === 'expired_trigger_id' ? words.expired : words.other(code);
+  return renderPlainMessage({ emoji: '⚠️', title: words.title, lines: [fix, words.errorLine(code)] });
+}
+
 export function renderStaleButton(lang: Lang): SlackMessage {
   return renderPlainMessage({ emoji: '⚠️', title: messagesFor(lang).replies.staleButton });
 }

@@ -62,7 +62,7 @@ describe('parseCommandText: good input', () => {
     [`告警名称: 磁盘使用率（９０％）\n告警ID: ${ALERT_ID} public`, ALERT_ID, true],
   ];
   it.each(cases)('reads %j as ID %s (public: %s)', (text, id, isPublic) => {
-    expect(parseCommandText(text)).toEqual({ kind: 'lookup', id, public: isPublic, watch: false });
+    expect(parseCommandText(text)).toEqual({ kind: 'lookup', id, public: isPublic, watch: false, all: false });
   });
 
   it.each([
@@ -72,11 +72,28 @@ describe('parseCommandText: good input', () => {
     ['5310 public watch', true],
     ['watch 5310 public', true],
   ])('reads the watch flag in %j', (text, isPublic) => {
-    expect(parseCommandText(text)).toEqual({ kind: 'lookup', id: '5310', public: isPublic, watch: true });
+    expect(parseCommandText(text)).toEqual({ kind: 'lookup', id: '5310', public: isPublic, watch: true, all: false });
   });
 
   it('takes each flag once: a second "watch" is an unexpected word', () => {
     expect(parseCommandText('watch 5310 watch')).toMatchObject({ kind: 'invalid', reason: 'unexpected_words' });
+  });
+
+  it.each([
+    ['123 --all', false],
+    ['--all 123', false],
+    ['123 —all', false],
+    ['123 --ALL', false],
+    ['123 --all public', true],
+    ['public 123 --all', true],
+    ['--all 123 public', true],
+  ])('reads %j as the Full log of 123 (public: %s)', (text, isPublic) => {
+    expect(parseCommandText(text)).toEqual({ kind: 'lookup', id: '123', public: isPublic, watch: false, all: true });
+  });
+
+  it('takes the event-center route with ?id= as a link to that event', () => {
+    expect(parseCommandText(`${MONITOR}#/event-center?id=${ALERT_ID}&from=now-7d`)).toMatchObject({ id: ALERT_ID });
+    expect(parseCommandText(`${MONITOR}#/event-center?bizIds=2&id=${ALERT_ID}`)).toMatchObject({ id: ALERT_ID });
   });
 });
 
@@ -277,6 +294,7 @@ describe('withoutUserMentions', () => {
       id: '164239028644167',
       public: false,
       watch: false,
+      all: false,
     });
   });
 });

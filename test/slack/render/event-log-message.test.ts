@@ -110,6 +110,7 @@ describe('renderEventLog: exact payloads', () => {
               style: 'primary',
             },
             { type: 'button', action_id: 'eventlog_refresh', text: { type: 'plain_text', text: 'Refresh', emoji: true }, value: '5310:0:full' },
+            { type: 'button', action_id: 'eventlog_full_log', text: { type: 'plain_text', text: 'Full log', emoji: true }, value: '5310:0:full' },
             {
               type: 'button',
               action_id: 'eventlog_open',
@@ -152,7 +153,10 @@ describe('renderEventLog: exact payloads', () => {
         },
         {
           type: 'actions',
-          elements: [{ type: 'button', action_id: 'eventlog_refresh', text: { type: 'plain_text', text: '刷新', emoji: true }, value: '164239028644167:0:compact' }],
+          elements: [
+            { type: 'button', action_id: 'eventlog_refresh', text: { type: 'plain_text', text: '刷新', emoji: true }, value: '164239028644167:0:compact' },
+            { type: 'button', action_id: 'eventlog_full_log', text: { type: 'plain_text', text: '完整流水', emoji: true }, value: '164239028644167:0:compact' },
+          ],
         },
       ],
     });
@@ -329,6 +333,7 @@ describe('renderEventLog: paging', () => {
       ['eventlog_share', '5310:0:full'],
       ['eventlog_refresh', '5310:0:full'],
       ['eventlog_older', '5310:1:full'],
+      ['eventlog_full_log', '5310:0:full'],
       ['eventlog_open', '5310:0:full'],
     ]);
   });
@@ -339,10 +344,10 @@ describe('renderEventLog: paging', () => {
       const last = m.blocks.at(-1);
       return last?.type === 'actions' ? last.elements.map((e) => (e.type === 'button' ? `${e.action_id}=${e.value}` : '')) : [];
     };
-    expect(buttons(middle)).toEqual(['eventlog_share=5310:1:full', 'eventlog_refresh=5310:1:full', 'eventlog_older=5310:2:full', 'eventlog_newer=5310:0:full', 'eventlog_open=5310:1:full']);
+    expect(buttons(middle)).toEqual(['eventlog_share=5310:1:full', 'eventlog_refresh=5310:1:full', 'eventlog_older=5310:2:full', 'eventlog_newer=5310:0:full', 'eventlog_full_log=5310:0:full', 'eventlog_open=5310:1:full']);
     expect(middle.blocks.at(-2)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'records 12–36 of 60 · <https://paas.example.com/o/bk_monitorv3/#/event-center/detail/5310|Open in BlueKing>' }] });
     const oldest = render(longLog(), { page: 2 });
-    expect(buttons(oldest)).toEqual(['eventlog_share=5310:2:full', 'eventlog_refresh=5310:2:full', 'eventlog_newer=5310:1:full', 'eventlog_open=5310:2:full']);
+    expect(buttons(oldest)).toEqual(['eventlog_share=5310:2:full', 'eventlog_refresh=5310:2:full', 'eventlog_newer=5310:1:full', 'eventlog_full_log=5310:0:full', 'eventlog_open=5310:2:full']);
     expect(allText(oldest)).toContain('_… 1 earlier record hidden_');
     expect(allText(oldest)).toContain('_… 49 newer records hidden — use Newer_');
   });
@@ -367,7 +372,7 @@ describe('renderEventLog: shared and empty', () => {
       elements: [{ type: 'mrkdwn', text: 'Shared by <@U024BE7LH>' }],
     });
     const actions = message.blocks.at(-1);
-    expect(actions?.type === 'actions' && actions.elements.map((e) => (e.type === 'button' ? e.action_id : ''))).toEqual(['eventlog_refresh', 'eventlog_open']);
+    expect(actions?.type === 'actions' && actions.elements.map((e) => (e.type === 'button' ? e.action_id : ''))).toEqual(['eventlog_refresh', 'eventlog_full_log', 'eventlog_open']);
   });
 
   it('ignores a sharedBy that is not a Slack user ID', () => {
@@ -388,6 +393,7 @@ describe('renderEventLog: shared and empty', () => {
           elements: [
             { type: 'button', action_id: 'eventlog_share', text: { type: 'plain_text', text: 'Share to channel', emoji: true }, value: '5310:0:full', style: 'primary' },
             { type: 'button', action_id: 'eventlog_refresh', text: { type: 'plain_text', text: 'Refresh', emoji: true }, value: '5310:0:full' },
+            { type: 'button', action_id: 'eventlog_full_log', text: { type: 'plain_text', text: 'Full log', emoji: true }, value: '5310:0:full' },
             {
               type: 'button',
               action_id: 'eventlog_open',

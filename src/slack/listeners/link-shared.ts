@@ -1,0 +1,65 @@
+import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs, types, webApi } from '@slack/bolt';
+import type { SlackContext } from '../context';
+import { unfurlTargets, type UnfurlTarget } from '../ids/unfurl-links';
+import { lookUpAndRender, type Surface } from '../lookup-reply';
+import { renderFetchedLogUnfurl } from '../render/unfurl-blocks';
+import { slackErrorCode } from '../slack-api-error';
+
+type LinkSharedArgs = SlackEventMiddlewareArgs<'link_shared'> & AllMiddlewareArgs;
+type LinkSharedEvent = LinkSharedArgs['event'];
+type Unfurl = { blocks: types.KnownBlock[] };
+
+/**
+ * A BlueKing Monitor link pasted in a channel (or still in the composer) is
+ * unfurled with the compact answer and a Full log button, looked up as the
+ * user who pasted it: their identity and the allowlists apply, and a refusal
+ * or a BlueKing failure leaves the link as it is (nothing said in the channel).
+ * Slack sends only links on the manifest's unfurl_domains; the host of
+ * BK_MONITOR_URL is checked again here.
+ */
+export function register(app: App, ctx: SlackContext): void {
+  app.event('link_shared', async ({ event, body, client }: LinkSharedArgs) => {
+    const targets = unfurlTargets(event.links, ctx.config.monitorUrl);
+    if (targets.length === 0) {
+      ctx.log.debug('unfurl.no_links', { user: event.user, channel: event.channel, links: event.links.length });
+      return;
+    }
+    const teamId = 'team_id' in body && typeof body.team_id === 'string' ? body.team_id : null;
+    ctx.tasks.run(() => unfurl(ctx, client, event, teamId, targets));
+  });
+}
+
+async function unfurl(ctx: SlackContext, client: webApi.WebClient, event: LinkSharedEvent, teamId: string | null, targets: UnfurlTarget[]): Promise<void> {
+  const surface: Surface<Unfurl | null> = {
+    log: (log, nowMs) => renderFetchedLogUnfurl(log, ctx.config, nowMs),
+    // Refusals and failures are for the person who asked, never for the whole channel.
+    other: () => null,
+  };
+  const byId = new Map<string, Promise<Unfurl | null>>();
+  for (const { id } of targets) {
+    if (!byId.has(id)) {
+      const request = { id, userId: event.user, channelId: event.channel, teamId, bypassCache: false };
+      byId.set(id, lookUpAndRender(ctx, request, surface).then((reply) => reply.message));
+    }
+  }
+  const unfurls: Record<string, Unfurl> = {};
+  for (const { url, id } of targets) {
+    const shown = await byId.get(id);
+    if (shown) unfurls[url] = shown;
+  }
+  const logContext = { user: event.user, channel: event.channel, source: event.source ?? null, links: targets.length, unfurled: Object.keys(unfurls).length };
+  if (Object.keys(unfurls).length === 0) {
+    ctx.log.info('unfurl.nothing_to_show', logContext);
+    return;
+  }
+  try {
+    // unfurl_id + source work for links still in the composer too, where channel and message_ts are placeholders.
+    const source = event.source === 'composer' || event.source === 'conversations_history' ? event.source : null;
+    await client.chat.unfurl(
+      event.unfurl_id && source ? { unfurl_id: event.unfurl_id, source, unfurls } : { channel: event.channel, ts: event.message_ts, unfurls },
+    );
+    ctx.log.info('unfurl.sent', logContext);
+  } catch (err) {
+    ctx.log.warn('unfurl.failed', { ...logContext, slack_error: slackErrorCode(err) });
+  }
+}
