@@ -214,9 +214,13 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     await store.update({ ...watch, failures, nextPollAtMs: Math.max(nextPoll(failures), notBeforeMs) });
   };
 
-  const poll = async (watch: WatchRecord): Promise<void> => {
+  const poll = async (listed: WatchRecord): Promise<void> => {
+    // The pass listed the watches a moment ago; a poll that finished since then has moved the snapshot and the next poll time on.
+    const watch = await store.get(listed.key);
+    if (watch === null || deps.now() < watch.nextPollAtMs) return;
     const outcome = await lookupAs(watch);
     deps.metrics.watchPoll(outcomeLabel(outcome));
+    log.debug('watch.poll', fields(watch, { outcome: outcomeLabel(outcome), replica: deps.replicaId }));
     if (outcome.kind === 'refused' && (outcome.refusal.kind === 'access' || outcome.refusal.kind === 'identity')) {
       return end(watch, { reason: 'access_revoked', by: watch.startedBy }, [], null);
     }
@@ -268,6 +272,8 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     if (!(await store.lease(watch.key, deps.replicaId, settings.leaseMs))) return null;
     if (busy.has(watch.key)) return null;
     const stopBy = await store.stopRequest(watch.key);
+    // Checked again after the await: a Stop watching click may have begun ending it meanwhile.
+    if (busy.has(watch.key)) return null;
     if (stopBy !== null) return act(watch, () => end(watch, { reason: 'stopped', by: stopBy }, [], null));
     const due = dueToEnd(watch, now, maxAgeMs);
     if (due) return act(watch, () => end(watch, { reason: due, by: null }, [], null));
@@ -275,7 +281,8 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     return null;
   };
 
-  const tick = async (): Promise<void> => {
+  /** One pass over the watches; resolves once every poll or end it began has been started. */
+  const scanOnce = async (): Promise<Array<Promise<void>>> => {
     const watches = await store.list();
     deps.metrics.watchesActive(watches.length);
     const begun: Array<Promise<void>> = [];
@@ -283,16 +290,33 @@ export function createWatcher(deps: WatcherDeps): Watcher {
       const work = await visit(watch);
       if (work) begun.push(work);
     }
-    await Promise.all(begun);
+    return begun;
+  };
+
+  // Never two passes at once: both could find a watch idle and poll it twice (two thread lines).
+  let scanning: Promise<Array<Promise<void>>> | null = null;
+  const scan = (): Promise<Array<Promise<void>>> => {
+    scanning ??= scanOnce().finally(() => {
+      scanning = null;
+    });
+    return scanning;
+  };
+
+  const tick = async (): Promise<void> => {
+    await Promise.all(await scan());
   };
 
   const schedule = (): void => {
     if (closed) return;
     timer = setTimeout(() => {
-      // Polls run on their own; the next tick does not wait for slow ones (they are skipped while busy).
-      const ticking = tick().catch((err: unknown) => log.error('watch.tick_failed', { error: err instanceof Error ? err.message : String(err) }));
-      void ticking;
-      schedule();
+      // Polls run on their own: the next pass does not wait for slow ones (it skips them while busy, renewing their leases).
+      scan().then(
+        () => schedule(),
+        (err: unknown) => {
+          log.error('watch.tick_failed', { error: err instanceof Error ? err.message : String(err) });
+          schedule();
+        },
+      );
     }, tickMs);
     timer.unref();
   };
@@ -305,9 +329,9 @@ export function createWatcher(deps: WatcherDeps): Watcher {
       await store.requestStop(key, by);
       // Act now if this replica holds the watch; otherwise its holder sees the request at its next tick.
       const watch = await store.get(key);
-      if (watch && !busy.has(key) && (await store.lease(key, deps.replicaId, settings.leaseMs))) {
-        await act(watch, () => end(watch, { reason: 'stopped', by }, [], null));
-      }
+      const mine = watch !== null && (await store.lease(key, deps.replicaId, settings.leaseMs));
+      // busy is read after the last await, so a poll that began meanwhile finishes first and the next pass ends it.
+      if (mine && !busy.has(key)) await act(watch, () => end(watch, { reason: 'stopped', by }, [], null));
       return true;
     },
     tick,
