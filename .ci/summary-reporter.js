@@ -8,7 +8,11 @@ class SummaryReporter {
     const skipped = results.numPendingTests + results.numTodoTests;
     const groups = new Set();
     for (const file of results.testResults) {
-      for (const test of file.testResults) if (test.status === 'pending' || test.status === 'todo') groups.add(test.ancestorTitles[0] ?? test.title);
+      for (const test of file.testResults) {
+        const group = test.ancestorTitles[0] ?? test.title;
+        // Only groups skipped for a stated reason (not those left out by -t or .only).
+        if ((test.status === 'pending' || test.status === 'todo') && group.includes('[skipped: ')) groups.add(group);
+      }
     }
     for (const group of groups) process.stdout.write(`\nskipped: ${group}`);
     process.stdout.write(`\n${results.numPassedTests} passed, ${results.numFailedTests} failed${skipped > 0 ? `, ${skipped} skipped` : ''}\n`);

@@ -12,8 +12,12 @@ import { slackErrorCode } from './slack/slack-api-error';
 import { TaskTracker } from './slack/tasks';
 import { emailLookupVia } from './slack/users';
 import { createSlackWatcher } from './slack/slack-watcher';
+import { createStoreWatchStore } from './watch/store-watch-store';
 import type { Watcher } from './watch/watcher';
 import type { WatchStore } from './watch/watch-store';
+import { createStore } from './store/create-store';
+import { FallbackStore } from './store/fallback-store';
+import type { Store } from './store/store';
 
 export interface AppDeps {
   source: EventLogSource;
@@ -26,6 +30,8 @@ export interface AppDeps {
   watchStore?: WatchStore;
   /** Jitter source of watch polls (tests pin it). */
   random?: () => number;
+  /** Shared state; default: what REDIS_URL asks for (process memory when unset). Closed by stop(). */
+  store?: Store;
 }
 
 export interface RunningApp {
@@ -33,6 +39,8 @@ export interface RunningApp {
   service: EventLogService;
   tasks: TaskTracker;
   watcher: Watcher;
+  /** Where shared state lives (answers, locks, budgets, dedupe; later features' records and leases). */
+  store: Store;
   /** Listen (HTTP) or connect (Socket Mode); resolves with the HTTP port in use. */
   start(): Promise<{ port: number | null }>;
   /** Stop taking requests, let in-flight lookups finish for up to `graceMs`. Resolves true if all finished. */
@@ -69,6 +77,7 @@ export function createApp(config: Config & { slack: SlackConnection }, deps: App
     convoStore: false,
   });
 
+  const store = deps.store ?? createStore(config.store, { now, log, metrics });
   const tasks = new TaskTracker((err) => log.error('task.failed', { error: err instanceof Error ? err.message : String(err) }));
   const service = createEventLogService(config, {
     source: deps.source,
@@ -76,9 +85,10 @@ export function createApp(config: Config & { slack: SlackConnection }, deps: App
     log,
     metrics,
     lookupEmail: emailLookupVia(app.client, log),
+    store,
   });
-  const watcher = createSlackWatcher(config, { service, log, metrics, now, random: deps.random, store: deps.watchStore, clientOptions, logger: boltLogger });
-  const ctx: SlackContext = { config, service, log, metrics, tasks, now, watcher };
+  const watcher = createSlackWatcher(config, { service, log, metrics, now, random: deps.random, store: deps.watchStore ?? createStoreWatchStore(store), clientOptions, logger: boltLogger });
+  const ctx: SlackContext = { config, service, log, metrics, tasks, now, watcher, store };
   registerListeners(app, ctx);
   app.error(async (err) => {
     log.error('bolt.error', { error: err.message, code: 'code' in err ? String(err.code) : null });
@@ -89,8 +99,10 @@ export function createApp(config: Config & { slack: SlackConnection }, deps: App
     service,
     tasks,
     watcher,
+    store,
     start: async () => {
       await verifyBotToken(app, log);
+      await connectStore(store, log);
       const port = bot.started(await app.start(config.port), config.port);
       watcher.run();
       return { port };
@@ -100,10 +112,24 @@ export function createApp(config: Config & { slack: SlackConnection }, deps: App
       await app.stop().catch((err: unknown) => log.warn('stop.receiver', { error: err instanceof Error ? err.message : String(err) }));
       // Watches first: with the memory store each watching message is told the bot restarted.
       await watcher.close(graceMs / 2);
-      return tasks.drain(graceMs);
+      const finished = await tasks.drain(graceMs);
+      await store.close();
+      return finished;
     },
   };
 }
+
+/**
+ * Give Redis a moment to connect before Slack traffic arrives, so the first
+ * lookups share state; if it is not there, start anyway (answers work without it).
+ */
+async function connectStore(store: Store, log: Logger): Promise<void> {
+  if (!(store instanceof FallbackStore)) return;
+  if (await store.waitForPrimary(STORE_CONNECT_WAIT_MS)) log.info('store.connected', { store: store.kind });
+  else log.warn('store.unavailable', { store: store.kind, operation: 'connect', fallback: 'process memory', note: 'still trying to connect' });
+}
+
+const STORE_CONNECT_WAIT_MS = 3_000;
 
 /** auth.test once at start: a wrong or revoked token stops the start with Slack's own word for it. */
 async function verifyBotToken(app: App, log: Logger): Promise<void> {

@@ -64,6 +64,8 @@ export interface WatchConfig {
   /** Lease TTL of a replica's hold on a watch (Redis); a dead replica's watches move on within two of these. */
   leaseMs: number;
 }
+/** Where shared state lives: this process's memory (one replica), or Redis (several). */
+export type StoreConfig = { kind: 'memory' } | { kind: 'redis'; url: string; prefix: string };
 
 export interface Config {
   slack: SlackTransport;
@@ -79,6 +81,7 @@ export interface Config {
   identity: IdentityConfig;
   limits: LimitsConfig;
   watch: WatchConfig;
+  store: StoreConfig;
 }
 
 export class ConfigError extends Error {
@@ -152,6 +155,13 @@ const envSchema = z.object({
   WATCH_MAX_HOURS: intSetting(24, 1, 168),
   WATCH_MAX: intSetting(100, 0, 10_000),
   WATCH_LEASE_MS: intSetting(30_000, 1_000, 600_000),
+  REDIS_URL: optional.pipe(
+    z
+      .string()
+      .refine((s) => /^rediss?:\/\/[^\s]+/i.test(s) && URL.canParse(s), 'expected a redis:// or rediss:// (TLS) URL such as redis://:password@redis.internal:6379/0')
+      .optional(),
+  ),
+  REDIS_PREFIX: optional.pipe(z.string().regex(/^[\w:.{}-]{1,64}$/, 'expected up to 64 letters, digits or _ : . - { }').default('eventlog:')),
   BOT_LANG: optional.pipe(z.enum(['en', 'zh-CN'], 'expected "en" or "zh-CN"').default('en')),
   LOG_LEVEL: optional.pipe(z.enum(['debug', 'info', 'warn', 'error'], 'expected debug, info, warn or error').default('info')),
 });
@@ -204,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, readFile: (path: string) => s
       userPerMinute: e.USER_RATE_LIMIT_PER_MIN,
     },
     watch: { intervalMs: e.WATCH_INTERVAL_MS, maxHours: e.WATCH_MAX_HOURS, max: e.WATCH_MAX, leaseMs: e.WATCH_LEASE_MS },
+    store: e.REDIS_URL ? { kind: 'redis', url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : { kind: 'memory' },
   };
 }
 

@@ -8,6 +8,7 @@ import type { EventLogSource } from './eventlog/source';
 import { messagesFor } from './i18n/catalog';
 import { createLogger, type Logger } from './log';
 import { createRedactor } from './redact';
+import { describeStore, storeSecrets } from './store/create-store';
 import { createPrometheusMetrics } from './metrics-prometheus';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
     // For the operator's log, in English whatever BOT_LANG says.
     bk: bkAt ? `BlueKing at ${bkAt.host} (${bkAt.authStyle} auth)` : 'built-in demo data',
     bk_identity: config.identity.mode,
+    store: describeStore(config.store),
     lang: config.lang,
   });
   onShutdownSignal(log, async () => {
@@ -88,6 +90,7 @@ function secretsOf(config: Config): string[] {
   const values = [config.bk?.appSecret];
   if (slack.kind !== 'console') values.push(slack.botToken, slack.signingSecret ?? undefined);
   if (slack.kind === 'socket') values.push(slack.appToken);
+  values.push(...storeSecrets(config.store));
   return values.filter((v): v is string => typeof v === 'string');
 }
 

@@ -51,7 +51,34 @@ export function createPrometheusMetrics(options: { defaultMetrics: boolean }): P
     labelNames: ['reason'],
     registers: [registry],
   });
+  const acrossReplicas = new Counter({
+    name: 'eventlog_coalesced_across_replicas_total',
+    help: 'Lookups answered by a BlueKing call another replica made (shared store)',
+    registers: [registry],
+  });
+  const storeOperations = new Counter({
+    name: 'eventlog_store_operations_total',
+    help: 'Shared-store operations by operation and outcome (ok, or error: fell back to process memory)',
+    labelNames: ['operation', 'outcome'],
+    registers: [registry],
+  });
+  const storeErrors = new Counter({
+    name: 'eventlog_store_errors_total',
+    help: 'Failed shared-store operations by kind: timeout, disconnected, other',
+    labelNames: ['kind'],
+    registers: [registry],
+  });
+  const duplicates = new Counter({
+    name: 'eventlog_duplicate_deliveries_total',
+    help: 'Slack deliveries seen before (retries, or one event on two replicas) and not answered again, by kind',
+    labelNames: ['kind'],
+    registers: [registry],
+  });
   return {
+    coalescedAcrossReplicas: () => acrossReplicas.inc(),
+    storeOperation: (operation, outcome) => storeOperations.inc({ operation, outcome }),
+    storeError: (kind) => storeErrors.inc({ kind }),
+    duplicateDelivery: (kind) => duplicates.inc({ kind }),
     lookup: (outcome) => lookups.inc({ outcome }),
     upstreamLatency: (seconds, outcome) => latency.observe({ outcome }, seconds),
     cacheHit: () => cacheHits.inc(),

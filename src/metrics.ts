@@ -22,4 +22,14 @@ export interface Metrics {
   watchReply(): void;
   /** One watch ended, by reason. */
   watchStop(reason: string): void;
+  /** A lookup answered by a call another replica made (shared store only). */
+  coalescedAcrossReplicas(): void;
+  /** One shared-store operation: 'ok', or 'error' (it fell back to process memory). */
+  storeOperation(operation: string, outcome: 'ok' | 'error'): void;
+  /** One failed shared-store operation, by kind: 'timeout', 'disconnected', 'other'. */
+  storeError(kind: StoreErrorKind): void;
+  /** A Slack delivery seen before (a retry, or the same event on another replica), not answered again. */
+  duplicateDelivery(kind: string): void;
 }
+
+export type StoreErrorKind = 'timeout' | 'disconnected' | 'other';

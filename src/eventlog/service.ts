@@ -2,11 +2,14 @@ import type { Config } from '../config';
 import { LookupError } from './lookup-error';
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics';
+import { MemoryStore } from '../store/memory-store';
+import type { Store } from '../store/store';
 import { checkAccess, type AccessDenial, type Requester } from './access';
 import { createIdentityResolver, type EmailLookup } from './identity';
 import { createCoalescer } from './coalesce';
 import { RateLimiter } from './rate-limiter';
 import type { EventLog } from './record';
+import { createSharedAnswers } from './shared-answers';
 import type { EventLogSource } from './source';
 import { TtlCache } from './ttl-cache';
 import { createUpstreamGate, type Fetched } from './upstream-gate';
@@ -47,6 +50,11 @@ export interface ServiceDeps {
   log: Logger;
   metrics: Metrics;
   lookupEmail: EmailLookup;
+  /**
+   * Where rate budgets and BlueKing's pause live, and, when the store is shared
+   * (Redis), answers and locks across replicas. Default: this process's memory.
+   */
+  store?: Store;
 }
 
 /**
@@ -54,20 +62,34 @@ export interface ServiceDeps {
  * Cache and coalescing keys include the BlueKing username, so one user never
  * sees what another user's identity fetched. Calls go out through the
  * upstream gate (in-flight cap, BlueKing's own rate-limit pause).
+ * With a shared store the cache and the single flight span every replica;
+ * the in-process coalescer still runs first, so one replica asks the store once per key.
  */
 export function createEventLogService(config: Config, deps: ServiceDeps): EventLogService {
   const { limits } = config;
+  const store = deps.store ?? new MemoryStore(deps.now);
   // Weighed by records, so a few huge logs cannot hold the memory that 500 small ones would.
   const cache = new TtlCache<EventLog>(limits.cacheTtlMs, limits.cacheMaxEntries, deps.now, recordCount, CACHE_MAX_RECORDS);
+  const callTimeoutMs = config.bk?.timeoutMs ?? 10_000;
   const gate = createUpstreamGate({
     maxInFlight: limits.maxInFlight,
     maxQueue: Math.max(100, limits.maxInFlight * 25),
-    maxWaitMs: config.bk?.timeoutMs ?? 10_000,
-    now: deps.now,
+    maxWaitMs: callTimeoutMs,
+    store,
     log: deps.log,
   });
+  const shared = store.shared
+    ? createSharedAnswers({
+        store,
+        cacheTtlMs: limits.cacheTtlMs,
+        cacheMaxEntries: limits.cacheMaxEntries,
+        // A slot may take maxWaitMs to come free, then the call itself up to its timeout.
+        callLimitMs: 2 * callTimeoutMs,
+        onJoin: () => deps.metrics.coalescedAcrossReplicas(),
+      })
+    : null;
   const inFlightCalls = createCoalescer<Fetched>(() => deps.metrics.coalesced());
-  const perUser = new RateLimiter(limits.userPerMinute, deps.now);
+  const perUser = new RateLimiter(store, limits.userPerMinute);
   const resolveIdentity = createIdentityResolver(config.identity, config.bk?.username ?? null, deps.lookupEmail, deps.now);
 
   /** One call to BlueKing, timed for the latency histogram. Anything but a LookupError is a bug and is thrown on. */
@@ -88,10 +110,23 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
   /** BlueKing's answer for `key`, shared with every caller asking for it at the same time, and cached. */
   const fetchShared = (key: string, id: string, username: string | null): Promise<Fetched> =>
     inFlightCalls.run(key, async () => {
-      const fetched = await gate.pass(() => callUpstream(id, username));
+      const callOnce = (): Promise<Fetched> => gate.pass(() => callUpstream(id, username));
+      if (shared) return shared.fetchOnce(key, callOnce);
+      const fetched = await callOnce();
       if (fetched.kind === 'ok') cache.set(key, fetched.log);
       return fetched;
     });
+
+  /** An answer that needs no call: the in-process cache, or with a shared store, its cache and recent failures. */
+  const cachedOutcome = async (key: string): Promise<LookupOutcome | null> => {
+    if (!shared) {
+      const hit = cache.get(key);
+      return hit ? { kind: 'ok', log: hit, fromCache: true } : null;
+    }
+    const fetched = await shared.cached(key);
+    if (!fetched) return null;
+    return fetched.kind === 'ok' ? { kind: 'ok', log: fetched.log, fromCache: true } : outcomeOf(fetched, deps.metrics);
+  };
 
   const lookup = async (request: LookupRequest): Promise<LookupOutcome> => {
     const denied = checkAccess(config.access, request);
@@ -99,17 +134,18 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
     const identity = await resolveIdentity(request.userId);
     if (!identity.ok) return { kind: 'refused', refusal: { kind: 'identity', why: identity.why } };
 
-    const key = `${identity.username ?? ''}\u0000${request.id}`;
+    // Readable as a Redis key; the username is encoded so no name can run into the ID.
+    const key = `${encodeURIComponent(identity.username ?? '')}/${request.id}`;
     if (!request.bypassCache) {
-      const hit = cache.get(key);
+      const hit = await cachedOutcome(key);
       if (hit) {
         deps.metrics.cacheHit();
-        return { kind: 'ok', log: hit, fromCache: true };
+        return hit;
       }
     }
     // Only lookups that would reach BlueKing count against the per-user limit: paging through a
     // cached log (Older/Newer) costs BlueKing nothing and must not get a user told to slow down.
-    const retryAfterSec = request.origin === 'watch' ? 0 : perUser.take(request.userId);
+    const retryAfterSec = request.origin === 'watch' ? 0 : await perUser.take(request.userId);
     if (retryAfterSec > 0) {
       deps.metrics.rateLimited('user');
       return { kind: 'refused', refusal: { kind: 'user_rate_limited', retryAfterSec } };

@@ -1,5 +1,6 @@
-import { LookupError } from './lookup-error';
+import type { LookupError } from './lookup-error';
 import type { Logger } from '../log';
+import type { Store } from '../store/store';
 import { UpstreamCooldown } from './rate-limiter';
 import type { EventLog } from './record';
 import { Semaphore } from './semaphore';
@@ -14,7 +15,8 @@ export interface UpstreamGateOptions {
   maxQueue: number;
   /** How long a call waits for a slot before it is turned away. */
   maxWaitMs: number;
-  now: () => number;
+  /** Where BlueKing's rate-limit pause is kept (shared by every replica with Redis). */
+  store: Store;
   log: Logger;
 }
 
@@ -32,37 +34,32 @@ export interface UpstreamGate {
 /** The one way out to BlueKing: a cap on calls in flight and a pause whenever BlueKing says "rate limited". */
 export function createUpstreamGate(options: UpstreamGateOptions): UpstreamGate {
   const slots = new Semaphore(options.maxInFlight, options.maxQueue, options.maxWaitMs);
-  const cooldown = new UpstreamCooldown(options.now);
-  let lastRateLimit: LookupError | null = null;
+  const cooldown = new UpstreamCooldown(options.store);
 
-  const heldBack = (): Fetched | null => {
-    const waitSec = cooldown.remainingSec();
-    if (waitSec === 0) return null;
-    // What BlueKing said last time, with the time still to wait; no call was made, so no request ID.
-    const error = new LookupError({ kind: 'rate_limited', code: lastRateLimit?.code, upstreamMessage: lastRateLimit?.upstreamMessage, retryAfterSec: waitSec });
-    return { kind: 'failed', error };
+  const heldBack = async (): Promise<Fetched | null> => {
+    const error: LookupError | null = await cooldown.heldBack();
+    return error ? { kind: 'failed', error } : null;
   };
 
-  const noteRateLimit = (fetched: Fetched): void => {
+  const noteRateLimit = async (fetched: Fetched): Promise<void> => {
     if (fetched.kind !== 'failed') return;
     const { error } = fetched;
     if (error.kind !== 'rate_limited' || !error.retryAfterSec) return;
-    lastRateLimit = error;
-    cooldown.pause(error.retryAfterSec);
     options.log.warn('upstream.cooldown', { code: error.code, request_id: error.requestId, retry_after_s: error.retryAfterSec });
+    await cooldown.pause(error);
   };
 
   return {
     pass: async (call) => {
-      const before = heldBack();
+      const before = await heldBack();
       if (before) return before;
       if (!(await slots.acquire())) return { kind: 'busy' };
       try {
         // Checked again: a pause may have begun while this call waited for a slot.
-        const meanwhile = heldBack();
+        const meanwhile = await heldBack();
         if (meanwhile) return meanwhile;
         const fetched = await call();
-        noteRateLimit(fetched);
+        await noteRateLimit(fetched);
         return fetched;
       } finally {
         slots.release();

@@ -3,6 +3,7 @@ import type { EventLogService } from '../eventlog/service';
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics';
 import type { Watcher } from '../watch/watcher';
+import type { Store } from '../store/store';
 import type { TaskTracker } from './tasks';
 
 /** What every Slack listener needs, built once in createApp and passed in. */
@@ -14,4 +15,6 @@ export interface SlackContext {
   tasks: TaskTracker;
   watcher: Watcher;
   now: () => number;
+  /** Shared state (Slack delivery dedupe here; records and leases for later features). */
+  store: Store;
 }

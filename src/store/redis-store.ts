@@ -225,7 +225,7 @@ function clientOptions(options: RedisStoreOptions): RedisOptions {
     enableOfflineQueue: false,
     // A command sent when the connection drops fails instead of being re-sent after a reconnect.
     maxRetriesPerRequest: 0,
-    commandTimeout: options.commandTimeoutMs ?? 500,
+    commandTimeout: options.commandTimeoutMs ?? 2_000,
     connectTimeout: 2_000,
     // Reconnect forever: 100 ms, 200 ms, … at most 2 s apart.
     retryStrategy: (attempt: number) => Math.min(attempt * 100, 2_000),

@@ -58,6 +58,10 @@ function recordingMetrics(): Metrics & { seen: string[] } {
     coalesced: () => seen.push('coalesced'),
     rateLimited: (kind) => seen.push(`rate_limited:${kind}`),
     ...watchNoops,
+    coalescedAcrossReplicas: () => seen.push('coalesced_across_replicas'),
+    storeOperation: () => 0,
+    storeError: (kind) => seen.push(`store_error:${kind}`),
+    duplicateDelivery: (kind) => seen.push(`duplicate:${kind}`),
   };
 }
 

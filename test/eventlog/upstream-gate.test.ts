@@ -2,6 +2,7 @@ import { LookupError } from '../../src/eventlog/lookup-error';
 import type { EventLog } from '../../src/eventlog/record';
 import { createUpstreamGate, type Fetched } from '../../src/eventlog/upstream-gate';
 import { createLogger } from '../../src/log';
+import { MemoryStore } from '../../src/store/memory-store';
 import { manualClock } from '../helpers/manual-clock';
 
 /** The gate alone: the in-flight cap and BlueKing's rate-limit pause, with a hand-moved clock. */
@@ -16,7 +17,7 @@ function gateWith(maxInFlight = 2, maxQueue = 0) {
     maxInFlight,
     maxQueue,
     maxWaitMs: 1000,
-    now: clock.now,
+    store: new MemoryStore(clock.now),
     log: createLogger({ level: 'debug', secrets: [], write: (line) => logs.push(line) }),
   });
   return { gate, clock, logs };
@@ -38,6 +39,8 @@ describe('createUpstreamGate', () => {
     const { gate } = gateWith(1, 0);
     let finish: (f: Fetched) => void = () => undefined;
     const first = gate.pass(() => new Promise<Fetched>((resolve) => (finish = resolve)));
+    // The pause is read from the store first (asynchronously); let the first call take its slot.
+    await new Promise((resolve) => setImmediate(resolve));
     const call = jest.fn(async () => ok);
     expect(await gate.pass(call)).toEqual({ kind: 'busy' });
     expect(call).not.toHaveBeenCalled();

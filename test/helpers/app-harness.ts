@@ -49,6 +49,19 @@ export interface HarnessOptions {
 
 let commandCounter = 0;
 
+/** The settings of a bot in HTTP mode talking to local stand-ins for Slack's Web API and the ESB. */
+export function testBotEnv(slackApiUrl: string, esbUrl: string): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slackApiUrl,
+    BK_API_BASE_URL: esbUrl,
+    BK_APP_CODE: 'eventlog-bot',
+    BK_APP_SECRET: BK_SECRET,
+    BK_USERNAME: 'oncall-bot',
+  };
+}
+
 /** Start the real app in HTTP mode; `env` overrides the default settings (any setting name from the README). */
 export async function startHarness(env: Record<string, string> = {}, options: HarnessOptions = {}): Promise<Harness> {
   const esb = await startFakeEsb();
@@ -56,13 +69,7 @@ export async function startHarness(env: Record<string, string> = {}, options: Ha
   const responses = await startRecordingServer(() => ({ status: 200, body: 'ok' }));
   const config: Config = {
     ...loadConfig({
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      BK_API_BASE_URL: esb.url,
-      BK_APP_CODE: 'eventlog-bot',
-      BK_APP_SECRET: BK_SECRET,
-      BK_USERNAME: 'oncall-bot',
+      ...testBotEnv(slack.apiUrl, esb.url),
       BK_TIMEOUT_MS: '2000',
       LOG_LEVEL: 'debug',
       ...env,

@@ -39,15 +39,17 @@ describe('answering in a thread', () => {
     logLines = [];
     const log = createLogger({ level: 'debug', secrets: [TOKEN], write: (line) => logLines.push(JSON.parse(line) as Record<string, unknown>) });
     const config = loadConfig({});
+    const store = new MemoryStore(() => NOW);
     const service = createEventLogService(config, {
       source: createDemoSource(config.timezone),
       now: () => NOW,
       log,
       metrics: noopMetrics,
       lookupEmail: async () => null,
+      store,
     });
     const watcher = createWatcher({
-      store: createStoreWatchStore(new MemoryStore(() => NOW)),
+      store: createStoreWatchStore(store),
       lookup: (request) => service.lookup(request),
       slack: webApiWatchSlack(client),
       log,
@@ -58,7 +60,7 @@ describe('answering in a thread', () => {
       settings: config.watch,
       render: { lang: config.lang, timezone: config.timezone, monitorUrl: config.monitorUrl },
     });
-    ctx = { config, service, log, metrics: noopMetrics, tasks: new TaskTracker(() => undefined), now: () => NOW, watcher };
+    ctx = { config, service, log, metrics: noopMetrics, tasks: new TaskTracker(() => undefined), now: () => NOW, watcher, store };
   });
 
   afterEach(async () => {

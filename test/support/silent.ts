@@ -22,4 +22,8 @@ export const noopMetrics: Metrics = {
   watchUpdate: () => undefined,
   watchReply: () => undefined,
   watchStop: () => undefined,
+  coalescedAcrossReplicas: () => undefined,
+  storeOperation: () => undefined,
+  storeError: () => undefined,
+  duplicateDelivery: () => undefined,
 };

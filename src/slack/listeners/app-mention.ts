@@ -7,28 +7,22 @@ import { renderUsage } from '../render/plain-message';
 import { renderIdChoice, renderInvalidInput, renderNoIdFound } from '../render/status-message';
 import { slackErrorCode } from '../slack-api-error';
 import { answerInThread, tellRequester, type ThreadTarget } from '../thread-reply';
-import { RecentKeys } from './recent-keys';
+import { isRepeatDelivery } from '../delivery-dedupe';
 
 type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
 type MentionEvent = MentionArgs['event'];
-
-/** Mentions remembered for deduplication: far more than arrive within Slack's retry window (3 retries over about 5 minutes). */
-const REMEMBERED_MENTIONS = 5_000;
 
 /**
  * `@eventlog 123` in a thread answers there; a bare `@eventlog` in a thread
  * reads the thread's parent (the alert post) and finds the ID in it.
  */
 export function register(app: App, ctx: SlackContext): void {
-  const answered = new RecentKeys(REMEMBERED_MENTIONS);
-  app.event('app_mention', async ({ event, client }: MentionArgs) => {
+  app.event('app_mention', async ({ event, client, context }: MentionArgs) => {
     // Never answer bots (including ourselves): two bots could mention each other forever.
     if (event.bot_id || !event.user) return;
-    // A redelivered mention (Slack retries when it doubts the first delivery) has the same channel and ts.
-    if (!answered.firstTime(`${event.channel}/${event.ts}`)) {
-      ctx.log.info('mention.duplicate', { channel: event.channel, user: event.user });
-      return;
-    }
+    // Bolt acked the event before this listener ran, so asking the store here never delays the ack.
+    // Keyed on the message (channel and ts), which a redelivery keeps, on this replica or another.
+    if (await isRepeatDelivery(ctx, 'mention', `${event.channel}/${event.ts}`, context.retryNum)) return;
     ctx.tasks.run(() => handleMention(event, client, ctx));
   });
 }

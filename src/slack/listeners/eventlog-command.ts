@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { parseCommandText } from '../ids/parse-command';
 import type { SlackContext } from '../context';
+import { isRepeatDelivery } from '../delivery-dedupe';
 import { openFullLog } from '../full-log';
 import { buildLookupReply } from '../lookup-reply';
 import { renderInvalidInput, renderLookingUp } from '../render/status-message';
@@ -20,7 +21,7 @@ export function register(app: App, ctx: SlackContext): void {
   app.command(/^\/.+/, (args: CommandArgs) => handleEventlogCommand(args, ctx));
 }
 
-async function handleEventlogCommand({ command, ack, client }: CommandArgs, ctx: SlackContext): Promise<void> {
+async function handleEventlogCommand({ command, ack, client, context }: CommandArgs, ctx: SlackContext): Promise<void> {
   const { lang } = ctx.config;
   const request = parseCommandText(command.text);
   if (request.kind === 'help') {
@@ -63,6 +64,8 @@ async function handleEventlogCommand({ command, ack, client }: CommandArgs, ctx:
   // Ack first, with a placeholder, so Slack never shows operation_timeout; the work happens after.
   await ack({ response_type: 'ephemeral', ...renderLookingUp(request.id, lang) });
   ctx.tasks.run(async () => {
+    // A Socket Mode envelope re-sent because its ack came late carries the same trigger_id.
+    if (await isRepeatDelivery(ctx, 'command', command.trigger_id, context.retryNum)) return;
     const { message, ok } = await buildLookupReply(
       ctx,
       { id: request.id, userId: command.user_id, channelId: command.channel_id, teamId: command.team_id, bypassCache: false },

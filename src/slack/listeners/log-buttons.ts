@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackContext } from '../context';
+import { actionKey, isRepeatDelivery } from '../delivery-dedupe';
 import { buildLookupReply } from '../lookup-reply';
 import { ACTION_IDS, decodeButtonValue } from '../render/actions';
 import { renderStaleButton } from '../render/status-message';
@@ -28,7 +29,7 @@ export function register(app: App, ctx: SlackContext): void {
   });
 }
 
-async function handleLogButton({ ack, action, body }: ButtonArgs, ctx: SlackContext, kind: LogButton): Promise<void> {
+async function handleLogButton({ ack, action, body, context }: ButtonArgs, ctx: SlackContext, kind: LogButton): Promise<void> {
   await ack();
   const userId = body.user.id;
   const channelId = body.channel?.id ?? body.container?.channel_id ?? null;
@@ -47,6 +48,8 @@ async function handleLogButton({ ack, action, body }: ButtonArgs, ctx: SlackCont
     return;
   }
   ctx.tasks.run(async () => {
+    const clicked = actionKey(channelId, body.container?.message_ts ?? body.message?.ts, action.action_id, action.action_ts);
+    if (await isRepeatDelivery(ctx, 'button', clicked, context.retryNum)) return;
     const { message, ok } = await buildLookupReply(
       ctx,
       { id: value.id, userId, channelId, teamId: body.team?.id ?? null, bypassCache: kind === 'refresh' },

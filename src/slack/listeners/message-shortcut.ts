@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, App, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { extractEventIds } from '../ids/extract-ids';
 import type { SlackContext } from '../context';
+import { actionKey, isRepeatDelivery } from '../delivery-dedupe';
 import { renderIdChoice, renderNoIdFound } from '../render/status-message';
 import { answerInThread, tellRequester, type ThreadTarget } from '../thread-reply';
 
@@ -19,7 +20,7 @@ export function register(app: App, ctx: SlackContext): void {
   );
 }
 
-async function handleShowEventLog({ shortcut, ack, client }: ShortcutArgs, ctx: SlackContext): Promise<void> {
+async function handleShowEventLog({ shortcut, ack, client, context }: ShortcutArgs, ctx: SlackContext): Promise<void> {
   await ack();
   const { message } = shortcut;
   const target: ThreadTarget = {
@@ -30,6 +31,8 @@ async function handleShowEventLog({ shortcut, ack, client }: ShortcutArgs, ctx: 
     responseUrl: shortcut.response_url,
   };
   ctx.tasks.run(async () => {
+    const used = actionKey(target.channel, message.ts, shortcut.callback_id, shortcut.action_ts);
+    if (await isRepeatDelivery(ctx, 'shortcut', used, context.retryNum)) return;
     const ids = extractEventIds(message, ctx.now());
     ctx.log.info('shortcut', { user: target.userId, channel: target.channel, ids_found: ids.length });
     if (ids.length === 1) return answerInThread(ctx, client, ids[0], target);

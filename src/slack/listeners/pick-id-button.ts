@@ -3,6 +3,7 @@ import type { SlackContext } from '../context';
 import { decodePickValue } from '../pick-value';
 import { PICK_ACTION_PREFIX } from '../render/actions';
 import { renderStaleButton } from '../render/status-message';
+import { actionKey, isRepeatDelivery } from '../delivery-dedupe';
 import { postToResponseUrl } from '../response-url';
 import { answerInThread } from '../thread-reply';
 
@@ -15,13 +16,15 @@ export function register(app: App, ctx: SlackContext): void {
   );
 }
 
-async function handlePick({ ack, action, body, client }: ButtonArgs, ctx: SlackContext): Promise<void> {
+async function handlePick({ ack, action, body, client, context }: ButtonArgs, ctx: SlackContext): Promise<void> {
   await ack();
   const channel = body.channel?.id ?? body.container?.channel_id;
   const responseUrl = body.response_url ?? null;
   const picked = decodePickValue(action.value ?? '');
   const logContext = { user: body.user.id, channel: channel ?? null };
   ctx.tasks.run(async () => {
+    const clicked = actionKey(channel, body.container?.message_ts ?? body.message?.ts, action.action_id, action.action_ts);
+    if (await isRepeatDelivery(ctx, 'button', clicked, context.retryNum)) return;
     if (!picked || !channel) {
       if (responseUrl) await postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: false, ...renderStaleButton(ctx.config.lang) }, ctx.log, logContext);
       return;

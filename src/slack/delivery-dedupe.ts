@@ -1,0 +1,34 @@
+import type { SlackContext } from './context';
+
+/**
+ * Slack delivers some things more than once: an event again when it doubts
+ * the first delivery (X-Slack-Retry-Num, up to 3 times over about 5 minutes),
+ * Socket Mode an envelope that was not acked in time; with several replicas
+ * the second delivery can land on another one. Each is answered once: the
+ * first to claim its key in the store answers, the others stop.
+ */
+
+/** How long a delivery is remembered: longer than Slack's retries go on. */
+export const DELIVERY_MEMORY_MS = 10 * 60_000;
+
+export type DeliveryKind = 'mention' | 'command' | 'shortcut' | 'button';
+
+/**
+ * True for a delivery already claimed (logged and counted); false for the first, which should be answered.
+ * A mention is one message, answered once however it arrives. A command, shortcut or click is a repeat only
+ * when Slack marks it as a redelivery (retry_num ≥ 1): two clicks of one button are two requests.
+ */
+export async function isRepeatDelivery(ctx: SlackContext, kind: DeliveryKind, key: string, retryNum?: number): Promise<boolean> {
+  const seen = await ctx.store.seen(`delivery:${kind}:${key}`, DELIVERY_MEMORY_MS);
+  const repeat = seen && (kind === 'mention' || (retryNum ?? 0) > 0);
+  if (repeat) {
+    ctx.metrics.duplicateDelivery(kind);
+    ctx.log.info(`${kind}.duplicate`, { key, retry_num: retryNum ?? null });
+  }
+  return repeat;
+}
+
+/** The key of a button click or message shortcut: the message, the action and its time (all the same in a redelivery). */
+export function actionKey(channel: string | null | undefined, messageTs: string | null | undefined, actionId: string, actionTs: string): string {
+  return `${channel ?? '-'}/${messageTs ?? '-'}/${actionId}/${actionTs}`;
+}
