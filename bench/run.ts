@@ -8,6 +8,7 @@ import { measureCoalescing } from './items/coalescing';
 import { measureMemory } from './items/memory';
 import { measureOverhead } from './items/overhead';
 import { measureRenderCost } from './items/render-cost';
+import { measureSharedStore } from './items/shared-store';
 import { measureThroughput } from './items/throughput';
 import { describeMachine } from './machine';
 import { formatMarkdown, formatTable, jsonLine } from './report';
@@ -25,7 +26,7 @@ import { startTarget, type Target, type TargetKind } from './target-process';
 
 const SIGNING_SECRET = 'bench-signing-secret-3c9e1f';
 const RECORDS_PER_ANSWER = 50;
-const ITEM_ORDER = ['ack_latency', 'throughput', 'overhead', 'render_cost', 'coalescing', 'memory'];
+const ITEM_ORDER = ['ack_latency', 'throughput', 'overhead', 'render_cost', 'coalescing', 'memory', 'shared_store'];
 
 async function main(options: RunOptions): Promise<void> {
   const started = performance.now();
@@ -89,6 +90,7 @@ async function main(options: RunOptions): Promise<void> {
     if (has(5)) results.push(await measureCoalescing(ctx, await target('app')));
     await stop('app');
     if (has(6)) results.push(await measureMemory(ctx));
+    if (has(7)) results.push(await measureSharedStore(ctx));
   } finally {
     await Promise.all([...shared.keys()].map(stop));
     client.close();

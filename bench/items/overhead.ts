@@ -20,7 +20,7 @@ const ROUNDS = 3;
 const WARM_UP_MS = 600;
 export const OVERHEAD_P50_MAX_EXTRA_MS = 2;
 
-interface RoundResult {
+export interface RoundResult {
   overheads: number[];
   wrong: number;
 }
@@ -49,7 +49,8 @@ export async function measureOverhead(ctx: BenchContext, app: Target, relay: Tar
   }
 }
 
-async function timedRound(ctx: BenchContext, target: Target, durationMs: number): Promise<RoundResult> {
+/** One closed-loop round against `target`: each lookup's time beyond the ESB's fixed delay. */
+export async function timedRound(ctx: BenchContext, target: Target, durationMs: number): Promise<RoundResult> {
   const result: RoundResult = { overheads: [], wrong: 0 };
   await closedLoop(CONCURRENCY, durationMs, async () => {
     const timing = await lookupOnce(ctx, target);
@@ -59,6 +60,7 @@ async function timedRound(ctx: BenchContext, target: Target, durationMs: number)
   return result;
 }
 
-function sideFigures(rounds: readonly RoundResult[]): { p50_ms: number; p99_ms: number; samples: number; wrong: number } {
+/** p50/p99 over every round of one side, and how many answers were wrong. */
+export function sideFigures(rounds: readonly RoundResult[]): { p50_ms: number; p99_ms: number; samples: number; wrong: number } {
   return { ...latencyFigures(rounds.flatMap((r) => r.overheads)), wrong: rounds.reduce((sum, r) => sum + r.wrong, 0) };
 }

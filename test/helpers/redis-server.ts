@@ -1,35 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { freePort } from './free-port';
+import { REDIS_SKIP_REASON, redisServerPath } from '../support/redis-server';
 
 /**
- * A real redis-server for tests: loopback only, a free port, no persistence,
- * stopped by the test. Tests that need it use `describeWithRedis`, which skips
- * them with the reason when redis-server is not installed, except under CI=true,
- * where a missing Redis fails the run (.ci/run installs it).
+ * Tests that need a real redis-server use `describeWithRedis`: it skips them,
+ * with the reason in their name, when redis-server is not installed, except
+ * under CI=true, where a missing Redis fails the run (.ci/run installs it).
  */
 
-export interface RedisServer {
-  url: string;
-  port: number;
-  /** Kill the server (SIGKILL: a crash, not a shutdown). */
-  kill(): Promise<void>;
-  /** Start it again on the same port, empty. */
-  restart(): Promise<void>;
-  stop(): Promise<void>;
-}
-
-/** Where redis-server is, or null when it is not installed. */
-export function redisServerPath(): string | null {
-  for (const dir of (process.env.PATH ?? '').split(':').concat('/usr/bin', '/usr/local/bin')) {
-    const candidate = join(dir, 'redis-server');
-    if (dir && existsSync(candidate)) return candidate;
-  }
-  return null;
-}
-
-export const REDIS_SKIP_REASON = 'redis-server is not installed (apt-get install -y redis-server)';
+export { startRedisServer, type RedisServer } from '../support/redis-server';
 
 /** describe(), or describe.skip() with the reason in its name when Redis is missing (never under CI). */
 export function describeWithRedis(name: string, body: () => void): void {
@@ -48,57 +25,3 @@ export function describeWithRedis(name: string, body: () => void): void {
   describe.skip(`${name} [skipped: ${REDIS_SKIP_REASON}]`, body);
 }
 
-/** Start redis-server on a free loopback port; `password` turns on requirepass (for URL tests). */
-export async function startRedisServer(options: { password?: string } = {}): Promise<RedisServer> {
-  const binary = redisServerPath();
-  if (!binary) throw new Error(REDIS_SKIP_REASON);
-  const port = await freePort();
-  let child: ChildProcess | null = null;
-
-  const launch = async (): Promise<void> => {
-    const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes', '--loglevel', 'warning'];
-    if (options.password) args.push('--requirepass', options.password);
-    const started = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    child = started;
-    await waitForPort(started, port);
-  };
-  const kill = async (): Promise<void> => {
-    const running = child;
-    child = null;
-    if (!running || running.exitCode !== null) return;
-    await new Promise<void>((resolve) => {
-      running.once('exit', () => resolve());
-      running.kill('SIGKILL');
-    });
-  };
-
-  await launch();
-  return { url: `redis://127.0.0.1:${port}`, port, kill, restart: launch, stop: kill };
-}
-
-/** Resolve once the server accepts a PING on `port`; reject if it exits first. */
-async function waitForPort(child: ChildProcess, port: number, timeoutMs = 10_000): Promise<void> {
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`redis-server exited (${child.exitCode}): ${output.trim()}`);
-    if (await pings(port)) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`redis-server did not answer on port ${port}: ${output.trim()}`);
-}
-
-async function pings(port: number): Promise<boolean> {
-  const { createConnection } = await import('node:net');
-  return new Promise((resolve) => {
-    const socket = createConnection({ port, host: '127.0.0.1' }, () => socket.write('PING\r\n'));
-    socket.once('data', (d: Buffer) => {
-      socket.destroy();
-      // With requirepass, NOAUTH still proves the server is up and answering.
-      resolve(/^(\+PONG|-NOAUTH)/.test(d.toString()));
-    });
-    socket.once('error', () => resolve(false));
-  });
-}

@@ -1,0 +1,87 @@
+import { redisServerPath, REDIS_SKIP_REASON, startRedisServer, type RedisServer } from '../../test/support/redis-server';
+import type { BenchContext, ItemResult, Row } from '../bench-types';
+import { verdict } from '../bench-types';
+import { lookupOnce } from '../lookup';
+import { interleavedRounds } from '../rounds';
+import { round } from '../stats';
+import type { Target } from '../target-process';
+import { ESB_DELAY_MS, sideFigures, timedRound } from './overhead';
+
+/**
+ * Item 7: the shared store (REDIS_URL). What Redis costs one replica (p50
+ * beyond the ESB, as item 3 measures it, Redis vs process memory), and what
+ * it buys several: a burst of identical lookups spread round-robin over 1 or
+ * 3 replicas, with and without Redis, counting the calls that reach the ESB.
+ * Starts its own redis-server (loopback, no persistence).
+ */
+
+const ROUND_MS = 3_000;
+const ROUNDS = 3;
+const WARM_UP_MS = 600;
+export const REDIS_P50_MAX_EXTRA_MS = 1;
+const BURST = 200;
+/** Long enough that the whole burst arrives while the first call is still out (the cache is off). */
+const BURST_ESB_DELAY_MS = 500;
+
+export async function measureSharedStore(ctx: BenchContext): Promise<ItemResult> {
+  if (!redisServerPath()) {
+    ctx.progress(`7. shared store: skipped, ${REDIS_SKIP_REASON}`);
+    return { key: 'shared_store', figures: { skipped: REDIS_SKIP_REASON }, rows: [{ item: '7 shared store', figure: 'skipped', value: REDIS_SKIP_REASON, target: '', verdict: '' }] };
+  }
+  const redis = await startRedisServer();
+  try {
+    const overhead = await redisOverhead(ctx, redis);
+    const bursts = [];
+    for (const replicas of [1, 3]) for (const withRedis of [false, true]) bursts.push(await burst(ctx, redis, replicas, withRedis));
+    const burstPass = bursts.every((b) => b.answered === BURST && (!b.redis || b.upstream_calls === 1));
+    const rows: Row[] = [
+      { item: '7 shared store', figure: 'p50 beyond ESB, Redis / memory (ms)', value: `${overhead.redis.p50_ms} / ${overhead.memory.p50_ms} (+${overhead.p50_extra_ms})`, target: `≤ memory + ${REDIS_P50_MAX_EXTRA_MS} ms`, verdict: verdict(overhead.pass) },
+      ...bursts.map((b) => ({
+        item: '',
+        figure: `${BURST} of one ID over ${b.replicas} replica${b.replicas > 1 ? 's' : ''}, ${b.redis ? 'Redis' : 'memory'}: ESB calls (answered)`,
+        value: `${b.upstream_calls} (${b.answered})`,
+        target: b.redis ? `1 (${BURST})` : `(${BURST})`,
+        verdict: verdict(b.answered === BURST && (!b.redis || b.upstream_calls === 1)),
+      })),
+    ];
+    return { key: 'shared_store', figures: { overhead, bursts, pass: overhead.pass && burstPass }, rows };
+  } finally {
+    ctx.esb.delayMs = 0;
+    await redis.stop();
+  }
+}
+
+async function redisOverhead(ctx: BenchContext, redis: RedisServer) {
+  ctx.progress(`7. shared store: p50 beyond the ESB with Redis vs process memory, ${ROUNDS} rounds of ${ROUND_MS / 1000} s per side`);
+  const memory = await ctx.start('app');
+  const shared = await ctx.start('app', { env: { REDIS_URL: redis.url, REDIS_PREFIX: 'bench-overhead:' } });
+  ctx.esb.delayMs = ESB_DELAY_MS;
+  try {
+    for (const target of [memory, shared]) await timedRound(ctx, target, WARM_UP_MS);
+    const [memoryRounds, redisRounds] = await interleavedRounds(ROUNDS, [memory, shared], (target) => timedRound(ctx, target, ROUND_MS));
+    const base = sideFigures(memoryRounds);
+    const withRedis = sideFigures(redisRounds);
+    const extra = round(withRedis.p50_ms - base.p50_ms, 3);
+    return { memory: base, redis: withRedis, p50_extra_ms: extra, target_max_extra_ms: REDIS_P50_MAX_EXTRA_MS, pass: extra <= REDIS_P50_MAX_EXTRA_MS };
+  } finally {
+    await Promise.all([memory.stop(), shared.stop()]);
+  }
+}
+
+/** BURST simultaneous lookups of one fresh ID, round-robin over `replicas` bots. */
+async function burst(ctx: BenchContext, redis: RedisServer, replicas: number, withRedis: boolean) {
+  ctx.progress(`7. shared store: ${BURST} simultaneous lookups of one ID over ${replicas} replica(s), ${withRedis ? 'Redis' : 'process memory'}`);
+  const env: Record<string, string> = withRedis ? { REDIS_URL: redis.url, REDIS_PREFIX: `bench-burst-${replicas}:` } : {};
+  const bots: Target[] = await Promise.all(Array.from({ length: replicas }, () => ctx.start('app', { env })));
+  try {
+    const id = ctx.nextId();
+    ctx.esb.resetCounters();
+    ctx.esb.delayMs = BURST_ESB_DELAY_MS;
+    const settled = await Promise.allSettled(Array.from({ length: BURST }, (_, i) => lookupOnce(ctx, bots[i % replicas], id)));
+    const answered = settled.filter((s) => s.status === 'fulfilled' && s.value.ok).length;
+    return { replicas, redis: withRedis, lookups: BURST, answered, upstream_calls: ctx.esb.callsFor(id) };
+  } finally {
+    ctx.esb.delayMs = 0;
+    await Promise.all(bots.map((bot) => bot.stop()));
+  }
+}
