@@ -13,7 +13,7 @@ interface Entry {
  */
 export class MemoryStore implements Store {
   readonly kind = 'memory' as const;
-  readonly shared = false;
+  readonly shared: boolean = false;
   private readonly values = new Map<string, Entry>();
   private readonly hashes = new Map<string, Map<string, string>>();
   /** indexKey → keys written through setCapped, oldest first. */

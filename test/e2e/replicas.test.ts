@@ -111,7 +111,8 @@ describeWithRedis('three replicas sharing one Redis', () => {
     const ids = ['9101', '9102', '9103', '9104', '9105', '9106'];
     for (const [i, id] of ids.entries()) await command(bots[i % 3], id, 'U0LIMITED', 'limit');
     await until(() => answers('limit').length >= 6, '6 answers');
-    expect(ids.map(esbCallsFor)).toEqual([1, 1, 1, 0, 0, 0]);
+    // The lookups run after their acks, side by side, so which three get through varies; how many does not.
+    expect(ids.map(esbCallsFor).reduce((sum, calls) => sum + calls, 0)).toBe(3);
     expect(answers('limit').filter((body) => body.includes('Slow down a little'))).toHaveLength(3);
   }, 30_000);
 

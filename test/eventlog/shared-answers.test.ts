@@ -1,0 +1,94 @@
+import { LookupError } from '../../src/eventlog/lookup-error';
+import type { EventLog } from '../../src/eventlog/record';
+import { createSharedAnswers, type SharedAnswers } from '../../src/eventlog/shared-answers';
+import type { Fetched } from '../../src/eventlog/upstream-gate';
+import { MemoryStore } from '../../src/store/memory-store';
+import { manualClock, type ManualClock } from '../helpers/manual-clock';
+
+/**
+ * Answers shared across replicas, with two "replicas" (two SharedAnswers)
+ * over one store standing in for Redis (the Redis store passes the same
+ * contract; test/e2e/replicas.test.ts runs the real thing).
+ */
+
+class SharedMemoryStore extends MemoryStore {
+  override readonly shared = true;
+}
+
+const LOG: EventLog = { id: '5310', entries: [], generation: 'old', requestId: 'req-5310' };
+const ok: Fetched = { kind: 'ok', log: LOG };
+
+function replicas(count: number, clock: ManualClock, cacheTtlMs = 15_000): { store: MemoryStore; joins: number[]; replicas: SharedAnswers[] } {
+  const store = new SharedMemoryStore(clock.now);
+  const joins = Array.from({ length: count }, () => 0);
+  const list = joins.map((_, i) =>
+    createSharedAnswers({ store, cacheTtlMs, cacheMaxEntries: 100, callLimitMs: 60_000, now: clock.now, onJoin: () => joins[i]++ }),
+  );
+  return { store, joins, replicas: list };
+}
+
+/** A call the test finishes by hand. */
+function pendingCall(): { call: jest.Mock<Promise<Fetched>, []>; finish(fetched: Fetched): void } {
+  let finish: (fetched: Fetched) => void = () => undefined;
+  const call = jest.fn(() => new Promise<Fetched>((resolve) => (finish = resolve)));
+  return { call, finish: (fetched) => finish(fetched) };
+}
+
+const until = async (check: () => boolean): Promise<void> => {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 5));
+};
+
+describe('createSharedAnswers', () => {
+  it('lets one replica call while the other waits for its answer and never calls', async () => {
+    const clock = manualClock(1_700_000_000_000);
+    const { replicas: [a, b], joins } = replicas(2, clock);
+    const first = pendingCall();
+    const second = pendingCall();
+    const answerA = a.fetchOnce('oncall/5310', first.call);
+    await until(() => first.call.mock.calls.length === 1);
+    const answerB = b.fetchOnce('oncall/5310', second.call);
+    first.finish(ok);
+    expect(await answerA).toEqual(ok);
+    expect(await answerB).toEqual(ok);
+    expect(second.call).not.toHaveBeenCalled();
+    expect(joins).toEqual([0, 1]);
+    // And the answer is now the shared cache, until its TTL passes.
+    expect(await b.cached('oncall/5310')).toEqual(ok);
+    clock.advance(15_001);
+    expect(await b.cached('oncall/5310')).toBeNull();
+  });
+
+  it('takes over when the lock holder died: its lock expires and a waiter calls', async () => {
+    const clock = manualClock(1_700_000_000_000);
+    const { store, replicas: [a] } = replicas(1, clock);
+    // A replica that took the lock and then died: nobody renews it.
+    expect(await store.acquire('lock:oncall/5310', 'dead-replica', 3_000)).toBe(true);
+    const call = jest.fn(async () => ok);
+    const answer = a.fetchOnce('oncall/5310', call);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(call).not.toHaveBeenCalled();
+    clock.advance(3_001);
+    expect(await answer).toEqual(ok);
+    expect(call).toHaveBeenCalledTimes(1);
+  });
+
+  it('shares a "not found" briefly with those who ask next, but not a rate limit (the cooldown says how long)', async () => {
+    const clock = manualClock(1_700_000_000_000);
+    const { replicas: [a, b] } = replicas(2, clock);
+    const notFound: Fetched = { kind: 'failed', error: new LookupError({ kind: 'not_found', code: '3324002', requestId: 'req-nf' }) };
+    await a.fetchOnce('oncall/404', async () => notFound);
+    expect(await b.cached('oncall/404')).toMatchObject({ kind: 'failed', error: { kind: 'not_found', code: '3324002', requestId: 'req-nf' } });
+    clock.advance(5_001);
+    expect(await b.cached('oncall/404')).toBeNull();
+
+    await a.fetchOnce('oncall/429', async () => ({ kind: 'failed', error: new LookupError({ kind: 'rate_limited', retryAfterSec: 30 }) }));
+    expect(await b.cached('oncall/429')).toBeNull();
+  });
+
+  it('keeps an answer for waiters even with the cache off, without serving it as cached', async () => {
+    const clock = manualClock(1_700_000_000_000);
+    const { replicas: [a, b] } = replicas(2, clock, 0);
+    await a.fetchOnce('oncall/5310', async () => ok);
+    expect(await b.cached('oncall/5310')).toBeNull();
+  });
+});
