@@ -90,8 +90,18 @@ function textOf(text: TextLike): string {
 }
 
 /** `[Label]` for an interactive element; link buttons show where they go. */
-function elementLabel(element: { type: string; text?: TextLike; url?: unknown; placeholder?: TextLike; alt_text?: unknown }): string {
+function elementLabel(element: {
+  type: string;
+  text?: TextLike;
+  url?: unknown;
+  placeholder?: TextLike;
+  alt_text?: unknown;
+  initial_option?: { text?: TextLike };
+}): string {
   if (element.type === 'image') return `[image: ${plainToTerminal(String(element.alt_text ?? ''))}]`;
+  // A select shows its current choice, as Slack draws it.
+  const chosen = textOf(element.initial_option?.text);
+  if (chosen) return `[${plainToTerminal(chosen)} ▾]`;
   const label = plainToTerminal(textOf(element.text) || textOf(element.placeholder) || element.type);
   const url = typeof element.url === 'string' ? plainToTerminal(element.url) : null;
   return url ? `[${label} → ${url}]` : `[${label}]`;

@@ -89,6 +89,15 @@ describe('blocksToTerminalText', () => {
     expect(out).toBe('Status\nClosed\nRecords\n9\n[Older]');
   });
 
+  it('shows a select by its current choice, as Slack draws it', () => {
+    const option = (text: string, value: string) => ({ text: { type: 'plain_text' as const, text }, value });
+    const out = blocksToTerminalText(
+      [{ type: 'actions', elements: [{ type: 'static_select', action_id: 'f', options: [option('All', 'all'), option('Failures <b>', 'f')], initial_option: option('Failures <b>', 'f') }] }],
+      { isTTY: false },
+    );
+    expect(out).toBe('[Failures <b> ▾]');
+  });
+
   it('shows images by their alt text and unknown blocks by their type', () => {
     const out = blocksToTerminalText(
       [

@@ -57,7 +57,8 @@ describe('Full log modal, over real HTTP', () => {
     const before = h.slack.calls('views.update').length;
     const res = await h.postInteraction(viewBlockActions(current, control));
     expect(res.status).toBe(200);
-    const updates = await h.slack.waitForCall('views.update', before + 1);
+    // Generous: this waits on the app, not on a clock; a busy CI machine must not fail it.
+    const updates = await h.slack.waitForCall('views.update', before + 1, 30_000);
     return updates[before] as Json;
   }
 
@@ -146,15 +147,16 @@ describe('Full log modal, over real HTTP', () => {
     expect([...seen].sort()).toEqual(expected);
   }
 
+  // Long walks (a click is a signed HTTP round trip, a lookup and a render): hang guards sized for a loaded machine.
   it.each(Object.keys(KEEPS))('walks every page of a 300-record log under “%s”, within modal limits, each of its records exactly once', async (filter) => {
     expectEachOnce(await walkOlder(MIXED_ID, filter), 300, filter);
-  });
+  }, 60_000);
 
   // Every filter over 5,000 records, page by page, is checked on the renderer itself (test/slack/render/modal-view.test.ts);
   // over HTTP, one filter's full walk (67 pages) keeps the suite's time sane.
   it('walks every page of a 5,000-record log under “failures”, within modal limits, each failure exactly once', async () => {
     expectEachOnce(await walkOlder(BIG_ID, 'failures'), 5000, 'failures');
-  });
+  }, 180_000);
 
   it('shows BlueKing’s error inside the modal, in the same words as the message answer', async () => {
     await h.postCommand('999');
