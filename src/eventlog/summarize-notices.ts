@@ -4,7 +4,6 @@ import type { NoticeCounts, NoticeItem, NoticeSummary } from './summarize-types'
 
 /** Every notification (ANOMALY/RECOVERY/CLOSE_NOTICE, ACTION, and ALERT_QOS throttling) with its outcome, and the counts per outcome. */
 export function summarizeNotices(timeline: readonly LogEntry[]): NoticeSummary {
-  const items: NoticeItem[] = [];
   const problems: NoticeItem[] = [];
   const shielded: NoticeItem[] = [];
   const running: NoticeItem[] = [];
@@ -13,14 +12,13 @@ export function summarizeNotices(timeline: readonly LogEntry[]): NoticeSummary {
   for (const entry of timeline) {
     if (entry.kind !== 'record' || !(NOTICE_OPERATES.has(entry.operate) || entry.operate === 'ALERT_QOS')) continue;
     const item = noticeItem(entry);
-    items.push(item);
     counts.total += 1;
     counts[item.outcome] += 1;
     if (item.outcome === 'failed' || item.outcome === 'partial') problems.push(item);
     else if (item.outcome === 'shielded') shielded.push(item);
     else if (item.outcome === 'running') running.push(item);
   }
-  return { items, problems, shielded, running, counts };
+  return { problems, shielded, running, counts };
 }
 
 function noticeItem(record: EventRecord): NoticeItem {

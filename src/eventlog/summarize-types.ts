@@ -65,8 +65,6 @@ export interface NoticeCounts {
 }
 
 export interface NoticeSummary {
-  /** Every notification, chronological. */
-  items: NoticeItem[];
   /** Failed and partly failed notifications, chronological: what the callout lists. */
   problems: NoticeItem[];
   shielded: NoticeItem[];
