@@ -58,7 +58,8 @@ export function createSharedAnswers(options: SharedAnswersOptions): SharedAnswer
     const ttlMs = fetched.kind === 'ok' ? Math.max(options.cacheTtlMs, ANSWER_KEEP_MS) : FAILURE_SHARE_MS;
     const bytes = await encodeSharedAnswer({ token, freshUntil: cacheable ? now() + options.cacheTtlMs : 0, fetched });
     await store.setCapped(answerKey(key), bytes, ttlMs, 'answers', options.cacheMaxEntries);
-    await store.publish(doneChannel(key), token);
+    // The wake-up is not waited for: the caller's answer need not wait for other replicas' (waiters also poll).
+    inBackground(store.publish(doneChannel(key), token));
   };
 
   /** Call with the lock held, renewing it, then leave the answer for everyone before letting go. */
@@ -70,7 +71,8 @@ export function createSharedAnswers(options: SharedAnswersOptions): SharedAnswer
       return fetched;
     } finally {
       clearInterval(renewal);
-      await store.release(lockKey(key), token);
+      // Not waited for either: the answer is already stored, so a waiter that finds the lock still held reads it.
+      inBackground(store.release(lockKey(key), token));
     }
   };
 
@@ -128,6 +130,11 @@ export function createSharedAnswers(options: SharedAnswersOptions): SharedAnswer
       return { kind: 'busy' };
     },
   };
+}
+
+/** Let a store write finish on its own; a failure only costs the wake-up or the lock's early release (it expires). */
+function inBackground(write: Promise<unknown>): void {
+  write.catch(() => undefined);
 }
 
 /** Resolve after `ms`, or sooner when the registered waker is called. */

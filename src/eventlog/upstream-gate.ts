@@ -53,10 +53,11 @@ export function createUpstreamGate(options: UpstreamGateOptions): UpstreamGate {
     pass: async (call) => {
       const before = await heldBack();
       if (before) return before;
+      const queued = slots.inFlight >= options.maxInFlight;
       if (!(await slots.acquire())) return { kind: 'busy' };
       try {
-        // Checked again: a pause may have begun while this call waited for a slot.
-        const meanwhile = await heldBack();
+        // Checked again after a wait for a slot: a pause may have begun meanwhile (one store read saved when there was none).
+        const meanwhile = queued ? await heldBack() : null;
         if (meanwhile) return meanwhile;
         const fetched = await call();
         await noteRateLimit(fetched);
