@@ -31,7 +31,9 @@ describe('BlueKing links unfurl, over real HTTP', () => {
     const event = linkShared([DETAIL]);
     expect((await h.postEvent(event)).status).toBe(200);
     const [call] = await h.slack.waitForCall('chat.unfurl');
-    expect(call).toMatchObject({ unfurl_id: event.unfurl_id, source: 'conversations_history' });
+    // A posted message: named by channel and ts.
+    expect(call).toMatchObject({ channel: 'C0INCIDENT', ts: event.message_ts });
+    expect(call.unfurl_id).toBeUndefined();
     const unfurls = call.unfurls as Json;
     expect(Object.keys(unfurls)).toEqual([DETAIL]);
     const blocks = blocksOf(unfurls[DETAIL]);
@@ -63,12 +65,19 @@ describe('BlueKing links unfurl, over real HTTP', () => {
     expect(h.slack.calls('chat.unfurl')).toEqual([]);
   });
 
-  it('unfurls a link still in the composer with its unfurl_id and source', async () => {
+  it('unfurls a link still in the composer with its unfurl_id and source (its channel and ts are placeholders)', async () => {
     const event = linkShared([DETAIL], { source: 'composer' });
     await h.postEvent(event);
     const [call] = await h.slack.waitForCall('chat.unfurl');
     expect(call).toMatchObject({ unfurl_id: event.unfurl_id, source: 'composer' });
     expect(call.channel).toBeUndefined();
+  });
+
+  it('unfurls a posted link whose event carries no unfurl_id or source, by channel and ts', async () => {
+    const { unfurl_id: _id, source: _source, ...event } = linkShared([DETAIL]);
+    await h.postEvent(event);
+    const [call] = await h.slack.waitForCall('chat.unfurl');
+    expect(call).toMatchObject({ channel: 'C0INCIDENT', ts: event.message_ts });
   });
 
   it('leaves a link to an event BlueKing does not know as it is, saying nothing in the channel', async () => {

@@ -53,10 +53,12 @@ async function unfurl(ctx: SlackContext, client: webApi.WebClient, event: LinkSh
     return;
   }
   try {
-    // unfurl_id + source work for links still in the composer too, where channel and message_ts are placeholders.
-    const source = event.source === 'composer' || event.source === 'conversations_history' ? event.source : null;
+    // A posted message is named by channel + ts (the form chat.unfurl always takes; newer link_shared events may
+    // carry no unfurl_id). A link still in the composer has placeholders there ("COMPOSER", "U…-uuid"): unfurl_id + source.
     await client.chat.unfurl(
-      event.unfurl_id && source ? { unfurl_id: event.unfurl_id, source, unfurls } : { channel: event.channel, ts: event.message_ts, unfurls },
+      event.source === 'composer' && event.unfurl_id
+        ? { unfurl_id: event.unfurl_id, source: 'composer', unfurls }
+        : { channel: event.channel, ts: event.message_ts, unfurls },
     );
     ctx.log.info('unfurl.sent', logContext);
   } catch (err) {
