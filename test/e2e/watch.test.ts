@@ -197,4 +197,33 @@ describe('watching an event, over real HTTP', () => {
     expect(h.responseBodies()[5]).toMatchObject({ text: '⚪ Event 5310 is already closed' });
     expect(h.slack.calls('chat.postMessage')).toHaveLength(2);
   });
+
+  it('stops and logs why when Slack says the watching message is gone', async () => {
+    const esb = evolvingEsb(h);
+    h.slack.reply('chat.update', { body: { ok: false, error: 'message_not_found' } });
+    await h.postCommand(`${ID} watch`);
+    await h.slack.waitForCall('chat.postMessage');
+    esb.stage('notice_failed');
+    await h.slack.waitForCall('chat.update', 1, 8000);
+    await waitFor(() => h.logs.filter((l) => l.msg === 'watch.stop'), 1, 8000);
+    expect(h.logs.find((l) => l.msg === 'watch.stop')).toMatchObject({ event_id: ID, reason: 'message_gone' });
+    // Nothing more is sent to a message that is gone: no thread line, no second update.
+    await h.running.watcher.tick();
+    expect(h.slack.calls('chat.update')).toHaveLength(1);
+    expect(replies(h)).toEqual([]);
+  }, 30_000);
+
+  it("honours Slack's Retry-After on chat.update, then tells the change once", async () => {
+    const esb = evolvingEsb(h);
+    h.slack.reply('chat.update', (_args, i) =>
+      i === 0 ? { status: 429, headers: { 'Retry-After': '2' }, body: { ok: false, error: 'ratelimited' } } : { body: { ok: true } },
+    );
+    await h.postCommand(`${ID} watch`);
+    await h.slack.waitForCall('chat.postMessage');
+    esb.stage('notice_failed');
+    await waitFor(() => replies(h), 1, 15_000);
+    expect(h.logs.find((l) => l.msg === 'watch.update_failed')).toMatchObject({ slack_error: 'ratelimited', retry_after_ms: 2000 });
+    expect(h.slack.calls('chat.update')).toHaveLength(2);
+    expect(replies(h).map((r) => r.text)).toEqual(['Event 8001: 🚨 a notification failed (通知人为空)']);
+  }, 30_000);
 });
