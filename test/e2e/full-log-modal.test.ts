@@ -192,6 +192,19 @@ describe('Full log modal, over real HTTP', () => {
     expect(h.logs).toContainEqual(expect.objectContaining({ msg: 'modal.open_failed', slack_error: 'expired_trigger_id' }));
   });
 
+  it('answers a click in a modal whose private_metadata it did not write with a plain note, asking BlueKing nothing', async () => {
+    const forged = { id: 'V0FORGED', hash: '1700000600.forged', view: { type: 'modal', private_metadata: '{"id":"<!channel>","p":0,"f":"all","c":null}', blocks: [] } };
+    expect((await h.postInteraction(viewBlockActions(forged, { type: 'button', action_id: 'eventlog_modal_older', text: 'Older' }))).status).toBe(200);
+    const [update] = await h.slack.waitForCall('views.update');
+    expect(update.view_id).toBe('V0FORGED');
+    const view = update.view as Json;
+    expect(checkModalLimits(view)).toEqual([]);
+    expect(view.private_metadata).toBeUndefined();
+    expect(viewText(view)).toContain('That button no longer works');
+    expect(h.esb.requests).toEqual([]);
+    expect(h.logs).toContainEqual(expect.objectContaining({ msg: 'modal.stale_state', control: 'older' }));
+  });
+
   it('puts a Full log button on every answer', async () => {
     await h.postCommand('5310');
     const [answer] = await waitFor(() => h.responseBodies(), 1);

@@ -4,6 +4,8 @@ import type { SlackContext } from '../context';
 import { showInModal } from '../full-log';
 import { MODAL_ACTION_IDS } from '../render/actions';
 import { decodeModalState, type ModalState } from '../render/modal-state';
+import { renderStaleModal, type FullLogView } from '../render/modal-view';
+import { slackErrorCode } from '../slack-api-error';
 
 type ModalActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 type ModalControl = keyof typeof MODAL_ACTION_IDS;
@@ -28,6 +30,7 @@ async function handleModalAction({ ack, action, body, client }: ModalActionArgs,
   const state = decodeModalState(view?.private_metadata);
   if (!view || !state) {
     ctx.log.warn('modal.stale_state', { user: userId, control });
+    if (view) ctx.tasks.run(() => replaceView(ctx, client, view.id, renderStaleModal(ctx.config.lang), userId));
     return;
   }
   const next = nextState(state, control, action);
@@ -39,6 +42,14 @@ async function handleModalAction({ ack, action, body, client }: ModalActionArgs,
       bypassCache: control === 'refresh',
     }),
   );
+}
+
+async function replaceView(ctx: SlackContext, client: ModalActionArgs['client'], viewId: string, shown: FullLogView, userId: string): Promise<void> {
+  try {
+    await client.views.update({ view_id: viewId, view: shown });
+  } catch (err) {
+    ctx.log.warn('modal.update_failed', { user: userId, view_id: viewId, slack_error: slackErrorCode(err) });
+  }
 }
 
 /** The state after a click: a new filter starts at its first page; Refresh keeps the page. */

@@ -12,7 +12,7 @@ import { MODAL_LIMITS } from './limits';
 import { clipPlain } from './mrkdwn';
 import { pageSizeFor, timelinePage } from './paging';
 import { encodeModalState, type ModalState } from './modal-state';
-import { renderLookingUp } from './status-message';
+import { renderLookingUp, renderStaleButton } from './status-message';
 import { messagesFor } from '../../i18n/catalog';
 import { summaryHeadBlocks } from './summary-head';
 import { timelineLines } from './timeline';
@@ -67,14 +67,19 @@ export function messageAsModal(message: SlackMessage, state: ModalState, lang: L
   return modalView(state, lang, [...message.blocks, pagingBlock({ older: false, newer: false }, lang)]);
 }
 
-function modalView(state: ModalState, lang: Lang, blocks: types.KnownBlock[]): FullLogView {
+/** A modal whose private_metadata we did not write (an older bot, a forged click): say so, and offer nothing to click. */
+export function renderStaleModal(lang: Lang): FullLogView {
+  return modalView(null, lang, renderStaleButton(lang).blocks);
+}
+
+function modalView(state: ModalState | null, lang: Lang, blocks: types.KnownBlock[]): FullLogView {
   const words = messagesFor(lang).render.fullLog;
   return {
     type: 'modal',
     callback_id: FULL_LOG_CALLBACK_ID,
     title: { type: 'plain_text', text: clipPlain(words.title, MODAL_LIMITS.title), emoji: true },
     close: { type: 'plain_text', text: clipPlain(words.close, MODAL_LIMITS.title), emoji: true },
-    private_metadata: encodeModalState(state),
+    ...(state ? { private_metadata: encodeModalState(state) } : {}),
     blocks,
   };
 }
