@@ -15,6 +15,10 @@ export interface RedisServer {
   kill(): Promise<void>;
   /** Start it again on the same port, empty. */
   restart(): Promise<void>;
+  /** Freeze the server (SIGSTOP): connections stay open, commands get no answer, as with a hung Redis. */
+  pause(): void;
+  /** Let a paused server go on (SIGCONT). */
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -54,7 +58,21 @@ export async function startRedisServer(options: { password?: string } = {}): Pro
   };
 
   await launch();
-  return { url: `redis://127.0.0.1:${port}`, port, kill, restart: launch, stop: kill };
+  const signal = (name: NodeJS.Signals): void => {
+    child?.kill(name);
+  };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    kill,
+    restart: launch,
+    pause: () => signal('SIGSTOP'),
+    resume: () => signal('SIGCONT'),
+    stop: async () => {
+      signal('SIGCONT'); // a stopped process does not act on SIGKILL until continued on every platform
+      await kill();
+    },
+  };
 }
 
 /** Resolve once the server accepts a PING on `port`; reject if it exits first. */
