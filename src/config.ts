@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { readFileSync } from 'node:fs';
+import type { NoticeResultsSetting } from './eventlog/fetch-with-deliveries';
 
 /**
  * The environment, read once and validated with zod into a typed Config.
@@ -28,6 +29,10 @@ export interface BkConfig {
   username: string | null;
   authStyle: AuthStyle;
   eventLogPath: string;
+  /** monitor_v3 search_action, for per-receiver notice results. */
+  searchActionPath: string;
+  /** Sent as `bk_biz_ids` when set (installs that insist on it); null = not sent. */
+  bizIds: readonly number[] | null;
   timeoutMs: number;
   maxBodyBytes: number;
 }
@@ -77,6 +82,8 @@ export interface Config {
   monitorUrl: string | null;
   lang: Lang;
   logLevel: LogLevel;
+  /** BK_NOTICE_RESULTS: ask search_action for per-receiver results of new-generation alerts (auto) or not (off). */
+  noticeResults: NoticeResultsSetting;
   access: AccessConfig;
   identity: IdentityConfig;
   limits: LimitsConfig;
@@ -92,6 +99,7 @@ export class ConfigError extends Error {
 }
 
 export const DEFAULT_EVENT_LOG_PATH = '/api/c/compapi/v2/monitor_v3/get_event_log/';
+export const DEFAULT_SEARCH_ACTION_PATH = '/api/c/compapi/v2/monitor_v3/search_action/';
 
 const optional = z
   .string()
@@ -135,6 +143,17 @@ const envSchema = z.object({
   BK_AUTH_STYLE: optional.pipe(z.enum(['header', 'query'], 'expected "header" or "query"').default('header')),
   BK_EVENT_LOG_PATH: optional.pipe(
     z.string().startsWith('/', 'expected a path starting with /').default(DEFAULT_EVENT_LOG_PATH),
+  ),
+  BK_SEARCH_ACTION_PATH: optional.pipe(
+    z.string().startsWith('/', 'expected a path starting with /').default(DEFAULT_SEARCH_ACTION_PATH),
+  ),
+  BK_NOTICE_RESULTS: optional.pipe(z.enum(['auto', 'off'], 'expected "auto" or "off"').default('auto')),
+  BK_BIZ_IDS: optional.pipe(
+    z
+      .string()
+      .regex(/^\s*\d{1,12}(\s*,\s*\d{1,12})*\s*$/, 'expected business IDs separated by commas, e.g. 2,5000140')
+      .transform((s) => s.split(',').map((id) => Number(id.trim())))
+      .optional(),
   ),
   BK_TIMEZONE: optional.pipe(
     z.string().refine(isTimeZone, 'expected an IANA time zone such as Asia/Shanghai or UTC').default('Asia/Shanghai'),
@@ -205,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, readFile: (path: string) => s
     monitorUrl: e.BK_MONITOR_URL ?? null,
     lang: e.BOT_LANG,
     logLevel: e.LOG_LEVEL,
+    noticeResults: e.BK_NOTICE_RESULTS,
     access: { teamIds: e.ALLOWED_TEAM_IDS, channelIds: e.ALLOWED_CHANNEL_IDS, userIds: e.ALLOWED_USER_IDS },
     identity,
     limits: {
@@ -285,6 +305,8 @@ function bkConfig(e: Env, problems: string[]): BkConfig | null {
     username: e.BK_USERNAME ?? null,
     authStyle: e.BK_AUTH_STYLE,
     eventLogPath: e.BK_EVENT_LOG_PATH,
+    searchActionPath: e.BK_SEARCH_ACTION_PATH,
+    bizIds: e.BK_BIZ_IDS ?? null,
     timeoutMs: e.BK_TIMEOUT_MS,
     maxBodyBytes: e.BK_MAX_BODY_BYTES,
   };

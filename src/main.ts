@@ -50,6 +50,7 @@ async function main(): Promise<void> {
       now: Date.now,
       isTTY: Boolean(process.stdout.isTTY),
       identity: { username: config.bk?.username ?? null },
+      noticeResults: config.noticeResults,
     });
     bkClient?.close();
     return;

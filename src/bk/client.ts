@@ -2,6 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import nodeFetch from 'node-fetch';
 import type { BkConfig } from '../config';
+import type { ActionList, ActionRecord } from '../eventlog/action-record';
 import { isEventId } from '../eventlog/event-id';
 import { LookupError } from '../eventlog/lookup-error';
 import type { EventLog } from '../eventlog/record';
@@ -11,13 +12,15 @@ import { agentWatchingForCutShort } from './cut-short';
 import { startDeadline } from './deadline';
 import { parseEventLogResponse, requestIdFromHeaders, type HeaderReader } from './envelope';
 import { redactSecrets } from './redact-error';
-import { buildEventLogRequest } from './request';
+import { buildEventLogRequest, buildJsonPost, type EsbRequest } from './request';
+import { buildSearchActionBody, needsAnotherPage, parseSearchActionResponse } from './search-action';
 import { transportError, type ResponseSoFar } from './transport-error';
 
 /**
- * The BlueKing event-log client: one GET per lookup through a keep-alive
- * agent, with a whole-call timeout, a body size cap and every failure turned
- * into a LookupError that carries no secret and no URL.
+ * The BlueKing client: the event log (one GET) and an alert's actions
+ * (search_action POSTs, page by page) through one keep-alive agent, each call
+ * with a whole-call timeout, a body size cap and every failure turned into a
+ * LookupError that carries no secret and no URL.
  */
 
 export interface BkClientDeps {
@@ -29,7 +32,7 @@ export interface BkClientDeps {
   agent?: http.Agent | https.Agent;
 }
 
-export interface BkClient extends EventLogSource {
+export interface BkClient extends Required<EventLogSource> {
   /** Destroy the client's own keep-alive agent (clean shutdown, tests). */
   close(): void;
 }
@@ -51,20 +54,40 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
   const fetchOnce = async (id: string, identity: BkIdentity, signal?: AbortSignal): Promise<EventLog> => {
     // Only a usable event ID (src/eventlog/event-id.ts) ever leaves the process.
     if (!isEventId(id)) throw new LookupError({ kind: 'bad_parameter' });
-    const { status, headers, body } = await download(id, identity, signal);
+    const { status, headers, body } = await download(buildEventLogRequest(cfg, id, identity.username ?? cfg.username), signal);
     await yieldToEventLoop();
     return parseEventLogResponse({ id, httpStatus: status, headers, body, zone: deps.zone });
   };
 
-  /** The raw answer; transport failures become BkErrors here, and only here. */
-  const download = async (id: string, identity: BkIdentity, signal?: AbortSignal): Promise<RawAnswer> => {
-    const request = buildEventLogRequest(cfg, id, identity.username ?? cfg.username);
+  /** Every page of the alert's actions; `total` says whether another page is worth asking for. */
+  const fetchAllActions = async (alertId: string, identity: BkIdentity, signal?: AbortSignal): Promise<ActionList> => {
+    if (!isEventId(alertId)) throw new LookupError({ kind: 'bad_parameter' });
+    const actions: ActionRecord[] = [];
+    let unreadable = 0;
+    let requestId: string | null = null;
+    for (let page = 1; ; page++) {
+      const request = buildJsonPost(cfg, cfg.searchActionPath, buildSearchActionBody(alertId, page, cfg.bizIds), identity.username ?? cfg.username);
+      const { status, headers, body } = await download(request, signal);
+      await yieldToEventLoop();
+      const answer = parseSearchActionResponse({ httpStatus: status, headers, body });
+      actions.push(...answer.actions);
+      unreadable += answer.unreadable;
+      requestId ??= answer.requestId;
+      if (!needsAnotherPage(page, actions.length + unreadable, answer.total, answer.pageSize)) {
+        return { actions, total: answer.total, unreadable, requestId };
+      }
+    }
+  };
+
+  /** The raw answer; transport failures become LookupErrors here, and only here. */
+  const download = async (request: EsbRequest, signal?: AbortSignal): Promise<RawAnswer> => {
     const deadline = startDeadline(cfg.timeoutMs, signal);
     let soFar: ResponseSoFar | undefined;
     try {
       const res = await fetch(request.url, {
-        method: 'GET',
+        method: request.method,
         headers: request.headers,
+        body: request.body,
         agent: agentWatchingForCutShort(agent, () => deadline.stop('connection_reset')),
         signal: deadline.signal,
         size: cfg.maxBodyBytes,
@@ -89,15 +112,18 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
     }
   };
 
+  /** Anything but a LookupError is a bug in this code, not a BlueKing failure: let it surface as is. */
+  const redacted = async <T>(call: () => Promise<T>): Promise<T> => {
+    try {
+      return await call();
+    } catch (err) {
+      throw err instanceof LookupError ? redactSecrets(err, secrets) : err;
+    }
+  };
+
   return {
-    fetchEventLog: async (id, identity, signal) => {
-      try {
-        return await fetchOnce(id, identity, signal);
-      } catch (err) {
-        // Anything else is a bug in this code, not a BlueKing failure: let it surface as is.
-        throw err instanceof LookupError ? redactSecrets(err, secrets) : err;
-      }
-    },
+    fetchEventLog: (id, identity, signal) => redacted(() => fetchOnce(id, identity, signal)),
+    fetchActions: (alertId, identity, signal) => redacted(() => fetchAllActions(alertId, identity, signal)),
     close: () => {
       if (ownAgent) agent.destroy();
     },

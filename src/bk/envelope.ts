@@ -17,15 +17,27 @@ export interface HeaderReader {
   get(name: string): string | null;
 }
 
-/** One HTTP answer, as the client received it. */
-export interface EventLogResponse {
-  /** The ID that was asked for, as digits. */
-  id: string;
+/** One HTTP answer from the ESB, as the client received it. */
+export interface EsbAnswer {
   httpStatus: number;
   headers: HeaderReader;
   body: string;
+}
+
+/** One get_event_log answer, with what reading its records needs. */
+export interface EventLogResponse extends EsbAnswer {
+  /** The ID that was asked for, as digits. */
+  id: string;
   /** IANA zone of zone-less `create_time` values (BK_TIMEZONE). */
   zone: string;
+}
+
+/** A successful envelope's `data` and the request ID that came with it. */
+export interface EnvelopeData {
+  data: unknown;
+  code: string | null;
+  message: string | null;
+  requestId: string | null;
 }
 
 const envelopeSchema = z.object({
@@ -55,6 +67,20 @@ type Common = Pick<LookupErrorDetails, 'requestId' | 'httpStatus' | 'retryAfterS
  * @throws LookupError for every answer that is not a successful event log
  */
 export function parseEventLogResponse(input: EventLogResponse): EventLog {
+  const { data, code, message, requestId } = readEnvelopeData(input);
+  if (!Array.isArray(data)) throw new LookupError({ kind: 'bad_shape', code, upstreamMessage: message, requestId, httpStatus: input.httpStatus });
+  const { entries, generation } = parseRecords(data, input.zone, { requestedId: input.id });
+  return { id: input.id, entries, generation, requestId };
+}
+
+/**
+ * The `data` of a successful ESB envelope, whatever the component: every
+ * failure (gateway headers, `result: false`, HTTP status, HTML, not JSON)
+ * becomes the LookupError that says in which way it failed. The caller checks
+ * that `data` has the shape its component promises.
+ * @throws LookupError for every answer that is not a successful envelope
+ */
+export function readEnvelopeData(input: EsbAnswer): EnvelopeData {
   const facts = readHeaders(input.headers);
   const json = parseJson(input.body);
   const parsed = envelopeSchema.safeParse(json);
@@ -73,11 +99,7 @@ export function parseEventLogResponse(input: EventLogResponse): EventLog {
   if (envelope?.result === false) throw resultFalseError(envelope, common);
   if (input.httpStatus < 200 || input.httpStatus > 299) throw httpStatusError(input, facts, json, common);
   if (envelope === null) throw notEnvelopeError(input.body, facts, json, common);
-  if (!Array.isArray(envelope.data)) {
-    throw new LookupError({ kind: 'bad_shape', code: codeText(envelope.code), upstreamMessage: upstreamText(envelope.message), ...common });
-  }
-  const { entries, generation } = parseRecords(envelope.data, input.zone, { requestedId: input.id });
-  return { id: input.id, entries, generation, requestId: common.requestId ?? null };
+  return { data: envelope.data, code: codeText(envelope.code), message: upstreamText(envelope.message), requestId: common.requestId ?? null };
 }
 
 /** The request ID the ESB or gateway put in the headers, if any (the body's `request_id` wins when present). */
@@ -111,7 +133,7 @@ function codeError(code: string, message: string | null, common: Common): Lookup
   return new LookupError({ kind: kindForCode(code, message ?? ''), code, upstreamMessage: message, ...common });
 }
 
-function httpStatusError(input: EventLogResponse, facts: HeaderFacts, json: unknown, common: Common): LookupError {
+function httpStatusError(input: EsbAnswer, facts: HeaderFacts, json: unknown, common: Common): LookupError {
   const status = input.httpStatus;
   if (status >= 300 && status <= 399) {
     // Often a redirect to a login page: say where, without the query (it may echo our credentials).

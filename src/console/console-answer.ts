@@ -4,7 +4,7 @@
  */
 import { LookupError } from '../eventlog/lookup-error';
 import type { Lang } from '../config';
-import type { EventLog } from '../eventlog/record';
+import { fetchLogWithDeliveries, type FetchedLog, type NoticeResultsSetting } from '../eventlog/fetch-with-deliveries';
 import type { BkIdentity, EventLogSource } from '../eventlog/source';
 import { messagesFor } from '../i18n/catalog';
 import { parseCommandText } from '../slack/ids/parse-command';
@@ -29,6 +29,8 @@ export interface AnswerContext {
   source: EventLogSource;
   sourceLabel: string;
   identity: BkIdentity;
+  /** BK_NOTICE_RESULTS: whether new-generation alerts also get per-receiver results. */
+  noticeResults: NoticeResultsSetting;
   lang: Lang;
   timezone: string;
   monitorUrl: string | null;
@@ -100,17 +102,17 @@ async function renderEventlogText(command: Extract<ConsoleCommand, { kind: 'even
   if (command.modal || request.all) {
     // As Slack would show it: no channel behind a console, and the page and filter the flags name.
     const state: ModalState = { id: request.id, page: command.page, filter: command.filter, channelId: null };
-    const view = fetched.ok ? renderFetchedLogModal(fetched.log, ctx, state, ctx.now()) : messageAsModal(fetched.message, state, ctx.lang);
+    const view = fetched.ok ? renderFetchedLogModal(fetched, ctx, state, ctx.now()) : messageAsModal(fetched.message, state, ctx.lang);
     return { message: fetched.ok ? { text: '', blocks: [] } : fetched.message, view, publicNote: false, isHelp: false };
   }
-  const message = fetched.ok ? renderFetchedLog(fetched.log, ctx, { variant: 'full', page: command.page, sharedBy: null }, ctx.now()) : fetched.message;
+  const message = fetched.ok ? renderFetchedLog(fetched, ctx, { variant: 'full', page: command.page, sharedBy: null }, ctx.now()) : fetched.message;
   return { message, view: null, publicNote: request.public && fetched.ok, isHelp: false };
 }
 
-/** The log, or BlueKing's error as the bot words it. */
-async function lookUp(id: string, ctx: AnswerContext): Promise<{ ok: true; log: EventLog } | { ok: false; message: SlackMessage }> {
+/** The log with its per-receiver results (as a lookup fetches them), or BlueKing's error as the bot words it. */
+async function lookUp(id: string, ctx: AnswerContext): Promise<({ ok: true } & FetchedLog) | { ok: false; message: SlackMessage }> {
   try {
-    return { ok: true, log: await ctx.source.fetchEventLog(id, ctx.identity) };
+    return { ok: true, ...(await fetchLogWithDeliveries(ctx.source, id, ctx.identity, ctx.noticeResults)) };
   } catch (err) {
     if (err instanceof LookupError) return { ok: false, message: renderLookupError(id, err, { lang: ctx.lang }) };
     throw err;

@@ -5,6 +5,7 @@
  */
 import { createInterface } from 'node:readline';
 import type { Lang } from '../config';
+import type { NoticeResultsSetting } from '../eventlog/fetch-with-deliveries';
 import type { BkIdentity, EventLogSource } from '../eventlog/source';
 import { messagesFor } from '../i18n/catalog';
 import { answerCommand, welcomeText, type AnswerContext } from './console-answer';
@@ -27,6 +28,8 @@ export interface ConsoleDeps {
   identity?: BkIdentity;
   /** Pause between the polls of `watch <id>` (default 1.5 s, so a person can follow them). */
   watchPauseMs?: number;
+  /** BK_NOTICE_RESULTS; defaults to auto (per-receiver results for new-generation alerts). */
+  noticeResults?: NoticeResultsSetting;
 }
 
 /**
@@ -39,6 +42,7 @@ export async function runConsole(deps: ConsoleDeps): Promise<void> {
     source: deps.source,
     sourceLabel: deps.sourceLabel,
     identity: deps.identity ?? { username: null },
+    noticeResults: deps.noticeResults ?? 'auto',
     lang: deps.lang,
     timezone: deps.timezone,
     monitorUrl: deps.monitorUrl,

@@ -4,14 +4,19 @@
  * exactly what a real lookup would.
  */
 import { parseEventLogResponse } from '../bk/envelope';
+import { parseSearchActionResponse } from '../bk/search-action';
+import type { ActionList } from '../eventlog/action-record';
 import { LookupError } from '../eventlog/lookup-error';
 import type { EventLog } from '../eventlog/record';
 import type { EventLogSource } from '../eventlog/source';
 import type { DemoName } from '../i18n/messages';
 import { BIG_LOG_ID, bigLogResponse } from './demo/big-log';
 import { EVOLVING_INCIDENT_ID, EVOLVING_INCIDENT_MINUTES, EVOLVING_STAGES, evolvingIncidentResponse } from './demo/evolving-incident';
+import { searchActionBody } from './demo/action-records';
+import { ACTIONS_REFUSED_ID, actionsRefusedLogResponse, actionsRefusedResponse } from './demo/actions-refused';
 import { alertNotFoundResponse, type DemoResponse } from './demo/envelope';
 import { LONG_CONVERGENCE_ID, longConvergenceResponse } from './demo/long-convergence';
+import { newGenerationActionsResponse } from './demo/new-generation-actions';
 import { NEW_GENERATION_ALERT_ID, newGenerationAlertResponse } from './demo/new-generation-alert';
 import { NOTICE_STORM_ID, noticeStormResponse } from './demo/notice-storm';
 import { ODD_RECORDS_ID, oddRecordsResponse } from './demo/odd-records';
@@ -29,13 +34,16 @@ export interface DemoEvent {
 
 interface DemoDefinition extends DemoEvent {
   respond(clock: ServerClock): DemoResponse;
+  /** The search_action answer for this alert; none = an empty action list. */
+  actions?: () => DemoResponse;
 }
 
 const DEFINITIONS: readonly DemoDefinition[] = [
   { id: SHEET_EXAMPLE_ID, name: 'sheetExample', respond: sheetExampleResponse },
   { id: NOTICE_STORM_ID, name: 'noticeStorm', respond: noticeStormResponse },
   { id: LONG_CONVERGENCE_ID, name: 'longConvergence', respond: longConvergenceResponse },
-  { id: NEW_GENERATION_ALERT_ID, name: 'newGenerationAlert', respond: newGenerationAlertResponse },
+  { id: NEW_GENERATION_ALERT_ID, name: 'newGenerationAlert', respond: newGenerationAlertResponse, actions: newGenerationActionsResponse },
+  { id: ACTIONS_REFUSED_ID, name: 'actionsRefused', respond: actionsRefusedLogResponse, actions: actionsRefusedResponse },
   { id: BIG_LOG_ID, name: 'bigLog', respond: bigLogResponse },
   { id: ODD_RECORDS_ID, name: 'oddRecords', respond: oddRecordsResponse },
   { id: PERMISSION_ERROR_ID, name: 'permissionError', respond: permissionErrorResponse },
@@ -52,6 +60,13 @@ export function buildDemoResponses(zone: string): ReadonlyMap<string, DemoRespon
   const clock = createServerClock(zone);
   return new Map(DEFINITIONS.map((d) => [d.id, d.respond(clock)]));
 }
+
+/** The search_action answers of the demo alerts that have one, by alert ID (served to a fake ESB in tests too). */
+export function buildDemoActionResponses(): ReadonlyMap<string, DemoResponse> {
+  return new Map(DEFINITIONS.flatMap((d) => (d.actions ? [[d.id, d.actions()] as const] : [])));
+}
+
+const NO_ACTIONS: DemoResponse = { httpStatus: 200, body: searchActionBody([], '00000000000000000000000000000000') };
 
 const JSON_HEADERS = {
   get: (name: string): string | null => (name.toLowerCase() === 'content-type' ? 'application/json' : null),
@@ -71,6 +86,7 @@ export function createDemoSource(zone: string): EventLogSource {
   // change; its story is set in the last minutes, so it reads as a live incident (every record in the past).
   let evolvingLookups = 0;
   const evolvingStartSec = Math.floor(Date.now() / 60_000) * 60 - (EVOLVING_INCIDENT_MINUTES + 1) * 60;
+  const actionResponses = buildDemoActionResponses();
   const source: EventLogSource = {
     async fetchEventLog(id: string, _identity, signal?: AbortSignal): Promise<EventLog> {
       // A real lookup aborted before it answered fails as a timeout; keep the demo honest about that.
@@ -80,6 +96,11 @@ export function createDemoSource(zone: string): EventLogSource {
         return parseDemoResponse(id, evolvingIncidentResponse(stage, clock, evolvingStartSec), zone);
       }
       return parseDemoResponse(id, responses.get(id) ?? alertNotFoundResponse(id), zone);
+    },
+    async fetchActions(alertId: string, _identity, signal?: AbortSignal): Promise<ActionList> {
+      if (signal?.aborted) throw new LookupError({ kind: 'timeout' });
+      const response = actionResponses.get(alertId) ?? NO_ACTIONS;
+      return parseSearchActionResponse({ httpStatus: response.httpStatus, headers: JSON_HEADERS, body: response.body });
     },
   };
   demoSources.add(source);

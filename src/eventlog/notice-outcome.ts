@@ -1,3 +1,4 @@
+import { readActionText, readQosText, type ActionTextKind, type ActionTextWhy } from './action-text';
 import type { EventRecord } from './record';
 import type { NoticeOutcome } from './summarize-types';
 
@@ -9,36 +10,56 @@ const OUTCOME_BY_STATUS: Readonly<Record<string, NoticeOutcome>> = {
   RUNNING: 'running',
 };
 
-// New-generation ACTION records always carry status SUCCESS (the record was written), so the
-// notice's own outcome is only in its text, from templates such as
-// "发送{{notice_way_display}}告警通知给{{notice_receiver}}{{status_display}}" and
-// "达到通知告警的执行条件【…】，当前通知人员为空".
-const EMPTY_RECEIVERS = /(通知|接收)(人|人员|对象)为空|no (notice )?receivers?|receivers? (is |are )?empty/i;
-const PARTIAL = /部分(成功|失败)|partial(ly)?/i;
-const FAILED = /失败|超时|\bfail(ed|ure)?\b|\berror\b|\btimed? ?out\b/i;
-const SHIELDED = /屏蔽|\bshield(ed)?\b|\bsuppress(ed)?\b/i;
-const RUNNING = /执行中|处理中|发送中|\brunning\b|\bin progress\b/i;
+/** What a notification-like record was, and how it went. */
+export interface NoticeReading {
+  /** `notice` (tells people), `action` (webhook, job…), or `none` (assignment and other records: not in the notice list). */
+  kind: 'notice' | 'action' | 'none';
+  outcome: NoticeOutcome;
+  emptyReceiver: boolean;
+  why: ActionTextWhy;
+  /** 告警触发时 … for a new-generation notice, else null. */
+  signal: string | null;
+}
 
-/** Which outcome a notification record had, and whether it failed for want of receivers. */
-export function noticeOutcome(record: EventRecord): { outcome: NoticeOutcome; emptyReceiver: boolean } {
+// A text we do not recognise stays a notice, as ACTION records mostly are: never silently dropped.
+const KIND: Readonly<Record<ActionTextKind, NoticeReading['kind']>> = { notice: 'notice', action: 'action', assignment: 'none', other: 'notice' };
+
+/**
+ * Read one record. The old generation's status is the notice's real outcome.
+ * A new-generation ACTION always says SUCCESS (the record was written), so
+ * its meaning is in its text; "已触发告警通知" only says a notice was started
+ * (`triggered`): whether anyone got it is in search_action, not in the log.
+ */
+export function noticeOutcome(record: EventRecord): NoticeReading {
   const emptyFlag = record.notice?.emptyReceiver ?? false;
+  if (record.operate === 'ALERT_QOS') {
+    // The alert was throttled: its notices were held back on purpose.
+    return { kind: 'notice', outcome: 'skipped', emptyReceiver: false, why: 'throttled', signal: null };
+  }
   const byStatus = Object.hasOwn(OUTCOME_BY_STATUS, record.status) ? (OUTCOME_BY_STATUS[record.status] ?? 'unknown') : 'unknown';
-  // The throttling record of the new generation: a notice that was not sent on purpose.
-  if (record.operate === 'ALERT_QOS') return { outcome: 'shielded', emptyReceiver: false };
-  if (record.operate !== 'ACTION' || (byStatus !== 'succeeded' && byStatus !== 'unknown')) return { outcome: byStatus, emptyReceiver: emptyFlag };
-  const text = record.message;
-  if (EMPTY_RECEIVERS.test(text)) return { outcome: 'failed', emptyReceiver: true };
-  if (PARTIAL.test(text)) return { outcome: 'partial', emptyReceiver: emptyFlag };
-  if (FAILED.test(text)) return { outcome: 'failed', emptyReceiver: emptyFlag };
-  if (SHIELDED.test(text)) return { outcome: 'shielded', emptyReceiver: emptyFlag };
-  if (RUNNING.test(text)) return { outcome: 'running', emptyReceiver: emptyFlag };
-  return { outcome: byStatus, emptyReceiver: emptyFlag };
+  if (record.operate !== 'ACTION' || (byStatus !== 'succeeded' && byStatus !== 'unknown')) {
+    return { kind: 'notice', outcome: byStatus, emptyReceiver: emptyFlag, why: emptyFlag ? 'no_receivers' : null, signal: null };
+  }
+  const text = readActionText(record.message);
+  return {
+    kind: KIND[text.kind],
+    outcome: text.outcome === 'unknown' ? byStatus : text.outcome,
+    emptyReceiver: text.why === 'no_receivers',
+    why: text.why,
+    signal: text.signal,
+  };
+}
+
+/** Whether an ALERT_QOS record ends the alert ("告警命中熔断规则，被流控关闭"). */
+export function qosClosesAlert(record: EventRecord): boolean {
+  return record.operate === 'ALERT_QOS' && readQosText(record.message).closesAlert;
 }
 
 const STATUS_BY_OUTCOME: Readonly<Partial<Record<NoticeOutcome, string>>> = {
   failed: 'FAILED',
   partial: 'PARTIAL_SUCCESS',
   shielded: 'SHIELDED',
+  skipped: 'SHIELDED',
   running: 'RUNNING',
 };
 

@@ -8,6 +8,8 @@ import { checkAccess, type AccessDenial, type Requester } from './access';
 import { createIdentityResolver, type EmailLookup } from './identity';
 import { createCoalescer } from './coalesce';
 import { RateLimiter } from './rate-limiter';
+import type { DeliveryLookup } from './deliveries';
+import { fetchLogWithDeliveries, type FetchedLog } from './fetch-with-deliveries';
 import type { EventLog } from './record';
 import { createSharedAnswers } from './shared-answers';
 import type { EventLogSource } from './source';
@@ -34,7 +36,7 @@ export type Refusal =
   | { kind: 'busy' };
 
 export type LookupOutcome =
-  | { kind: 'ok'; log: EventLog; fromCache: boolean }
+  | { kind: 'ok'; log: EventLog; deliveries: DeliveryLookup; fromCache: boolean }
   | { kind: 'refused'; refusal: Refusal }
   | { kind: 'failed'; error: LookupError };
 
@@ -61,7 +63,10 @@ export interface ServiceDeps {
  * Authorize, rate-limit, cache and coalesce lookups in front of BlueKing.
  * Cache and coalescing keys include the BlueKing username, so one user never
  * sees what another user's identity fetched. Calls go out through the
- * upstream gate (in-flight cap, BlueKing's own rate-limit pause).
+ * upstream gate (in-flight cap, BlueKing's own rate-limit pause). A lookup of a
+ * new-generation alert also asks search_action for per-receiver results,
+ * alongside the event log: both calls share the lookup's cache entry,
+ * coalescing (in-process and across replicas), gate slot, rate-limit pause and identity.
  * With a shared store the cache and the single flight span every replica;
  * the in-process coalescer still runs first, so one replica asks the store once per key.
  */
@@ -69,7 +74,7 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
   const { limits } = config;
   const store = deps.store ?? new MemoryStore(deps.now);
   // Weighed by records, so a few huge logs cannot hold the memory that 500 small ones would.
-  const cache = new TtlCache<EventLog>(limits.cacheTtlMs, limits.cacheMaxEntries, deps.now, recordCount, CACHE_MAX_RECORDS);
+  const cache = new TtlCache<FetchedLog>(limits.cacheTtlMs, limits.cacheMaxEntries, deps.now, recordCount, CACHE_MAX_RECORDS);
   const callTimeoutMs = config.bk?.timeoutMs ?? 10_000;
   const gate = createUpstreamGate({
     maxInFlight: limits.maxInFlight,
@@ -92,14 +97,17 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
   const perUser = new RateLimiter(store, limits.userPerMinute);
   const resolveIdentity = createIdentityResolver(config.identity, config.bk?.username ?? null, deps.lookupEmail, deps.now);
 
-  /** One call to BlueKing, timed for the latency histogram. Anything but a LookupError is a bug and is thrown on. */
+  /**
+   * One lookup's calls to BlueKing (the event log, and search_action beside it), timed for the
+   * latency histogram. Anything but a LookupError is a bug and is thrown on.
+   */
   const callUpstream = async (id: string, username: string | null): Promise<Fetched> => {
     const started = deps.now();
     const seconds = (): number => (deps.now() - started) / 1000;
     try {
-      const log = await deps.source.fetchEventLog(id, { username });
+      const fetched = await fetchLogWithDeliveries(deps.source, id, { username }, config.noticeResults);
       deps.metrics.upstreamLatency(seconds(), 'ok');
-      return { kind: 'ok', log };
+      return { kind: 'ok', ...fetched };
     } catch (err) {
       deps.metrics.upstreamLatency(seconds(), err instanceof LookupError ? err.kind : 'error');
       if (err instanceof LookupError) return { kind: 'failed', error: err };
@@ -113,7 +121,7 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
       const callOnce = (): Promise<Fetched> => gate.pass(() => callUpstream(id, username));
       if (shared) return shared.fetchOnce(key, callOnce);
       const fetched = await callOnce();
-      if (fetched.kind === 'ok') cache.set(key, fetched.log);
+      if (fetched.kind === 'ok') cache.set(key, { log: fetched.log, deliveries: fetched.deliveries });
       return fetched;
     });
 
@@ -121,11 +129,11 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
   const cachedOutcome = async (key: string): Promise<LookupOutcome | null> => {
     if (!shared) {
       const hit = cache.get(key);
-      return hit ? { kind: 'ok', log: hit, fromCache: true } : null;
+      return hit ? { kind: 'ok', ...hit, fromCache: true } : null;
     }
     const fetched = await shared.cached(key);
     if (!fetched) return null;
-    return fetched.kind === 'ok' ? { kind: 'ok', log: fetched.log, fromCache: true } : outcomeOf(fetched, deps.metrics);
+    return fetched.kind === 'ok' ? { kind: 'ok', log: fetched.log, deliveries: fetched.deliveries, fromCache: true } : outcomeOf(fetched, deps.metrics);
   };
 
   const lookup = async (request: LookupRequest): Promise<LookupOutcome> => {
@@ -173,7 +181,7 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
 function outcomeOf(fetched: Fetched, metrics: Metrics): LookupOutcome {
   switch (fetched.kind) {
     case 'ok':
-      return { kind: 'ok', log: fetched.log, fromCache: false };
+      return { kind: 'ok', log: fetched.log, deliveries: fetched.deliveries, fromCache: false };
     case 'busy':
       metrics.rateLimited('busy');
       return { kind: 'refused', refusal: { kind: 'busy' } };
@@ -186,6 +194,7 @@ function outcomeOf(fetched: Fetched, metrics: Metrics): LookupOutcome {
 /** Most records held in the answer cache in all (about 50 MB at worst). */
 const CACHE_MAX_RECORDS = 100_000;
 
-function recordCount(log: EventLog): number {
-  return Math.max(1, log.entries.length);
+function recordCount({ log, deliveries }: FetchedLog): number {
+  const actions = deliveries.kind === 'present' ? deliveries.report.actionCount : 0;
+  return Math.max(1, log.entries.length + actions);
 }

@@ -1,6 +1,7 @@
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { LOOKUP_ERROR_KINDS, LookupError, type LookupErrorKind } from './lookup-error';
+import type { DeliveryLookup } from './deliveries';
 import type { EventLog } from './record';
 import type { Fetched } from './upstream-gate';
 
@@ -16,7 +17,8 @@ export interface SharedAnswer {
   fetched: Fetched;
 }
 
-const FORMAT = 1;
+// 2: ok answers carry their per-receiver results (search_action) beside the log.
+const FORMAT = 2;
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
@@ -26,17 +28,22 @@ interface Wire {
   freshUntil: number;
   kind: Fetched['kind'];
   log?: EventLog;
-  error?: { kind: LookupErrorKind; code: string | null; upstreamMessage: string | null; requestId: string | null; httpStatus: number | null; retryAfterSec: number | null };
+  deliveries?: WireDeliveries;
+  error?: WireError;
 }
+
+type WireError = { kind: LookupErrorKind; code: string | null; upstreamMessage: string | null; requestId: string | null; httpStatus: number | null; retryAfterSec: number | null };
+/** DeliveryLookup with its failure, if any, as plain fields (a LookupError does not survive JSON). */
+type WireDeliveries = Exclude<DeliveryLookup, { kind: 'absent' }> | { kind: 'absent'; absence: { kind: 'off' | 'not_asked' } | { kind: 'failed'; error: WireError } };
 
 export async function encodeSharedAnswer(answer: SharedAnswer): Promise<Buffer> {
   const { fetched } = answer;
   const wire: Wire = { v: FORMAT, token: answer.token, freshUntil: answer.freshUntil, kind: fetched.kind };
-  if (fetched.kind === 'ok') wire.log = fetched.log;
-  if (fetched.kind === 'failed') {
-    const { kind, code, upstreamMessage, requestId, httpStatus, retryAfterSec } = fetched.error;
-    wire.error = { kind, code, upstreamMessage, requestId, httpStatus, retryAfterSec };
+  if (fetched.kind === 'ok') {
+    wire.log = fetched.log;
+    wire.deliveries = wireDeliveries(fetched.deliveries);
   }
+  if (fetched.kind === 'failed') wire.error = wireError(fetched.error);
   return gzipAsync(JSON.stringify(wire));
 }
 
@@ -55,9 +62,34 @@ export async function decodeSharedAnswer(bytes: Buffer): Promise<SharedAnswer | 
 
 function fetchedOf(wire: Partial<Wire>): Fetched | null {
   if (wire.kind === 'busy') return { kind: 'busy' };
-  if (wire.kind === 'ok' && wire.log && Array.isArray(wire.log.entries)) return { kind: 'ok', log: wire.log };
-  if (wire.kind === 'failed' && wire.error && (LOOKUP_ERROR_KINDS as readonly string[]).includes(wire.error.kind)) {
-    return { kind: 'failed', error: new LookupError(wire.error) };
+  if (wire.kind === 'ok' && wire.log && Array.isArray(wire.log.entries)) {
+    const deliveries = deliveriesOf(wire.deliveries);
+    return deliveries ? { kind: 'ok', log: wire.log, deliveries } : null;
   }
+  const error = errorOf(wire.error);
+  if (wire.kind === 'failed' && error) return { kind: 'failed', error };
   return null;
+}
+
+function wireError(error: LookupError): WireError {
+  const { kind, code, upstreamMessage, requestId, httpStatus, retryAfterSec } = error;
+  return { kind, code, upstreamMessage, requestId, httpStatus, retryAfterSec };
+}
+
+function errorOf(wire: WireError | undefined): LookupError | null {
+  return wire && (LOOKUP_ERROR_KINDS as readonly string[]).includes(wire.kind) ? new LookupError(wire) : null;
+}
+
+function wireDeliveries(deliveries: DeliveryLookup): WireDeliveries {
+  if (deliveries.kind === 'present' || deliveries.absence.kind !== 'failed') return deliveries as WireDeliveries;
+  return { kind: 'absent', absence: { kind: 'failed', error: wireError(deliveries.absence.error) } };
+}
+
+/** The per-receiver results as stored; null (the whole answer a miss) when they cannot be read. */
+function deliveriesOf(wire: WireDeliveries | undefined): DeliveryLookup | null {
+  if (wire === undefined) return null;
+  if (wire.kind === 'present') return Array.isArray(wire.report?.failed) ? wire : null;
+  if (wire.absence.kind !== 'failed') return { kind: 'absent', absence: { kind: wire.absence.kind } };
+  const error = errorOf(wire.absence.error);
+  return error ? { kind: 'absent', absence: { kind: 'failed', error } } : null;
 }

@@ -1,3 +1,4 @@
+import type { ActionList } from './action-record';
 import type { EventLog } from './record';
 
 /** Who the BlueKing call is made as (the `bk_username` sent). */
@@ -11,4 +12,9 @@ export interface BkIdentity {
  */
 export interface EventLogSource {
   fetchEventLog(id: string, identity: BkIdentity, signal?: AbortSignal): Promise<EventLog>;
+  /**
+   * The alert's action records from search_action, parents and children, all
+   * pages. Optional: a source without it gives no per-receiver results.
+   */
+  fetchActions?(alertId: string, identity: BkIdentity, signal?: AbortSignal): Promise<ActionList>;
 }

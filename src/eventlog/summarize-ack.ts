@@ -6,8 +6,10 @@ export interface AckDetails {
   note: string | null;
 }
 
-// New generation: "admin确认了该告警事件并备注：,<note>" (the comma is how Monitor joins the parts).
-const NEW_GENERATION_ACK = /^\s*(.+?)\s*确认了该告警(?:事件)?(?:\s*并备注\s*[：:]\s*[,，]?\s*([\s\S]*))?\s*$/;
+// New generation: "admin确认了该告警事件并备注：,<note>" (the comma is how Monitor joins the parts);
+// read in English: "admin Confirmed the event and alarm NOTE:,<note>" / "admin Confirmed the alarm".
+const NEW_GENERATION_ACK =
+  /^\s*(.+?)\s*(?:确认了该告警(?:事件)?|Confirmed the (?:event and )?alarm)(?:\s*(?:并备注|NOTE)\s*[：:]\s*[,，]?\s*([\s\S]*))?\s*$/;
 // Old generation ACKs leave `message` empty; when something is there and it looks like a username, it is the operator.
 const BARE_USERNAME = /^[\w.@-]{1,64}$/;
 

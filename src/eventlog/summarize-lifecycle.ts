@@ -1,3 +1,4 @@
+import { qosClosesAlert } from './notice-outcome';
 import type { LogEntry } from './record';
 import { parseAck } from './summarize-ack';
 import type { Acknowledgement, EventState, Lifecycle } from './summarize-types';
@@ -46,10 +47,10 @@ export function summarizeLifecycle(timeline: readonly LogEntry[], firstAtMs: num
     } else if (RECOVERED_OPERATES.has(op)) {
       recoveredAtMs ??= at;
       if (state !== 'closed') state = 'recovered';
-    } else if (CLOSED_OPERATES.has(op)) {
+    } else if (CLOSED_OPERATES.has(op) || qosClosesAlert(entry)) {
       if (state !== 'closed') {
         closedAtMs = at;
-        closedBySystem = op === 'SYSTEM_CLOSE';
+        closedBySystem = op !== 'CLOSE';
       }
       state = 'closed';
     }

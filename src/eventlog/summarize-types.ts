@@ -1,3 +1,5 @@
+import type { ActionTextWhy } from './action-text';
+import type { DeliveryLookup } from './deliveries';
 import type { EventRecord, LogEntry, NoticeGroup, TimeWindow } from './record';
 
 /**
@@ -40,12 +42,22 @@ export interface Lifecycle {
   severityRaises: number;
 }
 
-/** How one notification ended, from its status. `unknown` = a status we have no word for. */
-export type NoticeOutcome = 'succeeded' | 'failed' | 'partial' | 'shielded' | 'running' | 'unknown';
+/**
+ * How one notification ended, from its status (old generation) or its text (new).
+ * `triggered` = started, delivery unknown to the log; `skipped` = held back on
+ * purpose (acknowledged, throttled, noise reduction); `unknown` = a status we have no word for.
+ */
+export type NoticeOutcome = 'succeeded' | 'triggered' | 'failed' | 'partial' | 'shielded' | 'skipped' | 'running' | 'unknown';
 
 export interface NoticeItem {
   record: EventRecord;
+  /** A notice tells people; an action is a webhook, job or other action set. */
+  kind: 'notice' | 'action';
   outcome: NoticeOutcome;
+  /** Why it was held back or failed without trying, when the text says. */
+  why: ActionTextWhy;
+  /** 告警触发时 … (new generation), else null. */
+  signal: string | null;
   /** Upstream reason (`message`), when there is one. */
   reason: string | null;
   emptyReceiver: boolean;
@@ -57,6 +69,8 @@ export interface NoticeItem {
 export interface NoticeCounts {
   total: number;
   succeeded: number;
+  triggered: number;
+  skipped: number;
   failed: number;
   partial: number;
   shielded: number;
@@ -67,8 +81,13 @@ export interface NoticeCounts {
 export interface NoticeSummary {
   /** Failed and partly failed notifications, chronological: what the callout lists. */
   problems: NoticeItem[];
+  /** Other actions (webhook, job, circuit-broken action sets) the log says failed. */
+  failedActions: NoticeItem[];
   shielded: NoticeItem[];
+  /** Held back on purpose (acknowledged, throttled, noise reduction). */
+  skipped: NoticeItem[];
   running: NoticeItem[];
+  /** Per outcome, over notifications only (other actions are not notices). */
   counts: NoticeCounts;
 }
 
@@ -95,4 +114,6 @@ export interface EventSummary {
   lifecycle: Lifecycle;
   notices: NoticeSummary;
   convergence: ConvergenceSummary;
+  /** Per-receiver results from search_action, or why there are none. */
+  deliveries: DeliveryLookup;
 }

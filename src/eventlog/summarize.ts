@@ -1,3 +1,4 @@
+import type { DeliveryLookup } from './deliveries';
 import type { EventLog, LogEntry } from './record';
 import { summarizeConvergence } from './summarize-convergence';
 import { summarizeLifecycle } from './summarize-lifecycle';
@@ -11,9 +12,11 @@ export type * from './summarize-types';
  * Turn a fetched event log into what a triager needs: chronological timeline,
  * lifecycle (state, ack, recovery, close, durations), notifications with their
  * outcomes, convergence totals, and counts. Pure; `nowMs` is the injected clock.
+ * `deliveries` is the second input: per-receiver results from search_action,
+ * or why there are none (the default: not asked).
  * One sort plus a few linear passes, so 10,000 records take milliseconds.
  */
-export function summarize(log: EventLog, nowMs: number): EventSummary {
+export function summarize(log: EventLog, nowMs: number, deliveries: DeliveryLookup = NOT_ASKED): EventSummary {
   const timeline = chronological(log.entries, log.generation);
   const counts = countRecords(timeline);
   return {
@@ -26,8 +29,11 @@ export function summarize(log: EventLog, nowMs: number): EventSummary {
     lifecycle: summarizeLifecycle(timeline, counts.firstAtMs, nowMs),
     notices: summarizeNotices(timeline),
     convergence: summarizeConvergence(timeline),
+    deliveries,
   };
 }
+
+const NOT_ASKED: DeliveryLookup = { kind: 'absent', absence: { kind: 'not_asked' } };
 
 interface RecordCounts {
   unreadable: number;

@@ -2,11 +2,11 @@ import type { LookupError } from './lookup-error';
 import type { Logger } from '../log';
 import type { Store } from '../store/store';
 import { UpstreamCooldown } from './rate-limiter';
-import type { EventLog } from './record';
+import type { FetchedLog } from './fetch-with-deliveries';
 import { Semaphore } from './semaphore';
 
-/** What came of asking BlueKing for one log: the log, BlueKing's failure, or no free slot in time. */
-export type Fetched = { kind: 'ok'; log: EventLog } | { kind: 'failed'; error: LookupError } | { kind: 'busy' };
+/** What came of asking BlueKing for one log: the log (with its per-receiver results), BlueKing's failure, or no free slot in time. */
+export type Fetched = ({ kind: 'ok' } & FetchedLog) | { kind: 'failed'; error: LookupError } | { kind: 'busy' };
 
 export interface UpstreamGateOptions {
   /** Calls to BlueKing running at once, at most. */
@@ -42,9 +42,8 @@ export function createUpstreamGate(options: UpstreamGateOptions): UpstreamGate {
   };
 
   const noteRateLimit = async (fetched: Fetched): Promise<void> => {
-    if (fetched.kind !== 'failed') return;
-    const { error } = fetched;
-    if (error.kind !== 'rate_limited' || !error.retryAfterSec) return;
+    const error = rateLimitOf(fetched);
+    if (error === null || !error.retryAfterSec) return;
     options.log.warn('upstream.cooldown', { code: error.code, request_id: error.requestId, retry_after_s: error.retryAfterSec });
     await cooldown.pause(error);
   };
@@ -70,4 +69,12 @@ export function createUpstreamGate(options: UpstreamGateOptions): UpstreamGate {
       return slots.inFlight;
     },
   };
+}
+
+/** BlueKing's rate-limit answer in what came back, if any: a limit on the search_action call beside the log counts too. */
+function rateLimitOf(fetched: Fetched): LookupError | null {
+  if (fetched.kind === 'failed') return fetched.error.kind === 'rate_limited' ? fetched.error : null;
+  if (fetched.kind !== 'ok' || fetched.deliveries.kind !== 'absent' || fetched.deliveries.absence.kind !== 'failed') return null;
+  const { error } = fetched.deliveries.absence;
+  return error.kind === 'rate_limited' ? error : null;
 }

@@ -2,6 +2,7 @@ import type { AccessDenial } from '../eventlog/access';
 import type { LookupErrorKind } from '../eventlog/lookup-error';
 import type { TimelineFilter } from '../eventlog/timeline-filter';
 import type { KnownOperate, KnownStatus } from '../eventlog/record';
+import type { ActionTextWhy } from '../eventlog/action-text';
 import type { EventState } from '../eventlog/summarize-types';
 import type { InvalidReason } from '../slack/ids/invalid-reason';
 
@@ -30,6 +31,8 @@ export interface Messages {
   console: ConsoleMessages;
   /** Watching an event: banners, thread lines, why a watch ended, answers about starting and stopping. */
   watch: WatchMessages;
+  /** Per-receiver delivery results (search_action), and notices whose delivery the log cannot prove. */
+  deliveries: DeliveryMessages;
 }
 
 /** BlueKing notice ways (`notice_way`) we have a word for; others are shown as sent. */
@@ -208,6 +211,7 @@ export type DemoName =
   | 'noticeStorm'
   | 'longConvergence'
   | 'newGenerationAlert'
+  | 'actionsRefused'
   | 'bigLog'
   | 'oddRecords'
   | 'permissionError';
@@ -286,4 +290,57 @@ export interface WatchMessages {
   fullLine(max: number): string;
   goneTitle: string;
   goneLine: string;
+}
+
+/**
+ * Words for per-receiver delivery results (search_action) and for notices
+ * whose delivery the log cannot prove. Never "sent" without proof.
+ */
+export interface DeliveryMessages {
+  /** Verdict: "⚠ 2 of 6 deliveries failed (voice → lisi, SMS → zhangsan)". */
+  deliveriesFailed(failed: number, attempted: number, who: string): string;
+  /** Verdict: "all 6 deliveries succeeded" / "1 delivery succeeded". */
+  deliveriesSucceeded(n: number): string;
+  /** Verdict, while some are still going: "4 of 6 deliveries succeeded". */
+  deliveriesSucceededOf(succeeded: number, attempted: number): string;
+  deliveriesRunning(n: number): string;
+  /** Verdict without per-receiver data: never "sent". */
+  noticesTriggered(n: number): string;
+  /** Verdict: notices held back on purpose. */
+  skippedCount(n: number): string;
+  /** Verdict: other actions (webhook, job…) that failed. */
+  actionsFailed(n: number): string;
+  /** Callout title over the log's failed actions. */
+  actionsFailedTitle(n: number): string;
+  /** Callout title. */
+  deliveriesFailedTitle(failed: number, attempted: number): string;
+  /** "*告警触发时* · 10:40 · 默认通知": one notice's heading. */
+  noticeHeading(signal: string, time: string, actionName: string): string;
+  /** "• 📞 Voice → lisi: reason". */
+  deliveryBullet(way: string, receivers: string, reason: string): string;
+  /** "• ⚙️ Webhook 回调到工单系统 (告警触发时): reason". */
+  failedActionBullet(kind: string, name: string, signal: string, reason: string): string;
+  /** Appended to a reason stopped by circuit breaking. */
+  blocked: string;
+  noReason: string;
+  andMore(n: number): string;
+  /** "⏭ 2 held back: acknowledged, throttled". */
+  skippedLine(n: number, whys: string): string;
+  why: Readonly<Record<Exclude<ActionTextWhy, null>, string>>;
+  /** "ℹ️ Per-receiver results unavailable: <reason>. 💡 <hint>". */
+  unavailable(reason: string, hint: string | null): string;
+  /** search_action answered, but with nothing for this alert's notices. */
+  noRecords(n: number): string;
+  /** The counts are from the first 10,000 actions only. */
+  incomplete: string;
+  /** Push text: "2 of 6 deliveries failed (voice → lisi, SMS → zhangsan)". */
+  pushDeliveriesFailed(failed: number, attempted: number, who: string): string;
+  /** A way in a bullet, with its emoji: "📞 Voice". */
+  wayBullet: Readonly<Record<string, string>>;
+  /** A way in the verdict's short list: "voice". */
+  wayShort: Readonly<Record<string, string>>;
+  /** An action set's type: "⚙️ Webhook". */
+  plugin: Readonly<Record<string, string>>;
+  /** Why search_action failed, in words, per failure kind (others use the lookup error's title). */
+  unavailableReason: Readonly<Partial<Record<LookupErrorKind, { reason: string; hint: string | null }>>>;
 }

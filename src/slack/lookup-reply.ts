@@ -1,4 +1,5 @@
-import type { EventLog } from '../eventlog/record';
+import type { DeliveryLookup } from '../eventlog/deliveries';
+import type { FetchedLog } from '../eventlog/fetch-with-deliveries';
 import type { LookupOutcome, LookupRequest } from '../eventlog/service';
 import type { LookupErrorKind } from '../eventlog/lookup-error';
 import { messagesFor } from '../i18n/catalog';
@@ -14,8 +15,8 @@ import type { SlackMessage } from './render/types';
 export interface LookupReply<T = SlackMessage> {
   message: T;
   ok: boolean;
-  /** The fetched log when the lookup succeeded (a watch starts from it). */
-  log: EventLog | null;
+  /** The fetched log (with its per-receiver results) when the lookup succeeded (a watch starts from it). */
+  fetched: FetchedLog | null;
 }
 
 /**
@@ -24,7 +25,7 @@ export interface LookupReply<T = SlackMessage> {
  * refusal, a render failure, already worded as a message) is shown there.
  */
 export interface Surface<T> {
-  log(log: EventLog, nowMs: number): T;
+  log(fetched: FetchedLog, nowMs: number): T;
   other(message: SlackMessage): T;
 }
 
@@ -49,7 +50,7 @@ export async function lookUpAndRender<T>(ctx: SlackContext, request: LookupReque
   const reply = renderOrExplain(ctx, request, outcome, surface);
   logLookup(ctx.log, request, outcome, ctx.now() - started);
   ctx.metrics.lookup(outcomeLabel(outcome));
-  return { ...reply, log: reply.ok && outcome.kind === 'ok' ? outcome.log : null };
+  return { ...reply, fetched: reply.ok && outcome.kind === 'ok' ? { log: outcome.log, deliveries: outcome.deliveries } : null };
 }
 
 /**
@@ -57,7 +58,7 @@ export async function lookUpAndRender<T>(ctx: SlackContext, request: LookupReque
  * not foresee, the user still gets an answer instead of a "Looking up…"
  * placeholder that never changes, and the failure is logged for a fix.
  */
-function renderOrExplain<T>(ctx: SlackContext, request: LookupRequest, outcome: LookupOutcome, surface: Surface<T>): Omit<LookupReply<T>, 'log'> {
+function renderOrExplain<T>(ctx: SlackContext, request: LookupRequest, outcome: LookupOutcome, surface: Surface<T>): Omit<LookupReply<T>, 'fetched'> {
   try {
     return { message: renderOutcome(ctx, request.id, outcome, surface), ok: outcome.kind === 'ok' };
   } catch (err) {
@@ -83,7 +84,12 @@ function logLookup(log: Logger, request: LookupRequest, outcome: LookupOutcome, 
     latency_ms: latencyMs,
   };
   if (outcome.kind === 'ok') {
-    Object.assign(fields, { records: outcome.log.entries.length, from_cache: outcome.fromCache, request_id: outcome.log.requestId });
+    Object.assign(fields, {
+      records: outcome.log.entries.length,
+      from_cache: outcome.fromCache,
+      request_id: outcome.log.requestId,
+      ...deliveryLogFields(outcome.deliveries),
+    });
   } else if (outcome.kind === 'failed') {
     const e = outcome.error;
     Object.assign(fields, { code: e.code, request_id: e.requestId, http_status: e.httpStatus, retry_after_s: e.retryAfterSec });
@@ -128,11 +134,23 @@ const FAILURE_LEVEL: Readonly<Record<LookupErrorKind, 'info' | 'warn' | 'error'>
   internal: 'error',
 };
 
+/** What the log line says about per-receiver results: how many failed, or why there are none (with search_action's code and request ID). */
+function deliveryLogFields(deliveries: DeliveryLookup): LogFields {
+  if (deliveries.kind === 'present') {
+    const { counts } = deliveries.report;
+    return { deliveries: counts.attempted, deliveries_failed: counts.failed, actions_failed: deliveries.report.failedActions.length };
+  }
+  const { absence } = deliveries;
+  if (absence.kind !== 'failed') return { deliveries: absence.kind };
+  const e = absence.error;
+  return { deliveries: `failed_${e.kind}`, deliveries_code: e.code, deliveries_request_id: e.requestId };
+}
+
 function renderOutcome<T>(ctx: SlackContext, id: string, outcome: LookupOutcome, surface: Surface<T>): T {
   const { config } = ctx;
   if (outcome.kind === 'failed') return surface.other(renderLookupError(id, outcome.error, { lang: config.lang }));
   if (outcome.kind === 'refused') return surface.other(renderRefusal(outcome.refusal, config.lang));
-  return surface.log(outcome.log, ctx.now());
+  return surface.log({ log: outcome.log, deliveries: outcome.deliveries }, ctx.now());
 }
 
 /** A short label per outcome, for the log line and the lookups metric. */

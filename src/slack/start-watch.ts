@@ -35,8 +35,8 @@ export async function startWatch(ctx: SlackContext, client: webApi.WebClient, re
     { id: req.id, userId: req.userId, channelId: req.channel, teamId: req.teamId, bypassCache: false },
     { variant: req.threadTs === null ? 'full' : 'compact', page: 0, sharedBy: null },
   );
-  if (!reply.log) return req.tell(reply.message);
-  const result = await ctx.watcher.start({ log: reply.log, channel: req.channel, threadTs: req.threadTs, userId: req.userId, teamId: req.teamId });
+  if (!reply.fetched) return req.tell(reply.message);
+  const result = await ctx.watcher.start({ ...reply.fetched, channel: req.channel, threadTs: req.threadTs, userId: req.userId, teamId: req.teamId });
   switch (result.kind) {
     case 'started':
       if (req.confirm) await req.tell(renderWatchStarted(req.id, req.threadTs !== null, lang));

@@ -1,4 +1,4 @@
-import type { EventLog } from '../eventlog/record';
+import type { FetchedLog } from '../eventlog/fetch-with-deliveries';
 import type { LookupOutcome, LookupRequest } from '../eventlog/service';
 import { summarize } from '../eventlog/summarize';
 import type { Logger, LogFields } from '../log';
@@ -46,8 +46,7 @@ export interface WatcherDeps {
 }
 
 /** Where a new watch goes and who asked. */
-export interface WatchStart {
-  log: EventLog;
+export interface WatchStart extends FetchedLog {
   channel: string;
   /** Post into this thread; null = at the top of the channel (the change lines then go to the message's own thread). */
   threadTs: string | null;
@@ -97,7 +96,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
   /** Keys polled or ended right now by this replica. */
   const busy = new Map<string, Promise<void>>();
   /** The last log each watch polled here fetched: the final message shows it without another call. */
-  const lastLogs = new Map<string, EventLog>();
+  const lastLogs = new Map<string, FetchedLog>();
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
 
@@ -108,7 +107,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     ...extra,
   });
 
-  const render = (eventLog: EventLog, watch: WatchRecord, view: 'live' | WatchStop): SlackMessage =>
+  const render = (eventLog: FetchedLog, watch: WatchRecord, view: 'live' | WatchStop): SlackMessage =>
     renderFetchedLog(
       eventLog,
       deps.render,
@@ -128,7 +127,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
 
   const start = async (req: WatchStart): Promise<StartResult> => {
     const now = deps.now();
-    const summary = summarize(req.log, now);
+    const summary = summarize(req.log, now, req.deliveries);
     if (summary.lifecycle.state === 'closed') return { kind: 'closed' };
     const watch: WatchRecord = {
       key: watchKey(req.channel, req.log.id),
@@ -151,7 +150,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
       log.warn('watch.refused', fields(watch, { reason: 'full', max: settings.max }));
       return { kind: 'full', max: settings.max };
     }
-    const posted = await deps.slack.post(req.channel, req.threadTs, render(req.log, watch, 'live'));
+    const posted = await deps.slack.post(req.channel, req.threadTs, render(req, watch, 'live'));
     if (!posted.ok) {
       await store.remove(watch.key);
       log.warn('watch.post_failed', fields(watch, { slack_error: posted.failure.code }));
@@ -159,14 +158,14 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     }
     const live: WatchRecord = { ...watch, messageTs: posted.ts, threadTs: req.threadTs ?? posted.ts };
     await store.update(live);
-    lastLogs.set(live.key, req.log);
+    lastLogs.set(live.key, { log: req.log, deliveries: req.deliveries });
     deps.metrics.watchesActive((await store.list()).length);
     log.info('watch.start', fields(live, { message_ts: live.messageTs, in_thread: req.threadTs !== null, state: live.snapshot.state }));
     return { kind: 'started', watch: live };
   };
 
   /** End a watch: exactly one caller wins the removal; it writes the final message and the last thread line. */
-  const end = async (watch: WatchRecord, stop: WatchStop, changes: readonly WatchChange[], eventLog: EventLog | null): Promise<void> => {
+  const end = async (watch: WatchRecord, stop: WatchStop, changes: readonly WatchChange[], eventLog: FetchedLog | null): Promise<void> => {
     const removed = await store.remove(watch.key);
     await store.releaseLease(watch.key, deps.replicaId);
     if (!removed) return;
@@ -192,13 +191,13 @@ export function createWatcher(deps: WatcherDeps): Watcher {
   };
 
   /** The log the final message shows: the one just fetched, the last one fetched here, or (after a takeover) a fresh look. */
-  const finalLogOf = async (watch: WatchRecord, stop: WatchStop, fetched: EventLog | null): Promise<EventLog | null> => {
+  const finalLogOf = async (watch: WatchRecord, stop: WatchStop, fetched: FetchedLog | null): Promise<FetchedLog | null> => {
     const known = fetched ?? lastLogs.get(watch.key) ?? null;
     lastLogs.delete(watch.key);
     // No BlueKing call while shutting down, nor for a user who may no longer look.
     if (known || stop.reason === 'restart' || stop.reason === 'access_revoked') return known;
     const outcome = await lookupAs(watch);
-    return outcome.kind === 'ok' ? outcome.log : null;
+    return outcome.kind === 'ok' ? { log: outcome.log, deliveries: outcome.deliveries } : null;
   };
 
   const replyInThread = async (watch: WatchRecord, line: SlackMessage | null): Promise<WatchCallResult | null> => {
@@ -228,9 +227,9 @@ export function createWatcher(deps: WatcherDeps): Watcher {
       log.warn('watch.poll_failed', fields(watch, { outcome: outcomeLabel(outcome), failures: watch.failures + 1 }));
       return postpone(watch, watch.failures + 1);
     }
-    const eventLog = outcome.log;
+    const eventLog: FetchedLog = { log: outcome.log, deliveries: outcome.deliveries };
     lastLogs.set(watch.key, eventLog);
-    const snapshot = snapshotOf(summarize(eventLog, deps.now()));
+    const snapshot = snapshotOf(summarize(eventLog.log, deps.now(), eventLog.deliveries));
     const changes = materialChanges(watch.snapshot, snapshot);
     if (snapshot.closed) return end(watch, { reason: 'closed', by: null }, changes, eventLog);
     if (!snapshotsDiffer(watch.snapshot, snapshot)) return postpone(watch, 0);

@@ -1,6 +1,7 @@
 import { blocksToTerminalText } from '../../src/console/terminal-text';
 import { createDemoSource, DEMO_EVENTS } from '../../src/console/demo-data';
 import { PERMISSION_ERROR_ID } from '../../src/console/demo/permission-error';
+import { fetchLogWithDeliveries } from '../../src/eventlog/fetch-with-deliveries';
 import { LookupError } from '../../src/eventlog/lookup-error';
 import { summarize } from '../../src/eventlog/summarize';
 import { renderLookupError } from '../../src/slack/render/error-message';
@@ -16,8 +17,9 @@ type View = Pick<RenderOptions, 'lang' | 'variant'>;
 
 async function payloadFor(id: string, opts: View): Promise<SlackMessage> {
   try {
-    const log = await source.fetchEventLog(id, { username: null });
-    return renderEventLog(summarize(log, NOW), {
+    // As a lookup runs them: with per-receiver results (search_action) for the new-generation alerts.
+    const { log, deliveries } = await fetchLogWithDeliveries(source, id, { username: null }, 'auto');
+    return renderEventLog(summarize(log, NOW, deliveries), {
       ...opts,
       timezone: 'Asia/Shanghai',
       monitorUrl: 'https://paas.example.com/o/bk_monitorv3',

@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { createPrometheusMetrics } from '../../src/metrics-prometheus';
 import { startFakeEsb, type FakeEsb } from '../helpers/fake-esb';
+import { requestedIds } from '../helpers/esb-answers';
 import { startFakeSlackApi, type FakeSlackApi } from '../helpers/fake-slack-api';
 import { freePort } from '../helpers/free-port';
 import { startRecordingServer, type RecordingServer } from '../helpers/recording-server';
@@ -114,6 +115,6 @@ describe('Socket Mode', () => {
     const [answer] = await responses.waitForRequests(1);
     expect(JSON.parse(answer.body)).toMatchObject({ replace_original: true, response_type: 'ephemeral' });
     expect(answer.body).toContain('164239028644167');
-    expect(esb.requests[0]?.query.get('id')).toBe('164239028644167');
+    expect(requestedIds(esb.requests)).toEqual(['164239028644167']);
   });
 });

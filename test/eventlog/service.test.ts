@@ -105,9 +105,10 @@ describe('EventLogService', () => {
     const { service, source, metrics, clock } = setUp(configFor({ BK_CACHE_TTL_MS: '15000' }));
     source.answerAll = (id) => logOf(id);
 
-    expect(await service.lookup(ask('5310'))).toEqual({ kind: 'ok', log: logOf('5310'), fromCache: false });
+    const notAsked = { kind: 'absent', absence: { kind: 'not_asked' } };
+    expect(await service.lookup(ask('5310'))).toEqual({ kind: 'ok', log: logOf('5310'), deliveries: notAsked, fromCache: false });
     clock.advance(14_999);
-    expect(await service.lookup(ask('5310', { userId: 'U0BOB' }))).toEqual({ kind: 'ok', log: logOf('5310'), fromCache: true });
+    expect(await service.lookup(ask('5310', { userId: 'U0BOB' }))).toEqual({ kind: 'ok', log: logOf('5310'), deliveries: notAsked, fromCache: true });
     expect(source.calls.map((c) => [c.id, c.username])).toEqual([['5310', 'oncall-bot']]);
     expect(metrics.seen).toEqual(['latency:ok:0', 'cache_hit']);
 

@@ -11,6 +11,18 @@ describe('parseAck', () => {
     expect(parseAck(rec({ operate: 'ACK', message: 'zhangsan确认了该告警事件' }))).toEqual({ by: 'zhangsan', note: null });
   });
 
+  it('reads the join artifact of the real template away: "备注：,已扩容…" is the note "已扩容…" by zhangsan', () => {
+    expect(parseAck(rec({ operate: 'ACK', message: 'zhangsan确认了该告警事件并备注：,已扩容 2 台实例，观察中' }))).toEqual({
+      by: 'zhangsan',
+      note: '已扩容 2 台实例，观察中',
+    });
+  });
+
+  it('reads the English rendering of the same templates', () => {
+    expect(parseAck(rec({ operate: 'ACK', message: 'zhangsan Confirmed the event and alarm NOTE:,scaled out' }))).toEqual({ by: 'zhangsan', note: 'scaled out' });
+    expect(parseAck(rec({ operate: 'ACK', message: 'zhangsan Confirmed the alarm' }))).toEqual({ by: 'zhangsan', note: null });
+  });
+
   it('keeps a multi-line note whole', () => {
     expect(parseAck(rec({ operate: 'ACK', message: 'admin确认了该告警事件并备注：,line 1\nline 2' }))).toEqual({ by: 'admin', note: 'line 1\nline 2' });
   });

@@ -164,7 +164,7 @@ describe('summarize: lifecycle', () => {
 describe('summarize: notices', () => {
   it('counts each outcome and lists the problems and the shielded in order', () => {
     const { notices } = summarize(sketchLog(), NOW);
-    expect(notices.counts).toEqual({ total: 4, succeeded: 1, failed: 1, partial: 1, shielded: 1, running: 0, unknown: 0 });
+    expect(notices.counts).toEqual({ total: 4, succeeded: 1, triggered: 0, failed: 1, partial: 1, shielded: 1, skipped: 0, running: 0, unknown: 0 });
     expect(notices.problems.map((item) => item.outcome)).toEqual(['failed', 'partial']);
     expect(notices.shielded.map((item) => item.outcome)).toEqual(['shielded']);
   });
@@ -189,7 +189,7 @@ describe('summarize: notices', () => {
     const { notices } = summarize(log, NOW);
     expect(notices.shielded.map((item) => item.shield)).toEqual([{ type: 'biz', detail: '发布窗口' }]);
     expect(notices.running.map((item) => item.record.operate)).toEqual(['CLOSE_NOTICE']);
-    expect(notices.counts).toEqual({ total: 3, succeeded: 0, failed: 0, partial: 0, shielded: 1, running: 1, unknown: 1 });
+    expect(notices.counts).toEqual({ total: 3, succeeded: 0, triggered: 0, failed: 0, partial: 0, shielded: 1, skipped: 0, running: 1, unknown: 1 });
   });
 
   it('does not mistake an inherited property name for a status', () => {
@@ -197,10 +197,12 @@ describe('summarize: notices', () => {
     expect(summarize(log, NOW).notices.counts).toMatchObject({ total: 1, unknown: 1 });
   });
 
-  it('counts new-generation ACTION records as notifications', () => {
+  it('counts a new-generation "已触发告警通知" as a notice triggered, not as one sent', () => {
     expect(summarize(newGenerationLog(), NOW).notices.counts).toEqual({
       total: 1,
-      succeeded: 1,
+      succeeded: 0,
+      triggered: 1,
+      skipped: 0,
       failed: 0,
       partial: 0,
       shielded: 0,

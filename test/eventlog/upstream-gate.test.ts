@@ -8,7 +8,7 @@ import { manualClock } from '../helpers/manual-clock';
 /** The gate alone: the in-flight cap and BlueKing's rate-limit pause, with a hand-moved clock. */
 
 const LOG: EventLog = { id: '5310', entries: [], generation: 'old', requestId: 'req-5310' };
-const ok: Fetched = { kind: 'ok', log: LOG };
+const ok: Fetched = { kind: 'ok', log: LOG, deliveries: { kind: 'absent', absence: { kind: 'not_asked' } } };
 
 function gateWith(maxInFlight = 2, maxQueue = 0) {
   const clock = manualClock(1_700_000_000_000);
@@ -70,5 +70,18 @@ describe('createUpstreamGate', () => {
     const failed: Fetched = { kind: 'failed', error: new LookupError({ kind: 'timeout' }) };
     expect(await gate.pass(async () => failed)).toBe(failed);
     expect(await gate.pass(async () => ok)).toBe(ok);
+  });
+
+  it('pauses too when the search_action call beside a working log was rate limited, and still hands the log back', async () => {
+    const { gate, clock } = gateWith();
+    const error = new LookupError({ kind: 'rate_limited', code: '1642902', upstreamMessage: 'rate limit', retryAfterSec: 15 });
+    const logWithLimitedActions: Fetched = { kind: 'ok', log: LOG, deliveries: { kind: 'absent', absence: { kind: 'failed', error } } };
+    expect(await gate.pass(async () => logWithLimitedActions)).toBe(logWithLimitedActions);
+
+    clock.advance(5_000);
+    const call = jest.fn(async () => ok);
+    const held = await gate.pass(call);
+    expect(call).not.toHaveBeenCalled();
+    expect(held.kind === 'failed' && held.error).toMatchObject({ kind: 'rate_limited', code: '1642902', retryAfterSec: 10 });
   });
 });

@@ -1,5 +1,6 @@
 import { NEW_GENERATION_164239028644167, OLD_GENERATION_5310, SHEET_EXAMPLE_1 } from '../fixtures/bk';
-import type { EsbHandler, EsbReply } from './fake-esb';
+import { searchActionAnswer } from '../fixtures/bk/search-action';
+import type { EsbHandler, EsbReply, RecordedRequest } from './fake-esb';
 
 /**
  * ESB answers by requested ID, as a real BlueKing would give them: the
@@ -30,19 +31,34 @@ function notFound(id: string): EsbReply {
   };
 }
 
-/** An ESB fallback answering each `id` with its body (fixtures plus `extra`), else 3324002. */
-export function answerByEventId(extra: Readonly<Record<string, EsbBody>> = {}): EsbHandler {
+/**
+ * An ESB fallback answering each get_event_log `id` with its body (fixtures plus `extra`), else 3324002;
+ * and each search_action POST with the answer in `actions` for its alert, else an empty action list.
+ */
+export function answerByEventId(extra: Readonly<Record<string, EsbBody>> = {}, actions: Readonly<Record<string, EsbReply>> = {}): EsbHandler {
   const bodies: Readonly<Record<string, EsbBody>> = { ...FIXTURE_BODIES, ...extra };
   return (request) => {
+    if (isSearchAction(request)) return actions[searchedAlertId(request)] ?? { status: 200, body: searchActionAnswer([]) };
     const id = request.query.get('id') ?? '';
     const body = bodies[id];
     return body === undefined ? notFound(id) : { status: 200, body };
   };
 }
 
-/** IDs the ESB was asked for, in order. */
-export function requestedIds(requests: ReadonlyArray<{ query: URLSearchParams }>): string[] {
-  return requests.map((r) => r.query.get('id') ?? '');
+/** Whether a request is a search_action call (POST to its path). */
+export function isSearchAction(request: Pick<RecordedRequest, 'method' | 'path'>): boolean {
+  return request.method === 'POST' && request.path.endsWith('/search_action/');
+}
+
+/** The alert a search_action call asked about. */
+export function searchedAlertId(request: Pick<RecordedRequest, 'body'>): string {
+  const body = JSON.parse(request.body) as { alert_ids?: unknown };
+  return Array.isArray(body.alert_ids) ? String(body.alert_ids[0]) : '';
+}
+
+/** IDs get_event_log was asked for, in order (search_action calls left out). */
+export function requestedIds(requests: ReadonlyArray<Pick<RecordedRequest, 'method' | 'path' | 'query'>>): string[] {
+  return requests.filter((r) => !isSearchAction(r)).map((r) => r.query.get('id') ?? '');
 }
 
 /** The text every record of `probeLog` carries: "probe 0001" … */

@@ -78,6 +78,29 @@ const SAMPLE_CALLS: ReadonlyArray<readonly [path: string, call: (m: Messages) =>
   ['render.fullLog.noneMatch', (m) => m.render.fullLog.noneMatch(m.render.fullLog.filters.state)],
   ['replies.modalOpenFailure.other', (m) => m.replies.modalOpenFailure.other('invalid_arguments')],
   ['replies.modalOpenFailure.errorLine', (m) => m.replies.modalOpenFailure.errorLine('expired_trigger_id')],
+  ['deliveries.deliveriesFailed', (m) => m.deliveries.deliveriesFailed(2, 6, 'voice → lisi')],
+  ['deliveries.deliveriesFailed', (m) => m.deliveries.deliveriesFailed(1, 1, '')],
+  ...counts('deliveriesSucceeded', (m, n) => m.deliveries.deliveriesSucceeded(n), 'deliveries'),
+  ['deliveries.deliveriesSucceededOf', (m) => m.deliveries.deliveriesSucceededOf(4, 6)],
+  ...counts('deliveriesRunning', (m, n) => m.deliveries.deliveriesRunning(n), 'deliveries'),
+  ...counts('noticesTriggered', (m, n) => m.deliveries.noticesTriggered(n), 'deliveries'),
+  ...counts('skippedCount', (m, n) => m.deliveries.skippedCount(n), 'deliveries'),
+  ...counts('actionsFailed', (m, n) => m.deliveries.actionsFailed(n), 'deliveries'),
+  ...counts('actionsFailedTitle', (m, n) => m.deliveries.actionsFailedTitle(n), 'deliveries'),
+  ['deliveries.deliveriesFailedTitle', (m) => m.deliveries.deliveriesFailedTitle(2, 6)],
+  ['deliveries.noticeHeading', (m) => m.deliveries.noticeHeading('告警触发时', '10:40', '告警通知')],
+  ['deliveries.noticeHeading', (m) => m.deliveries.noticeHeading('告警触发时', '', '')],
+  ['deliveries.deliveryBullet', (m) => m.deliveries.deliveryBullet('📞 Voice', 'lisi', '*timed out*')],
+  ['deliveries.failedActionBullet', (m) => m.deliveries.failedActionBullet('⚙️ Webhook', '同步工单系统', '告警触发时', '*timed out*')],
+  ['deliveries.failedActionBullet', (m) => m.deliveries.failedActionBullet('⚙️ Webhook', '', '', '*timed out*')],
+  ...counts('andMore', (m, n) => m.deliveries.andMore(n), 'deliveries'),
+  ['deliveries.skippedLine', (m) => m.deliveries.skippedLine(1, '')],
+  ['deliveries.skippedLine', (m) => m.deliveries.skippedLine(2, 'acknowledged')],
+  ['deliveries.unavailable', (m) => m.deliveries.unavailable('the app may not call search_action', null)],
+  ['deliveries.unavailable', (m) => m.deliveries.unavailable('the app may not call search_action', 'Grant it')],
+  ...counts('noRecords', (m, n) => m.deliveries.noRecords(n), 'deliveries'),
+  ['deliveries.pushDeliveriesFailed', (m) => m.deliveries.pushDeliveriesFailed(2, 6, 'voice → lisi')],
+  ['deliveries.pushDeliveriesFailed', (m) => m.deliveries.pushDeliveriesFailed(1, 1, '')],
   ['replies.lookingUp', (m) => m.replies.lookingUp('5310')],
   ['replies.youTyped', (m) => m.replies.youTyped('abc')],
   ['replies.chooseTitle', (m) => m.replies.chooseTitle(3)],
@@ -124,8 +147,8 @@ const SAMPLE_CALLS: ReadonlyArray<readonly [path: string, call: (m: Messages) =>
   ...LOOKUP_ERROR_KINDS.flatMap((kind) => BK_FACTS.map((facts) => [`bkErrors.${kind}`, (m: Messages) => m.bkErrors[kind](facts)] as const)),
 ];
 
-function counts(name: string, call: (m: Messages, n: number) => unknown): Array<readonly [string, (m: Messages) => unknown]> {
-  return [1, 2, 18].map((n) => [`render.${name}`, (m: Messages) => call(m, n)] as const);
+function counts(name: string, call: (m: Messages, n: number) => unknown, area = 'render'): Array<readonly [string, (m: Messages) => unknown]> {
+  return [1, 2, 18].map((n) => [`${area}.${name}`, (m: Messages) => call(m, n)] as const);
 }
 
 /** Every leaf of a catalog: strings, lists and functions, by dotted path. */

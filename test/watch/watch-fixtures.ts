@@ -2,6 +2,7 @@ import { LookupError } from '../../src/eventlog/lookup-error';
 import { parseDemoResponse } from '../../src/console/demo-data';
 import { EVOLVING_INCIDENT_ID, evolvingIncidentResponse, type EvolvingStage } from '../../src/console/demo/evolving-incident';
 import { createServerClock } from '../../src/console/demo/server-clock';
+import type { DeliveryLookup } from '../../src/eventlog/deliveries';
 import type { EventLog } from '../../src/eventlog/record';
 import type { LookupOutcome, LookupRequest } from '../../src/eventlog/service';
 import type { SlackMessage } from '../../src/slack/render/types';
@@ -16,6 +17,9 @@ export function incidentAt(stage: EvolvingStage): EventLog {
   return parseDemoResponse(EVOLVING_INCIDENT_ID, evolvingIncidentResponse(stage, createServerClock(ZONE)), ZONE);
 }
 
+/** What a lookup of the (old-generation) incident says about per-receiver results: not asked. */
+export const NOT_ASKED: DeliveryLookup = { kind: 'absent', absence: { kind: 'not_asked' } };
+
 export interface ScriptedLookup {
   lookup(request: LookupRequest): Promise<LookupOutcome>;
   requests: LookupRequest[];
@@ -25,7 +29,7 @@ export interface ScriptedLookup {
 }
 
 export function scriptedLookup(first: EvolvingStage = 'created'): ScriptedLookup {
-  let current: LookupOutcome = { kind: 'ok', log: incidentAt(first), fromCache: false };
+  let current: LookupOutcome = { kind: 'ok', log: incidentAt(first), deliveries: NOT_ASKED, fromCache: false };
   const requests: LookupRequest[] = [];
   return {
     requests,
@@ -37,7 +41,7 @@ export function scriptedLookup(first: EvolvingStage = 'created'): ScriptedLookup
       current = outcome;
     },
     stage: (stage) => {
-      current = { kind: 'ok', log: incidentAt(stage), fromCache: false };
+      current = { kind: 'ok', log: incidentAt(stage), deliveries: NOT_ASKED, fromCache: false };
     },
   };
 }

@@ -6,7 +6,7 @@ import type { WatchStore } from '../../src/watch/watch-store';
 import { manualClock, type ManualClock } from '../helpers/manual-clock';
 import { noopMetrics } from '../support/silent';
 import { checkMessageLimits } from '../support/check-limits';
-import { incidentAt, rateLimited, recordingSlack, scriptedLookup, slackFailure, type RecordingSlack, type ScriptedLookup } from './watch-fixtures';
+import { incidentAt, NOT_ASKED, rateLimited, recordingSlack, scriptedLookup, slackFailure, type RecordingSlack, type ScriptedLookup } from './watch-fixtures';
 
 const MIN = 60_000;
 const SETTINGS: WatchSettings = { intervalMs: MIN, maxHours: 24, max: 3, leaseMs: 30_000 };
@@ -43,7 +43,7 @@ function setUp(settings: Partial<WatchSettings> = {}, shared?: { store: WatchSto
 }
 
 const startWatching = (s: Setup, threadTs: string | null = null) =>
-  s.watcher.start({ log: incidentAt('created'), channel: CHANNEL, threadTs, userId: 'U0ALICE', teamId: 'T0001' });
+  s.watcher.start({ log: incidentAt('created'), deliveries: NOT_ASKED, channel: CHANNEL, threadTs, userId: 'U0ALICE', teamId: 'T0001' });
 
 /** One poll interval later, one tick. */
 async function nextPoll(s: Setup, ms = MIN): Promise<void> {
@@ -222,7 +222,7 @@ describe('the watcher', () => {
     expect((await startWatching(s)).kind).toBe('started');
     const again = await startWatching(s, '1717399999.000100');
     expect(again).toMatchObject({ kind: 'exists', watch: { startedBy: 'U0ALICE', messageTs: '1717400000.000001' } });
-    const other = await s.watcher.start({ log: incidentAt('created'), channel: 'C0OTHER', threadTs: null, userId: 'U0BOB', teamId: 'T0001' });
+    const other = await s.watcher.start({ log: incidentAt('created'), deliveries: NOT_ASKED, channel: 'C0OTHER', threadTs: null, userId: 'U0BOB', teamId: 'T0001' });
     expect(other).toEqual({ kind: 'full', max: 1 });
     expect(s.slack.calls).toHaveLength(1);
   });

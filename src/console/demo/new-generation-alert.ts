@@ -2,44 +2,57 @@ import { successResponse, type DemoResponse } from './envelope';
 import type { ServerClock } from './server-clock';
 
 /**
- * Demo alert 164239028644167 (new generation, Monitor 3.6+): the ID's first
- * 10 digits are the Unix time the alert began. Records come newest first,
- * `event_id` is the alert ID as a JSON number, status is always SUCCESS,
- * extend_info always {}, and the human text is in `message`.
+ * Demo alert 164239028644167 (new generation, Monitor 3.6+), written only
+ * with the texts bk-monitor itself writes (docs/bk-monitor-api.md): the ID's
+ * first 10 digits are the Unix time the alert began, records come newest
+ * first, `event_id` is the alert ID as a JSON number, status is always
+ * SUCCESS, extend_info always {}. A notice record only says it was
+ * triggered: who was reached is in its search_action answer
+ * (new-generation-actions.ts).
  */
 export const NEW_GENERATION_ALERT_ID = '164239028644167';
 
 /** 2022-01-17 11:31:26 Asia/Shanghai, read from the ID itself. */
-const START = Number(NEW_GENERATION_ALERT_ID.slice(0, 10));
+export const NEW_GENERATION_START = Number(NEW_GENERATION_ALERT_ID.slice(0, 10));
 const MIN = 60;
 
-/** [seconds after START, operate, message], oldest first. */
-const STORY: ReadonlyArray<readonly [offsetSec: number, operate: string, message: string]> = [
+/** [seconds after start, operate, message], oldest first. */
+export type Story = ReadonlyArray<readonly [offsetSec: number, operate: string, message: string]>;
+
+const STORY: Story = [
   [0, 'CREATE', 'avg(CPU使用率) >= 90.0%, 当前值93.5%, 达到了触发告警条件（5周期内满足1次检测算法）'],
-  [3, 'ACTION', '处理套餐【默认通知】执行成功：告警通知已发送 企业微信(admin, lisi)、邮件(admin)'],
+  // Same second as CREATE: BlueKing lists it first (operate names A→Z); the bot puts creation first.
+  [0, 'ACTION', '告警适配到自动分派规则组$CPU 值班$, 级别维持【预警】不变'],
+  [2, 'ACTION', '达到通知告警的执行条件【告警触发时】，已触发告警通知'],
+  [3, 'ACTION', 'HTTP回调任务【同步工单系统】处理失败，错误信息Read timed out. (read timeout=10)点击$查看任务详情$'],
   [14 * MIN, 'CONVERGE', 'avg(CPU使用率) >= 90.0%, 当前值96.1%'],
   [15 * MIN, 'SEVERITY_UP', '收到了更高级别的事件，告警级别上升为：致命'],
-  [15 * MIN + 4, 'ACTION', '处理套餐【默认通知】执行成功：告警升级通知已发送 企业微信(admin, lisi)'],
-  // Status stays SUCCESS in the new generation; only the text says the phone call failed.
-  [15 * MIN + 5, 'ACTION', '发送电话告警通知给lisi失败：语音网关超时'],
-  [16 * MIN, 'ALERT_QOS', '告警通知频率超过流控阈值，本次通知未发送'],
-  [21 * MIN, 'ACK', 'admin确认了该告警事件并备注：,已扩容 2 台实例，观察中'],
-  [38 * MIN, 'RECOVERING', '连续 5 个周期不满足触发条件，告警恢复中（延时恢复窗口 5 分钟）'],
-  [43 * MIN, 'RECOVER', 'avg(CPU使用率) < 90.0%, 当前值41.7%，告警已恢复'],
-  [43 * MIN + 1, 'SYSTEM_CLOSE', '长时间未收到新的异常事件，系统关闭告警'],
+  [15 * MIN + 3, 'ACTION', '达到通知告警的执行条件【告警升级】，已触发告警通知'],
+  [21 * MIN, 'ACK', 'zhangsan确认了该告警事件并备注：,已扩容 2 台实例，观察中'],
+  [38 * MIN, 'RECOVERING', '最近一个检测周期内不满足触发条件，当前告警处于恢复期内，告警处理将被抑制'],
+  [43 * MIN, 'RECOVER', '连续 5 个周期不满足触发条件，告警已恢复，当前值为41.7%'],
+  // Acked before it recovered: no recovery notice goes out, and the log says why.
+  [43 * MIN + 1, 'ACTION', '用户已确认当前告警，系统自动忽略所有的通知和处理套餐的执行'],
 ];
 
-/** The alert's records, newest first as the new generation sends them. */
+/** A new-generation alert's records from its story, newest first as the new generation sends them. */
+export function storyRecords(alertId: string, startSec: number, story: Story, clock: ServerClock): unknown[] {
+  const eventId = Number(alertId); // < 2^53, so the number is exact
+  return story
+    .map(([offsetSec, operate, message]) => ({
+      status: 'SUCCESS',
+      event_id: eventId,
+      message,
+      operate,
+      extend_info: {},
+      create_time: clock(startSec + offsetSec),
+    }))
+    .reverse();
+}
+
+/** The alert's records, newest first. */
 export function newGenerationAlertRecords(clock: ServerClock): unknown[] {
-  const alertId = Number(NEW_GENERATION_ALERT_ID); // < 2^53, so the number is exact
-  return STORY.map(([offsetSec, operate, message]) => ({
-    status: 'SUCCESS',
-    event_id: alertId,
-    message,
-    operate,
-    extend_info: {},
-    create_time: clock(START + offsetSec),
-  })).reverse();
+  return storyRecords(NEW_GENERATION_ALERT_ID, NEW_GENERATION_START, STORY, clock);
 }
 
 /** The ESB body for alert 164239028644167 (newer Monitor answers with code 200). */

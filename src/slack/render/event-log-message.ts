@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { EventLog } from '../../eventlog/record';
+import type { FetchedLog } from '../../eventlog/fetch-with-deliveries';
 import { summarize } from '../../eventlog/summarize';
 import type { EventSummary } from '../../eventlog/summarize-types';
 import { messagesFor } from '../../i18n/catalog';
@@ -36,13 +36,16 @@ export function renderEventLog(summary: EventSummary, opts: RenderOptions): Slac
 export type AnswerSettings = Pick<RenderOptions, 'lang' | 'timezone' | 'monitorUrl'>;
 export type AnswerView = Pick<RenderOptions, 'variant' | 'page' | 'sharedBy' | 'watch'>;
 
-/** A fetched log as the answer every entry point sends (Slack and the console alike): summarized, then rendered with buttons. */
-export function renderFetchedLog(log: EventLog, settings: AnswerSettings, view: AnswerView, nowMs: number): SlackMessage {
+/**
+ * A fetched log (with its per-receiver results, or why there are none) as the
+ * answer every entry point sends (Slack and the console alike): summarized, then rendered with buttons.
+ */
+export function renderFetchedLog({ log, deliveries }: FetchedLog, settings: AnswerSettings, view: AnswerView, nowMs: number): SlackMessage {
   // Picked field by field: callers pass their whole config, which must not ride along into rendering.
   const { lang, timezone, monitorUrl } = settings;
   const { variant, page, sharedBy, watch } = view;
   const options: RenderOptions = { lang, timezone, monitorUrl, variant, page, sharedBy, withActions: true };
-  return renderEventLog(summarize(log, nowMs), watch === undefined ? options : { ...options, watch });
+  return renderEventLog(summarize(log, nowMs, deliveries), watch === undefined ? options : { ...options, watch });
 }
 
 /** The answer for an event whose log has no records: a clear sentence, not an empty list. */

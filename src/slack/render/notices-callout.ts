@@ -3,6 +3,7 @@ import type { NoticeGroup } from '../../eventlog/record';
 import type { EventSummary, NoticeItem } from '../../eventlog/summarize-types';
 import { messagesFor } from '../../i18n/catalog';
 import { dayKey, recordTime } from './date-token';
+import { deliveryCallout } from './deliveries';
 import { noticeWayLabel, operateLabel } from './labels';
 import { RENDER_BUDGET } from './limits';
 import { clipInline, visibleLength } from './mrkdwn';
@@ -18,20 +19,31 @@ import type { RenderOptions } from './types';
  */
 export function calloutLines(summary: EventSummary, opts: RenderOptions): string[] {
   const words = messagesFor(opts.lang).render;
-  const { problems, shielded, running } = summary.notices;
-  const lines: string[] = [];
-  if (problems.length > 0) {
-    // A storm of identical failures is one bullet ("10:40–10:58 ×18 …"), so distinct reasons stay visible on a phone.
-    const runs = sameFailureRuns(problems, opts.lang);
-    const shown = runs.slice(0, RENDER_BUDGET.calloutBullets[opts.variant]);
-    lines.push(words.failedTitle(problems.length));
-    const startDay = summary.lifecycle.startedAtMs === null ? null : dayKey(summary.lifecycle.startedAtMs, opts.timezone);
-    for (const run of shown) lines.push(problemBullet(run, startDay, opts));
-    const hidden = problems.length - shown.reduce((n, run) => n + run.count, 0);
-    if (hidden > 0) lines.push(words.andMore(hidden));
+  const { problems, failedActions, shielded, skipped, running } = summary.notices;
+  // Per-receiver failures first: they say who was not reached.
+  const deliveries = deliveryCallout(summary, opts);
+  const lines: string[] = [...deliveries.lines];
+  if (problems.length > 0) lines.push(words.failedTitle(problems.length), ...failureBullets(problems, summary, opts));
+  // search_action lists failed actions with their own reasons; without it, the log's texts are all there is.
+  if (failedActions.length > 0 && summary.deliveries.kind === 'absent') {
+    lines.push(messagesFor(opts.lang).deliveries.actionsFailedTitle(failedActions.length), ...failureBullets(failedActions, summary, opts));
   }
   if (shielded.length > 0) lines.push(words.shieldedLine(shielded.length, shieldDetails(shielded, opts.lang)));
+  if (skipped.length > 0) lines.push(skippedLine(skipped, opts.lang));
   if (running.length > 0) lines.push(words.runningLine(running.length));
+  if (deliveries.note !== null) lines.push(deliveries.note);
+  return lines;
+}
+
+/** One bullet per run of identical failures, within the bullet budget. */
+function failureBullets(items: readonly NoticeItem[], summary: EventSummary, opts: RenderOptions): string[] {
+  // A storm of identical failures is one bullet ("10:40–10:58 ×18 …"), so distinct reasons stay visible on a phone.
+  const runs = sameFailureRuns(items, opts.lang);
+  const shown = runs.slice(0, RENDER_BUDGET.calloutBullets[opts.variant]);
+  const startDay = summary.lifecycle.startedAtMs === null ? null : dayKey(summary.lifecycle.startedAtMs, opts.timezone);
+  const lines = shown.map((run) => problemBullet(run, startDay, opts));
+  const hidden = items.length - shown.reduce((n, run) => n + run.count, 0);
+  if (hidden > 0) lines.push(messagesFor(opts.lang).render.andMore(hidden));
   return lines;
 }
 
@@ -104,4 +116,15 @@ function shieldDetails(items: readonly NoticeItem[], lang: Lang): string {
     distinct.push(detail);
   }
   return distinct.map((d) => clipInline(d, RENDER_BUDGET.shieldDetail)).join(messagesFor(lang).render.detailSeparator) + (more ? ' …' : '');
+}
+
+/** "⏭ 2 held back: acknowledged, throttled". */
+function skippedLine(items: readonly NoticeItem[], lang: Lang): string {
+  const { deliveries: words, render } = messagesFor(lang);
+  const whys: string[] = [];
+  for (const item of items) {
+    const why = item.why === null ? null : words.why[item.why];
+    if (why !== undefined && why !== null && !whys.includes(why)) whys.push(why);
+  }
+  return words.skippedLine(items.length, whys.join(render.listSeparator));
 }

@@ -1,7 +1,8 @@
-import { effectiveStatus } from '../../eventlog/notice-outcome';
+import { withoutLinkMarks } from '../../eventlog/action-text';
+import { effectiveStatus, noticeOutcome } from '../../eventlog/notice-outcome';
 import type { EventRecord, LogEntry } from '../../eventlog/record';
 import { parseAck } from '../../eventlog/summarize-ack';
-import type { EventSummary } from '../../eventlog/summarize-types';
+import type { EventSummary, NoticeOutcome } from '../../eventlog/summarize-types';
 import { messagesFor } from '../../i18n/catalog';
 import { dayKey, recordTime } from './date-token';
 import { isKnownStatus, operateLabel, recordEmoji, statusLabel, UNREADABLE_EMOJI } from './labels';
@@ -55,7 +56,7 @@ export function entryLine(entry: LogEntry, withDate: boolean, opts: RenderOption
     return `${UNREADABLE_EMOJI} ${messagesFor(opts.lang).render.unreadable(clipInline(entry.reason, RENDER_BUDGET.timelineVisible - 40))}`;
   }
   const time = recordTime(entry.timeMs, entry.rawTime, opts.timezone, withDate);
-  let prefix = `${recordEmoji(entry.operate, effectiveStatus(entry))} ${time}  ${clipInline(operateLabel(entry.operate, opts.lang), RENDER_BUDGET.label)}`;
+  let prefix = `${lineEmoji(entry)} ${time}  ${clipInline(operateLabel(entry.operate, opts.lang), RENDER_BUDGET.label)}`;
   if (!isKnownStatus(entry.status)) prefix += ` [${clipInline(entry.status, RENDER_BUDGET.label / 2)}]`;
   // Bounded twice: by markup (so a page fits Slack's total) and by what a phone shows (so a line wraps at most once).
   const budget = Math.min(RENDER_BUDGET.timelineLine - prefix.length, RENDER_BUDGET.timelineVisible - visibleLength(prefix)) - 3;
@@ -63,10 +64,19 @@ export function entryLine(entry: LogEntry, withDate: boolean, opts: RenderOption
   return detail === '' ? prefix : `${prefix} · ${detail}`;
 }
 
+// A new-generation notice the log says was started (not that it reached anyone: not a ✅), and one held back on purpose.
+const ACTION_EMOJI: Readonly<Partial<Record<NoticeOutcome, string>>> = { triggered: '📨', skipped: '⏭️' };
+
+function lineEmoji(record: EventRecord): string {
+  const special = record.operate === 'ACTION' || record.operate === 'ALERT_QOS' ? ACTION_EMOJI[noticeOutcome(record).outcome] : undefined;
+  return special ?? recordEmoji(record.operate, effectiveStatus(record));
+}
+
 /** What follows the label, escaped and within `budget` characters. */
 function recordDetail(record: EventRecord, budget: number, opts: RenderOptions): string {
   const words = messagesFor(opts.lang).render;
-  const message = record.message.trim();
+  // New-generation texts mark dropped links as $label$: keep the words.
+  const message = (record.operate === 'ACTION' ? withoutLinkMarks(record.message) : record.message).trim();
   if (record.operate === 'ACK') {
     const ack = parseAck(record);
     const by = ack.by ? clipInline(ack.by, Math.min(RENDER_BUDGET.name, Math.floor(budget / 3))) : null;

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { EventLog } from '../../eventlog/record';
+import type { FetchedLog } from '../../eventlog/fetch-with-deliveries';
 import { summarize } from '../../eventlog/summarize';
 import type { EventSummary } from '../../eventlog/summarize-types';
 import { buildUnfurlActionsBlock } from './actions-block';
@@ -19,9 +19,9 @@ export function renderUnfurl(summary: EventSummary, opts: RenderOptions): { bloc
 }
 
 /** A fetched log as an unfurl, with the bot's settings. */
-export function renderFetchedLogUnfurl(log: EventLog, settings: AnswerSettings, nowMs: number): { blocks: types.KnownBlock[] } {
+export function renderFetchedLogUnfurl({ log, deliveries }: FetchedLog, settings: AnswerSettings, nowMs: number): { blocks: types.KnownBlock[] } {
   const { lang, timezone, monitorUrl } = settings;
-  return renderUnfurl(summarize(log, nowMs), { lang, timezone, monitorUrl, variant: 'compact', page: 0, sharedBy: null, withActions: true });
+  return renderUnfurl(summarize(log, nowMs, deliveries), { lang, timezone, monitorUrl, variant: 'compact', page: 0, sharedBy: null, withActions: true });
 }
 
 function actionsOf(id: string, opts: RenderOptions): types.ActionsBlock[] {

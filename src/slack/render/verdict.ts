@@ -3,6 +3,7 @@ import type { EventSummary } from '../../eventlog/summarize-types';
 import { messagesFor } from '../../i18n/catalog';
 import { formatDuration } from './duration';
 import { RENDER_BUDGET } from './limits';
+import { deliveriesFailed, deliveryCountPhrase, deliveryPushClause, deliveryReport } from './deliveries';
 import { clipInline, cutEscaped } from './mrkdwn';
 
 /**
@@ -18,7 +19,8 @@ const TROUBLE_EMOJI = '🔴';
 export function headerText(summary: EventSummary, lang: Lang): string {
   const words = messagesFor(lang).render;
   const state = summary.lifecycle.state;
-  const emoji = summary.notices.problems.length > 0 ? TROUBLE_EMOJI : STATE_EMOJI[state];
+  const trouble = summary.notices.problems.length > 0 || summary.notices.failedActions.length > 0 || deliveriesFailed(summary);
+  const emoji = trouble ? TROUBLE_EMOJI : STATE_EMOJI[state];
   return `${emoji} ${words.event(summary.id)} · ${words.state[state]}`;
 }
 
@@ -34,8 +36,10 @@ export function pushText(summary: EventSummary, lang: Lang): string {
   const ended = isEnded(summary);
   const stateWord = words.state[ended ? lifecycle.state : 'open'];
   let text = words.pushState(clipInline(summary.id, RENDER_BUDGET.name), stateWord, duration(mainDurationMs(summary), lang), ended);
-  // Failed notices right after the state: a lock screen shows only the start of the text.
-  if (notices.problems.length > 0) {
+  // Failed deliveries, then failed notices, right after the state: a lock screen shows only the start of the text.
+  const deliveryClause = deliveryPushClause(summary, lang);
+  if (deliveryClause !== null) text += ` — ${deliveryClause}`;
+  else if (notices.problems.length > 0) {
     const first = notices.problems[0];
     const reason = first?.reason ? clipInline(first.reason, RENDER_BUDGET.pushReason) : first?.emptyReceiver ? words.noReceiversReason : null;
     text += ` — ${words.pushFailed(notices.problems.length, reason)}`;
@@ -64,20 +68,38 @@ function stateLine(summary: EventSummary, lang: Lang): string {
 
 function countsLine(summary: EventSummary, lang: Lang): string {
   const words = messagesFor(lang).render;
-  const { counts } = summary.notices;
-  const problems = counts.failed + counts.partial;
-  const parts = [words.records(summary.recordCount)];
-  if (counts.total === 0) parts.push(words.noNotices);
-  else if (problems > 0) parts.push(words.noticesFailed(problems, counts.total));
-  else if (counts.succeeded === counts.total) parts.push(words.noticesSent(counts.total));
-  else parts.push(words.noticesSentOf(counts.succeeded, counts.total));
-  if (counts.shielded > 0) parts.push(words.shieldedCount(counts.shielded));
-  if (counts.running > 0) parts.push(words.runningCount(counts.running));
+  const parts = [words.records(summary.recordCount), ...noticeCountParts(summary, lang)];
   const { anomalyTotal, rounds } = summary.convergence;
   if (anomalyTotal !== null) parts.push(words.anomaliesConverged(anomalyTotal));
   else if (rounds > 0) parts.push(words.convergeRounds(rounds));
   if (summary.unreadableCount > 0) parts.push(words.unreadableCount(summary.unreadableCount));
   return parts.join(' · ');
+}
+
+/**
+ * What the notices came to. Per-receiver data speaks for itself; without it a
+ * new-generation "triggered" notice is only that, never "sent".
+ */
+function noticeCountParts(summary: EventSummary, lang: Lang): string[] {
+  const { render: words, deliveries: deliveryWords } = messagesFor(lang);
+  const { counts } = summary.notices;
+  const problems = counts.failed + counts.partial;
+  const deliveries = deliveryCountPhrase(summary, lang);
+  const report = deliveryReport(summary);
+  const parts: string[] = [];
+  if (counts.total === 0 && deliveries === null && summary.notices.failedActions.length === 0) return [words.noNotices];
+  if (problems > 0) parts.push(words.noticesFailed(problems, counts.total));
+  if (deliveries !== null) parts.push(deliveries);
+  else if (counts.triggered > 0) parts.push(deliveryWords.noticesTriggered(counts.triggered));
+  else if (problems === 0) {
+    parts.push(counts.succeeded === counts.total ? words.noticesSent(counts.total) : words.noticesSentOf(counts.succeeded, counts.total));
+  }
+  const failedActions = report?.failedActions.length ?? summary.notices.failedActions.length;
+  if (failedActions > 0) parts.push(deliveryWords.actionsFailed(failedActions));
+  if (counts.shielded > 0) parts.push(words.shieldedCount(counts.shielded));
+  if (counts.skipped > 0) parts.push(deliveryWords.skippedCount(counts.skipped));
+  if (counts.running > 0) parts.push(words.runningCount(counts.running));
+  return parts;
 }
 
 function ackClause(summary: EventSummary, lang: Lang): string {

@@ -1,0 +1,36 @@
+import { errorResponse, successResponse, type DemoResponse } from './envelope';
+import { storyRecords, type Story } from './new-generation-alert';
+import type { ServerClock } from './server-clock';
+
+/**
+ * Demo alert 164239311052213 (new generation, still open): its event log
+ * reads fine, but the ESB refuses the search_action call (the app was granted
+ * get_event_log only), so the answer shows the log with one line saying why
+ * per-receiver results are missing, and never claims a notice was delivered.
+ */
+export const ACTIONS_REFUSED_ID = '164239311052213';
+
+const START = Number(ACTIONS_REFUSED_ID.slice(0, 10));
+const MIN = 60;
+
+const STORY: Story = [
+  [0, 'CREATE', 'avg(磁盘使用率) >= 95.0%, 当前值96.2%, 达到了触发告警条件（3周期内满足2次检测算法）'],
+  [1, 'ACTION', '达到通知告警的执行条件【告警触发时】，已触发告警通知'],
+  [9 * MIN, 'CONVERGE', 'avg(磁盘使用率) >= 95.0%, 当前值97.8%'],
+  [10 * MIN, 'SEVERITY_UP', '收到了更高级别的事件，告警级别上升为：致命'],
+  [10 * MIN + 2, 'ACTION', '达到通知告警的执行条件【告警升级】，已触发告警通知'],
+];
+
+/** The event log: fine. */
+export function actionsRefusedLogResponse(clock: ServerClock): DemoResponse {
+  return successResponse(storyRecords(ACTIONS_REFUSED_ID, START, STORY, clock), { code: 200, requestId: 'c4d5e6f708192a3b4c5d6e7f80912a3b' });
+}
+
+/** search_action: refused, as the ESB refuses a component the app has no permission for. */
+export function actionsRefusedResponse(): DemoResponse {
+  return errorResponse(
+    1306403,
+    'APP [bk_eventlog_bot] has no permission to access the component [MONITOR_V3.search_action], please apply for permission in the developer center',
+    '0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a',
+  );
+}
