@@ -1,4 +1,6 @@
+import type { DeliveryLookup } from '../eventlog/deliveries';
 import type { FetchedLog } from '../eventlog/fetch-with-deliveries';
+import type { EventLog } from '../eventlog/record';
 import type { LookupOutcome, LookupRequest } from '../eventlog/service';
 import { summarize } from '../eventlog/summarize';
 import type { Logger, LogFields } from '../log';
@@ -46,7 +48,10 @@ export interface WatcherDeps {
 }
 
 /** Where a new watch goes and who asked. */
-export interface WatchStart extends FetchedLog {
+export interface WatchStart {
+  log: EventLog;
+  /** The per-receiver results fetched with it; none = not asked. */
+  deliveries?: DeliveryLookup;
   channel: string;
   /** Post into this thread; null = at the top of the channel (the change lines then go to the message's own thread). */
   threadTs: string | null;
@@ -79,6 +84,9 @@ export interface Watcher {
 
 /** A watching message whose post never finished (the process died in between) is dropped after this. */
 const PENDING_MAX_MS = 2 * 60_000;
+
+/** A start without per-receiver results (an old-generation event, or a caller that has none). */
+const NOT_ASKED: DeliveryLookup = { kind: 'absent', absence: { kind: 'not_asked' } };
 
 /**
  * Polls watched events and keeps their messages current. Every watch is
@@ -127,7 +135,8 @@ export function createWatcher(deps: WatcherDeps): Watcher {
 
   const start = async (req: WatchStart): Promise<StartResult> => {
     const now = deps.now();
-    const summary = summarize(req.log, now, req.deliveries);
+    const first: FetchedLog = { log: req.log, deliveries: req.deliveries ?? NOT_ASKED };
+    const summary = summarize(first.log, now, first.deliveries);
     if (summary.lifecycle.state === 'closed') return { kind: 'closed' };
     const watch: WatchRecord = {
       key: watchKey(req.channel, req.log.id),
@@ -150,7 +159,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
       log.warn('watch.refused', fields(watch, { reason: 'full', max: settings.max }));
       return { kind: 'full', max: settings.max };
     }
-    const posted = await deps.slack.post(req.channel, req.threadTs, render(req, watch, 'live'));
+    const posted = await deps.slack.post(req.channel, req.threadTs, render(first, watch, 'live'));
     if (!posted.ok) {
       await store.remove(watch.key);
       log.warn('watch.post_failed', fields(watch, { slack_error: posted.failure.code }));
@@ -158,7 +167,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     }
     const live: WatchRecord = { ...watch, messageTs: posted.ts, threadTs: req.threadTs ?? posted.ts };
     await store.update(live);
-    lastLogs.set(live.key, { log: req.log, deliveries: req.deliveries });
+    lastLogs.set(live.key, first);
     deps.metrics.watchesActive((await store.list()).length);
     log.info('watch.start', fields(live, { message_ts: live.messageTs, in_thread: req.threadTs !== null, state: live.snapshot.state }));
     return { kind: 'started', watch: live };
