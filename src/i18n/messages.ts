@@ -284,6 +284,8 @@ export interface WatchMessages {
   alreadyTitle(id: string): string;
   alreadyLine(startedBy: string, link: string | null): string;
   linkLabel: string;
+  offTitle: string;
+  offLine: string;
   closedTitle(id: string): string;
   closedLine(id: string): string;
   fullTitle: string;

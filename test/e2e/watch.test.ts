@@ -227,3 +227,16 @@ describe('watching an event, over real HTTP', () => {
     expect(replies(h).map((r) => r.text)).toEqual(['Event 8001: 🚨 a notification failed (通知人为空)']);
   }, 30_000);
 });
+
+describe('watching turned off (WATCH_MAX=0), over real HTTP', () => {
+  let h: Harness;
+  harnessPerTest((started) => (h = started), { WATCH_MAX: '0' });
+
+  it('says so, and posts nothing', async () => {
+    evolvingEsb(h);
+    await h.postCommand(`${ID} watch`);
+    await h.responses.waitForRequests(1);
+    expect(h.responseBodies()[0]).toMatchObject({ replace_original: true, text: '🚫 Watching is turned off on this bot' });
+    expect(h.slack.calls('chat.postMessage')).toEqual([]);
+  });
+});

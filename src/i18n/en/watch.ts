@@ -33,6 +33,8 @@ export const watch: WatchMessages = {
   alreadyTitle: (id) => `Event ${id} is already watched in this channel`,
   alreadyLine: (by, link) => `Started by ${by}${link ? `: ${link}` : ''}. One live message per event and channel is enough.`,
   linkLabel: 'the watching message',
+  offTitle: 'Watching is turned off on this bot',
+  offLine: 'Whoever runs the bot set WATCH_MAX=0. /eventlog <id> still shows the log whenever you ask.',
   closedTitle: (id) => `Event ${id} is already closed`,
   closedLine: (id) => `Nothing more will change, so there is nothing to watch. /eventlog ${id} shows its log.`,
   fullTitle: 'The bot is watching as many events as it may',

@@ -33,6 +33,8 @@ export const watch: WatchMessages = {
   alreadyTitle: (id) => `本频道已在关注事件 ${id}`,
   alreadyLine: (by, link) => `由 ${by} 发起${link ? `：${link}` : ''}。每个事件在每个频道只需一条实时消息。`,
   linkLabel: '查看关注消息',
+  offTitle: '此机器人已关闭关注功能',
+  offLine: '运维设置了 WATCH_MAX=0。仍可随时用 /eventlog <id> 查看流水。',
   closedTitle: (id) => `事件 ${id} 已关闭`,
   closedLine: (id) => `不会再有变化，无需关注。/eventlog ${id} 可查看其流水。`,
   fullTitle: '机器人关注的事件已达上限',

@@ -42,8 +42,9 @@ async function handleEventlogCommand({ command, ack, client, context }: CommandA
   }
   if (request.watch) {
     await ack({ response_type: 'ephemeral', ...renderWatchStarting(request.id, lang) });
-    ctx.tasks.run(() =>
-      startWatch(ctx, client, {
+    ctx.tasks.run(async () => {
+      if (await isRepeatDelivery(ctx, 'command', command.trigger_id, context.retryNum)) return;
+      await startWatch(ctx, client, {
         id: request.id,
         channel: command.channel_id,
         threadTs: null,
@@ -57,8 +58,8 @@ async function handleEventlogCommand({ command, ack, client, context }: CommandA
             channel: command.channel_id,
           });
         },
-      }),
-    );
+      });
+    });
     return;
   }
   // Ack first, with a placeholder, so Slack never shows operation_timeout; the work happens after.

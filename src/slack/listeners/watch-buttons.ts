@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackContext } from '../context';
+import { actionKey, isRepeatDelivery } from '../delivery-dedupe';
 import { ACTION_IDS, decodeButtonValue, decodeWatchKey } from '../render/actions';
 import { renderStaleButton } from '../render/status-message';
 import type { SlackMessage } from '../render/types';
@@ -18,6 +19,12 @@ export function register(app: App, ctx: SlackContext): void {
   app.action<BlockButtonAction>({ type: 'block_actions', action_id: ACTION_IDS.stopWatching }, (args: ButtonArgs) => handleStop(args, ctx));
 }
 
+/** A click Socket Mode delivered again (its ack came late) is answered once. */
+function isRepeat(ctx: SlackContext, body: ButtonArgs['body'], action: ButtonArgs['action'], retryNum: number | undefined): Promise<boolean> {
+  const channel = body.channel?.id ?? body.container?.channel_id;
+  return isRepeatDelivery(ctx, 'button', actionKey(channel, body.container?.message_ts ?? body.message?.ts, action.action_id, action.action_ts), retryNum);
+}
+
 /** A private answer to whoever clicked, through the click's response_url. */
 function teller(ctx: SlackContext, responseUrl: string | undefined, logContext: Record<string, string | null>): (message: SlackMessage) => Promise<void> {
   return async (message) => {
@@ -26,13 +33,14 @@ function teller(ctx: SlackContext, responseUrl: string | undefined, logContext: 
   };
 }
 
-async function handleWatch({ ack, action, body, client }: ButtonArgs, ctx: SlackContext): Promise<void> {
+async function handleWatch({ ack, action, body, client, context }: ButtonArgs, ctx: SlackContext): Promise<void> {
   await ack();
   const channel = body.channel?.id ?? body.container?.channel_id ?? null;
   const logContext = { user: body.user.id, channel, button: 'watch' };
   const tell = teller(ctx, body.response_url, logContext);
   const value = decodeButtonValue(action.value ?? '');
   ctx.tasks.run(async () => {
+    if (await isRepeat(ctx, body, action, context.retryNum)) return;
     if (!value || !channel) {
       ctx.log.warn('button.stale_value', logContext);
       return tell(renderStaleButton(ctx.config.lang));
@@ -53,13 +61,14 @@ async function handleWatch({ ack, action, body, client }: ButtonArgs, ctx: Slack
   });
 }
 
-async function handleStop({ ack, action, body }: ButtonArgs, ctx: SlackContext): Promise<void> {
+async function handleStop({ ack, action, body, context }: ButtonArgs, ctx: SlackContext): Promise<void> {
   await ack();
   const channel = body.channel?.id ?? body.container?.channel_id ?? null;
   const logContext = { user: body.user.id, channel, button: 'stop_watching' };
   const tell = teller(ctx, body.response_url, logContext);
   const key = decodeWatchKey(action.value ?? '');
   ctx.tasks.run(async () => {
+    if (await isRepeat(ctx, body, action, context.retryNum)) return;
     if (!key) {
       ctx.log.warn('button.stale_value', logContext);
       return tell(renderStaleButton(ctx.config.lang));

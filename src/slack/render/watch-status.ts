@@ -31,6 +31,7 @@ export function renderAlreadyWatched(id: string, startedBy: string, permalink: s
 
 export function renderWatchFull(max: number, lang: Lang): SlackMessage {
   const words = messagesFor(lang).watch;
+  if (max === 0) return renderPlainMessage({ emoji: '🚫', title: words.offTitle, lines: [words.offLine] });
   return renderPlainMessage({ emoji: '🚫', title: words.fullTitle, lines: [words.fullLine(max)] });
 }
 
