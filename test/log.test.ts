@@ -1,6 +1,6 @@
 import { createLogger, type LoggerOptions } from '../src/log';
 import { silentLogger } from './support/silent';
-import { createRedactor } from '../src/redact';
+import { createRedactor, createScrubber } from '../src/redact';
 
 /** A logger writing into an array, at a fixed time. */
 function captured(options: Partial<LoggerOptions> = {}): { lines: string[]; log: ReturnType<typeof createLogger> } {
@@ -88,5 +88,43 @@ describe('createRedactor', () => {
   it('ignores empty, missing and very short values, so ordinary words survive', () => {
     const redact = createRedactor(['', null, undefined, 'ok', 'abc12']);
     expect(redact('ok abc12 fine')).toBe('ok abc12 fine');
+  });
+});
+
+describe('createScrubber', () => {
+  const SECRET = 'bk-app-secret-7d41e9c2';
+  const scrub = createScrubber([SECRET]);
+
+  it('blanks a whole secret before cutting, so a secret across the cut leaves nothing', () => {
+    const text = `${'x'.repeat(290)}${SECRET}tail`;
+    const cut = scrub.cut(text, 300);
+    expect(cut).toBe(`${'x'.repeat(290)}[redacted]…`);
+    expect(cut).not.toContain('bk-app');
+  });
+
+  it('blanks the head of a secret that a cut left (at least 6 characters), not shorter coincidences', () => {
+    // Upstream already cut the secret itself: only the head is in the text.
+    expect(scrub.cut(`${'x'.repeat(10)}${SECRET.slice(0, 12)}${'y'.repeat(5)}`, 23)).toBe(`${'x'.repeat(10)}[redacted]…`);
+    expect(scrub.cut(`${'x'.repeat(20)}bk-ap${'y'.repeat(20)}`, 26)).toBe(`${'x'.repeat(20)}bk-ap…`);
+  });
+
+  it('reads only the head of a huge text and marks the cut with the original length', () => {
+    const huge = `${'a'.repeat(195)}${SECRET}${'b'.repeat(4_000_000)}`;
+    expect(scrub.cut(huge, 200, (n) => `… (${n} chars)`)).toBe(`${'a'.repeat(195)}[redacted]… (${huge.length} chars)`);
+  });
+
+  it('leaves short text without secrets as it is', () => {
+    expect(scrub.cut('plain', 300)).toBe('plain');
+  });
+});
+
+describe('createLogger field bounds', () => {
+  it('bounds every text field to 200 characters, marked with the full length, secrets blanked first', () => {
+    const { lines, log } = captured({ secrets: ['s3cr3t-value-123'] });
+    log.info('lookup', { request_id: 'r'.repeat(4_000_000), detail: `${'d'.repeat(195)}s3cr3t-value-123` });
+    const line = JSON.parse(lines[0]) as Record<string, string>;
+    expect(line.request_id).toBe(`${'r'.repeat(199)}… (4000000 chars)`);
+    expect(line.detail).not.toContain('s3cr3t');
+    expect(lines[0].length).toBeLessThan(600);
   });
 });

@@ -11,6 +11,7 @@ import { yieldToEventLoop } from '../yield-to-event-loop';
 import { agentWatchingForCutShort } from './cut-short';
 import { startDeadline } from './deadline';
 import { parseEventLogResponse, requestIdFromHeaders, type HeaderReader } from './envelope';
+import { createScrubber } from '../redact';
 import { redactSecrets } from './redact-error';
 import { buildEventLogRequest, buildJsonPost, type EsbRequest } from './request';
 import { buildSearchActionBody, needsAnotherPage, parseSearchActionResponse } from './search-action';
@@ -50,13 +51,15 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
   const ownAgent = deps.agent === undefined;
   const agent = deps.agent ?? keepAliveAgent(cfg.baseUrl);
   const secrets = [cfg.appSecret];
+  // Every length counts: the secret is blanked from upstream text before any cut (see redactSecrets).
+  const scrub = createScrubber(secrets, 1);
 
   const fetchOnce = async (id: string, identity: BkIdentity, signal?: AbortSignal): Promise<EventLog> => {
     // Only a usable event ID (src/eventlog/event-id.ts) ever leaves the process.
     if (!isEventId(id)) throw new LookupError({ kind: 'bad_parameter' });
     const { status, headers, body } = await download(buildEventLogRequest(cfg, id, identity.username ?? cfg.username), signal);
     await yieldToEventLoop();
-    return parseEventLogResponse({ id, httpStatus: status, headers, body, zone: deps.zone });
+    return parseEventLogResponse({ id, httpStatus: status, headers, body, zone: deps.zone, scrub });
   };
 
   /** Every page of the alert's actions; `total` says whether another page is worth asking for. */
@@ -69,7 +72,7 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
       const request = buildJsonPost(cfg, cfg.searchActionPath, buildSearchActionBody(alertId, page, cfg.bizIds), identity.username ?? cfg.username);
       const { status, headers, body } = await download(request, signal);
       await yieldToEventLoop();
-      const answer = parseSearchActionResponse({ httpStatus: status, headers, body });
+      const answer = parseSearchActionResponse({ httpStatus: status, headers, body, scrub });
       actions.push(...answer.actions);
       unreadable += answer.unreadable;
       requestId ??= answer.requestId;
@@ -94,7 +97,7 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
         // A redirect would re-send the credentials header to wherever it points.
         redirect: 'manual',
       });
-      soFar = { httpStatus: res.status, requestId: requestIdFromHeaders(res.headers) };
+      soFar = { httpStatus: res.status, requestId: requestIdFromHeaders(res.headers, scrub) };
       // A declared length over the cap is refused before reading a byte of it.
       if (Number(res.headers.get('Content-Length') ?? NaN) > cfg.maxBodyBytes) {
         deadline.abort();

@@ -4,7 +4,9 @@ import { kindForCode, kindForHttpStatus } from './error-codes';
 import { LookupError, type LookupErrorDetails } from '../eventlog/lookup-error';
 import { isPlainObject } from './json-value';
 import { parseRecords } from './records';
-import { htmlTitle, looksLikeHtml, parseJson, shorten, textSnippet } from './response-body';
+import type { Scrubber } from '../redact';
+import { htmlTitle, looksLikeHtml, NO_SECRETS, parseJson, shorten, textSnippet } from './response-body';
+import { upstreamToken } from './upstream-token';
 
 /**
  * One HTTP answer from the ESB or API gateway → an EventLog, or a LookupError
@@ -22,6 +24,8 @@ export interface EsbAnswer {
   httpStatus: number;
   headers: HeaderReader;
   body: string;
+  /** Blanks the app secret out of upstream text before it is cut (default: nothing to blank). */
+  scrub?: Scrubber;
 }
 
 /** One get_event_log answer, with what reading its records needs. */
@@ -81,48 +85,49 @@ export function parseEventLogResponse(input: EventLogResponse): EventLog {
  * @throws LookupError for every answer that is not a successful envelope
  */
 export function readEnvelopeData(input: EsbAnswer): EnvelopeData {
-  const facts = readHeaders(input.headers);
+  const scrub = input.scrub ?? NO_SECRETS;
+  const facts = readHeaders(input.headers, scrub);
   const json = parseJson(input.body);
   const parsed = envelopeSchema.safeParse(json);
   const envelope = parsed.success ? parsed.data : null;
   const common: Common = {
-    requestId: nonEmpty(envelope?.request_id) ?? facts.requestId,
+    requestId: upstreamToken(nonEmpty(envelope?.request_id), scrub) ?? facts.requestId,
     httpStatus: input.httpStatus,
     retryAfterSec: facts.retryAfterSec,
   };
 
   // The API gateway flags its own errors in headers, whatever the body holds.
   if (facts.gatewayCode !== null) {
-    const message = facts.gatewayMessage ?? (envelope ? upstreamText(envelope.message) : messageField(json));
+    const message = facts.gatewayMessage ?? (envelope ? upstreamText(envelope.message, scrub) : messageField(json, scrub));
     throw codeError(facts.gatewayCode, message, common);
   }
-  if (envelope?.result === false) throw resultFalseError(envelope, common);
-  if (input.httpStatus < 200 || input.httpStatus > 299) throw httpStatusError(input, facts, json, common);
-  if (envelope === null) throw notEnvelopeError(input.body, facts, json, common);
-  return { data: envelope.data, code: codeText(envelope.code), message: upstreamText(envelope.message), requestId: common.requestId ?? null };
+  if (envelope?.result === false) throw resultFalseError(envelope, common, scrub);
+  if (input.httpStatus < 200 || input.httpStatus > 299) throw httpStatusError(input, facts, json, common, scrub);
+  if (envelope === null) throw notEnvelopeError(input.body, facts, json, common, scrub);
+  return { data: envelope.data, code: codeText(envelope.code, scrub), message: upstreamText(envelope.message, scrub), requestId: common.requestId ?? null };
 }
 
 /** The request ID the ESB or gateway put in the headers, if any (the body's `request_id` wins when present). */
-export function requestIdFromHeaders(headers: HeaderReader): string | null {
-  return nonEmpty(headers.get('X-Bkapi-Request-Id')) ?? nonEmpty(headers.get('X-Request-Id'));
+export function requestIdFromHeaders(headers: HeaderReader, scrub: Scrubber = NO_SECRETS): string | null {
+  return upstreamToken(nonEmpty(headers.get('X-Bkapi-Request-Id')) ?? nonEmpty(headers.get('X-Request-Id')), scrub);
 }
 
-function readHeaders(headers: HeaderReader): HeaderFacts {
-  const gatewayCode = nonEmpty(headers.get('X-Bkapi-Error-Code'));
+function readHeaders(headers: HeaderReader, scrub: Scrubber): HeaderFacts {
+  const gatewayCode = upstreamToken(nonEmpty(headers.get('X-Bkapi-Error-Code')), scrub);
   return {
-    requestId: requestIdFromHeaders(headers),
+    requestId: requestIdFromHeaders(headers, scrub),
     // Retry-After as an HTTP date is rare here and would need a clock; seconds only.
     retryAfterSec: seconds(headers.get('Retry-After')) ?? seconds(headers.get('X-Bkapi-RateLimit-Reset')),
     gatewayCode: gatewayCode === '0' ? null : gatewayCode,
-    gatewayMessage: upstreamText(headers.get('X-Bkapi-Error-Message')),
+    gatewayMessage: upstreamText(headers.get('X-Bkapi-Error-Message'), scrub),
     contentType: headers.get('Content-Type'),
     location: headers.get('Location'),
   };
 }
 
-function resultFalseError(envelope: Envelope, common: Common): LookupError {
-  const code = codeText(envelope.code);
-  const message = upstreamText(envelope.message);
+function resultFalseError(envelope: Envelope, common: Common, scrub: Scrubber): LookupError {
+  const code = codeText(envelope.code, scrub);
+  const message = upstreamText(envelope.message, scrub);
   const kind = code === null ? 'api_error' : kindForCode(code, message ?? '');
   // An unrecognised code on a telling status (429, 502…) is better described by the status.
   const byStatus = kind === 'api_error' && common.httpStatus ? kindForHttpStatus(common.httpStatus) : null;
@@ -133,48 +138,48 @@ function codeError(code: string, message: string | null, common: Common): Lookup
   return new LookupError({ kind: kindForCode(code, message ?? ''), code, upstreamMessage: message, ...common });
 }
 
-function httpStatusError(input: EsbAnswer, facts: HeaderFacts, json: unknown, common: Common): LookupError {
+function httpStatusError(input: EsbAnswer, facts: HeaderFacts, json: unknown, common: Common, scrub: Scrubber): LookupError {
   const status = input.httpStatus;
   if (status >= 300 && status <= 399) {
     // Often a redirect to a login page: say where, without the query (it may echo our credentials).
-    const target = facts.location === null ? null : `Redirected to ${withoutQuery(facts.location)}`;
+    const target = facts.location === null ? null : shorten(`Redirected to ${withoutQuery(facts.location)}`, scrub);
     return new LookupError({ kind: 'http_error', upstreamMessage: target, ...common });
   }
   const html = json === undefined && looksLikeHtml(input.body, facts.contentType);
   const kind = kindForHttpStatus(status) ?? (html ? 'html_page' : 'http_error');
-  const upstreamMessage = html ? htmlTitle(input.body) : json === undefined ? textSnippet(input.body) : messageField(json);
+  const upstreamMessage = html ? htmlTitle(input.body, scrub) : json === undefined ? textSnippet(input.body, scrub) : messageField(json, scrub);
   return new LookupError({ kind, upstreamMessage, ...common });
 }
 
-function notEnvelopeError(body: string, facts: HeaderFacts, json: unknown, common: Common): LookupError {
+function notEnvelopeError(body: string, facts: HeaderFacts, json: unknown, common: Common, scrub: Scrubber): LookupError {
   if (json === undefined && looksLikeHtml(body, facts.contentType)) {
-    return new LookupError({ kind: 'html_page', upstreamMessage: htmlTitle(body), ...common });
+    return new LookupError({ kind: 'html_page', upstreamMessage: htmlTitle(body, scrub), ...common });
   }
-  if (json === undefined) return new LookupError({ kind: 'not_json', upstreamMessage: textSnippet(body), ...common });
-  return new LookupError({ kind: 'bad_shape', upstreamMessage: messageField(json), ...common });
+  if (json === undefined) return new LookupError({ kind: 'not_json', upstreamMessage: textSnippet(body, scrub), ...common });
+  return new LookupError({ kind: 'bad_shape', upstreamMessage: messageField(json, scrub), ...common });
 }
 
 /** The envelope's `message` as one short line; Monitor sometimes sends field errors as an object. */
-function upstreamText(message: unknown): string | null {
-  if (typeof message === 'string') return nonEmpty(shorten(message));
+function upstreamText(message: unknown, scrub: Scrubber): string | null {
+  if (typeof message === 'string') return nonEmpty(shorten(message, scrub));
   if (message === null || message === undefined) return null;
-  return nonEmpty(shorten(JSON.stringify(message)));
+  return nonEmpty(shorten(JSON.stringify(message), scrub));
 }
 
 /** A message-like field (`message`, `detail`, `error`, `msg`) of JSON that is not the envelope. */
-function messageField(json: unknown): string | null {
-  if (typeof json === 'string') return nonEmpty(shorten(json));
+function messageField(json: unknown, scrub: Scrubber): string | null {
+  if (typeof json === 'string') return nonEmpty(shorten(json, scrub));
   if (!isPlainObject(json)) return null;
   for (const key of ['message', 'detail', 'error', 'msg']) {
     const field = json[key];
-    if (typeof field === 'string' && field.trim() !== '') return shorten(field);
+    if (typeof field === 'string' && field.trim() !== '') return shorten(field, scrub);
   }
   return null;
 }
 
-function codeText(code: number | string | null | undefined): string | null {
+function codeText(code: number | string | null | undefined, scrub: Scrubber): string | null {
   if (code === null || code === undefined) return null;
-  return nonEmpty(String(code).trim());
+  return upstreamToken(nonEmpty(String(code)), scrub);
 }
 
 function nonEmpty(value: string | null | undefined): string | null {

@@ -1,3 +1,5 @@
+import { createScrubber, type Scrubber } from '../redact';
+
 /**
  * Looking at a response body that may not be what we asked for: an HTML page
  * from a proxy or login screen, plain text from a load balancer, or JSON.
@@ -28,25 +30,33 @@ export function looksLikeHtml(body: string, contentType: string | null): boolean
   return body.trimStart().startsWith('<');
 }
 
+/** Shortening without secrets to blank (tests, the demo source). */
+export const NO_SECRETS: Scrubber = createScrubber([]);
+
 /** A page's <title> (or first <h1>) as plain text, or null when it has neither. */
-export function htmlTitle(html: string): string | null {
+export function htmlTitle(html: string, scrub: Scrubber = NO_SECRETS): string | null {
   const head = html.slice(0, SCAN_MAX_CHARS);
   const match = TITLE.exec(head) ?? HEADING.exec(head);
   if (!match) return null;
-  const text = shorten(decodeEntities(match[1].replace(TAG, ' ')));
+  const text = shorten(decodeEntities(match[1].replace(TAG, ' ')), scrub);
   return text === '' ? null : text;
 }
 
 /** The start of a non-JSON body as one short line, or null when it is blank. */
-export function textSnippet(body: string): string | null {
-  const text = shorten(body.slice(0, SCAN_MAX_CHARS));
+export function textSnippet(body: string, scrub: Scrubber = NO_SECRETS): string | null {
+  const text = shorten(body.slice(0, SCAN_MAX_CHARS), scrub);
   return text === '' ? null : text;
 }
 
-/** Collapse whitespace and cut to SNIPPET_MAX_CHARS, ending with … when cut. */
-export function shorten(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > SNIPPET_MAX_CHARS ? `${flat.slice(0, SNIPPET_MAX_CHARS - 1)}…` : flat;
+/**
+ * Collapse whitespace and cut to SNIPPET_MAX_CHARS, ending with … when cut.
+ * Secrets are blanked before the cut (and a secret's head left at it too):
+ * cutting first would leave most of a secret that straddled the limit.
+ */
+export function shorten(text: string, scrub: Scrubber = NO_SECRETS): string {
+  // Whitespace is collapsed in the scanned head only: a huge message costs no more than a short one.
+  const flat = text.slice(0, SCAN_MAX_CHARS).replace(/\s+/g, ' ').trim();
+  return scrub.cut(flat, SNIPPET_MAX_CHARS);
 }
 
 function decodeEntities(text: string): string {
