@@ -60,12 +60,15 @@ export function createApp(config: Config & { slack: SlackConnection }, deps: App
     retryConfig: { retries: deps.webApiRetries ?? 2, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
     timeout: 10_000,
   };
+  const store = deps.store ?? createStore(config.store, { now, log, metrics });
   const bot = createReceiver(config.slack, {
     port: config.port,
     metrics: async () => ({ contentType: metrics.contentType, body: await metrics.render() }),
     logger: boltLogger,
     logLevel,
     clientOptions,
+    // Replays are remembered in the shared store, so a replay sent to another replica is a repeat too.
+    guard: { log, seen: store, slackApiUrl: config.slackApiUrl },
   });
   const app = new App({
     token: config.slack.botToken,
@@ -77,7 +80,6 @@ export function createApp(config: Config & { slack: SlackConnection }, deps: App
     convoStore: false,
   });
 
-  const store = deps.store ?? createStore(config.store, { now, log, metrics });
   const tasks = new TaskTracker((err) => log.error('task.failed', { error: err instanceof Error ? err.message : String(err) }));
   const service = createEventLogService(config, {
     source: deps.source,

@@ -7,7 +7,11 @@ import {
   type SocketModeReceiverOptions,
 } from '@slack/bolt';
 import type { SlackConnection } from '../config';
+import type { Logger } from '../log';
+import type { Store } from '../store/store';
 import { healthRoutes, type HealthState } from './health-routes';
+import { guardSlackRequests } from './http-guard';
+import { responseUrlAllowed } from './response-url-hosts';
 
 export interface ReceiverOptions {
   port: number;
@@ -17,7 +21,12 @@ export interface ReceiverOptions {
   logLevel: LogLevel;
   /** Web API options for Socket Mode's own client (apps.connections.open), the same as the app's. */
   clientOptions: SocketModeClientOptions;
+  /** HTTP mode: the guard in front of Bolt (see http-guard.ts) logs here and remembers signatures there. */
+  guard: { log: Logger; seen: Pick<Store, 'seen'>; slackApiUrl: string | null };
 }
+
+/** Bolt's HTTPReceiver default body limit; the guard reads no more than Bolt would. */
+const BOLT_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 
 type SocketModeClientOptions = NonNullable<SocketModeReceiverOptions['installerOptions']>['clientOptions'];
 
@@ -60,6 +69,15 @@ export function createReceiver(connection: SlackConnection, options: ReceiverOpt
     };
   }
   const receiver = new HTTPReceiver({ signingSecret: connection.signingSecret, port: options.port, processBeforeResponse: false, ...common });
+  receiver.requestListener = guardSlackRequests(receiver.requestListener, {
+    signingSecret: connection.signingSecret,
+    seen: options.guard.seen,
+    log: options.guard.log,
+    // Signatures are checked against the real clock: Slack signs with it.
+    now: Date.now,
+    bodyLimit: BOLT_BODY_LIMIT_BYTES,
+    responseUrlAllowed: responseUrlAllowed(options.guard.slackApiUrl),
+  });
   return {
     receiver,
     started: (server, configuredPort) => {

@@ -49,7 +49,7 @@ describe('a secret at the cut of upstream text', () => {
   let h: Harness;
   beforeAll(async () => {
     // Logs unredacted: the line itself must already be clean.
-    h = await startHarness({ BK_CACHE_TTL_MS: '0', BK_USER_PER_MINUTE: '0' }, { redactLogs: false });
+    h = await startHarness({ BK_CACHE_TTL_MS: '0', USER_RATE_LIMIT_PER_MIN: '0' }, { redactLogs: false });
   });
   afterAll(() => h.close());
 
@@ -62,6 +62,8 @@ describe('a secret at the cut of upstream text', () => {
     }
     const delivered = await h.responses.waitForRequests(startReplies + OFFSETS.length);
     const seen = [...delivered.slice(startReplies).map((r) => r.body), ...h.rawLogs.slice(startLogs)].join('\n');
+    // Every one of them was BlueKing's answer, not a refusal of ours.
+    expect(logLines(h.logs.slice(startLogs), 'lookup').map((l) => l.outcome)).not.toContain('refused_user_rate_limited');
     for (const fragment of secretFragments(BK_SECRET)) expect(seen).not.toContain(fragment);
   });
 });
@@ -69,7 +71,7 @@ describe('a secret at the cut of upstream text', () => {
 describe('an outsized upstream field', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ BK_USER_PER_MINUTE: '0' });
+    h = await startHarness({ USER_RATE_LIMIT_PER_MIN: '0' });
   });
   afterAll(() => h.close());
 

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { formText } from '../form-text';
 import { parseCommandText } from '../ids/parse-command';
 import type { SlackContext } from '../context';
 import { isRepeatDelivery } from '../delivery-dedupe';
@@ -23,7 +24,8 @@ export function register(app: App, ctx: SlackContext): void {
 
 async function handleEventlogCommand({ command, ack, client, context }: CommandArgs, ctx: SlackContext): Promise<void> {
   const { lang } = ctx.config;
-  const request = parseCommandText(command.text);
+  // Typed as a string by Bolt, but a crafted request may omit it or repeat it.
+  const request = parseCommandText(formText(command.text as unknown));
   if (request.kind === 'help') {
     await ack({ response_type: 'ephemeral', ...renderUsage(lang) });
     return;

@@ -1,0 +1,166 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { parse as parseForm } from 'node:querystring';
+import { verifySlackRequest } from '@slack/bolt';
+import type { Logger } from '../log';
+import type { Store } from '../store/store';
+
+/**
+ * A check in front of Bolt's HTTP receiver, for requests that carry a valid
+ * signature but that Bolt 5.1 (the newest release) would mishandle:
+ *  - a body that parses to something other than an object (`payload=null`):
+ *    Bolt throws outside its error handling and never answers → 400 here;
+ *  - a timestamp far in the future: Bolt checks only staleness → 401 here;
+ *  - the same signed request again (a replay): answered once only → an empty 200 here;
+ *  - a response_url that is not Slack's (see response-url-hosts.ts) → 400 here.
+ * Requests without a valid signature go on to Bolt, which answers 401 and logs them.
+ * The buffered body is handed to Bolt as `rawBody`, which Bolt reads instead of the stream.
+ */
+
+export interface HttpGuardDeps {
+  signingSecret: string;
+  /** Signatures already answered; a shared store makes a replay to another replica a repeat too. */
+  seen: Pick<Store, 'seen'>;
+  log: Logger;
+  now: () => number;
+  /** Largest body read (Bolt's own limit, 4 MB); a larger one is answered 413. */
+  bodyLimit: number;
+  /** Whether a response_url is one of Slack's. */
+  responseUrlAllowed(url: string): boolean;
+}
+
+/** Slack's signature window: a timestamp may differ from now by this much, either way. */
+export const SIGNATURE_WINDOW_SEC = 5 * 60;
+const FORM = 'application/x-www-form-urlencoded';
+
+/** `inner` (Bolt's request listener) behind the guard. */
+export function guardSlackRequests(inner: RequestListener, deps: HttpGuardDeps): RequestListener {
+  return (req, res) => {
+    if (req.method !== 'POST') {
+      inner(req, res);
+      return;
+    }
+    readBody(req, deps.bodyLimit).then(
+      async (raw) => {
+        if (raw === null) return answer(res, 413);
+        Object.assign(req, { rawBody: raw });
+        const verdict = await judge(req, raw.toString('utf8'), deps);
+        if (verdict === 'pass') return inner(req, res);
+        deps.log.warn(verdict.log, { reason: verdict.reason, status: verdict.status });
+        answer(res, verdict.status);
+      },
+      () => answer(res, 400),
+    );
+  };
+}
+
+type Verdict = 'pass' | { status: number; log: 'request.refused' | 'request.malformed' | 'request.replayed'; reason: string };
+
+async function judge(req: IncomingMessage, body: string, deps: HttpGuardDeps): Promise<Verdict> {
+  const signature = header(req, 'x-slack-signature');
+  const timestampSec = Number(header(req, 'x-slack-request-timestamp'));
+  // Unsigned or wrongly signed: Bolt refuses it (401) and logs why; ssl_check needs no signature.
+  if (signature === null || !validSignature(body, signature, timestampSec, deps)) return 'pass';
+  const nowSec = Math.floor(deps.now() / 1000);
+  if (timestampSec > nowSec + SIGNATURE_WINDOW_SEC) return { status: 401, log: 'request.refused', reason: 'timestamp_in_future' };
+  const parsed = parseLikeBolt(body, header(req, 'content-type'));
+  if (typeof parsed === 'string') return { status: 400, log: 'request.malformed', reason: parsed };
+  if (!responseUrlsOf(parsed).every((url) => deps.responseUrlAllowed(url))) {
+    return { status: 400, log: 'request.refused', reason: 'response_url_not_slack' };
+  }
+  // Slack's own redelivery of an event (X-Slack-Retry-Num) goes on: the listeners dedupe events by
+  // message and log the retry. Commands and interactions are never redelivered, so a repeat is a replay.
+  if (header(req, 'x-slack-retry-num') !== null && parsed.type === 'event_callback') return 'pass';
+  // The signature is unique per body and timestamp, and valid until the timestamp is stale.
+  const ttlMs = (timestampSec + SIGNATURE_WINDOW_SEC - nowSec + 1) * 1000;
+  if (await seenBefore(`slack-signature:${signature}`, ttlMs, deps)) return { status: 200, log: 'request.replayed', reason: 'same_signature' };
+  return 'pass';
+}
+
+/** Whether the store has seen `key`; a store that cannot answer (Redis down) lets the request through, logged. */
+async function seenBefore(key: string, ttlMs: number, deps: HttpGuardDeps): Promise<boolean> {
+  try {
+    return await deps.seen.seen(key, ttlMs);
+  } catch (err) {
+    deps.log.warn('request.replay_check_failed', { error: err instanceof Error ? err.message : String(err) });
+    return false;
+  }
+}
+
+function validSignature(body: string, signature: string, timestampSec: number, deps: HttpGuardDeps): boolean {
+  try {
+    verifySlackRequest({
+      signingSecret: deps.signingSecret,
+      body,
+      headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestampSec },
+      nowMilliseconds: deps.now(),
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+type Body = Record<string, unknown>;
+
+/** The body as Bolt will parse it (an object), or what is wrong with it. */
+export function parseLikeBolt(body: string, contentType: string | null): Body | 'not_json' | 'not_an_object' {
+  let parsed: unknown;
+  try {
+    if (contentType === FORM) {
+      const form = parseForm(body);
+      // A form is an object; its `payload`, when present as one value, is JSON that must be one too.
+      if (typeof form.payload !== 'string') return form;
+      parsed = JSON.parse(form.payload);
+    } else {
+      parsed = JSON.parse(body);
+    }
+  } catch {
+    return 'not_json';
+  }
+  return isBody(parsed) ? parsed : 'not_an_object';
+}
+
+/** Every response URL a request carries: `response_url` (commands, shortcuts, buttons), `response_urls` (modals). */
+function responseUrlsOf(body: Body): string[] {
+  const urls: unknown[] = [];
+  if ('response_url' in body) urls.push(...[body.response_url].flat());
+  if (Array.isArray(body.response_urls)) {
+    for (const entry of body.response_urls) urls.push(isBody(entry) ? entry.response_url : entry);
+  }
+  // Anything that is not a string is not a URL Slack would send.
+  return urls.map((url) => (typeof url === 'string' ? url : ''));
+}
+
+function isBody(value: unknown): value is Body {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function header(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name];
+  return typeof value === 'string' ? value : null;
+}
+
+/** The whole body, or null once it passes `limit` bytes. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume();
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('error', reject);
+  });
+}
+
+function answer(res: ServerResponse, status: number): void {
+  res.writeHead(status, { 'content-length': '0' });
+  res.end();
+}
