@@ -139,6 +139,13 @@ async function verifyBotToken(app: App, log: Logger): Promise<void> {
     const who = await app.client.auth.test();
     log.info('slack.auth', { team: who.team_id ?? null, bot_user: who.user_id ?? null });
   } catch (err) {
-    throw new Error(`Slack did not accept SLACK_BOT_TOKEN (${slackErrorCode(err)})`);
+    throw new Error(tokenCheckFailure(slackErrorCode(err)));
   }
+}
+
+/** Why the start-up token check failed: Slack's refusal, or no answer from Slack at all (the token is then unproven, not wrong). */
+function tokenCheckFailure(code: string): string {
+  if (code === 'request_error') return `Could not reach Slack to check SLACK_BOT_TOKEN (${code}): check the network path to Slack (and SLACK_API_URL if set)`;
+  if (code === 'http_error') return `Slack answered with an HTTP error while checking SLACK_BOT_TOKEN (${code}): try again shortly`;
+  return `Slack did not accept SLACK_BOT_TOKEN (${code})`;
 }

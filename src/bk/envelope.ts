@@ -71,10 +71,27 @@ type Common = Pick<LookupErrorDetails, 'requestId' | 'httpStatus' | 'retryAfterS
  * @throws LookupError for every answer that is not a successful event log
  */
 export function parseEventLogResponse(input: EventLogResponse): EventLog {
-  const { data, code, message, requestId } = readEnvelopeData(input);
-  if (!Array.isArray(data)) throw new LookupError({ kind: 'bad_shape', code, upstreamMessage: message, requestId, httpStatus: input.httpStatus });
-  const { entries, generation } = parseRecords(data, input.zone, { requestedId: input.id });
-  return { id: input.id, entries, generation, requestId };
+  return badShapeOnOverflow(input.httpStatus, () => {
+    const { data, code, message, requestId } = readEnvelopeData(input);
+    if (!Array.isArray(data)) throw new LookupError({ kind: 'bad_shape', code, upstreamMessage: message, requestId, httpStatus: input.httpStatus });
+    const { entries, generation } = parseRecords(data, input.zone, { requestedId: input.id });
+    return { id: input.id, entries, generation, requestId };
+  });
+}
+
+/** Said of an answer that overflowed the stack while being read. */
+const NESTED_TOO_DEEP = 'The answer is nested too deeply to read.';
+
+/** `read()`, with data nested deeper than the stack (100,000 levels, say) reported as BlueKing's bad answer, not a bug here. */
+function badShapeOnOverflow<T>(httpStatus: number, read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof RangeError && /call stack/i.test(err.message)) {
+      throw new LookupError({ kind: 'bad_shape', upstreamMessage: NESTED_TOO_DEEP, httpStatus });
+    }
+    throw err;
+  }
 }
 
 /**
@@ -85,6 +102,10 @@ export function parseEventLogResponse(input: EventLogResponse): EventLog {
  * @throws LookupError for every answer that is not a successful envelope
  */
 export function readEnvelopeData(input: EsbAnswer): EnvelopeData {
+  return badShapeOnOverflow(input.httpStatus, () => readEnvelope(input));
+}
+
+function readEnvelope(input: EsbAnswer): EnvelopeData {
   const scrub = input.scrub ?? NO_SECRETS;
   const facts = readHeaders(input.headers, scrub);
   const json = parseJson(input.body);

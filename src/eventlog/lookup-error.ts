@@ -36,6 +36,8 @@ export type LookupErrorKind = (typeof LOOKUP_ERROR_KINDS)[number];
 
 /** Seconds to wait after a rate limit that did not say how long. */
 export const DEFAULT_RATE_LIMIT_RETRY_SEC = 10;
+/** Longest pause the bot takes on BlueKing's word: a bogus Retry-After cannot silence it for long. */
+export const MAX_RATE_LIMIT_RETRY_SEC = 60;
 
 export interface LookupErrorDetails {
   kind: LookupErrorKind;
@@ -73,6 +75,8 @@ export class LookupError extends Error {
     this.httpStatus = details.httpStatus ?? null;
     // A rate limit without Retry-After still gets a number: users are told when to try again,
     // and the service pauses calls for that long instead of hammering a throttled BlueKing.
-    this.retryAfterSec = details.retryAfterSec ?? (details.kind === 'rate_limited' ? DEFAULT_RATE_LIMIT_RETRY_SEC : null);
+    // Capped here, so the pause the bot takes and the wait users are told are the same number.
+    const retryAfterSec = details.retryAfterSec ?? (details.kind === 'rate_limited' ? DEFAULT_RATE_LIMIT_RETRY_SEC : null);
+    this.retryAfterSec = retryAfterSec === null ? null : Math.min(retryAfterSec, MAX_RATE_LIMIT_RETRY_SEC);
   }
 }

@@ -1,4 +1,4 @@
-import { LookupError } from './lookup-error';
+import { LookupError, MAX_RATE_LIMIT_RETRY_SEC } from './lookup-error';
 import type { Store } from '../store/store';
 
 /**
@@ -38,7 +38,7 @@ const COOLDOWN_KEY = 'upstream:cooldown';
 export class UpstreamCooldown {
   constructor(
     private readonly store: Store,
-    private readonly maxSec = 60,
+    private readonly maxSec = MAX_RATE_LIMIT_RETRY_SEC,
   ) {}
 
   /** Hold calls back for the seconds `error` asked (never shortens a pause already running). */

@@ -71,6 +71,19 @@ describe('the built bot as a process (npm start)', () => {
     }
   });
 
+  it('says Slack could not be reached (not that it refused the token) when Slack does not answer, and exits 1', async () => {
+    const closed = await freePort();
+    const run = startMain({
+      SLACK_BOT_TOKEN: 'xoxb-unproven',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: `http://127.0.0.1:${closed}/api/`,
+      PORT: String(await freePort()),
+    });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain('Could not reach Slack to check SLACK_BOT_TOKEN (request_error)');
+    expect(run.output()).not.toContain('did not accept');
+  });
+
   describe('in HTTP mode', () => {
     let esb: FakeEsb;
     let slack: FakeSlackApi;
