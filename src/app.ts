@@ -64,6 +64,7 @@ export function createApp(config: Config & { slack: SlackConnection }, deps: App
   const bot = createReceiver(config.slack, {
     port: config.port,
     metrics: async () => ({ contentType: metrics.contentType, body: await metrics.render() }),
+    metricsToken: config.metricsToken,
     logger: boltLogger,
     logLevel,
     clientOptions,

@@ -89,6 +89,8 @@ export interface Config {
   limits: LimitsConfig;
   watch: WatchConfig;
   store: StoreConfig;
+  /** Bearer token /metrics requires; null = open (a private port scraped by Prometheus). */
+  metricsToken: string | null;
 }
 
 export class ConfigError extends Error {
@@ -182,6 +184,7 @@ const envSchema = z.object({
   ),
   REDIS_PREFIX: optional.pipe(z.string().regex(/^[\w:.{}-]{1,64}$/, 'expected up to 64 letters, digits or _ : . - { }').default('eventlog:')),
   BOT_LANG: optional.pipe(z.enum(['en', 'zh-CN'], 'expected "en" or "zh-CN"').default('en')),
+  METRICS_TOKEN: optional,
   LOG_LEVEL: optional.pipe(z.enum(['debug', 'info', 'warn', 'error'], 'expected debug, info, warn or error').default('info')),
 });
 
@@ -235,6 +238,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, readFile: (path: string) => s
     },
     watch: { intervalMs: e.WATCH_INTERVAL_MS, maxHours: e.WATCH_MAX_HOURS, max: e.WATCH_MAX, leaseMs: e.WATCH_LEASE_MS },
     store: e.REDIS_URL ? { kind: 'redis', url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : { kind: 'memory' },
+    metricsToken: e.METRICS_TOKEN ?? null,
   };
 }
 

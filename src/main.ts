@@ -88,7 +88,7 @@ function readConfigOrExit(): Config {
 
 function secretsOf(config: Config): string[] {
   const slack = config.slack;
-  const values = [config.bk?.appSecret];
+  const values = [config.bk?.appSecret, config.metricsToken];
   if (slack.kind !== 'console') values.push(slack.botToken, slack.signingSecret ?? undefined);
   if (slack.kind === 'socket') values.push(slack.appToken);
   values.push(...storeSecrets(config.store));
@@ -116,7 +116,7 @@ function onShutdownSignal(log: Logger, shutdown: () => Promise<void>): void {
 /** Blank the secret settings out of a message written before (or without) a configured logger. */
 function redactEnvSecrets(text: string): string {
   const env = process.env;
-  return createRedactor([env.BK_APP_SECRET, env.SLACK_BOT_TOKEN, env.SLACK_SIGNING_SECRET, env.SLACK_APP_TOKEN])(text);
+  return createRedactor([env.BK_APP_SECRET, env.SLACK_BOT_TOKEN, env.SLACK_SIGNING_SECRET, env.SLACK_APP_TOKEN, env.METRICS_TOKEN])(text);
 }
 
 main().catch((err: unknown) => {

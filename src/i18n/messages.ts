@@ -180,6 +180,8 @@ export interface ReplyMessages {
   lookupError: { event(id: string): string; code: string; request: string; upstream: string; hint: string };
   /** Only when rendering itself failed. */
   renderFailed: { title(id: string): string; line: string };
+  /** A lookup still running when the bot had to stop (shutdown drain deadline). */
+  restarting: { title: string; line: string };
 }
 
 /** Plain words for one failure: what happened, why, and what to do. No Slack markup. */

@@ -17,6 +17,8 @@ export interface ReceiverOptions {
   port: number;
   /** The /metrics body, served beside Slack's routes with /healthz and /readyz. */
   metrics: HealthState['metrics'];
+  /** METRICS_TOKEN: the bearer token /metrics requires, or null for an open endpoint. */
+  metricsToken: string | null;
   logger: BoltLogger;
   logLevel: LogLevel;
   /** Web API options for Socket Mode's own client (apps.connections.open), the same as the app's. */
@@ -45,7 +47,7 @@ export interface BotReceiver {
  */
 export function createReceiver(connection: SlackConnection, options: ReceiverOptions): BotReceiver {
   let ready = false;
-  const routes = healthRoutes({ isReady: () => ready, metrics: options.metrics });
+  const routes = healthRoutes({ isReady: () => ready, metrics: options.metrics, metricsToken: options.metricsToken });
   const common = { customRoutes: routes, logger: options.logger, logLevel: options.logLevel };
   const stopped = (): void => {
     ready = false;

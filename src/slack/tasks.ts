@@ -1,16 +1,24 @@
 /**
  * Work that runs after the ack (lookups, replies). Tracked so shutdown can
- * wait for in-flight answers instead of dropping them.
+ * wait for in-flight answers instead of dropping them, and, for those that
+ * outlive the wait, tell the user instead of leaving "Looking up…" forever.
  */
+
+/** What to do for a task still running at the drain deadline (say so to the user). */
+export type Interrupted = () => Promise<unknown>;
+
+/** How long the "restarting" notices may take once the drain deadline has passed. */
+const NOTICE_GRACE_MS = 3_000;
+
 export class TaskTracker {
-  private readonly running = new Set<Promise<void>>();
+  private readonly running = new Map<Promise<void>, Interrupted | undefined>();
 
   constructor(private readonly onError: (err: unknown) => void) {}
 
-  /** Start `work` now; its failure is reported, never thrown into Bolt. */
-  run(work: () => Promise<void>): void {
+  /** Start `work` now; its failure is reported, never thrown into Bolt. `interrupted` runs if shutdown cuts it short. */
+  run(work: () => Promise<void>, interrupted?: Interrupted): void {
     const task = work().catch(this.onError);
-    this.running.add(task);
+    this.running.set(task, interrupted);
     void task.finally(() => this.running.delete(task));
   }
 
@@ -18,18 +26,22 @@ export class TaskTracker {
     return this.running.size;
   }
 
-  /** Resolves true when every task finished, false if `timeoutMs` passed first. */
+  /**
+   * Resolves true when every task finished, false if `timeoutMs` passed first:
+   * then each task still running gets its `interrupted` notice (bounded in time).
+   */
   async drain(timeoutMs: number): Promise<boolean> {
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), timeoutMs);
-    });
     const done = (async (): Promise<true> => {
-      while (this.running.size > 0) await Promise.allSettled([...this.running]);
+      while (this.running.size > 0) await Promise.allSettled([...this.running.keys()]);
       return true;
     })();
-    const result = await Promise.race([done, timedOut]);
-    clearTimeout(timer);
-    return result;
+    if (await Promise.race([done, delay(timeoutMs, false as const)])) return true;
+    const notices = [...this.running.values()].map((interrupted) => interrupted?.().catch(this.onError));
+    await Promise.race([Promise.allSettled(notices), delay(NOTICE_GRACE_MS, null)]);
+    return false;
   }
+}
+
+function delay<T>(ms: number, value: T): Promise<T> {
+  return new Promise((resolve) => setTimeout(() => resolve(value), ms).unref());
 }

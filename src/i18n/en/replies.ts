@@ -116,4 +116,8 @@ export const replies = {
     title: (id) => `Could not show event ${id}`,
     line: "The bot failed to lay out BlueKing's answer. This is a bug in the bot: please report it with the event ID.",
   },
+  restarting: {
+    title: 'The bot is restarting',
+    line: 'Your lookup was still waiting for BlueKing when the bot had to stop. Please try again in a moment.',
+  },
 } satisfies ReplyMessages;

@@ -105,4 +105,8 @@ export const replies = {
     title: (id) => `无法显示事件 ${id}`,
     line: '机器人未能排版蓝鲸返回的结果。这是机器人的缺陷，请带上事件 ID 反馈。',
   },
+  restarting: {
+    title: '机器人正在重启',
+    line: '机器人停止时，你的查询仍在等待蓝鲸返回。请稍后再试。',
+  },
 } satisfies ReplyMessages;

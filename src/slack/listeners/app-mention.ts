@@ -4,7 +4,7 @@ import { isWatchWord, parseCommandText, withoutUserMentions } from '../ids/parse
 import { startWatch } from '../start-watch';
 import type { SlackContext } from '../context';
 import { renderUsage } from '../render/plain-message';
-import { renderIdChoice, renderInvalidInput, renderNoIdFound } from '../render/status-message';
+import { renderIdChoice, renderInvalidInput, renderNoIdFound, renderRestarting } from '../render/status-message';
 import { slackErrorCode } from '../slack-api-error';
 import { answerInThread, tellRequester, type ThreadTarget } from '../thread-reply';
 import { isRepeatDelivery } from '../delivery-dedupe';
@@ -23,19 +23,21 @@ export function register(app: App, ctx: SlackContext): void {
     // Bolt acked the event before this listener ran, so asking the store here never delays the ack.
     // Keyed on the message (channel and ts), which a redelivery keeps, on this replica or another.
     if (await isRepeatDelivery(ctx, 'mention', `${event.channel}/${event.ts}`, context.retryNum)) return;
-    ctx.tasks.run(() => handleMention(event, client, ctx));
+    ctx.tasks.run(
+      () => handleMention(event, client, ctx),
+      () => tellRequester(ctx, client, targetOf(event), renderRestarting(ctx.config.lang)),
+    );
   });
+}
+
+/** A mention is answered in its thread; private notes go by chat.postEphemeral (a mention has no response_url). */
+function targetOf(event: MentionEvent): ThreadTarget {
+  return { channel: event.channel, threadTs: event.thread_ts ?? event.ts, userId: event.user ?? '', teamId: event.team ?? null, responseUrl: null };
 }
 
 async function handleMention(event: MentionEvent, client: webApi.WebClient, ctx: SlackContext): Promise<void> {
   const { lang } = ctx.config;
-  const target: ThreadTarget = {
-    channel: event.channel,
-    threadTs: event.thread_ts ?? event.ts,
-    userId: event.user ?? '',
-    teamId: event.team ?? null,
-    responseUrl: null,
-  };
+  const target = targetOf(event);
   const { words, watch } = readWatchWord(withoutUserMentions(event.text));
   const request = parseCommandText(words);
   ctx.log.info('mention', { user: target.userId, channel: target.channel, in_thread: Boolean(event.thread_ts), kind: request.kind, watch });

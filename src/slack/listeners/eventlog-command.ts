@@ -5,7 +5,7 @@ import type { SlackContext } from '../context';
 import { isRepeatDelivery } from '../delivery-dedupe';
 import { openFullLog } from '../full-log';
 import { buildLookupReply } from '../lookup-reply';
-import { renderInvalidInput, renderLookingUp } from '../render/status-message';
+import { renderInvalidInput, renderLookingUp, renderRestarting } from '../render/status-message';
 import { renderUsage } from '../render/plain-message';
 import { postToResponseUrl } from '../response-url';
 import { renderWatchStarting } from '../render/watch-status';
@@ -66,6 +66,9 @@ async function handleEventlogCommand({ command, ack, client, context }: CommandA
   }
   // Ack first, with a placeholder, so Slack never shows operation_timeout; the work happens after.
   await ack({ response_type: 'ephemeral', ...renderLookingUp(request.id, lang) });
+  const logContext = { event_id: request.id, user: command.user_id, channel: command.channel_id };
+  const interrupted = (): Promise<boolean> =>
+    postToResponseUrl(command.response_url, { response_type: 'ephemeral', replace_original: true, ...renderRestarting(lang) }, ctx.log, logContext);
   ctx.tasks.run(async () => {
     // A Socket Mode envelope re-sent because its ack came late carries the same trigger_id.
     if (await isRepeatDelivery(ctx, 'command', command.trigger_id, context.retryNum)) return;
@@ -74,7 +77,6 @@ async function handleEventlogCommand({ command, ack, client, context }: CommandA
       { id: request.id, userId: command.user_id, channelId: command.channel_id, teamId: command.team_id, bypassCache: false },
       { variant: 'full', page: 0, sharedBy: null, ...(request.public ? { watch: { kind: 'offer' as const } } : {}) },
     );
-    const logContext = { event_id: request.id, user: command.user_id, channel: command.channel_id };
     if (request.public && ok) {
       // An ephemeral placeholder cannot turn into a channel message: post anew, then remove the placeholder.
       const posted = await postToResponseUrl(command.response_url, { response_type: 'in_channel', ...message }, ctx.log, logContext);
@@ -82,5 +84,5 @@ async function handleEventlogCommand({ command, ack, client, context }: CommandA
       return;
     }
     await postToResponseUrl(command.response_url, { response_type: 'ephemeral', replace_original: true, ...message }, ctx.log, logContext);
-  });
+  }, interrupted);
 }

@@ -3,7 +3,7 @@ import type { SlackContext } from '../context';
 import { actionKey, isRepeatDelivery } from '../delivery-dedupe';
 import { buildLookupReply } from '../lookup-reply';
 import { ACTION_IDS, decodeButtonValue } from '../render/actions';
-import { renderStaleButton } from '../render/status-message';
+import { renderRestarting, renderStaleButton } from '../render/status-message';
 import { postToResponseUrl, type ResponsePayload } from '../response-url';
 import { sharerOf } from './shared-by';
 
@@ -62,7 +62,7 @@ async function handleLogButton({ ack, action, body, context }: ButtonArgs, ctx: 
       },
     );
     await postToResponseUrl(responseUrl, landing(kind, ok, message), ctx.log, { ...logContext, event_id: value.id });
-  });
+  }, () => postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: false, ...renderRestarting(ctx.config.lang) }, ctx.log, logContext));
 }
 
 /** Where the answer lands: shared logs go to the channel; failures never replace a log that is already showing. */

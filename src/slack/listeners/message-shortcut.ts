@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, App, MessageShortcut, SlackShortcutMiddlewareAr
 import { extractEventIds } from '../ids/extract-ids';
 import type { SlackContext } from '../context';
 import { actionKey, isRepeatDelivery } from '../delivery-dedupe';
-import { renderIdChoice, renderNoIdFound } from '../render/status-message';
+import { renderIdChoice, renderNoIdFound, renderRestarting } from '../render/status-message';
 import { answerInThread, tellRequester, type ThreadTarget } from '../thread-reply';
 
 /** Matches `callback_id` of the message shortcut in manifest.yml. */
@@ -38,5 +38,5 @@ async function handleShowEventLog({ shortcut, ack, client, context }: ShortcutAr
     if (ids.length === 1) return answerInThread(ctx, client, ids[0], target);
     const reply = ids.length === 0 ? renderNoIdFound(ctx.config.lang) : renderIdChoice(ids, target.threadTs, ctx.config.lang);
     return tellRequester(ctx, client, target, reply);
-  });
+  }, () => tellRequester(ctx, client, target, renderRestarting(ctx.config.lang)));
 }

@@ -2,10 +2,10 @@ import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareAr
 import type { SlackContext } from '../context';
 import { decodePickValue } from '../pick-value';
 import { PICK_ACTION_PREFIX } from '../render/actions';
-import { renderStaleButton } from '../render/status-message';
+import { renderRestarting, renderStaleButton } from '../render/status-message';
 import { actionKey, isRepeatDelivery } from '../delivery-dedupe';
 import { postToResponseUrl } from '../response-url';
-import { answerInThread } from '../thread-reply';
+import { answerInThread, tellRequester } from '../thread-reply';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
@@ -22,21 +22,19 @@ async function handlePick({ ack, action, body, client, context }: ButtonArgs, ct
   const responseUrl = body.response_url ?? null;
   const picked = decodePickValue(action.value ?? '');
   const logContext = { user: body.user.id, channel: channel ?? null };
-  ctx.tasks.run(async () => {
-    const clicked = actionKey(channel, body.container?.message_ts ?? body.message?.ts, action.action_id, action.action_ts);
-    if (await isRepeatDelivery(ctx, 'button', clicked, context.retryNum)) return;
-    if (!picked || !channel) {
-      if (responseUrl) await postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: false, ...renderStaleButton(ctx.config.lang) }, ctx.log, logContext);
-      return;
-    }
-    // The chooser has done its job; remove it so the thread answer is the only thing left.
-    if (responseUrl) await postToResponseUrl(responseUrl, { delete_original: true }, ctx.log, logContext);
-    await answerInThread(ctx, client, picked.id, {
-      channel,
-      threadTs: picked.threadTs,
-      userId: body.user.id,
-      teamId: body.team?.id ?? null,
-      responseUrl,
-    });
-  });
+  const target = picked && channel ? { channel, threadTs: picked.threadTs, userId: body.user.id, teamId: body.team?.id ?? null, responseUrl } : null;
+  ctx.tasks.run(
+    async () => {
+      const clicked = actionKey(channel, body.container?.message_ts ?? body.message?.ts, action.action_id, action.action_ts);
+      if (await isRepeatDelivery(ctx, 'button', clicked, context.retryNum)) return;
+      if (!picked || !target) {
+        if (responseUrl) await postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: false, ...renderStaleButton(ctx.config.lang) }, ctx.log, logContext);
+        return;
+      }
+      // The chooser has done its job; remove it so the thread answer is the only thing left.
+      if (responseUrl) await postToResponseUrl(responseUrl, { delete_original: true }, ctx.log, logContext);
+      await answerInThread(ctx, client, picked.id, target);
+    },
+    target ? () => tellRequester(ctx, client, target, renderRestarting(ctx.config.lang)) : undefined,
+  );
 }

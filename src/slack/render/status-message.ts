@@ -21,6 +21,12 @@ export function renderLookingUp(id: string, lang: Lang): SlackMessage {
   return renderPlainMessage({ emoji: '⏳', title: messagesFor(lang).replies.lookingUp(id) });
 }
 
+/** The answer to a lookup still running when the bot had to stop: nothing is coming, ask again. */
+export function renderRestarting(lang: Lang): SlackMessage {
+  const s = messagesFor(lang).replies.restarting;
+  return renderPlainMessage({ emoji: '🔄', title: s.title, lines: [s.line] });
+}
+
 /** What was wrong with the typed ID and what is expected; the excerpt is escaped by renderPlainMessage. */
 export function renderInvalidInput(reason: InvalidReason, excerpt: string, lang: Lang): SlackMessage {
   const s = messagesFor(lang).replies;
