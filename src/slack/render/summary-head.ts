@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { EventSummary } from '../../eventlog/summarize-types';
-import { contextBlock, headerBlock, sectionBlock } from './blocks';
+import { contextBlock, headerBlock, packLines, sectionBlock } from './blocks';
 import { convergenceLine } from './convergence-line';
 import { calloutLines } from './notices-callout';
 import type { RenderOptions } from './types';
@@ -13,8 +13,8 @@ import { headerText, verdictText } from './verdict';
  */
 export function summaryHeadBlocks(summary: EventSummary, opts: RenderOptions, parts: { convergence: boolean }): types.KnownBlock[] {
   const blocks: types.KnownBlock[] = [headerBlock(headerText(summary, opts.lang)), sectionBlock(verdictText(summary, opts.lang))];
-  const callout = calloutLines(summary, opts);
-  if (callout.length > 0) blocks.push(sectionBlock(callout.join('\n')));
+  // Per-receiver failures can make the callout longer than one section holds: it then continues in the next.
+  blocks.push(...packLines(calloutLines(summary, opts)));
   const convergence = parts.convergence ? convergenceLine(summary, opts) : null;
   if (convergence !== null) blocks.push(contextBlock([convergence]));
   return blocks;
