@@ -191,3 +191,39 @@ function signalOf(action: ActionRecord): string {
 function byTime(a: ActionRecord, b: ActionRecord): number {
   return (a.createdAtMs ?? 0) - (b.createdAtMs ?? 0) || (a.rawId ?? 0) - (b.rawId ?? 0);
 }
+
+/** How far apart a notice record in the log and its parent action may be (both are written as the notice starts). */
+const SAME_NOTICE_WITHIN_MS = 60_000;
+
+/**
+ * The notice (parent action) a new-generation "达到通知告警的执行条件【signal】…" log record
+ * stands for: same signal, nearest in time within a minute; null when none matches.
+ */
+export function noticeOfRecord(report: DeliveryReport, signal: string, timeMs: number | null): NoticeDeliveries | null {
+  if (timeMs === null) return null;
+  let best: NoticeDeliveries | null = null;
+  let bestGap = SAME_NOTICE_WITHIN_MS + 1;
+  for (const notice of report.notices) {
+    if (notice.signal !== signal || notice.atMs === null) continue;
+    const gap = Math.abs(notice.atMs - timeMs);
+    if (gap < bestGap) {
+      best = notice;
+      bestGap = gap;
+    }
+  }
+  return best;
+}
+
+/** A notice's deliveries counted: attempted (succeeded + failed + running + unknown), failed, running. */
+export function countNotice(notice: NoticeDeliveries): { attempted: number; failed: number; running: number } {
+  let attempted = 0;
+  let failed = 0;
+  let running = 0;
+  for (const d of notice.deliveries) {
+    if (d.outcome === 'skipped' || d.outcome === 'shielded') continue;
+    attempted += 1;
+    if (d.outcome === 'failed') failed += 1;
+    if (d.outcome === 'running') running += 1;
+  }
+  return { attempted, failed, running };
+}

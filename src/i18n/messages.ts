@@ -337,6 +337,12 @@ export interface DeliveryMessages {
   noRecords(n: number): string;
   /** The counts are from the first 10,000 actions only. */
   incomplete: string;
+  /** After a notice line in the timeline: " → ⚠ 2 of 4 failed". */
+  timelineFailed(failed: number, attempted: number): string;
+  /** After a notice line: " → ⏳ 1 of 4 in flight". */
+  timelineRunning(running: number, attempted: number): string;
+  /** After a notice line: " → all 4 succeeded". */
+  timelineSucceeded(attempted: number): string;
   /** Push text: "2 of 6 deliveries failed (voice → lisi, SMS → zhangsan)". */
   pushDeliveriesFailed(failed: number, attempted: number, who: string): string;
   /** A way in a bullet, with its emoji: "📞 Voice". */

@@ -1,6 +1,6 @@
 import { parseSearchActionResponse } from '../../src/bk/search-action';
 import type { ActionList } from '../../src/eventlog/action-record';
-import { summarizeDeliveries } from '../../src/eventlog/deliveries';
+import { countNotice, noticeOfRecord, summarizeDeliveries } from '../../src/eventlog/deliveries';
 import { child, parent, searchActionAnswer, sixDelivered, sixDeliveries } from '../fixtures/bk/search-action';
 
 function listOf(actions: readonly unknown[], total = actions.length): ActionList {
@@ -59,5 +59,22 @@ describe('summarizeDeliveries', () => {
   it('marks the report incomplete when BlueKing holds more actions than were fetched', () => {
     expect(summarizeDeliveries(listOf(sixDeliveries(), 12_000)).incomplete).toBe(true);
     expect(summarizeDeliveries(listOf(sixDeliveries())).incomplete).toBe(false);
+  });
+});
+
+describe('noticeOfRecord', () => {
+  const report = summarizeDeliveries(listOf(sixDeliveries()));
+  const at = 1642390288000; // the parent notice's create_time
+
+  it('finds the notice a "已触发告警通知" record stands for: same signal, within a minute', () => {
+    const notice = noticeOfRecord(report, '告警触发时', at + 3000);
+    expect(notice).toBe(report.notices[0]);
+    expect(notice && countNotice(notice)).toEqual({ attempted: 6, failed: 2, running: 0 });
+  });
+
+  it('matches no notice of another signal, too far in time, or without a time', () => {
+    expect(noticeOfRecord(report, '告警恢复时', at)).toBeNull();
+    expect(noticeOfRecord(report, '告警触发时', at + 61_000)).toBeNull();
+    expect(noticeOfRecord(report, '告警触发时', null)).toBeNull();
   });
 });

@@ -31,6 +31,9 @@ export const deliveries = {
   noRecords: (n) =>
     `ℹ️ BlueKing returned no per-receiver records for ${n === 1 ? 'this notice' : `these ${n} notices`}. 💡 If the alert's business must be named, set BK_BIZ_IDS.`,
   incomplete: ' (counted over the first 10,000 actions)',
+  timelineFailed: (f, t) => ` → ⚠ ${f} of ${t} failed`,
+  timelineRunning: (r, t) => ` → ⏳ ${r} of ${t} in flight`,
+  timelineSucceeded: (t) => (t === 1 ? ' → succeeded' : ` → all ${t} succeeded`),
   pushDeliveriesFailed: (f, t, who) => `${f} of ${plural(t, 'delivery', 'deliveries')} failed${who ? ` (${who})` : ''}`,
   wayBullet: {
     voice: '📞 Voice',

@@ -22,6 +22,9 @@ export const deliveries = {
   unavailable: (reason, hint) => `ℹ️ 无法获取逐人送达结果：${reason}。${hint ? `💡 ${hint}` : ''}`,
   noRecords: (n) => `ℹ️ 蓝鲸没有返回${n === 1 ? '这条' : `这 ${n} 条`}通知的逐人送达记录。💡 如需指定告警所属业务，请设置 BK_BIZ_IDS。`,
   incomplete: '（仅统计前 10,000 条处理记录）',
+  timelineFailed: (f, t) => ` → ⚠ ${t} 次中 ${f} 次失败`,
+  timelineRunning: (r, t) => ` → ⏳ ${t} 次中 ${r} 次发送中`,
+  timelineSucceeded: (t) => (t === 1 ? ' → 成功' : ` → ${t} 次均成功`),
   pushDeliveriesFailed: (f, t, who) => `${t} 次送达中 ${f} 次失败${who ? `（${who}）` : ''}`,
   wayBullet: {
     voice: '📞 语音',

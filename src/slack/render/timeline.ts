@@ -1,4 +1,6 @@
-import { withoutLinkMarks } from '../../eventlog/action-text';
+import type { Lang } from '../../config';
+import { readActionText, withoutLinkMarks } from '../../eventlog/action-text';
+import { countNotice, noticeOfRecord } from '../../eventlog/deliveries';
 import { effectiveStatus, noticeOutcome } from '../../eventlog/notice-outcome';
 import type { EventRecord, LogEntry } from '../../eventlog/record';
 import { parseAck } from '../../eventlog/summarize-ack';
@@ -21,11 +23,12 @@ export function timelineLines(summary: EventSummary, page: TimelinePage, opts: R
   const words = messagesFor(opts.lang).render;
   const hint = opts.withActions;
   const lines: string[] = [];
+  const results = noticeResults(summary, opts.lang);
   let previousDay: string | null = null;
   const addEntry = (entry: LogEntry): void => {
     const day = entry.kind === 'record' && entry.timeMs !== null ? dayKey(entry.timeMs, opts.timezone) : previousDay;
     // The date is shown on the first line and whenever the day changes; other lines show the time only.
-    lines.push(entryLine(entry, day !== previousDay || lines.length === 0, opts));
+    lines.push(entryLine(entry, day !== previousDay || lines.length === 0, opts, results));
     previousDay = day;
   };
 
@@ -51,17 +54,45 @@ function addEntries(timeline: readonly LogEntry[], segment: { start: number; end
 }
 
 /** One timeline line: emoji, time, label, detail; or the unreadable-record line. */
-export function entryLine(entry: LogEntry, withDate: boolean, opts: RenderOptions): string {
+export function entryLine(entry: LogEntry, withDate: boolean, opts: RenderOptions, results: NoticeResults = NO_RESULTS): string {
   if (entry.kind === 'unreadable') {
     return `${UNREADABLE_EMOJI} ${messagesFor(opts.lang).render.unreadable(clipInline(entry.reason, RENDER_BUDGET.timelineVisible - 40))}`;
   }
   const time = recordTime(entry.timeMs, entry.rawTime, opts.timezone, withDate);
-  let prefix = `${lineEmoji(entry)} ${time}  ${clipInline(operateLabel(entry.operate, opts.lang), RENDER_BUDGET.label)}`;
+  const result = results(entry);
+  let prefix = `${result?.emoji ?? lineEmoji(entry)} ${time}  ${clipInline(operateLabel(entry.operate, opts.lang), RENDER_BUDGET.label)}`;
   if (!isKnownStatus(entry.status)) prefix += ` [${clipInline(entry.status, RENDER_BUDGET.label / 2)}]`;
   // Bounded twice: by markup (so a page fits Slack's total) and by what a phone shows (so a line wraps at most once).
   const budget = Math.min(RENDER_BUDGET.timelineLine - prefix.length, RENDER_BUDGET.timelineVisible - visibleLength(prefix)) - 3;
-  const detail = recordDetail(entry, budget, opts);
+  const suffix = result === null ? '' : result.text;
+  const detail = recordDetail(entry, budget - suffix.length, opts) + suffix;
   return detail === '' ? prefix : `${prefix} · ${detail}`;
+}
+
+/** What per-receiver data says about a notice line: its emoji and a short count, or null (no data for it). */
+type NoticeResults = (entry: EventRecord) => { emoji: string; text: string } | null;
+const NO_RESULTS: NoticeResults = () => null;
+
+/**
+ * With search_action's answer, a "triggered" notice line shows how its deliveries went:
+ *   ❌ 10:40  Action · 达到通知告警的执行条件【告警触发时】，已触发告警通知 → ⚠ 2 of 4 failed
+ */
+function noticeResults(summary: EventSummary, lang: Lang): NoticeResults {
+  const report = summary.deliveries.kind === 'present' ? summary.deliveries.report : null;
+  if (report === null || report.notices.length === 0) return NO_RESULTS;
+  return (entry) => {
+    if (entry.operate !== 'ACTION') return null;
+    const text = readActionText(entry.message);
+    if (text.outcome !== 'triggered' || text.signal === null) return null;
+    const notice = noticeOfRecord(report, text.signal, entry.timeMs);
+    if (notice === null) return null;
+    const { attempted, failed, running } = countNotice(notice);
+    if (attempted === 0) return null;
+    const words = messagesFor(lang).deliveries;
+    if (failed > 0) return { emoji: '❌', text: words.timelineFailed(failed, attempted) };
+    if (running > 0) return { emoji: '⏳', text: words.timelineRunning(running, attempted) };
+    return { emoji: '✅', text: words.timelineSucceeded(attempted) };
+  };
 }
 
 // A new-generation notice the log says was started (not that it reached anyone: not a ✅), and one held back on purpose.
