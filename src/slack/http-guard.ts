@@ -76,13 +76,27 @@ async function judge(req: IncomingMessage, body: string, deps: HttpGuardDeps): P
   return 'pass';
 }
 
-/** Whether the store has seen `key`; a store that cannot answer (Redis down) lets the request through, logged. */
+/** How long the ack may wait for the store's answer; a store slower than this (a hung Redis) never holds an ack up. */
+const REPLAY_CHECK_BUDGET_MS = 50;
+
+/**
+ * Whether the store has seen `key`. A store that cannot answer (Redis down) or
+ * answers late lets the request through: the ack comes first, and the store's
+ * own fallback reports the outage.
+ */
 async function seenBefore(key: string, ttlMs: number, deps: HttpGuardDeps): Promise<boolean> {
-  try {
-    return await deps.seen.seen(key, ttlMs);
-  } catch (err) {
+  const check = deps.seen.seen(key, ttlMs).catch((err: unknown) => {
     deps.log.warn('request.replay_check_failed', { error: err instanceof Error ? err.message : String(err) });
     return false;
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), REPLAY_CHECK_BUDGET_MS);
+  });
+  try {
+    return await Promise.race([check, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
