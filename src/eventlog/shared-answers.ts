@@ -26,6 +26,8 @@ export interface SharedAnswers {
    * expires and a waiter takes over.
    */
   fetchOnce(key: string, call: () => Promise<Fetched>): Promise<Fetched>;
+  /** Resolves once the answers still being written for others are in the store (tests, shutdown). */
+  written(): Promise<void>;
 }
 
 /** A lock lives this long unless its holder renews it (every third of it) while calling. */
@@ -62,18 +64,35 @@ export function createSharedAnswers(options: SharedAnswersOptions): SharedAnswer
     inBackground(store.publish(doneChannel(key), token));
   };
 
-  /** Call with the lock held, renewing it, then leave the answer for everyone before letting go. */
+  const writing = new Set<Promise<void>>();
+
+  /**
+   * Call with the lock held, renewing it. The caller gets BlueKing's answer at
+   * once; storing it for everyone (gzip, write, wake-up) and letting the lock
+   * go happen after, still under the lock, so waiters find it either way and
+   * the Redis path adds no store round trip after BlueKing answers.
+   */
   const callHolding = async (key: string, token: string, call: () => Promise<Fetched>): Promise<Fetched> => {
     const renewal = setInterval(() => void store.renew(lockKey(key), token, LOCK_TTL_MS), LOCK_TTL_MS / 3);
-    try {
-      const fetched = await call();
-      await share(key, token, fetched);
-      return fetched;
-    } finally {
+    const letGo = (): void => {
       clearInterval(renewal);
-      // Not waited for either: the answer is already stored, so a waiter that finds the lock still held reads it.
       inBackground(store.release(lockKey(key), token));
+    };
+    let fetched: Fetched;
+    try {
+      fetched = await call();
+    } catch (err) {
+      letGo();
+      throw err;
     }
+    const write = share(key, token, fetched)
+      .catch(() => undefined) // a failed write only costs the sharing: waiters see the lock go and call themselves
+      .finally(() => {
+        letGo();
+        writing.delete(write);
+      });
+    writing.add(write);
+    return fetched;
   };
 
   /** The answer of the call `holder` is making; null when it let go (or died) without leaving one. */
@@ -106,6 +125,9 @@ export function createSharedAnswers(options: SharedAnswersOptions): SharedAnswer
   };
 
   return {
+    written: async () => {
+      await Promise.all([...writing]);
+    },
     cached: async (key) => {
       const answer = await read(key);
       if (!answer) return null;

@@ -52,10 +52,20 @@ describe('createSharedAnswers', () => {
     expect(await answerB).toEqual(ok);
     expect(second.call).not.toHaveBeenCalled();
     expect(joins).toEqual([0, 1]);
+    await a.written();
     // And the answer is now the shared cache, until its TTL passes.
     expect(await b.cached('oncall/5310')).toEqual(ok);
     clock.advance(15_001);
     expect(await b.cached('oncall/5310')).toBeNull();
+  });
+
+  it('answers its own caller before the answer is stored for the others, and lets the lock go only once it is', async () => {
+    const clock = manualClock(1_700_000_000_000);
+    const { store, replicas: [a] } = replicas(1, clock);
+    expect(await a.fetchOnce('oncall/5310', async () => ok)).toEqual(ok);
+    await a.written();
+    expect(await store.holder('lock:oncall/5310')).toBeNull();
+    expect(await a.cached('oncall/5310')).toEqual(ok);
   });
 
   it('takes over when the lock holder died: its lock expires and a waiter calls', async () => {
@@ -77,11 +87,13 @@ describe('createSharedAnswers', () => {
     const { replicas: [a, b] } = replicas(2, clock);
     const notFound: Fetched = { kind: 'failed', error: new LookupError({ kind: 'not_found', code: '3324002', requestId: 'req-nf' }) };
     await a.fetchOnce('oncall/404', async () => notFound);
+    await a.written();
     expect(await b.cached('oncall/404')).toMatchObject({ kind: 'failed', error: { kind: 'not_found', code: '3324002', requestId: 'req-nf' } });
     clock.advance(5_001);
     expect(await b.cached('oncall/404')).toBeNull();
 
     await a.fetchOnce('oncall/429', async () => ({ kind: 'failed', error: new LookupError({ kind: 'rate_limited', retryAfterSec: 30 }) }));
+    await a.written();
     expect(await b.cached('oncall/429')).toBeNull();
   });
 
@@ -89,6 +101,7 @@ describe('createSharedAnswers', () => {
     const clock = manualClock(1_700_000_000_000);
     const { replicas: [a, b] } = replicas(2, clock, 0);
     await a.fetchOnce('oncall/5310', async () => ok);
+    await a.written();
     expect(await b.cached('oncall/5310')).toBeNull();
   });
 });
