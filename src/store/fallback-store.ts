@@ -23,8 +23,9 @@ export interface FallbackStoreOptions {
  * operation is done on process memory instead (so lookups go to BlueKing
  * under this replica's own caps), counted in the metrics, and reported by one
  * `store.unavailable` warning a minute. After a failure the shared store is
- * skipped for a second, so a slow Redis costs at most one command timeout a
- * second; then it is tried again, and sharing resumes by itself.
+ * skipped for a second, then tried again by one operation at a time, so a
+ * hung Redis holds up at most one operation a second (for its command
+ * timeout); once one succeeds, sharing resumes by itself.
  */
 export class FallbackStore implements Store {
   readonly kind: StoreKind;
@@ -32,6 +33,7 @@ export class FallbackStore implements Store {
   private skipUntil = 0;
   private lastWarning = Number.NEGATIVE_INFINITY;
   private failing = false;
+  private probing = false;
   private readonly now: () => number;
 
   constructor(private readonly options: FallbackStoreOptions) {
@@ -122,7 +124,11 @@ export class FallbackStore implements Store {
 
   private async use<T>(operation: string, run: (store: Store) => Promise<T>): Promise<T> {
     const { primary, fallback, metrics } = this.options;
-    if (this.now() < this.skipUntil) return run(fallback);
+    // While failing, one operation at a time (once a second) tries the shared store again; the rest
+    // go straight to memory, so a hung Redis holds up one operation a second, not every one.
+    if (this.failing && (this.probing || this.now() < this.skipUntil)) return run(fallback);
+    const probe = this.failing;
+    if (probe) this.probing = true;
     try {
       const result = await run(primary);
       metrics.storeOperation(operation, 'ok');
@@ -134,6 +140,8 @@ export class FallbackStore implements Store {
     } catch (err) {
       this.noteFailure(operation, err);
       return run(fallback);
+    } finally {
+      if (probe) this.probing = false;
     }
   }
 

@@ -78,4 +78,28 @@ describe('FallbackStore', () => {
     expect(lines.some((l) => l.msg === 'store.recovered')).toBe(true);
     expect(store.degraded).toBe(false);
   });
+
+  it('lets one operation at a time try a hung shared store again; the others go straight to memory', async () => {
+    const clock = manualClock(1_700_000_000_000);
+    let release: () => void = () => undefined;
+    let hung = 0;
+    const primary = new MemoryStore(clock.now);
+    const hanging: Store = Object.assign(Object.create(primary) as MemoryStore, {
+      get: () => {
+        hung++;
+        return new Promise<string | null>((_, reject) => (release = () => reject(new StoreError('get', 'Command timed out'))));
+      },
+    });
+    const store = new FallbackStore({ primary: hanging, fallback: new MemoryStore(clock.now), log: createLogger({ level: 'error', secrets: [], write: () => undefined }), metrics: noopMetrics, now: clock.now });
+    const first = store.get('k');
+    release(); // the first times out: the store is now failing
+    await first;
+    clock.advance(1_001);
+    const probe = store.get('k'); // tries the shared store again, and hangs
+    const others = await Promise.all([store.get('a'), store.get('b'), store.get('c')]);
+    expect(others).toEqual([null, null, null]);
+    expect(hung).toBe(2);
+    release();
+    await probe;
+  });
 });
