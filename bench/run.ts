@@ -4,6 +4,7 @@ import type { BenchContext, ItemResult } from './bench-types';
 import { createCommandClient } from './command-client';
 import { startEsbStandIn } from './esb-stand-in';
 import { measureAckLatency } from './items/ack-latency';
+import { measureBigLogs } from './items/big-logs';
 import { measureCoalescing } from './items/coalescing';
 import { measureMemory } from './items/memory';
 import { measureOverhead } from './items/overhead';
@@ -26,7 +27,7 @@ import { startTarget, type Target, type TargetKind } from './target-process';
 
 const SIGNING_SECRET = 'bench-signing-secret-3c9e1f';
 const RECORDS_PER_ANSWER = 50;
-const ITEM_ORDER = ['ack_latency', 'throughput', 'overhead', 'render_cost', 'coalescing', 'memory', 'shared_store'];
+const ITEM_ORDER = ['ack_latency', 'throughput', 'overhead', 'render_cost', 'coalescing', 'memory', 'shared_store', 'big_logs'];
 
 async function main(options: RunOptions): Promise<void> {
   const started = performance.now();
@@ -91,6 +92,7 @@ async function main(options: RunOptions): Promise<void> {
     await stop('app');
     if (has(6)) results.push(await measureMemory(ctx));
     if (has(7)) results.push(await measureSharedStore(ctx));
+    if (has(8)) results.push(await measureBigLogs(ctx));
   } finally {
     await Promise.all([...shared.keys()].map(stop));
     client.close();

@@ -6,6 +6,7 @@ import type { Logger } from './log';
 import type { PrometheusMetrics } from './metrics-prometheus';
 import { boltLevel, toBoltLogger } from './slack/bolt-logger';
 import type { SlackContext } from './slack/context';
+import type { RawLogRenderer } from './slack/raw-log-renderer';
 import { registerListeners } from './slack/listeners';
 import { createReceiver } from './slack/receiver';
 import { slackErrorCode } from './slack/slack-api-error';
@@ -32,6 +33,8 @@ export interface AppDeps {
   random?: () => number;
   /** Shared state; default: what REDIS_URL asks for (process memory when unset). Closed by stop(). */
   store?: Store;
+  /** Renders big logs the BlueKing client kept raw (src/offload/, shared with the client). */
+  rawLogs?: RawLogRenderer;
 }
 
 export interface RunningApp {
@@ -91,7 +94,7 @@ export function createApp(config: Config & { slack: SlackConnection }, deps: App
     store,
   });
   const watcher = createSlackWatcher(config, { service, log, metrics, now, random: deps.random, store: deps.watchStore ?? createStoreWatchStore(store), clientOptions, logger: boltLogger });
-  const ctx: SlackContext = { config, service, log, metrics, tasks, now, watcher, store };
+  const ctx: SlackContext = { config, service, log, metrics, tasks, now, watcher, store, rawLogs: deps.rawLogs };
   registerListeners(app, ctx);
   app.error(async (err) => {
     log.error('bolt.error', { error: err.message, code: 'code' in err ? String(err.code) : null });

@@ -7,6 +7,7 @@ import { createDemoSource } from './console/demo-data';
 import type { EventLogSource } from './eventlog/source';
 import { messagesFor } from './i18n/catalog';
 import { createLogger, type Logger } from './log';
+import { createLogOffload } from './offload/log-offload';
 import { createRedactor } from './redact';
 import { describeStore, storeSecrets } from './store/create-store';
 import { createPrometheusMetrics } from './metrics-prometheus';
@@ -31,7 +32,11 @@ async function main(): Promise<void> {
     // In console mode stdout is the conversation; logs go to stderr.
     write: consoleMode ? (line) => process.stderr.write(line) : undefined,
   });
-  const bkClient = config.bk ? createBkClient(config.bk, { zone: config.timezone }) : null;
+  // With Slack, big BlueKing answers are read and rendered on worker threads, so acks never wait behind them;
+  // the console answers one person and renders every log itself. With Redis the answers are shared as JSON
+  // between replicas, which a log kept raw (bytes, see EventLog.raw) is not: that mode reads every log here.
+  const offload = consoleMode || config.store.kind !== 'memory' ? null : createLogOffload();
+  const bkClient = config.bk ? createBkClient(config.bk, { zone: config.timezone, ...(offload ? { bigBodies: offload } : {}) }) : null;
   const source: EventLogSource = bkClient ?? createDemoSource(config.timezone);
   const bkAt = config.bk ? { host: new URL(config.bk.baseUrl).host, authStyle: config.bk.authStyle } : null;
 
@@ -56,7 +61,10 @@ async function main(): Promise<void> {
     return;
   }
 
-  const running = createApp({ ...config, slack: config.slack }, { source, log, metrics: createPrometheusMetrics({ defaultMetrics: true }) });
+  const running = createApp(
+    { ...config, slack: config.slack },
+    { source, log, metrics: createPrometheusMetrics({ defaultMetrics: true }), ...(offload ? { rawLogs: offload } : {}) },
+  );
   const { port } = await running.start();
   log.info('started', {
     mode: config.slack.kind === 'socket' ? 'socket' : 'http',
@@ -70,6 +78,7 @@ async function main(): Promise<void> {
   onShutdownSignal(log, async () => {
     const finished = await running.stop(SHUTDOWN_GRACE_MS);
     bkClient?.close();
+    await offload?.close();
     log.info('stopped', { in_flight_finished: finished });
   });
 }

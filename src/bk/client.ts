@@ -8,6 +8,7 @@ import { LookupError } from '../eventlog/lookup-error';
 import type { EventLog } from '../eventlog/record';
 import type { BkIdentity, EventLogSource } from '../eventlog/source';
 import { yieldToEventLoop } from '../yield-to-event-loop';
+import type { BigBodyReader } from './big-body';
 import { agentWatchingForCutShort } from './cut-short';
 import { startDeadline } from './deadline';
 import { parseEventLogResponse, requestIdFromHeaders, type HeaderReader } from './envelope';
@@ -31,6 +32,8 @@ export interface BkClientDeps {
   fetch?: typeof nodeFetch;
   /** An agent to use instead of the client's own; the caller then owns (and destroys) it. */
   agent?: http.Agent | https.Agent;
+  /** Reads big bodies off the main thread (src/offload/); without one every body is read here. */
+  bigBodies?: BigBodyReader;
 }
 
 export interface BkClient extends Required<EventLogSource> {
@@ -41,7 +44,9 @@ export interface BkClient extends Required<EventLogSource> {
 interface RawAnswer {
   status: number;
   headers: HeaderReader;
-  body: string;
+  /** The same headers by lower-case name, for a reader on another thread. */
+  headerMap: Record<string, string>;
+  body: Buffer;
 }
 
 
@@ -57,9 +62,23 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
   const fetchOnce = async (id: string, identity: BkIdentity, signal?: AbortSignal): Promise<EventLog> => {
     // Only a usable event ID (src/eventlog/event-id.ts) ever leaves the process.
     if (!isEventId(id)) throw new LookupError({ kind: 'bad_parameter' });
-    const { status, headers, body } = await download(buildEventLogRequest(cfg, id, identity.username ?? cfg.username), signal);
+    const answer = await download(buildEventLogRequest(cfg, id, identity.username ?? cfg.username), signal);
+    const big = deps.bigBodies;
+    if (big && answer.body.length >= big.minBytes) return readBigBody(big, id, answer);
     await yieldToEventLoop();
-    return parseEventLogResponse({ id, httpStatus: status, headers, body, zone: deps.zone, scrub });
+    return parseEventLogResponse({ id, httpStatus: answer.status, headers: answer.headers, body: answer.body.toString('utf8'), zone: deps.zone, scrub });
+  };
+
+  /** A big answer is checked off the main thread and kept as bytes; its records are read again only to render it. */
+  const readBigBody = async (reader: BigBodyReader, id: string, answer: RawAnswer): Promise<EventLog> => {
+    const verdict = await reader.check({ body: answer.body, id, zone: deps.zone, httpStatus: answer.status, headers: answer.headerMap, secrets });
+    if (!verdict.ok) throw new LookupError(verdict.error);
+    const { body, records, generation, requestId } = verdict;
+    const read = (): EventLog => ({
+      ...parseEventLogResponse({ id, httpStatus: answer.status, headers: answer.headers, body: Buffer.from(body).toString('utf8'), zone: deps.zone, scrub }),
+      requestId,
+    });
+    return { id, entries: [], generation, requestId, raw: { body, records, read } };
   };
 
   /** Every page of the alert's actions; `total` says whether another page is worth asking for. */
@@ -72,7 +91,7 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
       const request = buildJsonPost(cfg, cfg.searchActionPath, buildSearchActionBody(alertId, page, cfg.bizIds), identity.username ?? cfg.username);
       const { status, headers, body } = await download(request, signal);
       await yieldToEventLoop();
-      const answer = parseSearchActionResponse({ httpStatus: status, headers, body, scrub });
+      const answer = parseSearchActionResponse({ httpStatus: status, headers, body: body.toString('utf8'), scrub });
       actions.push(...answer.actions);
       unreadable += answer.unreadable;
       requestId ??= answer.requestId;
@@ -103,7 +122,8 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
         deadline.abort();
         throw new LookupError({ kind: 'body_too_large', ...soFar });
       }
-      return { status: res.status, headers: res.headers, body: await res.text() };
+      const headerMap = Object.fromEntries([...res.headers.entries()].map(([name, value]) => [name.toLowerCase(), value]));
+      return { status: res.status, headers: res.headers, headerMap, body: await res.buffer() };
     } catch (err) {
       if (err instanceof LookupError) throw err;
       const stopped = deadline.reason();

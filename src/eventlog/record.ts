@@ -103,4 +103,27 @@ export interface EventLog {
   generation: Generation;
   /** The ESB's `request_id`, when it sent one. */
   requestId: string | null;
+  /**
+   * A big answer kept as BlueKing sent it (`entries` is then empty): its records are read and
+   * rendered off the main thread each time it is shown (src/offload/), never held here.
+   */
+  raw?: RawLog;
+}
+
+/** The body of a big event log and how many records it holds. */
+export interface RawLog {
+  body: Uint8Array;
+  records: number;
+  /** The log with its records, read here on the calling thread: for code that needs them all (a watch's change check). */
+  read(): EventLog;
+}
+
+/** The log with its records in hand (reading a raw one here, on the calling thread). */
+export function withEntries(log: EventLog): EventLog {
+  return log.raw ? log.raw.read() : log;
+}
+
+/** How many records a log holds, whether read here or kept raw. */
+export function recordCountOf(log: EventLog): number {
+  return log.raw ? log.raw.records : log.entries.length;
 }

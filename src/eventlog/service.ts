@@ -10,7 +10,7 @@ import { createCoalescer } from './coalesce';
 import { RateLimiter } from './rate-limiter';
 import type { DeliveryLookup } from './deliveries';
 import { fetchLogWithDeliveries, type FetchedLog } from './fetch-with-deliveries';
-import type { EventLog } from './record';
+import { recordCountOf, type EventLog } from './record';
 import { createSharedAnswers } from './shared-answers';
 import type { EventLogSource } from './source';
 import { TtlCache } from './ttl-cache';
@@ -196,5 +196,5 @@ const CACHE_MAX_RECORDS = 100_000;
 
 function recordCount({ log, deliveries }: FetchedLog): number {
   const actions = deliveries.kind === 'present' ? deliveries.report.actionCount : 0;
-  return Math.max(1, log.entries.length + actions);
+  return Math.max(1, recordCountOf(log) + actions);
 }

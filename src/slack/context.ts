@@ -4,6 +4,7 @@ import type { Logger } from '../log';
 import type { Metrics } from '../metrics';
 import type { Watcher } from '../watch/watcher';
 import type { Store } from '../store/store';
+import type { RawLogRenderer } from './raw-log-renderer';
 import type { TaskTracker } from './tasks';
 
 /** What every Slack listener needs, built once in createApp and passed in. */
@@ -17,4 +18,6 @@ export interface SlackContext {
   now: () => number;
   /** Shared state (Slack delivery dedupe here; records and leases for later features). */
   store: Store;
+  /** Renders big logs kept raw, off the main thread; needed when the BlueKing client keeps any (see EventLog.raw). */
+  rawLogs?: RawLogRenderer;
 }

@@ -1,5 +1,7 @@
 import type { DeliveryLookup } from '../eventlog/deliveries';
 import type { FetchedLog } from '../eventlog/fetch-with-deliveries';
+import { recordCountOf, withEntries } from '../eventlog/record';
+import type { RawFetchedLog } from './raw-log-renderer';
 import type { LookupOutcome, LookupRequest } from '../eventlog/service';
 import type { LookupErrorKind } from '../eventlog/lookup-error';
 import { messagesFor } from '../i18n/catalog';
@@ -27,11 +29,19 @@ export interface LookupReply<T = SlackMessage> {
 export interface Surface<T> {
   log(fetched: FetchedLog, nowMs: number): T;
   other(message: SlackMessage): T;
+  /** A big log kept raw, drawn off the main thread; without it a raw log is read here and drawn by `log`. */
+  rawLog?(fetched: RawFetchedLog, nowMs: number): Promise<T>;
 }
 
-/** A message surface: the log as the answer every entry point sends. */
+/** A message surface: the log as the answer every entry point sends (big logs rendered on a worker thread). */
 export function messageSurface(ctx: SlackContext, view: AnswerView): Surface<SlackMessage> {
-  return { log: (log, nowMs) => renderFetchedLog(log, ctx.config, view, nowMs), other: (message) => message };
+  const { rawLogs } = ctx;
+  const { lang, timezone, monitorUrl } = ctx.config;
+  return {
+    log: (log, nowMs) => renderFetchedLog(log, ctx.config, view, nowMs),
+    other: (message) => message,
+    ...(rawLogs ? { rawLog: (fetched, nowMs) => rawLogs.render(fetched, { lang, timezone, monitorUrl }, view, nowMs) } : {}),
+  };
 }
 
 /** The one path every message entry point takes (see lookUpAndRender). */
@@ -47,7 +57,7 @@ export async function lookUpAndRender<T>(ctx: SlackContext, request: LookupReque
   const started = ctx.now();
   const outcome = await ctx.service.lookup(request);
   await yieldToEventLoop(); // parsing was one turn; rendering is the next
-  const reply = renderOrExplain(ctx, request, outcome, surface);
+  const reply = await renderOrExplain(ctx, request, outcome, surface);
   logLookup(ctx.log, request, outcome, ctx.now() - started);
   ctx.metrics.lookup(outcomeLabel(outcome));
   return { ...reply, fetched: reply.ok && outcome.kind === 'ok' ? { log: outcome.log, deliveries: outcome.deliveries } : null };
@@ -58,9 +68,9 @@ export async function lookUpAndRender<T>(ctx: SlackContext, request: LookupReque
  * not foresee, the user still gets an answer instead of a "Looking up…"
  * placeholder that never changes, and the failure is logged for a fix.
  */
-function renderOrExplain<T>(ctx: SlackContext, request: LookupRequest, outcome: LookupOutcome, surface: Surface<T>): Omit<LookupReply<T>, 'fetched'> {
+async function renderOrExplain<T>(ctx: SlackContext, request: LookupRequest, outcome: LookupOutcome, surface: Surface<T>): Promise<Omit<LookupReply<T>, 'fetched'>> {
   try {
-    return { message: renderOutcome(ctx, request.id, outcome, surface), ok: outcome.kind === 'ok' };
+    return { message: await renderOutcome(ctx, request.id, outcome, surface), ok: outcome.kind === 'ok' };
   } catch (err) {
     ctx.log.error('render.failed', {
       event_id: request.id,
@@ -85,7 +95,7 @@ function logLookup(log: Logger, request: LookupRequest, outcome: LookupOutcome, 
   };
   if (outcome.kind === 'ok') {
     Object.assign(fields, {
-      records: outcome.log.entries.length,
+      records: recordCountOf(outcome.log),
       from_cache: outcome.fromCache,
       request_id: outcome.log.requestId,
       ...deliveryLogFields(outcome.deliveries),
@@ -146,11 +156,13 @@ function deliveryLogFields(deliveries: DeliveryLookup): LogFields {
   return { deliveries: `failed_${e.kind}`, deliveries_code: e.code, deliveries_request_id: e.requestId };
 }
 
-function renderOutcome<T>(ctx: SlackContext, id: string, outcome: LookupOutcome, surface: Surface<T>): T {
+function renderOutcome<T>(ctx: SlackContext, id: string, outcome: LookupOutcome, surface: Surface<T>): T | Promise<T> {
   const { config } = ctx;
   if (outcome.kind === 'failed') return surface.other(renderLookupError(id, outcome.error, { lang: config.lang }));
   if (outcome.kind === 'refused') return surface.other(renderRefusal(outcome.refusal, config.lang));
-  return surface.log({ log: outcome.log, deliveries: outcome.deliveries }, ctx.now());
+  const { log, deliveries } = outcome;
+  if (!log.raw) return surface.log({ log, deliveries }, ctx.now());
+  return surface.rawLog ? surface.rawLog({ log: { ...log, raw: log.raw }, deliveries }, ctx.now()) : surface.log({ log: withEntries(log), deliveries }, ctx.now());
 }
 
 /** A short label per outcome, for the log line and the lookups metric. */

@@ -1,6 +1,6 @@
 import type { DeliveryLookup } from '../eventlog/deliveries';
 import type { FetchedLog } from '../eventlog/fetch-with-deliveries';
-import type { EventLog } from '../eventlog/record';
+import { withEntries, type EventLog } from '../eventlog/record';
 import type { LookupOutcome, LookupRequest } from '../eventlog/service';
 import { summarize } from '../eventlog/summarize';
 import type { Logger, LogFields } from '../log';
@@ -131,16 +131,19 @@ export function createWatcher(deps: WatcherDeps): Watcher {
   const nextPoll = (failures: number): number => deps.now() + nextPollDelayMs(settings.intervalMs, failures, deps.random());
 
   const lookupAs = (watch: WatchRecord): Promise<LookupOutcome> =>
-    deps.lookup({ id: watch.eventId, userId: watch.startedBy, channelId: watch.channel, teamId: watch.teamId, bypassCache: true, origin: 'watch' });
+    deps
+      .lookup({ id: watch.eventId, userId: watch.startedBy, channelId: watch.channel, teamId: watch.teamId, bypassCache: true, origin: 'watch' })
+      .then((outcome) => (outcome.kind === 'ok' ? { ...outcome, log: withEntries(outcome.log) } : outcome));
 
   const start = async (req: WatchStart): Promise<StartResult> => {
     const now = deps.now();
-    const first: FetchedLog = { log: req.log, deliveries: req.deliveries ?? NOT_ASKED };
+    // A watch compares and renders whole logs here; a big one kept raw is read once for it.
+    const first: FetchedLog = { log: withEntries(req.log), deliveries: req.deliveries ?? NOT_ASKED };
     const summary = summarize(first.log, now, first.deliveries);
     if (summary.lifecycle.state === 'closed') return { kind: 'closed' };
     const watch: WatchRecord = {
-      key: watchKey(req.channel, req.log.id),
-      eventId: req.log.id,
+      key: watchKey(req.channel, first.log.id),
+      eventId: first.log.id,
       teamId: req.teamId,
       channel: req.channel,
       messageTs: '',

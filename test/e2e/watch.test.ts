@@ -17,8 +17,6 @@ import { waitFor } from '../helpers/wait-for';
 
 const ID = EVOLVING_INCIDENT_ID;
 const clock = createServerClock('Asia/Shanghai');
-/** The incident began 21 minutes before the test, so its durations read as a live incident's. */
-const START_SEC = Math.floor(Date.now() / 60_000) * 60 - 21 * 60;
 
 /** The ESB answers 8001 at the stage the test sets; other IDs with their fixtures. */
 function evolvingEsb(h: Harness): { stage(stage: EvolvingStage): void } {
@@ -26,7 +24,7 @@ function evolvingEsb(h: Harness): { stage(stage: EvolvingStage): void } {
   const others = answerByEventId();
   h.esb.setFallback((request) => {
     if (request.query.get('id') !== ID) return others(request);
-    return { status: 200, body: evolvingIncidentResponse(current, clock, START_SEC).body };
+    return { status: 200, body: evolvingIncidentResponse(current, clock).body };
   });
   // Every chat.postMessage gets a ts of its own, as in Slack.
   h.slack.reply('chat.postMessage', (args, i) => ({ body: { ok: true, channel: args.channel, ts: `1717400000.${String(i + 1).padStart(6, '0')}` } }));

@@ -3,6 +3,7 @@ import { createBkClient } from '../../src/bk/client';
 import { loadConfig, type Config } from '../../src/config';
 import type { EventLogSource } from '../../src/eventlog/source';
 import { createLogger } from '../../src/log';
+import { createLogOffload } from '../../src/offload/log-offload';
 import { createPrometheusMetrics } from '../../src/metrics-prometheus';
 import { startFakeEsb, type FakeEsb } from './fake-esb';
 import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api';
@@ -43,6 +44,8 @@ export interface HarnessOptions {
   redactLogs?: boolean;
   /** The app's clock (cache TTL, rate limits); Slack's signatures still use the real time. */
   now?: () => number;
+  /** Read big BlueKing bodies on worker threads, as production does (default false: from the .ts sources a worker's first job transpiles its imports, seconds on a busy machine). */
+  offload?: boolean;
   /** Wrap the real BlueKing client, e.g. to hand the app a log no real client would produce. */
   wrapSource?: (client: EventLogSource) => EventLogSource;
 }
@@ -80,12 +83,14 @@ export async function startHarness(env: Record<string, string> = {}, options: Ha
   const rawLogs: string[] = [];
   const secrets = options.redactLogs === false ? [] : [BK_SECRET, BOT_TOKEN, SIGNING_SECRET];
   const log = createLogger({ level: config.logLevel, secrets, write: (line) => rawLogs.push(line) });
-  const bk = createBkClient(config.bk, { zone: config.timezone });
+  const offload = options.offload === true ? createLogOffload() : null;
+  const bk = createBkClient(config.bk, { zone: config.timezone, ...(offload ? { bigBodies: offload } : {}) });
   const running = createApp({ ...config, slack: config.slack }, {
     source: options.wrapSource ? options.wrapSource(bk) : bk,
     log,
     metrics: createPrometheusMetrics({ defaultMetrics: false }),
     webApiRetries: options.webApiRetries ?? 0,
+    ...(offload ? { rawLogs: offload } : {}),
     now: options.now,
   });
   const { port } = await running.start();
@@ -134,6 +139,7 @@ export async function startHarness(env: Record<string, string> = {}, options: Ha
     close: async () => {
       await running.stop(2000);
       bk.close();
+      await offload?.close();
       await Promise.all([esb.close(), slack.close(), responses.close()]);
     },
   };

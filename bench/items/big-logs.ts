@@ -1,0 +1,104 @@
+import { benchEsbBody } from '../bench-log';
+import type { BenchContext, ItemResult } from '../bench-types';
+import { verdict } from '../bench-types';
+import { startEsbStandIn } from '../esb-stand-in';
+import { lookupOnce, type LookupTiming } from '../lookup';
+import { latencyFigures, round } from '../stats';
+import type { Target } from '../target-process';
+
+/**
+ * Item 8 (issue 12): acks of other commands while big logs are in flight.
+ * 20 lookups of distinct ~5 MB logs (about 7,500 records, under the default
+ * BK_MAX_BODY_BYTES) start at once; meanwhile `/eventlog help` is sent every
+ * 50 ms from the same client, and its acks are timed until every big answer
+ * is out. Each big log costs hundreds of milliseconds of parsing, checking,
+ * summarizing and rendering: that work must not hold up the acks.
+ */
+
+const BIG_RECORDS = 7_500;
+const CONCURRENT_BIG = 20;
+const HELP_EVERY_MS = 50;
+const ROUNDS = 2;
+export const HELP_ACK_P99_MAX_MS = 100;
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/** Measure item 8 on a bot of its own, whose ESB stand-in answers every ID with the big log. */
+export async function measureBigLogs(ctx: BenchContext): Promise<ItemResult> {
+  const body = benchEsbBody(BIG_RECORDS);
+  const bytes = Buffer.byteLength(body);
+  if (bytes > MAX_BODY_BYTES) throw new Error(`big log of ${bytes} bytes is over the default BK_MAX_BODY_BYTES`);
+  ctx.progress(`8. big logs: ${CONCURRENT_BIG} lookups of ${(bytes / 1e6).toFixed(1)} MB logs at once, /eventlog help every ${HELP_EVERY_MS} ms, ${ROUNDS} rounds`);
+  const esb = await startEsbStandIn(body);
+  const app = await ctx.start('app', { env: { BK_API_BASE_URL: esb.url, BK_MAX_IN_FLIGHT: String(CONCURRENT_BIG) } });
+  try {
+    // Warm-up: the first big logs start whatever the bot starts lazily (worker threads).
+    await Promise.all([lookupOnce(ctx, app), lookupOnce(ctx, app)]);
+    const rounds: Round[] = [];
+    for (let i = 0; i < ROUNDS; i++) rounds.push(await round20(ctx, app));
+    const help = latencyFigures(rounds.flatMap((r) => r.helpAcks));
+    const helpMax = round(Math.max(...rounds.flatMap((r) => r.helpAcks)));
+    const big = rounds.flatMap((r) => r.big);
+    const answered = big.filter((t) => t.ok).length;
+    const allAnswerMs = round(Math.max(...rounds.map((r) => r.allAnsweredMs)));
+    const pass = help.p99_ms < HELP_ACK_P99_MAX_MS && answered === big.length;
+    return {
+      key: 'big_logs',
+      figures: {
+        big_log_bytes: bytes,
+        big_log_records: BIG_RECORDS,
+        concurrent_big_logs: CONCURRENT_BIG,
+        help_ack: { ...help, max_ms: helpMax },
+        big_answered: answered,
+        big_lookups: big.length,
+        slowest_round_all_answered_ms: allAnswerMs,
+        help_ack_p99_target_max_ms: HELP_ACK_P99_MAX_MS,
+        pass,
+      },
+      rows: [
+        {
+          item: '8 big logs',
+          figure: `help ack p50 / p99 / max (ms), ${CONCURRENT_BIG} × ${(bytes / 1e6).toFixed(1)} MB in flight`,
+          value: `${help.p50_ms} / ${help.p99_ms} / ${helpMax}`,
+          target: `p99 < ${HELP_ACK_P99_MAX_MS} ms`,
+          verdict: verdict(pass),
+        },
+        { item: '', figure: 'big logs answered (slowest round, all out)', value: `${answered} / ${big.length} (${allAnswerMs} ms)`, target: '', verdict: '' },
+      ],
+    };
+  } finally {
+    await app.stop();
+    await esb.close();
+  }
+}
+
+interface Round {
+  helpAcks: number[];
+  big: LookupTiming[];
+  allAnsweredMs: number;
+}
+
+/** 20 big lookups at once, and help commands every 50 ms until all 20 are answered. */
+async function round20(ctx: BenchContext, app: Target): Promise<Round> {
+  const helpAcks: number[] = [];
+  const started = performance.now();
+  let done = false;
+  const bigs = Promise.all(Array.from({ length: CONCURRENT_BIG }, () => lookupOnce(ctx, app).catch(() => ({ ackMs: NaN, answerMs: NaN, ok: false })))).finally(() => {
+    done = true;
+  });
+  const sent: Array<Promise<void>> = [];
+  while (!done) {
+    sent.push(
+      ctx.client.send(app.url, 'help', ctx.responses.urlFor(`help-${ctx.nextId()}`)).then(
+        (ack) => {
+          if (ack.status === 200) helpAcks.push(ack.ackMs);
+        },
+        () => undefined,
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, HELP_EVERY_MS));
+  }
+  const big = await bigs;
+  const allAnsweredMs = performance.now() - started;
+  await Promise.all(sent);
+  return { helpAcks, big, allAnsweredMs };
+}

@@ -1,0 +1,18 @@
+import { parentPort } from 'node:worker_threads';
+import { runLogJob, type LogJob } from './log-jobs';
+
+/**
+ * A worker thread's entry: run each job it is sent and post the result back,
+ * handing a checked body back without copying it. A bug (anything thrown that
+ * is not a verdict) is posted as its message, for the pool to reject with.
+ */
+
+parentPort?.on('message', (job: LogJob) => {
+  try {
+    const result = runLogJob(job);
+    const transfer = 'body' in result && result.body instanceof Uint8Array ? [result.body.buffer as ArrayBuffer] : [];
+    parentPort?.postMessage({ ok: true, result }, transfer);
+  } catch (err) {
+    parentPort?.postMessage({ ok: false, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+  }
+});

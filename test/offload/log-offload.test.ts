@@ -1,0 +1,57 @@
+import { benchEsbBody, BENCH_ZONE } from '../../bench/bench-log';
+import { parseEventLogResponse } from '../../src/bk/envelope';
+import { createLogOffload, type LogOffload } from '../../src/offload/log-offload';
+import { renderFetchedLog } from '../../src/slack/render/event-log-message';
+
+/**
+ * The worker pool runs from the .ts sources here (ts-jest), through the
+ * transpiling loader; built code runs log-worker.js. Same results as the
+ * main thread would give, bodies handed back, failures as verdicts.
+ */
+describe('log offload on worker threads', () => {
+  let offload: LogOffload;
+  beforeAll(() => {
+    offload = createLogOffload({ workers: 2 });
+  });
+  afterAll(() => offload.close());
+
+  const bytes = (text: string): Uint8Array => new Uint8Array(Buffer.from(text));
+  const SETTINGS = { lang: 'en' as const, timezone: BENCH_ZONE, monitorUrl: null };
+  const VIEW = { variant: 'full' as const, page: 0, sharedBy: null };
+
+  it('checks a big log: records counted, body handed back whole', async () => {
+    const body = benchEsbBody(2_000);
+    const verdict = await offload.check({ body: bytes(body), id: '1001', zone: BENCH_ZONE, httpStatus: 200, headers: {}, secrets: ['s3cret-value'] });
+    expect(verdict).toMatchObject({ ok: true, records: 2_000, generation: 'old' });
+    if (verdict.ok) expect(Buffer.from(verdict.body).toString('utf8')).toBe(body);
+  });
+
+  it('returns the failure an answer means, secrets blanked', async () => {
+    const body = JSON.stringify({ result: false, code: 1306000, message: `APP Secret verification failed s3cret-value ${'x'.repeat(200_000)}`, data: null });
+    const verdict = await offload.check({ body: bytes(body), id: '1001', zone: BENCH_ZONE, httpStatus: 200, headers: { 'x-bkapi-request-id': 'r-1' }, secrets: ['s3cret-value'] });
+    expect(verdict).toMatchObject({ ok: false, error: { kind: 'app_credentials', code: '1306000', requestId: 'r-1' } });
+    if (!verdict.ok) expect(verdict.error.upstreamMessage).not.toContain('s3cret-value');
+  });
+
+  it('renders exactly what the main thread renders', async () => {
+    const body = benchEsbBody(2_000);
+    const nowMs = Date.UTC(2024, 4, 7);
+    const log = parseEventLogResponse({ id: '1001', httpStatus: 200, headers: { get: () => null }, body, zone: BENCH_ZONE });
+    const raw = { body: bytes(body), records: log.entries.length, read: () => log };
+    for (const page of [0, 1]) {
+      const view = { ...VIEW, page };
+      const deliveries = { kind: 'absent', absence: { kind: 'not_asked' } } as const;
+      expect(await offload.render({ log: { ...log, entries: [], raw }, deliveries }, SETTINGS, view, nowMs)).toEqual(renderFetchedLog({ log, deliveries }, SETTINGS, view, nowMs));
+    }
+    // The cached body is copied, not taken: it can be rendered again.
+    expect(raw.body.byteLength).toBe(Buffer.byteLength(body));
+  });
+
+  it('runs many jobs at once on its few workers, each answered', async () => {
+    const body = benchEsbBody(500);
+    const verdicts = await Promise.all(
+      Array.from({ length: 8 }, () => offload.check({ body: bytes(body), id: '1001', zone: BENCH_ZONE, httpStatus: 200, headers: {}, secrets: [] })),
+    );
+    expect(verdicts.map((v) => v.ok && v.records)).toEqual(Array(8).fill(500));
+  });
+});
