@@ -343,6 +343,8 @@ export interface DeliveryMessages {
   timelineRunning(running: number, attempted: number): string;
   /** After a notice line: " → all 4 succeeded". */
   timelineSucceeded(attempted: number): string;
+  /** Heads the Full log's quotes of BlueKing's unshortened failure texts. */
+  fullTexts: string;
   /** Push text: "2 of 6 deliveries failed (voice → lisi, SMS → zhangsan)". */
   pushDeliveriesFailed(failed: number, attempted: number, who: string): string;
   /** A way in a bullet, with its emoji: "📞 Voice". */

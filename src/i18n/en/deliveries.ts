@@ -34,6 +34,7 @@ export const deliveries = {
   timelineFailed: (f, t) => ` → ⚠ ${f} of ${t} failed`,
   timelineRunning: (r, t) => ` → ⏳ ${r} of ${t} in flight`,
   timelineSucceeded: (t) => (t === 1 ? ' → succeeded' : ` → all ${t} succeeded`),
+  fullTexts: "📄 BlueKing's full texts:",
   pushDeliveriesFailed: (f, t, who) => `${f} of ${plural(t, 'delivery', 'deliveries')} failed${who ? ` (${who})` : ''}`,
   wayBullet: {
     voice: '📞 Voice',

@@ -25,6 +25,7 @@ export const deliveries = {
   timelineFailed: (f, t) => ` → ⚠ ${t} 次中 ${f} 次失败`,
   timelineRunning: (r, t) => ` → ⏳ ${t} 次中 ${r} 次发送中`,
   timelineSucceeded: (t) => (t === 1 ? ' → 成功' : ` → ${t} 次均成功`),
+  fullTexts: "📄 蓝鲸原文：",
   pushDeliveriesFailed: (f, t, who) => `${t} 次送达中 ${f} 次失败${who ? `（${who}）` : ''}`,
   wayBullet: {
     voice: '📞 语音',

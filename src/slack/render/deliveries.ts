@@ -165,3 +165,30 @@ export function unavailableLine(error: LookupError, lang: Lang): string {
   const hint = described.hint === null ? null : clipInline(described.hint, RENDER_BUDGET.plainLine);
   return words.unavailable(clipInline(described.reason, RENDER_BUDGET.plainLine) + code, hint);
 }
+
+/** Full texts quoted in the Full log modal, at most, and how long each may be. */
+const FULL_TEXTS = 5;
+const FULL_TEXT_CHARS = 600;
+
+/**
+ * BlueKing's own words for the failures the callout shortened (the CMSI
+ * wrapper with CMSI's whole answer), for the Full log modal: one context
+ * element each, or null when nothing was shortened.
+ */
+export function fullReasonTexts(summary: EventSummary, lang: Lang): string[] | null {
+  const report = deliveryReport(summary);
+  if (report === null) return null;
+  const words = messagesFor(lang).deliveries;
+  const texts: string[] = [];
+  const seen = new Set<string>();
+  const failures = [
+    ...report.failed.map((d) => ({ who: `${words.wayShort[wayKey(d.way)] ?? (d.wayLabel || d.way)} → ${d.receivers.join(', ')}`, d })),
+    ...report.failedActions.map((d) => ({ who: d.actionName || d.pluginType, d })),
+  ];
+  for (const { who, d } of failures) {
+    if (d.fullReason.trim() === d.reason.trim() || seen.has(d.fullReason) || texts.length === FULL_TEXTS) continue;
+    seen.add(d.fullReason);
+    texts.push(`${clipInline(who, RENDER_BUDGET.name)}: ${clipInline(d.fullReason, FULL_TEXT_CHARS)}`);
+  }
+  return texts.length === 0 ? null : [words.fullTexts, ...texts];
+}

@@ -7,6 +7,7 @@ import { filterTimeline, TIMELINE_FILTERS, type TimelineFilter } from '../../eve
 import { FULL_LOG_CALLBACK_ID, MODAL_ACTION_IDS } from './actions';
 import { contextBlock, dividerBlock, packLines } from './blocks';
 import type { AnswerSettings } from './event-log-message';
+import { fullReasonTexts } from './deliveries';
 import { footerBlock } from './footer';
 import { MODAL_LIMITS } from './limits';
 import { clipPlain } from './mrkdwn';
@@ -35,6 +36,9 @@ export function renderFullLogModal(summary: EventSummary, opts: RenderOptions, s
   const at: ModalState = { ...state, page: page.index };
 
   const blocks: types.KnownBlock[] = summaryHeadBlocks(summary, opts, { convergence: true });
+  // The callout shortened BlueKing's failure texts for a phone; the full log quotes them whole.
+  const fullTexts = fullReasonTexts(summary, opts.lang);
+  if (fullTexts !== null) blocks.push(contextBlock(fullTexts));
   blocks.push(filterBlock(state.filter, opts.lang));
   if (state.filter !== 'all') blocks.push(contextBlock([words.filterCount(words.filters[state.filter], filtered.length, summary.recordCount)]));
   blocks.push(dividerBlock());

@@ -4,7 +4,8 @@ import { LookupError } from '../../../src/eventlog/lookup-error';
 import { summarize } from '../../../src/eventlog/summarize';
 import { renderEventLog } from '../../../src/slack/render/event-log-message';
 import type { RenderOptions } from '../../../src/slack/render/types';
-import { checkMessageLimits } from '../../support/check-limits';
+import { renderFullLogModal } from '../../../src/slack/render/modal-view';
+import { checkMessageLimits, checkModalLimits } from '../../support/check-limits';
 import { hostileLog } from './hostile-logs';
 
 /** Per-receiver results from a hostile BlueKing: many notices, long and hostile reasons and names; the message must still fit. */
@@ -68,5 +69,13 @@ describe('per-receiver results stay within every Slack limit, escaped', () => {
     const error = new LookupError({ kind: 'api_error', code: EVIL.repeat(30), upstreamMessage: EVIL.repeat(300) });
     const summary = summarize(hostileLog(100, 10_000), 0, { kind: 'absent', absence: { kind: 'failed', error } });
     expect(checkMessageLimits(renderEventLog(summary, options('full', 'en')))).toEqual([]);
+  });
+
+  it('quotes BlueKing’s full failure texts in the Full log modal, within the modal’s limits', () => {
+    const summary = summarize(hostileLog(1000, 1_000), Date.parse('2020-02-01T00:00:00Z'), { kind: 'present', report });
+    const view = renderFullLogModal(summary, options('full', 'en'), { id: '164239028644167', page: 0, filter: 'all', channelId: null });
+    expect(checkModalLimits(view)).toEqual([]);
+    expect(JSON.stringify(view.blocks)).toContain("BlueKing's full texts");
+    expect(JSON.stringify(view.blocks)).toContain("请求系统'cmsi'错误");
   });
 });
