@@ -1,4 +1,4 @@
-import { checkMessageLimits, checkModalLimits } from '../support/check-limits';
+import { checkMessageLimits, checkModalLimits, checkUnfurlLimits } from '../support/check-limits';
 import type { SlackMessage } from '../../src/slack/render/types';
 import type { Harness } from './app-harness';
 
@@ -67,10 +67,7 @@ export function sentLimitProblems(h: Harness): string[] {
   const views = sentViews(h).flatMap(({ via, view }, i) => checkModalLimits(view).map((problem) => `view ${i} (${via}): ${problem}`));
   const unfurls = h.slack.calls('chat.unfurl').flatMap((args, i) =>
     Object.entries(isRecord(args.unfurls) ? args.unfurls : {}).flatMap(([url, unfurl]) =>
-      // An unfurl has no top-level text of its own; its blocks follow a message's limits.
-      checkMessageLimits({ text: 'unfurl', blocks: isRecord(unfurl) && Array.isArray(unfurl.blocks) ? unfurl.blocks : [] } as unknown as SlackMessage).map(
-        (problem) => `unfurl ${i} (${url}): ${problem}`,
-      ),
+      checkUnfurlLimits(unfurl).map((problem) => `unfurl ${i} (${url}): ${problem}`),
     ),
   );
   return [...messages, ...views, ...unfurls];

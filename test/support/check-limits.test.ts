@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { checkMessageLimits } from './check-limits';
+import { checkMessageLimits, checkUnfurlLimits } from './check-limits';
 import type { SlackMessage } from '../../src/slack/render/types';
 
 const section = (text: string): types.SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
@@ -26,7 +26,11 @@ describe('checkMessageLimits', () => {
   });
 
   it('reports a section over 3,000 characters and an empty section', () => {
-    expect(checkMessageLimits(msg([section('x'.repeat(3001)), section('')]))).toEqual(['block 0 section: 3001 chars > 3000', 'block 1 section: needs text or fields']);
+    expect(checkMessageLimits(msg([section('x'.repeat(3001)), section('')]))).toEqual([
+      'block 0 section: 3001 chars > 3000',
+      'block 1 section: needs text or fields',
+      'block 1: empty mrkdwn text',
+    ]);
   });
 
   it('reports too many fields and a field over 2,000 characters', () => {
@@ -106,5 +110,30 @@ describe('checkMessageLimits', () => {
 
   it('does not apply mrkdwn escaping rules to plain_text', () => {
     expect(checkMessageLimits(msg([{ type: 'header', text: { type: 'plain_text', text: 'A & B <c>' } }]))).toEqual([]);
+  });
+});
+
+describe('checkMessageLimits, whole-payload rules', () => {
+  it('reports a block_id or action_id used twice anywhere in the payload', () => {
+    const a: types.ActionsBlock = { type: 'actions', block_id: 'same', elements: [button({ action_id: 'go' })] };
+    const b: types.SectionBlock = { type: 'section', block_id: 'same', text: { type: 'mrkdwn', text: 'x' }, accessory: button({ action_id: 'go' }) };
+    expect(checkMessageLimits(msg([a, b]))).toEqual(['block 1: duplicate block_id same', 'block 1: action_id go used again in the same payload']);
+  });
+
+  it('reports empty text objects and emoji / verbatim flags on the wrong text type', () => {
+    const context = { type: 'context', elements: [{ type: 'mrkdwn', text: '', emoji: true }, { type: 'plain_text', text: 'p', verbatim: true }] } as unknown as types.KnownBlock;
+    expect(checkMessageLimits(msg([context]))).toEqual([
+      'block 0: empty mrkdwn text',
+      'block 0: emoji flag on mrkdwn text',
+      'block 0: verbatim flag on plain_text text',
+    ]);
+  });
+});
+
+describe('checkUnfurlLimits', () => {
+  it('checks an unfurl\'s blocks as a message\'s, with no top-level text', () => {
+    expect(checkUnfurlLimits({ blocks: [section('ok')] })).toEqual([]);
+    expect(checkUnfurlLimits({ blocks: [] })).toEqual(['unfurl: no blocks']);
+    expect(checkUnfurlLimits({ blocks: [section('<!channel>')] })).toEqual(['block 0: unescaped markup "<!channel>"']);
   });
 });

@@ -54,6 +54,16 @@ export function checkModalLimits(view: unknown): string[] {
   return problems;
 }
 
+/**
+ * Every way one chat.unfurl entry ({blocks} for one URL) would be refused:
+ * the blocks as checkMessageLimits checks them (there is no top-level text).
+ */
+export function checkUnfurlLimits(unfurl: unknown): string[] {
+  if (!isObject(unfurl)) return ['unfurl: not an object'];
+  if (!Array.isArray(unfurl.blocks) || unfurl.blocks.length === 0) return ['unfurl: no blocks'];
+  return blockListProblems(unfurl.blocks, SLACK_LIMITS.blocksPerMessage);
+}
+
 /** The blocks of a message or view: how many, each block's limits and markup, and all their text together. */
 function blockListProblems(value: unknown, maxBlocks: number): string[] {
   const L = SLACK_LIMITS;
@@ -76,7 +86,61 @@ function blockListProblems(value: unknown, maxBlocks: number): string[] {
     }
   });
   if (totalText > L.totalBlockText) problems.push(`all block text: ${totalText} chars > ${L.totalBlockText} (msg_blocks_too_long)`);
+  problems.push(...uniquenessProblems(blocks), ...textObjectProblems(blocks));
   return problems;
+}
+
+/**
+ * block_id must be unique within a message or view (Slack: invalid_blocks), and
+ * an action_id is kept unique across the whole payload too: a click handler
+ * told apart by action_id alone must not be able to mistake one button for another.
+ */
+function uniquenessProblems(blocks: unknown[]): string[] {
+  const problems: string[] = [];
+  const blockIds = new Set<string>();
+  const actionIds = new Map<string, number>();
+  blocks.forEach((block, i) => {
+    if (!isObject(block)) return;
+    if (typeof block.block_id === 'string') {
+      if (blockIds.has(block.block_id)) problems.push(`block ${i}: duplicate block_id ${block.block_id}`);
+      blockIds.add(block.block_id);
+    }
+    const elements = [...(Array.isArray(block.elements) ? block.elements : []), ...(isObject(block.accessory) ? [block.accessory] : [])];
+    for (const element of elements) {
+      if (!isObject(element) || typeof element.action_id !== 'string') continue;
+      // Twice in one block is reported with that block.
+      const first = actionIds.get(element.action_id);
+      if (first !== undefined && first !== i) problems.push(`block ${i}: action_id ${element.action_id} used again in the same payload`);
+      if (first === undefined) actionIds.set(element.action_id, i);
+    }
+  });
+  return [...new Set(problems)];
+}
+
+/**
+ * Text objects Slack refuses: empty text (min 1 character), `emoji` on mrkdwn
+ * (only plain_text takes it), `verbatim` on plain_text (only mrkdwn takes it).
+ */
+function textObjectProblems(blocks: unknown[]): string[] {
+  const problems: string[] = [];
+  blocks.forEach((block, i) => {
+    for (const text of rawTextObjects(block)) {
+      if (typeof text.text !== 'string' || text.text === '') problems.push(`block ${i}: empty ${String(text.type)} text`);
+      if (text.type === 'mrkdwn' && 'emoji' in text) problems.push(`block ${i}: emoji flag on mrkdwn text`);
+      if (text.type === 'plain_text' && 'verbatim' in text) problems.push(`block ${i}: verbatim flag on plain_text text`);
+    }
+  });
+  return problems;
+}
+
+function rawTextObjects(value: unknown, found: Json[] = [], depth = 0): Json[] {
+  if (depth > 20) return found;
+  if (Array.isArray(value)) for (const item of value) rawTextObjects(item, found, depth + 1);
+  else if (isObject(value)) {
+    if (value.type === 'mrkdwn' || value.type === 'plain_text') found.push(value);
+    else for (const child of Object.values(value)) rawTextObjects(child, found, depth + 1);
+  }
+  return found;
 }
 
 type Json = Record<string, unknown>;
@@ -151,6 +215,8 @@ function selectProblems(select: Json, where: string): string[] {
     if (value === null || value.length > M.optionValue) problems.push(`${where} option ${j}: value missing or over ${M.optionValue} chars`);
     else values.add(value);
   });
+  const placeholder = textOf(select.placeholder);
+  if (placeholder !== null && (placeholder === '' || placeholder.length > M.placeholder)) problems.push(`${where} select: placeholder empty or over ${M.placeholder} chars`);
   const initial = isObject(select.initial_option) ? select.initial_option.value : undefined;
   if (initial !== undefined && (typeof initial !== 'string' || !values.has(initial))) problems.push(`${where} select: initial_option is not one of its options`);
   return problems;

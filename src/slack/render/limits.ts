@@ -33,6 +33,8 @@ export const MODAL_LIMITS = {
   selectOptions: 100,
   optionText: 75,
   optionValue: 150,
+  /** A select's placeholder: plain_text of at most 150 characters. */
+  placeholder: 150,
 } as const;
 
 /** Our own budgets. With these, a page of the worst possible records stays under totalBlockText (see test/slack/render). */
