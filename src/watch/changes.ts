@@ -23,6 +23,11 @@ export function materialChanges(before: WatchSnapshot, after: WatchSnapshot): Wa
       noReceivers: after.lastFailureNoReceivers,
     });
   }
+  // Failed deliveries (per-receiver results) are new only against a poll that had results too.
+  const addedDeliveryFailures = (after.failedDeliveries ?? 0) - (before.failedDeliveries ?? 0);
+  if (before.deliveriesKnown === true && after.deliveriesKnown === true && addedDeliveryFailures > 0) {
+    changes.push({ kind: 'notices_failed', added: addedDeliveryFailures, reason: after.lastDeliveryFailure ?? null, noReceivers: false });
+  }
   if (after.severityRaises > before.severityRaises) changes.push({ kind: 'severity_raised', times: after.severityRaises - before.severityRaises });
   if (after.acked && !before.acked) changes.push({ kind: 'acknowledged', by: after.ackBy, note: after.ackNote });
   if (after.recovered && !before.recovered) changes.push({ kind: 'recovered' });

@@ -1,3 +1,4 @@
+import type { DeliveryReport } from '../eventlog/deliveries';
 import type { EventState, EventSummary } from '../eventlog/summarize-types';
 
 /**
@@ -26,6 +27,18 @@ export interface WatchSnapshot {
   /** Reason of the newest failed notice, for the thread line ("通知人为空"). */
   lastFailureReason: string | null;
   lastFailureNoReceivers: boolean;
+  /**
+   * Per-receiver results (search_action, new generation): whether this poll had
+   * them, failed deliveries plus failed actions, succeeded and running
+   * deliveries, and the newest failure as "语音 → lisi: reason". A new-generation
+   * log only says a notice was triggered, so a failed phone call shows up here
+   * and nowhere else. Optional: snapshots stored before these existed lack them.
+   */
+  deliveriesKnown?: boolean;
+  failedDeliveries?: number;
+  succeededDeliveries?: number;
+  runningDeliveries?: number;
+  lastDeliveryFailure?: string | null;
 }
 
 /** The snapshot of a summarized log. Pure. */
@@ -49,7 +62,42 @@ export function snapshotOf(summary: EventSummary): WatchSnapshot {
     closedBySystem: lifecycle.closedBySystem,
     lastFailureReason: newestProblem?.reason ?? null,
     lastFailureNoReceivers: newestProblem?.emptyReceiver ?? false,
+    ...deliveryFields(summary.deliveries.kind === 'present' ? summary.deliveries.report : null),
   };
+}
+
+type DeliveryFields = Required<Pick<WatchSnapshot, 'deliveriesKnown' | 'failedDeliveries' | 'succeededDeliveries' | 'runningDeliveries' | 'lastDeliveryFailure'>>;
+
+function deliveryFields(report: DeliveryReport | null): DeliveryFields {
+  if (report === null) return { deliveriesKnown: false, failedDeliveries: 0, succeededDeliveries: 0, runningDeliveries: 0, lastDeliveryFailure: null };
+  const newestDelivery = report.failed[report.failed.length - 1] ?? null;
+  const newestAction = report.failedActions[report.failedActions.length - 1] ?? null;
+  const useAction = newestAction !== null && (newestDelivery === null || (newestAction.atMs ?? 0) > (newestDelivery.atMs ?? 0));
+  let lastDeliveryFailure: string | null = null;
+  if (useAction) lastDeliveryFailure = `${newestAction.actionName}: ${newestAction.reason}`;
+  else if (newestDelivery !== null) {
+    const way = newestDelivery.wayLabel || newestDelivery.way;
+    const who = newestDelivery.receivers.join(', ');
+    lastDeliveryFailure = `${way ? `${way} → ${who}` : who}: ${newestDelivery.reason}`;
+  }
+  return {
+    deliveriesKnown: true,
+    failedDeliveries: report.counts.failed + report.failedActions.length,
+    succeededDeliveries: report.counts.succeeded,
+    runningDeliveries: report.counts.running,
+    lastDeliveryFailure,
+  };
+}
+
+/**
+ * A poll whose search_action call failed knows nothing new about deliveries:
+ * it keeps what the last poll knew, so the failures seen before are neither
+ * forgotten (the message would flap) nor told again when the call works next.
+ */
+export function keepKnownDeliveries(before: WatchSnapshot, after: WatchSnapshot): WatchSnapshot {
+  if (after.deliveriesKnown === true || before.deliveriesKnown !== true) return after;
+  const { deliveriesKnown, failedDeliveries, succeededDeliveries, runningDeliveries, lastDeliveryFailure } = before;
+  return { ...after, deliveriesKnown, failedDeliveries, succeededDeliveries, runningDeliveries, lastDeliveryFailure };
 }
 
 /** Whether the message shows something different now: any field differs. */

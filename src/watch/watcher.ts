@@ -13,7 +13,7 @@ import { renderPlainMessage } from '../slack/render/plain-message';
 import type { SlackMessage } from '../slack/render/types';
 import { materialChanges, type WatchChange } from './changes';
 import { dueToEnd, nextPollDelayMs } from './schedule';
-import { snapshotOf, snapshotsDiffer } from './snapshot';
+import { keepKnownDeliveries, snapshotOf, snapshotsDiffer } from './snapshot';
 import { watchKey, type WatchRecord, type WatchStop } from './watch-record';
 import { endedBanner, endedWatchView, liveWatchView, threadLine, type WatchTextSettings } from './watch-render';
 import type { WatchCallResult, WatchSlack } from './watch-slack';
@@ -241,7 +241,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     }
     const eventLog: FetchedLog = { log: outcome.log, deliveries: outcome.deliveries };
     lastLogs.set(watch.key, eventLog);
-    const snapshot = snapshotOf(summarize(eventLog.log, deps.now(), eventLog.deliveries));
+    const snapshot = keepKnownDeliveries(watch.snapshot, snapshotOf(summarize(eventLog.log, deps.now(), eventLog.deliveries)));
     const changes = materialChanges(watch.snapshot, snapshot);
     if (snapshot.closed) return end(watch, { reason: 'closed', by: null }, changes, eventLog);
     if (!snapshotsDiffer(watch.snapshot, snapshot)) return postpone(watch, 0);

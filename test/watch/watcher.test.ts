@@ -1,3 +1,5 @@
+import type { Delivery, DeliveryLookup, DeliveryReport } from '../../src/eventlog/deliveries';
+import { LookupError } from '../../src/eventlog/lookup-error';
 import { MemoryStore } from '../../src/store/memory-store';
 import { createLogger } from '../../src/log';
 import { createStoreWatchStore } from '../../src/watch/store-watch-store';
@@ -54,7 +56,53 @@ async function nextPoll(s: Setup, ms = MIN): Promise<void> {
 const texts = (s: Setup, method: 'post' | 'update' | 'reply'): string[] => s.slack.calls.filter((c) => c.method === method).map((c) => c.message.text);
 const blockText = (s: Setup, index: number): string => JSON.stringify(s.slack.calls[index]?.message.blocks);
 
+/** Per-receiver results (search_action) for the incident: one voice call per entry, succeeded or failed. */
+function deliveriesOf(outcomes: Array<'succeeded' | 'failed'>): DeliveryLookup {
+  const deliveries: Delivery[] = outcomes.map((outcome, i) => ({
+    outcome,
+    way: 'voice',
+    wayLabel: '语音',
+    receivers: [i === 0 ? 'zhangsan' : 'lisi'],
+    reason: outcome === 'failed' ? '用户[lisi]的手机号码格式不正确' : '',
+    fullReason: '',
+    blocked: false,
+    atMs: Date.UTC(2024, 5, 3, 6, 25 + i),
+  }));
+  const failed = deliveries.filter((d) => d.outcome === 'failed');
+  const report: DeliveryReport = {
+    notices: [{ signal: '告警触发时', actionName: '告警通知', atMs: Date.UTC(2024, 5, 3, 6, 24), deliveries }],
+    failed,
+    failedActions: [],
+    counts: { attempted: deliveries.length, succeeded: deliveries.length - failed.length, failed: failed.length, running: 0, unknown: 0, skipped: 0, shielded: 0 },
+    actionCount: deliveries.length + 1,
+    unreadable: 0,
+    incomplete: false,
+  };
+  return { kind: 'present', report };
+}
+
 describe('the watcher', () => {
+
+  it('tells a delivery that failed between polls (known only from search_action), once, even across a poll whose search_action failed', async () => {
+    const s = setUp();
+    await s.watcher.start({ log: incidentAt('created'), deliveries: deliveriesOf(['succeeded']), channel: CHANNEL, threadTs: null, userId: 'U0ALICE', teamId: 'T0001' });
+    const answer = (deliveries: DeliveryLookup) => s.bk.answer({ kind: 'ok', log: incidentAt('created'), deliveries, fromCache: false });
+
+    // The log is the same ("triggered"); only the per-receiver results say lisi's call failed.
+    answer(deliveriesOf(['succeeded', 'failed']));
+    await nextPoll(s);
+    expect(s.slack.calls.map((c) => c.method)).toEqual(['post', 'update', 'reply']);
+    expect(texts(s, 'reply')).toEqual(['Event 8001: 🚨 a notification failed (语音 → lisi: 用户[lisi]的手机号码格式不正确)']);
+    expect(blockText(s, 1)).toContain('1 of 2 deliveries failed');
+
+    // search_action fails for a poll, then works again with the same results: nothing is told twice, nothing updated back and forth.
+    answer({ kind: 'absent', absence: { kind: 'failed', error: new LookupError({ kind: 'timeout' }) } });
+    await nextPoll(s);
+    answer(deliveriesOf(['succeeded', 'failed']));
+    await nextPoll(s);
+    expect(s.slack.calls.map((c) => c.method)).toEqual(['post', 'update', 'reply']);
+    for (const call of s.slack.calls) expect(checkMessageLimits(call.message)).toEqual([]);
+  });
   it('follows an incident: updates the message on each change, one thread line per change, ends on close', async () => {
     const s = setUp();
     const started = await startWatching(s);
