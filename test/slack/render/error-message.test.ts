@@ -93,6 +93,7 @@ describe('renderUsage', () => {
           '• `/eventlog &lt;id&gt;` — show a BlueKing event’s log (only you see it)',
           '• `/eventlog &lt;id&gt; public` — post it in the channel',
           '• `/eventlog &lt;id&gt; --all` — the whole log in a window, with filters (also the *Full log* button under every answer)',
+          '• `/eventlog &lt;id&gt; watch` — post it in the channel and keep it current until the event ends, with a thread reply for each change (also the *Watch* button, and `@bot watch &lt;id&gt;`)',
           '• `/eventlog help` — this help',
           '• Message shortcut *Show event log* on an alert post — answers in its thread',
           '• `@bot &lt;id&gt;` in a thread — answers in that thread',
@@ -106,7 +107,7 @@ describe('renderUsage', () => {
     const message = renderUsage('zh-CN');
     expect(message.text).toBe('ℹ️ /eventlog 用法');
     const text = JSON.stringify(message.blocks);
-    for (const form of ['/eventlog &lt;id&gt;`', '/eventlog &lt;id&gt; public', '/eventlog &lt;id&gt; --all', '/eventlog help', 'Show event log', '@机器人 &lt;id&gt;']) expect(text).toContain(form);
+    for (const form of ['/eventlog &lt;id&gt;`', '/eventlog &lt;id&gt; public', '/eventlog &lt;id&gt; --all', '/eventlog &lt;id&gt; watch', '/eventlog help', 'Show event log', '@机器人 &lt;id&gt;']) expect(text).toContain(form);
     expect(checkMessageLimits(message)).toEqual([]);
   });
 });
