@@ -139,7 +139,7 @@ describe('the watcher', () => {
     const final = s.slack.calls[7];
     expect(JSON.stringify(final?.message.blocks)).toContain('👁 Stopped watching: the event was closed · started by <@U0ALICE>');
     expect(JSON.stringify(final?.message.blocks)).not.toContain('eventlog_watch_stop');
-    expect(JSON.stringify(final?.message.blocks)).toContain('"action_id":"eventlog_watch"'); // watch again
+    expect(JSON.stringify(final?.message.blocks)).not.toContain('"action_id":"eventlog_watch"'); // closed: nothing left to watch
     for (const call of s.slack.calls) expect(checkMessageLimits(call.message)).toEqual([]);
 
     // Closed: no more polls.

@@ -10,6 +10,8 @@ export interface ActionsView {
   /** The page being shown (already clamped). */
   page: number;
   pageCount: number;
+  /** A closed event has nothing left to watch: no Watch button (a click could only say so). */
+  closed: boolean;
 }
 
 type ButtonName = ActionName & keyof RenderMessages['buttons'];
@@ -17,7 +19,7 @@ type ButtonName = ActionName & keyof RenderMessages['buttons'];
 /**
  * The buttons under an event log: Share (full answers not yet in the channel),
  * Refresh, Older/Newer when the timeline has more pages, Watch on answers in
- * the channel, Full log (the modal; on the live message too, as it replaces nothing), and a link to the event in BlueKing when BK_MONITOR_URL is set.
+ * the channel while the event is not closed, Full log (the modal; on the live message too, as it replaces nothing), and a link to the event in BlueKing when BK_MONITOR_URL is set.
  * The live watching message has only Stop watching and the link: it is kept
  * current by the watch, and a Refresh or page click would replace it with a
  * copy that no longer says it is watched. Null for an ID no button could carry.
@@ -33,7 +35,7 @@ export function buildActionsBlock(view: ActionsView, opts: RenderOptions): types
     elements.push(button('refresh', view.page));
     if (view.page + 1 < view.pageCount) elements.push(button('older', view.page + 1));
     if (view.page > 0) elements.push(button('newer', view.page - 1));
-    if (opts.watch !== undefined) elements.push(button('watch', 0));
+    if (opts.watch !== undefined && !view.closed) elements.push(button('watch', 0));
   }
   // The modal starts on its own first page whatever page this message shows.
   elements.push(button('fullLog', 0));

@@ -28,7 +28,7 @@ export function renderEventLog(summary: EventSummary, opts: RenderOptions): Slac
   const blocks = summaryHeadBlocks(summary, opts, { convergence: true });
   blocks.push(dividerBlock(), ...packLines(timelineLines(summary, page, opts)));
   if (opts.variant === 'full') blocks.push(footerBlock(summary, page, opts));
-  pushTail(blocks, summary, opts, { page: page.index, pageCount: page.pageCount });
+  pushTail(blocks, summary, opts, { page: page.index, pageCount: page.pageCount, closed: summary.lifecycle.state === 'closed' });
   return { text: pushText(summary, opts.lang), blocks };
 }
 
@@ -54,7 +54,7 @@ export function renderEmptyLog(summary: Pick<EventSummary, 'id' | 'requestId'>, 
   const sentence = words.emptyLog(clipInline(summary.id, RENDER_BUDGET.name));
   const blocks: types.KnownBlock[] = [headerBlock(`⚪ ${words.event(summary.id)} · ${words.noRecordsState}`), sectionBlock(sentence)];
   if (summary.requestId) blocks.push(contextBlock([requestIdText(summary.requestId, opts.lang)]));
-  pushTail(blocks, summary, opts, { page: 0, pageCount: 1 });
+  pushTail(blocks, summary, opts, { page: 0, pageCount: 1, closed: false });
   return { text: sentence, blocks };
 }
 
@@ -63,7 +63,7 @@ function pushTail(
   blocks: types.KnownBlock[],
   summary: Pick<EventSummary, 'id'>,
   opts: RenderOptions,
-  paging: { page: number; pageCount: number },
+  paging: { page: number; pageCount: number; closed: boolean },
 ): void {
   const sharedBy = sharedByBlock(opts);
   if (sharedBy) blocks.push(sharedBy);

@@ -429,3 +429,19 @@ describe('renderEventLog: footer link to BlueKing', () => {
     expect(footerOf(render(sketchLog(), { monitorUrl: 'https://x.example.com/a|b' }))).not.toContain('Open in BlueKing');
   });
 });
+
+describe('renderEventLog: the Watch button', () => {
+  const actionIds = (message: SlackMessage): string[] =>
+    message.blocks.flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => ('action_id' in e ? String(e.action_id) : '')) : []));
+  const opened = [rec({ operate: 'CREATE', ...at('10:00:00') })];
+  const closed = [...opened, rec({ operate: 'CLOSE', message: '事件已关闭', ...at('11:31:00') })];
+
+  it('is offered on a channel answer while the event is not closed', () => {
+    expect(actionIds(render(makeLog('5310', opened), { watch: { kind: 'offer' } }))).toContain('eventlog_watch');
+  });
+
+  it('is not offered once the event is closed: a click could only say there is nothing to watch', () => {
+    expect(actionIds(render(makeLog('5310', closed), { watch: { kind: 'offer' } }))).not.toContain('eventlog_watch');
+    expect(actionIds(render(makeLog('5310', closed), { watch: { kind: 'ended', banner: '👁 Stopped watching: the event was closed' } }))).not.toContain('eventlog_watch');
+  });
+});
