@@ -33,14 +33,30 @@ function teller(ctx: SlackContext, responseUrl: string | undefined, logContext: 
   };
 }
 
-async function handleWatch({ ack, action, body, client, context }: ButtonArgs, ctx: SlackContext): Promise<void> {
+interface Click {
+  channel: string | null;
+  logContext: Record<string, string | null>;
+  /** A private answer to whoever clicked. */
+  tell: (message: SlackMessage) => Promise<void>;
+}
+
+/** Ack at once, then do the click's work after, once per click (a redelivery is skipped). */
+async function handleClick(args: ButtonArgs, ctx: SlackContext, button: string, work: (click: Click) => Promise<void>): Promise<void> {
+  const { ack, action, body, context } = args;
   await ack();
   const channel = body.channel?.id ?? body.container?.channel_id ?? null;
-  const logContext = { user: body.user.id, channel, button: 'watch' };
+  const logContext = { user: body.user.id, channel, button };
   const tell = teller(ctx, body.response_url, logContext);
-  const value = decodeButtonValue(action.value ?? '');
   ctx.tasks.run(async () => {
     if (await isRepeat(ctx, body, action, context.retryNum)) return;
+    await work({ channel, logContext, tell });
+  });
+}
+
+function handleWatch(args: ButtonArgs, ctx: SlackContext): Promise<void> {
+  const { action, body, client } = args;
+  return handleClick(args, ctx, 'watch', async ({ channel, logContext, tell }) => {
+    const value = decodeButtonValue(action.value ?? '');
     if (!value || !channel) {
       ctx.log.warn('button.stale_value', logContext);
       return tell(renderStaleButton(ctx.config.lang));
@@ -61,14 +77,10 @@ async function handleWatch({ ack, action, body, client, context }: ButtonArgs, c
   });
 }
 
-async function handleStop({ ack, action, body, context }: ButtonArgs, ctx: SlackContext): Promise<void> {
-  await ack();
-  const channel = body.channel?.id ?? body.container?.channel_id ?? null;
-  const logContext = { user: body.user.id, channel, button: 'stop_watching' };
-  const tell = teller(ctx, body.response_url, logContext);
-  const key = decodeWatchKey(action.value ?? '');
-  ctx.tasks.run(async () => {
-    if (await isRepeat(ctx, body, action, context.retryNum)) return;
+function handleStop(args: ButtonArgs, ctx: SlackContext): Promise<void> {
+  const { action, body } = args;
+  return handleClick(args, ctx, 'stop_watching', async ({ logContext, tell }) => {
+    const key = decodeWatchKey(action.value ?? '');
     if (!key) {
       ctx.log.warn('button.stale_value', logContext);
       return tell(renderStaleButton(ctx.config.lang));
