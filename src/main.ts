@@ -32,10 +32,10 @@ async function main(): Promise<void> {
     // In console mode stdout is the conversation; logs go to stderr.
     write: consoleMode ? (line) => process.stderr.write(line) : undefined,
   });
-  // With Slack, big BlueKing answers are read and rendered on worker threads, so acks never wait behind them;
-  // the console answers one person and renders every log itself. With Redis the answers are shared as JSON
-  // between replicas, which a log kept raw (bytes, see EventLog.raw) is not: that mode reads every log here.
-  const offload = consoleMode || config.store.kind !== 'memory' ? null : createLogOffload();
+  // With Slack, big BlueKing answers are read and rendered on worker threads, so acks never wait behind them,
+  // with or without Redis (replicas share a big log as its body, see shared-answer-codec.ts);
+  // the console answers one person and renders every log itself.
+  const offload = consoleMode ? null : createLogOffload();
   const bkClient = config.bk ? createBkClient(config.bk, { zone: config.timezone, ...(offload ? { bigBodies: offload } : {}) }) : null;
   const source: EventLogSource = bkClient ?? createDemoSource(config.timezone);
   const bkAt = config.bk ? { host: new URL(config.bk.baseUrl).host, authStyle: config.bk.authStyle } : null;

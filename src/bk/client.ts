@@ -10,6 +10,7 @@ import type { BkIdentity, EventLogSource } from '../eventlog/source';
 import { yieldToEventLoop } from '../yield-to-event-loop';
 import type { BigBodyReader } from './big-body';
 import { agentWatchingForCutShort } from './cut-short';
+import { rawEventLog } from './raw-event-log';
 import { startDeadline } from './deadline';
 import { parseEventLogResponse, requestIdFromHeaders, type HeaderReader } from './envelope';
 import { createScrubber } from '../redact';
@@ -74,11 +75,7 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
     const verdict = await reader.check({ body: answer.body, id, zone: deps.zone, httpStatus: answer.status, headers: answer.headerMap, secrets });
     if (!verdict.ok) throw new LookupError(verdict.error);
     const { body, records, generation, requestId } = verdict;
-    const read = (): EventLog => ({
-      ...parseEventLogResponse({ id, httpStatus: answer.status, headers: answer.headers, body: Buffer.from(body).toString('utf8'), zone: deps.zone, scrub }),
-      requestId,
-    });
-    return { id, entries: [], generation, requestId, raw: { body, records, read } };
+    return rawEventLog({ id, body, records, generation, requestId }, { zone: deps.zone, scrub });
   };
 
   /** Every page of the alert's actions; `total` says whether another page is worth asking for. */
@@ -147,6 +144,7 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
   return {
     fetchEventLog: (id, identity, signal) => redacted(() => fetchOnce(id, identity, signal)),
     fetchActions: (alertId, identity, signal) => redacted(() => fetchAllActions(alertId, identity, signal)),
+    rawLog: (parts) => rawEventLog(parts, { zone: deps.zone, scrub }),
     close: () => {
       if (ownAgent) agent.destroy();
     },

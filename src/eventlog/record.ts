@@ -118,6 +118,27 @@ export interface RawLog {
   read(): EventLog;
 }
 
+/** A log kept raw, its body in hand. */
+export type RawEventLog = EventLog & { raw: RawLog };
+
+/**
+ * What a raw log is made of, all plain data: enough to keep it elsewhere (the
+ * shared store, see shared-answer-codec.ts) and build it again there.
+ */
+export interface RawLogParts {
+  id: string;
+  /** The body exactly as BlueKing sent it (it passed its check). */
+  body: Uint8Array;
+  records: number;
+  generation: Generation;
+  requestId: string | null;
+}
+
+/** The parts of a raw log, for keeping it elsewhere. */
+export function rawLogParts(log: RawEventLog): RawLogParts {
+  return { id: log.id, body: log.raw.body, records: log.raw.records, generation: log.generation, requestId: log.requestId };
+}
+
 /** The log with its records in hand (reading a raw one here, on the calling thread). */
 export function withEntries(log: EventLog): EventLog {
   return log.raw ? log.raw.read() : log;

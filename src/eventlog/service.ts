@@ -91,6 +91,7 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
         // A slot may take maxWaitMs to come free, then the call itself up to its timeout.
         callLimitMs: 2 * callTimeoutMs,
         onJoin: () => deps.metrics.coalescedAcrossReplicas(),
+        rawLog: deps.source.rawLog?.bind(deps.source),
       })
     : null;
   const inFlightCalls = createCoalescer<Fetched>(() => deps.metrics.coalesced());

@@ -2,13 +2,21 @@ import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { LOOKUP_ERROR_KINDS, LookupError, type LookupErrorKind } from './lookup-error';
 import type { DeliveryLookup } from './deliveries';
-import type { EventLog } from './record';
+import { rawLogParts, type EventLog, type Generation, type RawEventLog, type RawLogParts } from './record';
+import { packFrame, unpackFrame } from './shared-answer-frame';
 import type { Fetched } from './upstream-gate';
 
 /**
  * How one BlueKing answer is kept in the shared store: which lock holder made
  * the call (`token`), until when it may be served as a cached answer, and the
- * answer itself, as gzipped JSON (an event log's JSON shrinks about tenfold).
+ * answer itself, gzipped (an event log shrinks about tenfold) on the
+ * threadpool, not the main thread.
+ *
+ * A log kept raw (a big answer, see EventLog.raw) is stored as its body,
+ * exactly as BlueKing sent it, behind a small JSON header (shared-answer-frame.ts):
+ * its thousands of records are never stringified or parsed on the main thread
+ * here, and the replica that reads it gets a raw log again, rendered off the
+ * main thread like its own. Smaller logs go in the header as JSON.
  */
 export interface SharedAnswer {
   token: string;
@@ -17,21 +25,31 @@ export interface SharedAnswer {
   fetched: Fetched;
 }
 
+/** Builds a raw log again from its parts (the source's `rawLog`); without one a raw answer reads as a miss. */
+export type RawLogBuilder = (parts: RawLogParts) => RawEventLog;
+
 // 2: ok answers carry their per-receiver results (search_action) beside the log.
-const FORMAT = 2;
+// 3: a binary frame (header + body); a raw log is kept as its body, not as JSON of its records.
+const FORMAT = 3;
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
+const NO_BODY: Uint8Array = new Uint8Array(0);
+const GENERATIONS: readonly Generation[] = ['old', 'new', 'unknown'];
 
 interface Wire {
   v: typeof FORMAT;
   token: string;
   freshUntil: number;
   kind: Fetched['kind'];
+  /** An ordinary log, records and all. */
   log?: EventLog;
+  /** A raw log: everything but its body, which is the frame's body. */
+  raw?: WireRaw;
   deliveries?: WireDeliveries;
   error?: WireError;
 }
 
+type WireRaw = Omit<RawLogParts, 'body'>;
 type WireError = { kind: LookupErrorKind; code: string | null; upstreamMessage: string | null; requestId: string | null; httpStatus: number | null; retryAfterSec: number | null };
 /** DeliveryLookup with its failure, if any, as plain fields (a LookupError does not survive JSON). */
 type WireDeliveries = Exclude<DeliveryLookup, { kind: 'absent' }> | { kind: 'absent'; absence: { kind: 'off' | 'not_asked' } | { kind: 'failed'; error: WireError } };
@@ -39,36 +57,63 @@ type WireDeliveries = Exclude<DeliveryLookup, { kind: 'absent' }> | { kind: 'abs
 export async function encodeSharedAnswer(answer: SharedAnswer): Promise<Buffer> {
   const { fetched } = answer;
   const wire: Wire = { v: FORMAT, token: answer.token, freshUntil: answer.freshUntil, kind: fetched.kind };
+  let body: Uint8Array = NO_BODY;
   if (fetched.kind === 'ok') {
-    wire.log = fetched.log;
+    const { log } = fetched;
+    if (log.raw) {
+      const { body: rawBody, ...raw } = rawLogParts({ ...log, raw: log.raw });
+      wire.raw = raw;
+      body = rawBody;
+    } else {
+      wire.log = log;
+    }
     wire.deliveries = wireDeliveries(fetched.deliveries);
   }
   if (fetched.kind === 'failed') wire.error = wireError(fetched.error);
-  return gzipAsync(JSON.stringify(wire));
+  return gzipAsync(packFrame({ header: JSON.stringify(wire), body }));
 }
 
 /** The answer, or null for bytes this version cannot read (another format, corruption): treated as a miss. */
-export async function decodeSharedAnswer(bytes: Buffer): Promise<SharedAnswer | null> {
+export async function decodeSharedAnswer(bytes: Buffer, rawLog?: RawLogBuilder): Promise<SharedAnswer | null> {
   let wire: Partial<Wire>;
+  let body: Uint8Array;
   try {
-    wire = JSON.parse((await gunzipAsync(bytes)).toString('utf8')) as Partial<Wire>;
+    const frame = unpackFrame(await gunzipAsync(bytes));
+    if (!frame) return null;
+    wire = JSON.parse(frame.header) as Partial<Wire>;
+    body = frame.body;
   } catch {
     return null;
   }
-  if (wire.v !== FORMAT || typeof wire.token !== 'string' || typeof wire.freshUntil !== 'number') return null;
-  const fetched = fetchedOf(wire);
+  if (typeof wire !== 'object' || wire === null || wire.v !== FORMAT || typeof wire.token !== 'string' || typeof wire.freshUntil !== 'number') return null;
+  const fetched = fetchedOf(wire, body, rawLog);
   return fetched ? { token: wire.token, freshUntil: wire.freshUntil, fetched } : null;
 }
 
-function fetchedOf(wire: Partial<Wire>): Fetched | null {
+function fetchedOf(wire: Partial<Wire>, body: Uint8Array, rawLog: RawLogBuilder | undefined): Fetched | null {
   if (wire.kind === 'busy') return { kind: 'busy' };
-  if (wire.kind === 'ok' && wire.log && Array.isArray(wire.log.entries)) {
+  if (wire.kind === 'ok') {
+    const log = logOf(wire, body, rawLog);
     const deliveries = deliveriesOf(wire.deliveries);
-    return deliveries ? { kind: 'ok', log: wire.log, deliveries } : null;
+    return log && deliveries ? { kind: 'ok', log, deliveries } : null;
   }
   const error = errorOf(wire.error);
   if (wire.kind === 'failed' && error) return { kind: 'failed', error };
   return null;
+}
+
+/** The ordinary log in the header, or the raw log built again from the header and the body. */
+function logOf(wire: Partial<Wire>, body: Uint8Array, rawLog: RawLogBuilder | undefined): EventLog | null {
+  if (wire.log) return Array.isArray(wire.log.entries) ? wire.log : null;
+  const raw = wire.raw;
+  if (!raw || !rawLog || body.length === 0) return null;
+  const readable =
+    typeof raw.id === 'string' &&
+    Number.isSafeInteger(raw.records) &&
+    raw.records >= 0 &&
+    GENERATIONS.includes(raw.generation) &&
+    (raw.requestId === null || typeof raw.requestId === 'string');
+  return readable ? rawLog({ id: raw.id, body, records: raw.records, generation: raw.generation, requestId: raw.requestId }) : null;
 }
 
 function wireError(error: LookupError): WireError {

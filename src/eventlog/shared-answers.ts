@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../store/store';
-import { decodeSharedAnswer, encodeSharedAnswer, type SharedAnswer } from './shared-answer-codec';
+import { decodeSharedAnswer, encodeSharedAnswer, type RawLogBuilder, type SharedAnswer } from './shared-answer-codec';
 import type { Fetched } from './upstream-gate';
 
 export interface SharedAnswersOptions {
@@ -13,6 +13,8 @@ export interface SharedAnswersOptions {
   callLimitMs: number;
   /** Told each time a lookup is answered by a call another replica made. */
   onJoin: () => void;
+  /** Builds a big log kept raw again from the bytes another replica stored (the source's `rawLog`). */
+  rawLog?: RawLogBuilder;
   now?: () => number;
 }
 
@@ -52,7 +54,7 @@ export function createSharedAnswers(options: SharedAnswersOptions): SharedAnswer
 
   const read = async (key: string): Promise<SharedAnswer | null> => {
     const bytes = await store.getBytes(answerKey(key));
-    return bytes ? decodeSharedAnswer(bytes) : null;
+    return bytes ? decodeSharedAnswer(bytes, options.rawLog) : null;
   };
 
   const share = async (key: string, token: string, fetched: Fetched): Promise<void> => {

@@ -1,5 +1,5 @@
 import type { ActionList } from './action-record';
-import type { EventLog } from './record';
+import type { EventLog, RawEventLog, RawLogParts } from './record';
 
 /** Who the BlueKing call is made as (the `bk_username` sent). */
 export interface BkIdentity {
@@ -17,4 +17,10 @@ export interface EventLogSource {
    * pages. Optional: a source without it gives no per-receiver results.
    */
   fetchActions?(alertId: string, identity: BkIdentity, signal?: AbortSignal): Promise<ActionList>;
+  /**
+   * A log this source kept raw (see EventLog.raw), built again from its parts:
+   * how another replica's answer, kept in the shared store as bytes, becomes a
+   * log here. Optional: a source that keeps no log raw needs none.
+   */
+  rawLog?(parts: RawLogParts): RawEventLog;
 }

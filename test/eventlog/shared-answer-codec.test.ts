@@ -1,17 +1,32 @@
-import { decodeSharedAnswer, encodeSharedAnswer } from '../../src/eventlog/shared-answer-codec';
-import { summarizeDeliveries } from '../../src/eventlog/deliveries';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { rawEventLog } from '../../src/bk/raw-event-log';
+import { parseEventLogResponse } from '../../src/bk/envelope';
+import { decodeSharedAnswer, encodeSharedAnswer, type RawLogBuilder } from '../../src/eventlog/shared-answer-codec';
+import { summarizeDeliveries, type DeliveryLookup } from '../../src/eventlog/deliveries';
 import { LookupError } from '../../src/eventlog/lookup-error';
-import type { EventLog } from '../../src/eventlog/record';
+import { rawLogParts, type EventLog, type RawEventLog } from '../../src/eventlog/record';
 import type { Fetched } from '../../src/eventlog/upstream-gate';
 import { parseSearchActionResponse } from '../../src/bk/search-action';
+import { OLD_GENERATION_5310 } from '../fixtures/bk';
 import { searchActionAnswer, sixDeliveries } from '../fixtures/bk/search-action';
 
-/** An answer kept in the shared store (Redis) must come back with its per-receiver results, or not at all. */
+/** An answer kept in the shared store (Redis) must come back as it was (a raw log as a raw log), or not at all. */
 
+const ZONE = 'Asia/Shanghai';
 const LOG: EventLog = { id: '164239028644167', entries: [], generation: 'new', requestId: 'req-1' };
+const NOT_ASKED: DeliveryLookup = { kind: 'absent', absence: { kind: 'not_asked' } };
+const buildRaw: RawLogBuilder = (parts) => rawEventLog(parts, { zone: ZONE });
 
-async function roundTrip(fetched: Fetched): Promise<Fetched | undefined> {
-  return (await decodeSharedAnswer(await encodeSharedAnswer({ token: 't', freshUntil: 1, fetched })))?.fetched;
+/** Event 5310 as the client keeps a big answer: its body, as sent, and its record count. */
+function rawLog5310(): RawEventLog {
+  const body = new Uint8Array(Buffer.from(OLD_GENERATION_5310.body, 'utf8'));
+  const read = parseEventLogResponse({ id: '5310', httpStatus: 200, headers: { get: () => null }, body: OLD_GENERATION_5310.body, zone: ZONE });
+  return rawEventLog({ id: '5310', body, records: read.entries.length, generation: read.generation, requestId: 'req-5310' }, { zone: ZONE });
+}
+
+/** Stored and read back; `rawLog` null: read by a replica whose source keeps no log raw. */
+async function roundTrip(fetched: Fetched, rawLog: RawLogBuilder | null = buildRaw): Promise<Fetched | undefined> {
+  return (await decodeSharedAnswer(await encodeSharedAnswer({ token: 't', freshUntil: 1, fetched }), rawLog ?? undefined))?.fetched;
 }
 
 describe('the shared answer codec', () => {
@@ -27,5 +42,105 @@ describe('the shared answer codec', () => {
     expect(back?.kind === 'ok' && back.deliveries.kind === 'absent' && back.deliveries.absence).toEqual({ kind: 'failed', error });
     expect(back?.kind === 'ok' && back.deliveries.kind === 'absent' && back.deliveries.absence.kind === 'failed' && back.deliveries.absence.error).toBeInstanceOf(LookupError);
     expect(await roundTrip({ kind: 'ok', log: LOG, deliveries: { kind: 'absent', absence: { kind: 'off' } } })).toMatchObject({ deliveries: { absence: { kind: 'off' } } });
+  });
+
+  it('keeps an ordinary log with its records', async () => {
+    const log = parseEventLogResponse({ id: '5310', httpStatus: 200, headers: { get: () => null }, body: OLD_GENERATION_5310.body, zone: ZONE });
+    expect(log.entries.length).toBeGreaterThan(5);
+    const fetched: Fetched = { kind: 'ok', log, deliveries: NOT_ASKED };
+    expect(await roundTrip(fetched)).toEqual(fetched);
+  });
+
+  it('keeps a failure and a busy answer', async () => {
+    const error = new LookupError({ kind: 'not_found', code: '3314001', upstreamMessage: 'no such event', requestId: 'req-3', httpStatus: 200 });
+    const back = await roundTrip({ kind: 'failed', error });
+    expect(back).toEqual({ kind: 'failed', error });
+    expect(back?.kind === 'failed' && back.error).toBeInstanceOf(LookupError);
+    expect(await roundTrip({ kind: 'busy' })).toEqual({ kind: 'busy' });
+  });
+
+  describe('a big log kept raw', () => {
+    const log = rawLog5310();
+
+    it('comes back raw: the same body byte for byte, the same counts, and read() gives the same records', async () => {
+      const back = await roundTrip({ kind: 'ok', log, deliveries: NOT_ASKED });
+      if (back?.kind !== 'ok' || !back.log.raw) throw new Error(`expected a raw log back, got ${JSON.stringify(back)}`);
+      const again: RawEventLog = { ...back.log, raw: back.log.raw };
+      expect({ ...rawLogParts(again), body: Buffer.from(again.raw.body) }).toEqual({ ...rawLogParts(log), body: Buffer.from(log.raw.body) });
+      expect(again.entries).toEqual([]);
+      expect(again.raw.read()).toEqual(log.raw.read());
+      expect(again.raw.read().entries).toHaveLength(log.raw.records);
+    });
+
+    it('is stored as its body, never as JSON of its records, and read back without parsing them', async () => {
+      const stringified: string[] = [];
+      const parsed: string[] = [];
+      const stringify = jest.spyOn(JSON, 'stringify');
+      const parse = jest.spyOn(JSON, 'parse');
+      try {
+        const bytes = await encodeSharedAnswer({ token: 't', freshUntil: 1, fetched: { kind: 'ok', log, deliveries: NOT_ASKED } });
+        stringified.push(...stringify.mock.results.map((r) => String(r.value)));
+        // The body is in the stored bytes as BlueKing sent it.
+        expect(gunzipSync(bytes).includes(Buffer.from(OLD_GENERATION_5310.body, 'utf8'))).toBe(true);
+        await decodeSharedAnswer(bytes, buildRaw);
+        parsed.push(...parse.mock.calls.map(([text]) => String(text)));
+      } finally {
+        stringify.mockRestore();
+        parse.mockRestore();
+      }
+      const longest = (texts: string[]): number => Math.max(0, ...texts.map((text) => text.length));
+      expect(longest(stringified)).toBeLessThan(500);
+      expect(longest(parsed)).toBeLessThan(500);
+    });
+
+    it('is a miss where no builder for raw logs is given (a source that keeps none)', async () => {
+      expect(await roundTrip({ kind: 'ok', log, deliveries: NOT_ASKED }, null)).toBeUndefined();
+    });
+  });
+
+  describe('bytes it cannot read are a miss, never a crash', () => {
+    const encoded = (): Promise<Buffer> => encodeSharedAnswer({ token: 't', freshUntil: 1, fetched: { kind: 'ok', log: rawLog5310(), deliveries: NOT_ASKED } });
+
+    it('a truncated entry', async () => {
+      const bytes = await encoded();
+      for (const cut of [0, 3, 10, Math.floor(bytes.length / 2), bytes.length - 1]) {
+        expect(await decodeSharedAnswer(bytes.subarray(0, cut), buildRaw)).toBeNull();
+      }
+    });
+
+    it('a corrupted byte in the compressed bytes', async () => {
+      const bytes = Buffer.from(await encoded());
+      bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+      expect(await decodeSharedAnswer(bytes, buildRaw)).toBeNull();
+    });
+
+    it('a frame whose header length runs past its end, or whose header is not JSON', async () => {
+      const frame = gunzipSync(await encoded());
+      const tooLong = Buffer.from(frame);
+      tooLong.writeUInt32BE(frame.length);
+      expect(await decodeSharedAnswer(gzipSync(tooLong), buildRaw)).toBeNull();
+      expect(await decodeSharedAnswer(gzipSync(frame.subarray(0, 20)), buildRaw)).toBeNull();
+      expect(await decodeSharedAnswer(gzipSync(Buffer.from([0, 0, 0, 2, 0x7b, 0x7b])), buildRaw)).toBeNull();
+    });
+
+    it('a raw header with a record count or generation that cannot be', async () => {
+      const header = (raw: object): Buffer => {
+        const text = Buffer.from(JSON.stringify({ v: 3, token: 't', freshUntil: 1, kind: 'ok', raw, deliveries: NOT_ASKED }));
+        const length = Buffer.alloc(4);
+        length.writeUInt32BE(text.length);
+        return gzipSync(Buffer.concat([length, text, Buffer.from('{"result":true}')]));
+      };
+      const good = { id: '5310', records: 3, generation: 'old', requestId: null };
+      expect(await decodeSharedAnswer(header(good), buildRaw)).not.toBeNull();
+      for (const bad of [{ ...good, records: -1 }, { ...good, records: 1.5 }, { ...good, generation: 'future' }, { ...good, id: 5310 }, { ...good, requestId: 7 }]) {
+        expect(await decodeSharedAnswer(header(bad), buildRaw)).toBeNull();
+      }
+    });
+
+    it('an entry an older version wrote (format 2: gzipped JSON), and bytes that are not gzip at all', async () => {
+      const format2 = gzipSync(JSON.stringify({ v: 2, token: 't', freshUntil: 1, kind: 'ok', log: LOG, deliveries: NOT_ASKED }));
+      expect(await decodeSharedAnswer(format2, buildRaw)).toBeNull();
+      expect(await decodeSharedAnswer(Buffer.from('not gzip'), buildRaw)).toBeNull();
+    });
   });
 });

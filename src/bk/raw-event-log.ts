@@ -1,0 +1,34 @@
+import type { EventLog, RawEventLog, RawLogParts } from '../eventlog/record';
+import type { Scrubber } from '../redact';
+import { parseEventLogResponse } from './envelope';
+
+/** How a raw log's records are read when they are asked for. */
+export interface RawLogReading {
+  /** IANA zone of zone-less `create_time` values (BK_TIMEZONE). */
+  zone: string;
+  /** Blanks the app secret out of upstream text (the body passed its check, so there should be none to show). */
+  scrub?: Scrubber;
+}
+
+const NO_HEADERS = { get: (): null => null };
+
+/**
+ * A big answer kept as BlueKing sent it, its records read only when asked
+ * (`raw.read()`, on the calling thread). The one way a raw log is built: by
+ * the client once a worker checked the body, and from the shared store when
+ * another replica fetched it.
+ */
+export function rawEventLog(parts: RawLogParts, reading: RawLogReading): RawEventLog {
+  const { id, body, records, generation, requestId } = parts;
+  const read = (): EventLog => ({
+    // The body passed its check with its own status and headers; the request ID may have come from one, so it is carried over.
+    ...parseEventLogResponse({ id, httpStatus: 200, headers: NO_HEADERS, body: utf8Of(body), zone: reading.zone, scrub: reading.scrub }),
+    requestId,
+  });
+  return { id, entries: [], generation, requestId, raw: { body, records, read } };
+}
+
+/** The body as text, without copying it first (the view may be over a SharedArrayBuffer). */
+function utf8Of(body: Uint8Array): string {
+  return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+}
