@@ -6,7 +6,6 @@ import type { Logger } from './log';
 import type { PrometheusMetrics } from './metrics-prometheus';
 import { boltLevel, toBoltLogger } from './slack/bolt-logger';
 import type { SlackContext } from './slack/context';
-import type { RawLogRenderer } from './slack/raw-log-renderer';
 import { registerListeners } from './slack/listeners';
 import { createReceiver } from './slack/receiver';
 import { slackErrorCode } from './slack/slack-api-error';
@@ -14,6 +13,7 @@ import { TaskTracker } from './slack/tasks';
 import { emailLookupVia } from './slack/users';
 import { createSlackWatcher } from './slack/slack-watcher';
 import { createStoreWatchStore } from './watch/store-watch-store';
+import type { RawLogWorker } from './watch/watch-logs';
 import type { Watcher } from './watch/watcher';
 import type { WatchStore } from './watch/watch-store';
 import { createStore } from './store/create-store';
@@ -33,8 +33,8 @@ export interface AppDeps {
   random?: () => number;
   /** Shared state; default: what REDIS_URL asks for (process memory when unset). Closed by stop(). */
   store?: Store;
-  /** Renders big logs the BlueKing client kept raw (src/offload/, shared with the client). */
-  rawLogs?: RawLogRenderer;
+  /** Reads and renders big logs the BlueKing client kept raw, for every surface and watches (src/offload/, shared with the client). */
+  rawLogs?: RawLogWorker;
 }
 
 export interface RunningApp {
@@ -93,7 +93,7 @@ export function createApp(config: Config & { slack: SlackConnection }, deps: App
     lookupEmail: emailLookupVia(app.client, log),
     store,
   });
-  const watcher = createSlackWatcher(config, { service, log, metrics, now, random: deps.random, store: deps.watchStore ?? createStoreWatchStore(store), clientOptions, logger: boltLogger });
+  const watcher = createSlackWatcher(config, { service, log, metrics, now, random: deps.random, store: deps.watchStore ?? createStoreWatchStore(store), clientOptions, logger: boltLogger, rawLogs: deps.rawLogs });
   const ctx: SlackContext = { config, service, log, metrics, tasks, now, watcher, store, rawLogs: deps.rawLogs };
   registerListeners(app, ctx);
   app.error(async (err) => {

@@ -3,14 +3,16 @@ import { parseEventLogResponse } from '../bk/envelope';
 import type { DeliveryLookup } from '../eventlog/deliveries';
 import { LookupError, type LookupErrorDetails } from '../eventlog/lookup-error';
 import { createScrubber } from '../redact';
-import { renderFetchedLog, type AnswerSettings, type AnswerView } from '../slack/render/event-log-message';
-import type { SlackMessage } from '../slack/render/types';
+import type { FetchedLog } from '../eventlog/fetch-with-deliveries';
+import type { AnswerSettings, AnswerView } from '../slack/render/event-log-message';
+import { renderLogOn, type LogSurface, type SurfaceOutput } from '../slack/render/log-surface';
+import { lookForWatch, type WatchLook } from '../watch/watch-look';
 
 /**
  * The work done on a big body, as plain functions: a worker thread runs them
  * (log-worker.ts), and so can anything else. Input and output are plain data
- * that crosses threads cheaply: bytes in, a verdict or a rendered message out
- * (never the thousands of parsed records).
+ * that crosses threads cheaply: bytes in; a verdict, a rendered message,
+ * modal or unfurl, or a watch's snapshot out (never the thousands of parsed records).
  */
 
 /** Is this answer an event log (how many records), or which failure? */
@@ -18,20 +20,30 @@ export interface CheckJob extends BigBodyInput {
   kind: 'check';
 }
 
-/** Read the (already checked) body again and render one view of it. */
-export interface RenderJob {
-  kind: 'render';
+/** A checked body kept raw, with what reading its log again needs. */
+export interface RawLogJob {
   body: Uint8Array;
   id: string;
   zone: string;
   requestId: string | null;
   deliveries: WireDeliveries;
   settings: AnswerSettings;
-  view: AnswerView;
   nowMs: number;
 }
 
-export type LogJob = CheckJob | RenderJob;
+/** Read the body again and draw its log on one surface (a message view, the Full log modal, an unfurl). */
+export interface RenderJob extends RawLogJob {
+  kind: 'render';
+  surface: LogSurface;
+}
+
+/** Read the body again for a watch: its snapshot, and the watching message when a view is given. */
+export interface WatchJob extends RawLogJob {
+  kind: 'watch';
+  view: AnswerView | null;
+}
+
+export type LogJob = CheckJob | RenderJob | WatchJob;
 
 /** Per-receiver results as plain data: a LookupError (a class) is carried as its details across threads. */
 export type WireDeliveries = Exclude<DeliveryLookup, { kind: 'absent'; absence: { kind: 'failed' } }> | { kind: 'absent'; absence: { kind: 'failed'; error: LookupErrorDetails } };
@@ -50,7 +62,7 @@ function detailsOf(err: LookupError): LookupErrorDetails {
   const { kind, code, upstreamMessage, requestId, httpStatus, retryAfterSec } = err;
   return { kind, code, upstreamMessage, requestId, httpStatus, retryAfterSec };
 }
-export type LogJobResult<J extends LogJob> = J extends CheckJob ? BigBodyVerdict : SlackMessage;
+export type LogJobResult<J extends LogJob> = J extends CheckJob ? BigBodyVerdict : J extends RenderJob ? SurfaceOutput<J['surface']> : WatchLook;
 
 const NO_HEADERS = { get: (): null => null };
 const utf8 = new TextDecoder();
@@ -73,12 +85,28 @@ export function runCheckJob(job: CheckJob): BigBodyVerdict {
   }
 }
 
-export function runRenderJob(job: RenderJob): SlackMessage {
+/** The log of a raw-log job with its records in hand, read here (on the worker). */
+function fetchedOf(job: RawLogJob): FetchedLog {
   // The body passed its check with these headers; the request ID may have come from one, so it is carried over.
   const log = parseEventLogResponse({ id: job.id, httpStatus: 200, headers: NO_HEADERS, body: utf8.decode(job.body), zone: job.zone });
-  return renderFetchedLog({ log: { ...log, requestId: job.requestId }, deliveries: fromWire(job.deliveries) }, job.settings, job.view, job.nowMs);
+  return { log: { ...log, requestId: job.requestId }, deliveries: fromWire(job.deliveries) };
 }
 
-export function runLogJob(job: LogJob): BigBodyVerdict | SlackMessage {
-  return job.kind === 'check' ? runCheckJob(job) : runRenderJob(job);
+export function runRenderJob<S extends LogSurface>(job: RenderJob & { surface: S }): SurfaceOutput<S> {
+  return renderLogOn(fetchedOf(job), job.settings, job.surface, job.nowMs);
+}
+
+export function runWatchJob(job: WatchJob): WatchLook {
+  return lookForWatch(fetchedOf(job), job.settings, job.view, job.nowMs);
+}
+
+export function runLogJob(job: LogJob): BigBodyVerdict | SurfaceOutput<LogSurface> | WatchLook {
+  switch (job.kind) {
+    case 'check':
+      return runCheckJob(job);
+    case 'render':
+      return runRenderJob(job);
+    case 'watch':
+      return runWatchJob(job);
+  }
 }

@@ -1,14 +1,17 @@
 import type { BigBodyReader } from '../bk/big-body';
-import type { RawLogRenderer } from '../slack/raw-log-renderer';
-import { toWire } from './log-jobs';
+import type { RawFetchedLog, RawLogRenderer } from '../slack/raw-log-renderer';
+import type { AnswerSettings } from '../slack/render/event-log-message';
+import type { LogSurface, SurfaceOutput } from '../slack/render/log-surface';
+import type { RawLogWatchLooker } from '../watch/watch-look';
+import { toWire, type RawLogJob } from './log-jobs';
 import { LogWorkerPool } from './worker-pool';
 
 /**
  * Big answers off the main thread: the BlueKing client hands bodies of
  * OFFLOAD_MIN_BYTES or more here to be checked, and the Slack side renders
- * such logs here, on a pool of worker threads.
+ * such logs here (message, modal, unfurl, a watch's look), on a pool of worker threads.
  */
-export interface LogOffload extends BigBodyReader, RawLogRenderer {
+export interface LogOffload extends BigBodyReader, RawLogRenderer, RawLogWatchLooker {
   close(): Promise<void>;
 }
 
@@ -20,22 +23,23 @@ export const OFFLOAD_MIN_BYTES = 128 * 1024;
 
 export function createLogOffload(options: { workers?: number; minBytes?: number } = {}): LogOffload {
   const pool = new LogWorkerPool(options.workers);
+  const rawLogJob = ({ log, deliveries }: RawFetchedLog, settings: AnswerSettings, nowMs: number): RawLogJob => ({
+    // The cached body stays in the cache: the worker gets a copy (a millisecond for 5 MB).
+    body: log.raw.body.slice(),
+    id: log.id,
+    zone: settings.timezone,
+    requestId: log.requestId,
+    deliveries: toWire(deliveries),
+    settings,
+    nowMs,
+  });
   return {
     minBytes: options.minBytes ?? OFFLOAD_MIN_BYTES,
     check: (input) => pool.run({ kind: 'check', ...input }),
-    // The cached body stays in the cache: the worker gets a copy (a millisecond for 5 MB).
-    render: ({ log, deliveries }, settings, view, nowMs) =>
-      pool.run({
-        kind: 'render',
-        body: log.raw.body.slice(),
-        id: log.id,
-        zone: settings.timezone,
-        requestId: log.requestId,
-        deliveries: toWire(deliveries),
-        settings,
-        view,
-        nowMs,
-      }),
+    // What comes back is what the surface asked for draws (runRenderJob); TypeScript cannot follow a generic surface through the pool.
+    render: <S extends LogSurface>(fetched: RawFetchedLog, settings: AnswerSettings, surface: S, nowMs: number) =>
+      pool.run({ kind: 'render', ...rawLogJob(fetched, settings, nowMs), surface }) as Promise<SurfaceOutput<S>>,
+    watchLook: (fetched, settings, view, nowMs) => pool.run({ kind: 'watch', ...rawLogJob(fetched, settings, nowMs), view }),
     close: () => pool.close(),
   };
 }

@@ -1,9 +1,9 @@
 import type { webApi } from '@slack/bolt';
 import type { Requester } from '../eventlog/access';
 import type { SlackContext } from './context';
-import { lookUpAndRender, type Surface } from './lookup-reply';
+import { logDrawing, lookUpAndRender, type Surface } from './lookup-reply';
 import type { ModalState } from './render/modal-state';
-import { messageAsModal, renderFetchedLogModal, renderLoadingModal, type FullLogView } from './render/modal-view';
+import { messageAsModal, renderLoadingModal, type FullLogView } from './render/modal-view';
 import { renderModalOpenFailure } from './render/status-message';
 import { postToResponseUrl } from './response-url';
 import { slackErrorCode } from './slack-api-error';
@@ -58,10 +58,7 @@ export async function showInModal(
   who: Requester & { bypassCache: boolean },
 ): Promise<void> {
   const { lang } = ctx.config;
-  const surface: Surface<FullLogView> = {
-    log: (log, nowMs) => renderFetchedLogModal(log, ctx.config, state, nowMs),
-    other: (message) => messageAsModal(message, state, lang),
-  };
+  const surface: Surface<FullLogView> = { ...logDrawing(ctx, { kind: 'modal', state }), other: (message) => messageAsModal(message, state, lang) };
   const request = { id: state.id, userId: who.userId, channelId: who.channelId, teamId: who.teamId, bypassCache: who.bypassCache };
   const { message: view } = await lookUpAndRender(ctx, request, surface);
   try {

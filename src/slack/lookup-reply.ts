@@ -9,7 +9,8 @@ import type { Logger, LogFields } from '../log';
 import { yieldToEventLoop } from '../yield-to-event-loop';
 import type { SlackContext } from './context';
 import { renderLookupError } from './render/error-message';
-import { renderFetchedLog, type AnswerView } from './render/event-log-message';
+import type { AnswerView } from './render/event-log-message';
+import { renderLogOn, type LogSurface, type SurfaceOutput } from './render/log-surface';
 import { renderPlainMessage } from './render/plain-message';
 import { renderRefusal } from './render/status-message';
 import type { SlackMessage } from './render/types';
@@ -33,15 +34,23 @@ export interface Surface<T> {
   rawLog?(fetched: RawFetchedLog, nowMs: number): Promise<T>;
 }
 
-/** A message surface: the log as the answer every entry point sends (big logs rendered on a worker thread). */
-export function messageSurface(ctx: SlackContext, view: AnswerView): Surface<SlackMessage> {
+/**
+ * How a log is drawn on `surface`: here for an ordinary log, and, when the
+ * app has a RawLogRenderer, on a worker thread for a big log kept raw.
+ */
+export function logDrawing<S extends LogSurface>(ctx: SlackContext, surface: S): Pick<Surface<SurfaceOutput<S>>, 'log' | 'rawLog'> {
   const { rawLogs } = ctx;
   const { lang, timezone, monitorUrl } = ctx.config;
+  const settings = { lang, timezone, monitorUrl };
   return {
-    log: (log, nowMs) => renderFetchedLog(log, ctx.config, view, nowMs),
-    other: (message) => message,
-    ...(rawLogs ? { rawLog: (fetched, nowMs) => rawLogs.render(fetched, { lang, timezone, monitorUrl }, view, nowMs) } : {}),
+    log: (fetched, nowMs) => renderLogOn(fetched, settings, surface, nowMs),
+    ...(rawLogs ? { rawLog: (fetched: RawFetchedLog, nowMs: number) => rawLogs.render(fetched, settings, surface, nowMs) } : {}),
   };
+}
+
+/** A message surface: the log as the answer every entry point sends. */
+export function messageSurface(ctx: SlackContext, view: AnswerView): Surface<SlackMessage> {
+  return { ...logDrawing(ctx, { kind: 'message', view }), other: (message) => message };
 }
 
 /** The one path every message entry point takes (see lookUpAndRender). */

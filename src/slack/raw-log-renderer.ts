@@ -1,16 +1,16 @@
 import type { FetchedLog } from '../eventlog/fetch-with-deliveries';
 import type { EventLog, RawLog } from '../eventlog/record';
-import type { AnswerSettings, AnswerView } from './render/event-log-message';
-import type { SlackMessage } from './render/types';
+import type { AnswerSettings } from './render/event-log-message';
+import type { LogSurface, SurfaceOutput } from './render/log-surface';
 
 /**
  * Renders a log kept raw (a big answer, see EventLog.raw) away from the main
- * thread: reading and laying out thousands of records would hold up every
- * other command's ack. src/offload/ provides one; the main path renders
- * ordinary logs itself.
+ * thread, on any surface (message, Full log modal, unfurl): reading and laying
+ * out thousands of records would hold up every other command's ack.
+ * src/offload/ provides one; the main path renders ordinary logs itself.
  */
 export interface RawLogRenderer {
-  render(fetched: RawFetchedLog, settings: AnswerSettings, view: AnswerView, nowMs: number): Promise<SlackMessage>;
+  render<S extends LogSurface>(fetched: RawFetchedLog, settings: AnswerSettings, surface: S, nowMs: number): Promise<SurfaceOutput<S>>;
 }
 
 /** A fetched log whose records are kept raw, with its per-receiver results. */

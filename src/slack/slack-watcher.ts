@@ -7,6 +7,7 @@ import type { Logger } from '../log';
 import type { Metrics } from '../metrics';
 import { MemoryStore } from '../store/memory-store';
 import { createStoreWatchStore } from '../watch/store-watch-store';
+import type { RawLogWorker } from '../watch/watch-logs';
 import { createWatcher, type Watcher } from '../watch/watcher';
 import type { WatchStore } from '../watch/watch-store';
 import { webApiWatchSlack } from './watch-slack-api';
@@ -22,6 +23,8 @@ export interface SlackWatcherDeps {
   /** The app's Web API options (API URL, timeout). */
   clientOptions: webApi.WebClientOptions;
   logger: BoltLogger;
+  /** Reads and draws big logs kept raw on worker threads (shared with the client and the listeners). */
+  rawLogs?: RawLogWorker;
 }
 
 /** The watcher of a Slack app: polls through the app's service and talks to Slack with a client of its own. */
@@ -45,5 +48,6 @@ export function createSlackWatcher(config: Config & { slack: SlackConnection }, 
     replicaId: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
     settings: config.watch,
     render: { lang: config.lang, timezone: config.timezone, monitorUrl: config.monitorUrl },
+    rawLogs: deps.rawLogs,
   });
 }

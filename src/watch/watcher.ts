@@ -1,21 +1,21 @@
 import type { DeliveryLookup } from '../eventlog/deliveries';
 import type { FetchedLog } from '../eventlog/fetch-with-deliveries';
-import { withEntries, type EventLog } from '../eventlog/record';
+import type { EventLog } from '../eventlog/record';
 import type { LookupOutcome, LookupRequest } from '../eventlog/service';
-import { summarize } from '../eventlog/summarize';
 import type { Logger, LogFields } from '../log';
 import type { Metrics } from '../metrics';
 import { outcomeLabel } from '../slack/lookup-reply';
 import { contextBlock } from '../slack/render/blocks';
-import { renderFetchedLog, type AnswerSettings } from '../slack/render/event-log-message';
+import type { AnswerSettings, AnswerView } from '../slack/render/event-log-message';
 import { WATCH_BLOCK_ID } from '../slack/render/footer';
 import { renderPlainMessage } from '../slack/render/plain-message';
 import type { SlackMessage } from '../slack/render/types';
 import { materialChanges, type WatchChange } from './changes';
 import { dueToEnd, nextPollDelayMs } from './schedule';
-import { keepKnownDeliveries, snapshotOf, snapshotsDiffer } from './snapshot';
+import { keepKnownDeliveries, snapshotsDiffer } from './snapshot';
 import { watchKey, type WatchRecord, type WatchStop } from './watch-record';
 import { endedBanner, endedWatchView, liveWatchView, threadLine, type WatchTextSettings } from './watch-render';
+import { watchLogs, type RawLogWorker } from './watch-logs';
 import type { WatchCallResult, WatchSlack } from './watch-slack';
 import type { WatchStore } from './watch-store';
 import { messagesFor } from '../i18n/catalog';
@@ -45,6 +45,8 @@ export interface WatcherDeps {
   replicaId: string;
   settings: WatchSettings;
   render: AnswerSettings & Pick<WatchTextSettings, 'lang'>;
+  /** Big logs kept raw are looked at and drawn on worker threads; without it every log is read here. */
+  rawLogs?: RawLogWorker;
 }
 
 /** Where a new watch goes and who asked. */
@@ -98,6 +100,7 @@ const NOT_ASKED: DeliveryLookup = { kind: 'absent', absence: { kind: 'not_asked'
  */
 export function createWatcher(deps: WatcherDeps): Watcher {
   const { store, settings, log } = deps;
+  const logs = watchLogs({ lang: deps.render.lang, timezone: deps.render.timezone, monitorUrl: deps.render.monitorUrl }, deps.rawLogs);
   const text: WatchTextSettings = { lang: deps.render.lang, timezone: deps.render.timezone, maxHours: settings.maxHours };
   const maxAgeMs = settings.maxHours * 3_600_000;
   const tickMs = Math.min(2_000, Math.max(100, Math.floor(Math.min(settings.intervalMs, settings.leaseMs) / 4)));
@@ -115,44 +118,38 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     ...extra,
   });
 
-  const render = (eventLog: FetchedLog, watch: WatchRecord, view: 'live' | WatchStop): SlackMessage =>
-    renderFetchedLog(
-      eventLog,
-      deps.render,
-      {
-        variant: watch.variant,
-        page: 0,
-        sharedBy: null,
-        watch: view === 'live' ? liveWatchView(watch, text) : endedWatchView(watch, view, text),
-      },
-      deps.now(),
-    );
+  type Drawn = Pick<WatchRecord, 'key' | 'variant' | 'startedBy' | 'updatedAtMs'>;
+  const answerView = (watch: Drawn, view: 'live' | WatchStop): AnswerView => ({
+    variant: watch.variant,
+    page: 0,
+    sharedBy: null,
+    watch: view === 'live' ? liveWatchView(watch, text) : endedWatchView(watch, view, text),
+  });
+  const render = (eventLog: FetchedLog, watch: Drawn, view: 'live' | WatchStop): Promise<SlackMessage> => logs.render(eventLog, answerView(watch, view), deps.now());
 
   const nextPoll = (failures: number): number => deps.now() + nextPollDelayMs(settings.intervalMs, failures, deps.random());
 
   const lookupAs = (watch: WatchRecord): Promise<LookupOutcome> =>
     deps
       .lookup({ id: watch.eventId, userId: watch.startedBy, channelId: watch.channel, teamId: watch.teamId, bypassCache: true, origin: 'watch' })
-      .then((outcome) => (outcome.kind === 'ok' ? { ...outcome, log: withEntries(outcome.log) } : outcome));
+      .then((outcome) => (outcome.kind === 'ok' ? { ...outcome, log: logs.keep(outcome.log) } : outcome));
 
   const start = async (req: WatchStart): Promise<StartResult> => {
     const now = deps.now();
-    // A watch compares and renders whole logs here; a big one kept raw is read once for it.
-    const first: FetchedLog = { log: withEntries(req.log), deliveries: req.deliveries ?? NOT_ASKED };
-    const summary = summarize(first.log, now, first.deliveries);
-    if (summary.lifecycle.state === 'closed') return { kind: 'closed' };
+    const first: FetchedLog = { log: logs.keep(req.log), deliveries: req.deliveries ?? NOT_ASKED };
+    const drawn: Drawn = { key: watchKey(req.channel, first.log.id), variant: req.threadTs === null ? 'full' : 'compact', startedBy: req.userId, updatedAtMs: now };
+    // One look gives the snapshot and the message to post (a big log is read once, on a worker, for both).
+    const look = await logs.look(first, answerView(drawn, 'live'), now);
+    if (look.snapshot.closed) return { kind: 'closed' };
     const watch: WatchRecord = {
-      key: watchKey(req.channel, first.log.id),
+      ...drawn,
       eventId: first.log.id,
       teamId: req.teamId,
       channel: req.channel,
       messageTs: '',
       threadTs: req.threadTs ?? '',
-      variant: req.threadTs === null ? 'full' : 'compact',
-      startedBy: req.userId,
       startedAtMs: now,
-      snapshot: snapshotOf(summary),
-      updatedAtMs: now,
+      snapshot: look.snapshot,
       nextPollAtMs: nextPoll(0),
       failures: 0,
     };
@@ -162,7 +159,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
       log.warn('watch.refused', fields(watch, { reason: 'full', max: settings.max }));
       return { kind: 'full', max: settings.max };
     }
-    const posted = await deps.slack.post(req.channel, req.threadTs, render(first, watch, 'live'));
+    const posted = await deps.slack.post(req.channel, req.threadTs, look.message ?? (await render(first, watch, 'live')));
     if (!posted.ok) {
       await store.remove(watch.key);
       log.warn('watch.post_failed', fields(watch, { slack_error: posted.failure.code }));
@@ -189,12 +186,19 @@ export function createWatcher(deps: WatcherDeps): Watcher {
       return;
     }
     const finalLog = await finalLogOf(watch, stop, eventLog);
-    const message = finalLog ? render(finalLog, watch, stop) : endedWithoutLog(watch, stop);
+    const message = finalLog ? await finalMessage(finalLog, watch, stop) : endedWithoutLog(watch, stop);
     const updated = await deps.slack.update(watch.channel, watch.messageTs, message);
     if (updated.ok) deps.metrics.watchUpdate();
     else log.warn('watch.final_update_failed', fields(watch, { slack_error: updated.failure.code }));
     await replyInThread(watch, threadLine(watch.eventId, changes, stop, text));
   };
+
+  /** The final message with the log; should drawing it fail (a worker lost), the banner alone still tells the watch ended. */
+  const finalMessage = (finalLog: FetchedLog, watch: WatchRecord, stop: WatchStop): Promise<SlackMessage> =>
+    render(finalLog, watch, stop).catch((err: unknown) => {
+      log.error('watch.render_failed', fields(watch, { error: err instanceof Error ? err.message : String(err) }));
+      return endedWithoutLog(watch, stop);
+    });
 
   /** Without a log to show (BlueKing did not answer the last look): the event and the banner, saying why. */
   const endedWithoutLog = (watch: WatchRecord, stop: WatchStop): SlackMessage => {
@@ -241,7 +245,8 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     }
     const eventLog: FetchedLog = { log: outcome.log, deliveries: outcome.deliveries };
     lastLogs.set(watch.key, eventLog);
-    const snapshot = keepKnownDeliveries(watch.snapshot, snapshotOf(summarize(eventLog.log, deps.now(), eventLog.deliveries)));
+    const look = await logs.look(eventLog, null, deps.now());
+    const snapshot = keepKnownDeliveries(watch.snapshot, look.snapshot);
     const changes = materialChanges(watch.snapshot, snapshot);
     if (snapshot.closed) return end(watch, { reason: 'closed', by: null }, changes, eventLog);
     if (!snapshotsDiffer(watch.snapshot, snapshot)) return postpone(watch, 0);
@@ -249,7 +254,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     if (!(await store.lease(watch.key, deps.replicaId, settings.leaseMs))) return;
 
     const changed: WatchRecord = { ...watch, snapshot, updatedAtMs: deps.now(), failures: 0 };
-    const updated = await deps.slack.update(watch.channel, watch.messageTs, render(eventLog, changed, 'live'));
+    const updated = await deps.slack.update(watch.channel, watch.messageTs, await render(eventLog, changed, 'live'));
     if (!updated.ok) return slackFailed(watch, updated);
     deps.metrics.watchUpdate();
     const replied = await replyInThread(watch, threadLine(watch.eventId, changes, null, text));

@@ -41,7 +41,7 @@ describe('log offload on worker threads', () => {
     for (const page of [0, 1]) {
       const view = { ...VIEW, page };
       const deliveries = { kind: 'absent', absence: { kind: 'not_asked' } } as const;
-      expect(await offload.render({ log: { ...log, entries: [], raw }, deliveries }, SETTINGS, view, nowMs)).toEqual(renderFetchedLog({ log, deliveries }, SETTINGS, view, nowMs));
+      expect(await offload.render({ log: { ...log, entries: [], raw }, deliveries }, SETTINGS, { kind: 'message', view }, nowMs)).toEqual(renderFetchedLog({ log, deliveries }, SETTINGS, view, nowMs));
     }
     // The cached body is copied, not taken: it can be rendered again.
     expect(raw.body.byteLength).toBe(Buffer.byteLength(body));

@@ -1,13 +1,12 @@
-import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs, types, webApi } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs, webApi } from '@slack/bolt';
 import type { SlackContext } from '../context';
 import { unfurlTargets, type UnfurlTarget } from '../ids/unfurl-links';
-import { lookUpAndRender, type Surface } from '../lookup-reply';
-import { renderFetchedLogUnfurl } from '../render/unfurl-blocks';
+import { logDrawing, lookUpAndRender, type Surface } from '../lookup-reply';
+import type { UnfurlView } from '../render/unfurl-blocks';
 import { slackErrorCode } from '../slack-api-error';
 
 type LinkSharedArgs = SlackEventMiddlewareArgs<'link_shared'> & AllMiddlewareArgs;
 type LinkSharedEvent = LinkSharedArgs['event'];
-type Unfurl = { blocks: types.KnownBlock[] };
 
 /**
  * A BlueKing Monitor link pasted in a channel (or still in the composer) is
@@ -30,19 +29,19 @@ export function register(app: App, ctx: SlackContext): void {
 }
 
 async function unfurl(ctx: SlackContext, client: webApi.WebClient, event: LinkSharedEvent, teamId: string | null, targets: UnfurlTarget[]): Promise<void> {
-  const surface: Surface<Unfurl | null> = {
-    log: (log, nowMs) => renderFetchedLogUnfurl(log, ctx.config, nowMs),
+  const surface: Surface<UnfurlView | null> = {
+    ...logDrawing(ctx, { kind: 'unfurl' }),
     // Refusals and failures are for the person who asked, never for the whole channel.
     other: () => null,
   };
-  const byId = new Map<string, Promise<Unfurl | null>>();
+  const byId = new Map<string, Promise<UnfurlView | null>>();
   for (const { id } of targets) {
     if (!byId.has(id)) {
       const request = { id, userId: event.user, channelId: event.channel, teamId, bypassCache: false };
       byId.set(id, lookUpAndRender(ctx, request, surface).then((reply) => reply.message));
     }
   }
-  const unfurls: Record<string, Unfurl> = {};
+  const unfurls: Record<string, UnfurlView> = {};
   for (const { url, id } of targets) {
     const shown = await byId.get(id);
     if (shown) unfurls[url] = shown;

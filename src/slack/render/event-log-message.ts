@@ -41,11 +41,16 @@ export type AnswerView = Pick<RenderOptions, 'variant' | 'page' | 'sharedBy' | '
  * answer every entry point sends (Slack and the console alike): summarized, then rendered with buttons.
  */
 export function renderFetchedLog({ log, deliveries }: FetchedLog, settings: AnswerSettings, view: AnswerView, nowMs: number): SlackMessage {
+  return renderAnswer(summarize(log, nowMs, deliveries), settings, view);
+}
+
+/** A summarized log as that answer (for a caller that needs the summary too: a watch's poll). */
+export function renderAnswer(summary: EventSummary, settings: AnswerSettings, view: AnswerView): SlackMessage {
   // Picked field by field: callers pass their whole config, which must not ride along into rendering.
   const { lang, timezone, monitorUrl } = settings;
   const { variant, page, sharedBy, watch } = view;
   const options: RenderOptions = { lang, timezone, monitorUrl, variant, page, sharedBy, withActions: true };
-  return renderEventLog(summarize(log, nowMs, deliveries), watch === undefined ? options : { ...options, watch });
+  return renderEventLog(summary, watch === undefined ? options : { ...options, watch });
 }
 
 /** The answer for an event whose log has no records: a clear sentence, not an empty list. */

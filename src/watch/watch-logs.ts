@@ -1,0 +1,55 @@
+import type { FetchedLog } from '../eventlog/fetch-with-deliveries';
+import { withEntries } from '../eventlog/record';
+import type { RawFetchedLog, RawLogRenderer } from '../slack/raw-log-renderer';
+import { renderFetchedLog, type AnswerSettings, type AnswerView } from '../slack/render/event-log-message';
+import type { SlackMessage } from '../slack/render/types';
+import { lookForWatch, type RawLogWatchLooker, type WatchLook } from './watch-look';
+
+/** Reads and draws big logs kept raw on worker threads (src/offload/ is one). */
+export type RawLogWorker = RawLogRenderer & RawLogWatchLooker;
+
+/** How the watcher keeps, looks at and draws the logs it polls. */
+export interface WatchLogs {
+  /** A fetched log as the watcher holds it between polls (the final message shows it). */
+  keep(log: FetchedLog['log']): FetchedLog['log'];
+  /** Its snapshot, and the watching message when a view is given. */
+  look(fetched: FetchedLog, view: AnswerView | null, nowMs: number): Promise<WatchLook>;
+  render(fetched: FetchedLog, view: AnswerView, nowMs: number): Promise<SlackMessage>;
+}
+
+/**
+ * With a worker, a big log kept raw stays raw (bytes, never its thousands of
+ * records) and is looked at and drawn on a worker thread at every poll, so a
+ * watch never holds up another command's ack. Without one (tests, the
+ * console), a raw log is read here once when fetched and everything is done
+ * here, as always.
+ */
+export function watchLogs(settings: AnswerSettings, rawLogs?: RawLogWorker): WatchLogs {
+  if (!rawLogs) {
+    return {
+      keep: withEntries,
+      look: async (fetched, view, nowMs) => lookForWatch(readHere(fetched), settings, view, nowMs),
+      render: async (fetched, view, nowMs) => renderFetchedLog(readHere(fetched), settings, view, nowMs),
+    };
+  }
+  return {
+    keep: (log) => log,
+    look: async (fetched, view, nowMs) => {
+      const raw = rawOf(fetched);
+      return raw ? rawLogs.watchLook(raw, settings, view, nowMs) : lookForWatch(fetched, settings, view, nowMs);
+    },
+    render: async (fetched, view, nowMs) => {
+      const raw = rawOf(fetched);
+      return raw ? rawLogs.render(raw, settings, { kind: 'message', view }, nowMs) : renderFetchedLog(fetched, settings, view, nowMs);
+    },
+  };
+}
+
+function rawOf(fetched: FetchedLog): RawFetchedLog | null {
+  const { raw } = fetched.log;
+  return raw ? { ...fetched, log: { ...fetched.log, raw } } : null;
+}
+
+function readHere(fetched: FetchedLog): FetchedLog {
+  return { ...fetched, log: withEntries(fetched.log) };
+}

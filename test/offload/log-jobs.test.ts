@@ -1,0 +1,92 @@
+import { benchEsbBody, BENCH_ZONE } from '../../bench/bench-log';
+import { parseEventLogResponse } from '../../src/bk/envelope';
+import type { DeliveryLookup } from '../../src/eventlog/deliveries';
+import type { FetchedLog } from '../../src/eventlog/fetch-with-deliveries';
+import { LookupError } from '../../src/eventlog/lookup-error';
+import { summarize } from '../../src/eventlog/summarize';
+import { runLogJob, runRenderJob, runWatchJob, toWire, type RawLogJob } from '../../src/offload/log-jobs';
+import { renderFetchedLog } from '../../src/slack/render/event-log-message';
+import { renderFetchedLogModal } from '../../src/slack/render/modal-view';
+import { renderFetchedLogUnfurl } from '../../src/slack/render/unfurl-blocks';
+import { snapshotOf } from '../../src/watch/snapshot';
+
+/**
+ * The render and watch jobs as plain functions (no worker): from the raw body
+ * they give exactly what the main thread gives from the parsed log, on every
+ * surface, and the job survives the trip to a thread (structuredClone).
+ */
+
+const BODY = benchEsbBody(400);
+const NOW_MS = Date.UTC(2024, 4, 7);
+const SETTINGS = { lang: 'en' as const, timezone: BENCH_ZONE, monitorUrl: 'https://bkmonitor.example.com' };
+const REQUEST_ID = 'req-from-a-header-0042';
+const NOT_ASKED: DeliveryLookup = { kind: 'absent', absence: { kind: 'not_asked' } };
+const SEARCH_FAILED: DeliveryLookup = { kind: 'absent', absence: { kind: 'failed', error: new LookupError({ kind: 'timeout', requestId: 'r-sa-1' }) } };
+
+/** The log as the main thread reads it, with the request ID the client took from a header. */
+function mainThreadLog(deliveries: DeliveryLookup): FetchedLog {
+  const log = parseEventLogResponse({ id: '1001', httpStatus: 200, headers: { get: () => null }, body: BODY, zone: BENCH_ZONE });
+  return { log: { ...log, requestId: REQUEST_ID }, deliveries };
+}
+
+/** A job's raw-log part, carried across as a worker would receive it. */
+function rawJob(deliveries: DeliveryLookup): RawLogJob {
+  return structuredClone({
+    body: new Uint8Array(Buffer.from(BODY)),
+    id: '1001',
+    zone: BENCH_ZONE,
+    requestId: REQUEST_ID,
+    deliveries: toWire(deliveries),
+    settings: SETTINGS,
+    nowMs: NOW_MS,
+  });
+}
+
+describe.each([
+  ['no per-receiver results asked', NOT_ASKED],
+  ['search_action failed', SEARCH_FAILED],
+])('render and watch jobs (%s)', (_, deliveries) => {
+  const expected = mainThreadLog(deliveries);
+
+  it('draws a message page as the main thread does', () => {
+    for (const page of [0, 2]) {
+      const view = { variant: 'full' as const, page, sharedBy: null };
+      expect(runRenderJob({ kind: 'render', ...rawJob(deliveries), surface: { kind: 'message', view } })).toEqual(renderFetchedLog(expected, SETTINGS, view, NOW_MS));
+    }
+  });
+
+  it('draws the Full log modal on its page and filter as the main thread does', () => {
+    const state = { id: '1001', page: 1, filter: 'failures' as const, channelId: 'C0CHANNEL' };
+    const drawn = runRenderJob({ kind: 'render', ...rawJob(deliveries), surface: { kind: 'modal', state } });
+    expect(drawn).toEqual(renderFetchedLogModal(expected, SETTINGS, state, NOW_MS));
+    expect(drawn.type).toBe('modal');
+  });
+
+  it('draws an unfurl as the main thread does', () => {
+    expect(runRenderJob({ kind: 'render', ...rawJob(deliveries), surface: { kind: 'unfurl' } })).toEqual(renderFetchedLogUnfurl(expected, SETTINGS, NOW_MS));
+  });
+
+  it('gives a watch its snapshot alone when no view is asked for', () => {
+    const look = runWatchJob({ kind: 'watch', ...rawJob(deliveries), view: null });
+    expect(look).toEqual({ snapshot: snapshotOf(summarize(expected.log, NOW_MS, deliveries)), message: null });
+    expect(look.snapshot).toMatchObject({ records: 400, acked: true, closed: true });
+  });
+
+  it('gives a watch its snapshot and the watching message from one reading', () => {
+    const view = { variant: 'compact' as const, page: 0, sharedBy: null, watch: { kind: 'live' as const, banner: '👁 Watching · started by <@U0ALICE>', key: 'C0CHANNEL:1001' } };
+    expect(runWatchJob({ kind: 'watch', ...rawJob(deliveries), view })).toEqual({
+      snapshot: snapshotOf(summarize(expected.log, NOW_MS, deliveries)),
+      message: renderFetchedLog(expected, SETTINGS, view, NOW_MS),
+    });
+  });
+});
+
+describe('runLogJob', () => {
+  it('runs each kind of job it is sent', () => {
+    const job = rawJob(NOT_ASKED);
+    expect(runLogJob({ kind: 'render', ...job, surface: { kind: 'unfurl' } })).toHaveProperty('blocks');
+    expect(runLogJob({ kind: 'watch', ...job, view: null })).toHaveProperty('snapshot.records', 400);
+    const check = { kind: 'check' as const, body: job.body, id: '1001', zone: BENCH_ZONE, httpStatus: 200, headers: {}, secrets: [] };
+    expect(runLogJob(check)).toMatchObject({ ok: true, records: 400 });
+  });
+});
