@@ -16,7 +16,8 @@ export interface WallClock {
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsetCache = new Map<string, number>();
+// zone → hour start → offset. Numeric keys per zone: a lookup costs no string building (rendering asks per line).
+const offsetCache = new Map<string, Map<number, number>>();
 const OFFSET_CACHE_LIMIT = 50_000;
 
 function formatterFor(zone: string): Intl.DateTimeFormat {
@@ -40,8 +41,12 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
 /** The zone's offset from UTC in ms at the given instant (e.g. +8h for Asia/Shanghai). */
 export function zoneOffsetMs(epochMs: number, zone: string): number {
   const hourStart = Math.floor(epochMs / HOUR_MS) * HOUR_MS;
-  const key = `${zone}|${hourStart}`;
-  const cached = offsetCache.get(key);
+  let byHour = offsetCache.get(zone);
+  if (byHour === undefined) {
+    byHour = new Map<number, number>();
+    offsetCache.set(zone, byHour);
+  }
+  const cached = byHour.get(hourStart);
   if (cached !== undefined) return cached;
   const parts: Record<string, number> = {};
   for (const p of formatterFor(zone).formatToParts(new Date(hourStart))) {
@@ -49,8 +54,8 @@ export function zoneOffsetMs(epochMs: number, zone: string): number {
   }
   const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
   const offset = asUtc - hourStart;
-  if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear();
-  offsetCache.set(key, offset);
+  if (byHour.size >= OFFSET_CACHE_LIMIT) byHour.clear();
+  byHour.set(hourStart, offset);
   return offset;
 }
 

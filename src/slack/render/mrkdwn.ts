@@ -117,11 +117,25 @@ function dropLastChar(text: string): string {
  * as its fallback, a link as its label, an entity as one character.
  */
 export function visibleLength(mrkdwn: string): number {
-  const shown = mrkdwn
-    .replace(/<!date\^[^|>]*\|([^>]*)>/g, '$1')
-    .replace(/<[^|>]*\|([^>]*)>/g, '$1')
-    .replace(/&(?:amp|lt|gt);/g, '&');
-  return [...shown].length;
+  // Each replacement only where its first character occurs: most text has no token, link or entity.
+  const shown = mrkdwn.includes('<') ? mrkdwn.replace(/<!date\^[^|>]*\|([^>]*)>/g, '$1').replace(/<[^|>]*\|([^>]*)>/g, '$1') : mrkdwn;
+  return codePointCount(shown.includes('&') ? shown.replace(/&(?:amp|lt|gt);/g, '&') : shown);
+}
+
+/** `[...text].length` without building the array: a surrogate pair is one code point, a lone surrogate one too. */
+function codePointCount(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length - 1; i += 1) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count -= 1;
+        i += 1;
+      }
+    }
+  }
+  return count;
 }
 
 /** Cut text that is already escaped mrkdwn to `max` characters, never inside an entity, ending in "…". */

@@ -1,4 +1,4 @@
-import { clipInline, clipMiddle, clipPlain, escapeMrkdwn } from '../../../src/slack/render/mrkdwn';
+import { clipInline, clipMiddle, clipPlain, escapeMrkdwn, visibleLength } from '../../../src/slack/render/mrkdwn';
 
 describe('escapeMrkdwn', () => {
   it('escapes &, < and > and nothing else', () => {
@@ -103,5 +103,19 @@ describe('clipInline fast path', () => {
       for (let i = 0; i < length; i++) text += alphabet[next() % alphabet.length];
       expect(clipInline(text, 1000)).toBe(reference(text));
     }
+  });
+});
+
+describe('visibleLength', () => {
+  it('counts a date token as its fallback, a link as its label, an entity as one character', () => {
+    expect(visibleLength('❌ <!date^1714957350^{time}|09:02>  Anomaly')).toBe('❌ 09:02  Anomaly'.length);
+    expect(visibleLength('see <https://x.example/a|the log> &amp; more')).toBe('see the log & more'.length);
+  });
+
+  it('counts code points: an emoji outside the BMP is one, a lone surrogate is one', () => {
+    expect(visibleLength('😀 ok')).toBe(4);
+    expect(visibleLength('a\ud83d b')).toBe(4);
+    expect(visibleLength('\ude00\ud83d')).toBe(2);
+    expect(visibleLength('')).toBe(0);
   });
 });
