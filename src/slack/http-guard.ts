@@ -1,23 +1,28 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { parse as parseForm } from 'node:querystring';
-import { verifySlackRequest } from '@slack/bolt';
+import { parse as parseForm, type ParsedUrlQuery } from 'node:querystring';
 import type { Logger } from '../log';
 import type { Store } from '../store/store';
+import { verifySlackSignature } from './slack-signature';
 
 /**
- * A check in front of Bolt's HTTP receiver, for requests that carry a valid
- * signature but that Bolt 5.1 (the newest release) would mishandle:
+ * A check in front of Bolt's HTTP receiver for every POST to Slack's endpoint.
+ * It verifies the signature (slack-signature.ts) — the only check: Bolt's own
+ * is turned off (receiver.ts), so each request costs one HMAC — and answers
+ * what Bolt 5.1 (the newest release) would mishandle:
+ *  - no valid signature (missing, stale, wrong) → 401 here, as Bolt would;
  *  - a body that parses to something other than an object (`payload=null`):
  *    Bolt throws outside its error handling and never answers → 400 here;
  *  - a timestamp far in the future: Bolt checks only staleness → 401 here;
  *  - the same signed request again (a replay): answered once only → an empty 200 here;
  *  - a response_url that is not Slack's (see response-url-hosts.ts) → 400 here.
- * Requests without a valid signature go on to Bolt, which answers 401 and logs them.
+ * Slack's unsigned `ssl_check=1` goes on with nothing else in its body, as Bolt handles it.
  * The buffered body is handed to Bolt as `rawBody`, which Bolt reads instead of the stream.
  */
 
 export interface HttpGuardDeps {
   signingSecret: string;
+  /** The paths Bolt takes Slack's requests on (its `endpoints`); other POSTs go to Bolt untouched. */
+  endpoints: readonly string[];
   /** Signatures already answered; a shared store makes a replay to another replica a repeat too. */
   seen: Pick<Store, 'seen'>;
   log: Logger;
@@ -31,19 +36,25 @@ export interface HttpGuardDeps {
 /** Slack's signature window: a timestamp may differ from now by this much, either way. */
 export const SIGNATURE_WINDOW_SEC = 5 * 60;
 const FORM = 'application/x-www-form-urlencoded';
+const SSL_CHECK_BODY = 'ssl_check=1';
 
 /** `inner` (Bolt's request listener) behind the guard. */
 export function guardSlackRequests(inner: RequestListener, deps: HttpGuardDeps): RequestListener {
   return (req, res) => {
-    if (req.method !== 'POST') {
+    if (req.method !== 'POST' || !deps.endpoints.includes(pathOf(req))) {
       inner(req, res);
       return;
     }
     readBody(req, deps.bodyLimit).then(
       async (raw) => {
         if (raw === null) return answer(res, 413);
-        Object.assign(req, { rawBody: raw });
-        const verdict = await judge(req, raw.toString('utf8'), deps);
+        const body = raw.toString('utf8');
+        // Parsed once: for the SSL check, then for the checks on the payload.
+        const form = header(req, 'content-type') === FORM ? parseForm(body) : null;
+        // Slack's SSL check carries no signature; Bolt answers it, and is handed nothing else of the body.
+        const sslCheck = form?.ssl_check === '1';
+        Object.assign(req, { rawBody: sslCheck ? Buffer.from(SSL_CHECK_BODY) : raw });
+        const verdict = sslCheck ? 'pass' : await judge(req, body, form, deps);
         if (verdict === 'pass') return inner(req, res);
         deps.log.warn(verdict.log, { reason: verdict.reason, status: verdict.status });
         answer(res, verdict.status);
@@ -55,14 +66,15 @@ export function guardSlackRequests(inner: RequestListener, deps: HttpGuardDeps):
 
 type Verdict = 'pass' | { status: number; log: 'request.refused' | 'request.malformed' | 'request.replayed'; reason: string };
 
-async function judge(req: IncomingMessage, body: string, deps: HttpGuardDeps): Promise<Verdict> {
+async function judge(req: IncomingMessage, body: string, form: ParsedUrlQuery | null, deps: HttpGuardDeps): Promise<Verdict> {
   const signature = header(req, 'x-slack-signature');
-  const timestampSec = Number(header(req, 'x-slack-request-timestamp'));
-  // Unsigned or wrongly signed: Bolt refuses it (401) and logs why; ssl_check needs no signature.
-  if (signature === null || !validSignature(body, signature, timestampSec, deps)) return 'pass';
+  const timestamp = header(req, 'x-slack-request-timestamp');
+  const signed = verifySlackSignature(deps.signingSecret, { body, signature, timestamp }, deps.now());
+  if (signed !== 'valid' || signature === null) return { status: 401, log: 'request.refused', reason: signed };
+  const timestampSec = Number(timestamp);
   const nowSec = Math.floor(deps.now() / 1000);
   if (timestampSec > nowSec + SIGNATURE_WINDOW_SEC) return { status: 401, log: 'request.refused', reason: 'timestamp_in_future' };
-  const parsed = parseLikeBolt(body, header(req, 'content-type'));
+  const parsed = parseLikeBolt(body, form);
   if (typeof parsed === 'string') return { status: 400, log: 'request.malformed', reason: parsed };
   if (!responseUrlsOf(parsed).every((url) => deps.responseUrlAllowed(url))) {
     return { status: 400, log: 'request.refused', reason: 'response_url_not_slack' };
@@ -100,28 +112,13 @@ async function seenBefore(key: string, ttlMs: number, deps: HttpGuardDeps): Prom
   }
 }
 
-function validSignature(body: string, signature: string, timestampSec: number, deps: HttpGuardDeps): boolean {
-  try {
-    verifySlackRequest({
-      signingSecret: deps.signingSecret,
-      body,
-      headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestampSec },
-      nowMilliseconds: deps.now(),
-    });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 type Body = Record<string, unknown>;
 
-/** The body as Bolt will parse it (an object), or what is wrong with it. */
-export function parseLikeBolt(body: string, contentType: string | null): Body | 'not_json' | 'not_an_object' {
+/** The body as Bolt will parse it (an object), or what is wrong with it; `form` is the body parsed as a form when it is one. */
+export function parseLikeBolt(body: string, form: ParsedUrlQuery | null): Body | 'not_json' | 'not_an_object' {
   let parsed: unknown;
   try {
-    if (contentType === FORM) {
-      const form = parseForm(body);
+    if (form !== null) {
       // A form is an object; its `payload`, when present as one value, is JSON that must be one too.
       if (typeof form.payload !== 'string') return form;
       parsed = JSON.parse(form.payload);
@@ -147,6 +144,15 @@ function responseUrlsOf(body: Body): string[] {
 
 function isBody(value: unknown): value is Body {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The request's path, read as Bolt reads it to route. */
+function pathOf(req: IncomingMessage): string {
+  try {
+    return new URL(req.url ?? '', 'http://localhost').pathname;
+  } catch {
+    return '';
+  }
 }
 
 function header(req: IncomingMessage, name: string): string | null {

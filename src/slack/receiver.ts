@@ -27,6 +27,9 @@ export interface ReceiverOptions {
   guard: { log: Logger; seen: Pick<Store, 'seen'>; slackApiUrl: string | null };
 }
 
+/** Where Slack sends events, commands and interactions (Bolt's default path, named here for Bolt and the guard alike). */
+const SLACK_ENDPOINTS: readonly string[] = ['/slack/events'];
+
 /** Bolt's HTTPReceiver default body limit; the guard reads no more than Bolt would. */
 const BOLT_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 
@@ -70,9 +73,18 @@ export function createReceiver(connection: SlackConnection, options: ReceiverOpt
       stopped,
     };
   }
-  const receiver = new HTTPReceiver({ signingSecret: connection.signingSecret, port: options.port, processBeforeResponse: false, ...common });
+  const receiver = new HTTPReceiver({
+    signingSecret: connection.signingSecret,
+    endpoints: [...SLACK_ENDPOINTS],
+    port: options.port,
+    processBeforeResponse: false,
+    // The guard below verifies every request to SLACK_ENDPOINTS and lets none through unsigned: checked once, not twice.
+    signatureVerification: false,
+    ...common,
+  });
   receiver.requestListener = guardSlackRequests(receiver.requestListener, {
     signingSecret: connection.signingSecret,
+    endpoints: SLACK_ENDPOINTS,
     seen: options.guard.seen,
     log: options.guard.log,
     // Signatures are checked against the real clock: Slack signs with it.

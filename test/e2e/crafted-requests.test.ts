@@ -98,6 +98,26 @@ describe('crafted signed requests', () => {
     expect(logLines(h.logs, 'request.replayed')).toHaveLength(replayedBefore + 1);
   });
 
+  it('refuses an unsigned or wrongly signed command with 401, says why in the log, and looks nothing up', async () => {
+    const before = h.esb.requests.length;
+    const body = commandForm(() => undefined);
+    const unsigned = await h.postRaw(body, { 'content-type': FORM });
+    expect(unsigned.status).toBe(401);
+    expect(logLines(h.logs, 'request.refused').at(-1)).toMatchObject({ reason: 'no_signature', status: 401 });
+    const wrong = await h.postRaw(body, { 'content-type': FORM, ...slackSignatureHeaders('not-the-secret', body) });
+    expect(wrong.status).toBe(401);
+    expect(logLines(h.logs, 'request.refused').at(-1)).toMatchObject({ reason: 'signature_mismatch', status: 401 });
+    expect(h.esb.requests).toHaveLength(before);
+  });
+
+  it("answers Slack's unsigned SSL check, and runs nothing smuggled in beside it", async () => {
+    const before = h.esb.requests.length;
+    const res = await h.postRaw(`ssl_check=1&${commandForm(() => undefined)}`, { 'content-type': FORM });
+    expect(res.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(h.esb.requests).toHaveLength(before);
+  });
+
   it('refuses a request stamped more than 5 minutes in the future', async () => {
     const res = await postSigned(commandForm(() => undefined), FORM, Math.floor(Date.now() / 1000) + 6 * 60);
     expect(res.status).toBe(401);
