@@ -21,6 +21,11 @@ export interface Target {
   readRss(): Promise<number>;
   /** V8 heap in use, in bytes, from the bot's own /metrics (NaN for a floor, which has no /metrics). */
   readHeapUsed(): Promise<number>;
+  /**
+   * The longest the bot's event loop was held since the last call (seconds → ms), from its own
+   * /metrics (prom-client's monitorEventLoopDelay, reset on every scrape); NaN for a floor.
+   */
+  readEventLoopLagMaxMs(): Promise<number>;
   /** Run a full GC in the child (needs `collectableGarbage`), then give it a moment to finish. */
   collectGarbage(): Promise<void>;
   /** The last lines the child wrote (its error-level log lines and any crash), for diagnosing a failed figure. */
@@ -73,6 +78,7 @@ export async function startTarget(kind: TargetKind, options: TargetOptions): Pro
     url,
     readRss: async () => (kind === 'app' ? metricOf(url, 'eventlog_process_resident_memory_bytes') : procRss(child.pid)),
     readHeapUsed: async () => (kind === 'app' ? metricOf(url, 'eventlog_nodejs_heap_size_used_bytes') : NaN),
+    readEventLoopLagMaxMs: async () => (kind === 'app' ? (await metricOf(url, 'eventlog_nodejs_eventloop_lag_max_seconds')) * 1000 : NaN),
     collectGarbage: async () => {
       if (!options.collectableGarbage) throw new Error(`${kind} was started without collectableGarbage`);
       child.kill('SIGUSR2');

@@ -14,6 +14,8 @@ import { rawEventLog } from './raw-event-log';
 import { startDeadline } from './deadline';
 import { parseEventLogResponse, requestIdFromHeaders, type HeaderReader } from './envelope';
 import { createScrubber } from '../redact';
+import { readBody } from './read-body';
+import { utf8Of } from '../shared-bytes';
 import { redactSecrets } from './redact-error';
 import { buildEventLogRequest, buildJsonPost, type EsbRequest } from './request';
 import { buildSearchActionBody, needsAnotherPage, parseSearchActionResponse } from './search-action';
@@ -47,7 +49,7 @@ interface RawAnswer {
   headers: HeaderReader;
   /** The same headers by lower-case name, for a reader on another thread. */
   headerMap: Record<string, string>;
-  body: Buffer;
+  body: Uint8Array;
 }
 
 
@@ -67,7 +69,7 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
     const big = deps.bigBodies;
     if (big && answer.body.length >= big.minBytes) return readBigBody(big, id, answer);
     await yieldToEventLoop();
-    return parseEventLogResponse({ id, httpStatus: answer.status, headers: answer.headers, body: answer.body.toString('utf8'), zone: deps.zone, scrub });
+    return parseEventLogResponse({ id, httpStatus: answer.status, headers: answer.headers, body: utf8Of(answer.body), zone: deps.zone, scrub });
   };
 
   /** A big answer is checked off the main thread and kept as bytes; its records are read again only to render it. */
@@ -88,7 +90,7 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
       const request = buildJsonPost(cfg, cfg.searchActionPath, buildSearchActionBody(alertId, page, cfg.bizIds), identity.username ?? cfg.username);
       const { status, headers, body } = await download(request, signal);
       await yieldToEventLoop();
-      const answer = parseSearchActionResponse({ httpStatus: status, headers, body: body.toString('utf8'), scrub });
+      const answer = parseSearchActionResponse({ httpStatus: status, headers, body: utf8Of(body), scrub });
       actions.push(...answer.actions);
       unreadable += answer.unreadable;
       requestId ??= answer.requestId;
@@ -99,6 +101,8 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
   };
 
   /** The raw answer; transport failures become LookupErrors here, and only here. */
+  // A body big enough for a worker is read straight into shared memory (see read-body.ts).
+  const sharedFrom = deps.bigBodies?.minBytes ?? Infinity;
   const download = async (request: EsbRequest, signal?: AbortSignal): Promise<RawAnswer> => {
     const deadline = startDeadline(cfg.timeoutMs, signal);
     let soFar: ResponseSoFar | undefined;
@@ -109,7 +113,6 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
         body: request.body,
         agent: agentWatchingForCutShort(agent, () => deadline.stop('connection_reset')),
         signal: deadline.signal,
-        size: cfg.maxBodyBytes,
         // A redirect would re-send the credentials header to wherever it points.
         redirect: 'manual',
       });
@@ -120,7 +123,7 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
         throw new LookupError({ kind: 'body_too_large', ...soFar });
       }
       const headerMap = Object.fromEntries([...res.headers.entries()].map(([name, value]) => [name.toLowerCase(), value]));
-      return { status: res.status, headers: res.headers, headerMap, body: await res.buffer() };
+      return { status: res.status, headers: res.headers, headerMap, body: await readBody(res.body, { maxBytes: cfg.maxBodyBytes, sharedFrom }) };
     } catch (err) {
       if (err instanceof LookupError) throw err;
       const stopped = deadline.reason();

@@ -1,6 +1,7 @@
 import type { EventLog, RawEventLog, RawLogParts } from '../eventlog/record';
 import type { Scrubber } from '../redact';
 import { parseEventLogResponse } from './envelope';
+import { utf8Of } from '../shared-bytes';
 
 /** How a raw log's records are read when they are asked for. */
 export interface RawLogReading {
@@ -26,9 +27,4 @@ export function rawEventLog(parts: RawLogParts, reading: RawLogReading): RawEven
     requestId,
   });
   return { id, entries: [], generation, requestId, raw: { body, records, read } };
-}
-
-/** The body as text, without copying it first (the view may be over a SharedArrayBuffer). */
-function utf8Of(body: Uint8Array): string {
-  return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
 }

@@ -3,6 +3,7 @@ import { gunzip, gzip } from 'node:zlib';
 import { LOOKUP_ERROR_KINDS, LookupError, type LookupErrorKind } from './lookup-error';
 import type { DeliveryLookup } from './deliveries';
 import { rawLogParts, type EventLog, type Generation, type RawEventLog, type RawLogParts } from './record';
+import { sharedCopyOf } from '../shared-bytes';
 import { packFrame, unpackFrame } from './shared-answer-frame';
 import type { Fetched } from './upstream-gate';
 
@@ -81,7 +82,8 @@ export async function decodeSharedAnswer(bytes: Buffer, rawLog?: RawLogBuilder):
     const frame = unpackFrame(await gunzipAsync(bytes));
     if (!frame) return null;
     wire = JSON.parse(frame.header) as Partial<Wire>;
-    body = frame.body;
+    // A big body goes to shared memory as it would from BlueKing: the log workers then render it without a copy each time.
+    body = frame.body.length > 0 ? await sharedCopyOf([frame.body]) : frame.body;
   } catch {
     return null;
   }

@@ -1,5 +1,6 @@
 import type { BigBodyInput, BigBodyVerdict } from '../bk/big-body';
 import { parseEventLogResponse } from '../bk/envelope';
+import { utf8Of } from '../shared-bytes';
 import type { DeliveryLookup } from '../eventlog/deliveries';
 import { LookupError, type LookupErrorDetails } from '../eventlog/lookup-error';
 import { createScrubber } from '../redact';
@@ -65,7 +66,6 @@ function detailsOf(err: LookupError): LookupErrorDetails {
 export type LogJobResult<J extends LogJob> = J extends CheckJob ? BigBodyVerdict : J extends RenderJob ? SurfaceOutput<J['surface']> : WatchLook;
 
 const NO_HEADERS = { get: (): null => null };
-const utf8 = new TextDecoder();
 
 export function runCheckJob(job: CheckJob): BigBodyVerdict {
   const headers = { get: (name: string): string | null => job.headers[name.toLowerCase()] ?? null };
@@ -74,7 +74,7 @@ export function runCheckJob(job: CheckJob): BigBodyVerdict {
       id: job.id,
       httpStatus: job.httpStatus,
       headers,
-      body: utf8.decode(job.body),
+      body: utf8Of(job.body),
       zone: job.zone,
       scrub: createScrubber(job.secrets, 1),
     });
@@ -88,7 +88,7 @@ export function runCheckJob(job: CheckJob): BigBodyVerdict {
 /** The log of a raw-log job with its records in hand, read here (on the worker). */
 function fetchedOf(job: RawLogJob): FetchedLog {
   // The body passed its check with these headers; the request ID may have come from one, so it is carried over.
-  const log = parseEventLogResponse({ id: job.id, httpStatus: 200, headers: NO_HEADERS, body: utf8.decode(job.body), zone: job.zone });
+  const log = parseEventLogResponse({ id: job.id, httpStatus: 200, headers: NO_HEADERS, body: utf8Of(job.body), zone: job.zone });
   return { log: { ...log, requestId: job.requestId }, deliveries: fromWire(job.deliveries) };
 }
 

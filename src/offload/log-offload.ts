@@ -3,6 +3,7 @@ import type { RawFetchedLog, RawLogRenderer } from '../slack/raw-log-renderer';
 import type { AnswerSettings } from '../slack/render/event-log-message';
 import type { LogSurface, SurfaceOutput } from '../slack/render/log-surface';
 import type { RawLogWatchLooker } from '../watch/watch-look';
+import { isShared } from '../shared-bytes';
 import { toWire, type RawLogJob } from './log-jobs';
 import { LogWorkerPool } from './worker-pool';
 
@@ -24,8 +25,8 @@ export const OFFLOAD_MIN_BYTES = 128 * 1024;
 export function createLogOffload(options: { workers?: number; minBytes?: number } = {}): LogOffload {
   const pool = new LogWorkerPool(options.workers);
   const rawLogJob = ({ log, deliveries }: RawFetchedLog, settings: AnswerSettings, nowMs: number): RawLogJob => ({
-    // The cached body stays in the cache: the worker gets a copy (a millisecond for 5 MB).
-    body: log.raw.body.slice(),
+    // The cached body stays in the cache: a worker reads shared memory where it lies; other bytes are copied for it.
+    body: isShared(log.raw.body) ? log.raw.body : log.raw.body.slice(),
     id: log.id,
     zone: settings.timezone,
     requestId: log.requestId,

@@ -1,13 +1,14 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { LogJob, LogJobResult } from './log-jobs';
+import { isShared } from '../shared-bytes';
 import { spawnLogWorker } from './spawn-worker';
 
 /**
  * A small pool of log workers: one per core but one, so the main thread
  * always has a core for acks (at least one worker). At most `size` big
  * bodies are worked on at once (the cap on big-body work); the rest wait in
- * order. Bodies are transferred, not copied. A worker that dies fails only
+ * order. Bodies in shared memory are shared; others are transferred, never copied. A worker that dies fails only
  * the job it had and is replaced on the next job.
  */
 
@@ -59,8 +60,12 @@ export class LogWorkerPool {
       if (worker === null) return;
       const waiting = this.queue.shift() as Waiting;
       this.busy.set(worker, waiting);
-      const body = standalone(waiting.job.body);
-      worker.postMessage({ ...waiting.job, body }, [body.buffer as ArrayBuffer]);
+      // Shared memory is read where it lies; other bytes are moved over (transferred), never copied.
+      if (isShared(waiting.job.body)) worker.postMessage(waiting.job);
+      else {
+        const body = standalone(waiting.job.body);
+        worker.postMessage({ ...waiting.job, body }, [body.buffer as ArrayBuffer]);
+      }
     }
   }
 

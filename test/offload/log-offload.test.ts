@@ -1,6 +1,9 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { benchEsbBody, BENCH_ZONE } from '../../bench/bench-log';
 import { parseEventLogResponse } from '../../src/bk/envelope';
+import { isShared, sharedCopyOf } from '../../src/shared-bytes';
 import { createLogOffload, type LogOffload } from '../../src/offload/log-offload';
+import { LOG_WORKER_NICER_BY } from '../../src/offload/thread-priority';
 import { renderFetchedLog } from '../../src/slack/render/event-log-message';
 
 /**
@@ -45,6 +48,36 @@ describe('log offload on worker threads', () => {
     }
     // The cached body is copied, not taken: it can be rendered again.
     expect(raw.body.byteLength).toBe(Buffer.byteLength(body));
+  });
+
+  it('reads a body in shared memory where it lies: checked and rendered with no copy and nothing taken', async () => {
+    const body = benchEsbBody(1_000);
+    const shared = await sharedCopyOf([Buffer.from(body)]);
+    const verdict = await offload.check({ body: shared, id: '1001', zone: BENCH_ZONE, httpStatus: 200, headers: {}, secrets: [] });
+    expect(verdict).toMatchObject({ ok: true, records: 1_000 });
+    // The caller's view still works (a transfer would have emptied it), and the same memory comes back.
+    expect(shared.byteLength).toBe(Buffer.byteLength(body));
+    if (verdict.ok) {
+      expect(isShared(verdict.body)).toBe(true);
+      verdict.body[0] = 0x20;
+      expect(shared[0]).toBe(0x20);
+      verdict.body[0] = body.charCodeAt(0);
+    }
+    const log = parseEventLogResponse({ id: '1001', httpStatus: 200, headers: { get: () => null }, body, zone: BENCH_ZONE });
+    const raw = { body: shared, records: 1_000, read: () => log };
+    const deliveries = { kind: 'absent', absence: { kind: 'not_asked' } } as const;
+    const nowMs = Date.UTC(2024, 4, 7);
+    expect(await offload.render({ log: { ...log, entries: [], raw }, deliveries }, SETTINGS, { kind: 'message', view: VIEW }, nowMs)).toEqual(renderFetchedLog({ log, deliveries }, SETTINGS, VIEW, nowMs));
+  });
+
+  it('runs its workers below the main thread\'s priority (Linux)', async () => {
+    await offload.check({ body: bytes(benchEsbBody(10)), id: '1001', zone: BENCH_ZONE, httpStatus: 200, headers: {}, secrets: [] });
+    if (!existsSync('/proc/self/task')) return;
+    // Field 19 of /proc/<pid>/task/<tid>/stat is the thread's nice value (after the parenthesised name).
+    const niceOf = (tid: string): number => Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]?.split(' ')[16]);
+    const nices = readdirSync('/proc/self/task').map(niceOf);
+    const main = niceOf(String(process.pid));
+    expect(nices.filter((n) => n === Math.min(19, main + LOG_WORKER_NICER_BY)).length).toBeGreaterThanOrEqual(1);
   });
 
   it('runs many jobs at once on its few workers, each answered', async () => {
