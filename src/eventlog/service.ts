@@ -10,7 +10,8 @@ import { createCoalescer } from './coalesce';
 import { RateLimiter } from './rate-limiter';
 import type { DeliveryLookup } from './deliveries';
 import { fetchLogWithDeliveries, type FetchedLog } from './fetch-with-deliveries';
-import { recordCountOf, type EventLog } from './record';
+import type { EventLog } from './record';
+import { answerWeight, CACHE_MAX_RECORDS } from './answer-weight';
 import { createSharedAnswers } from './shared-answers';
 import type { EventLogSource } from './source';
 import { TtlCache } from './ttl-cache';
@@ -74,7 +75,7 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
   const { limits } = config;
   const store = deps.store ?? new MemoryStore(deps.now);
   // Weighed by records, so a few huge logs cannot hold the memory that 500 small ones would.
-  const cache = new TtlCache<FetchedLog>(limits.cacheTtlMs, limits.cacheMaxEntries, deps.now, recordCount, CACHE_MAX_RECORDS);
+  const cache = new TtlCache<FetchedLog>(limits.cacheTtlMs, limits.cacheMaxEntries, deps.now, answerWeight, CACHE_MAX_RECORDS);
   const callTimeoutMs = config.bk?.timeoutMs ?? 10_000;
   const gate = createUpstreamGate({
     maxInFlight: limits.maxInFlight,
@@ -190,12 +191,4 @@ function outcomeOf(fetched: Fetched, metrics: Metrics): LookupOutcome {
       if (fetched.error.kind === 'rate_limited') metrics.rateLimited('upstream');
       return { kind: 'failed', error: fetched.error };
   }
-}
-
-/** Most records held in the answer cache in all (about 50 MB at worst). */
-const CACHE_MAX_RECORDS = 100_000;
-
-function recordCount({ log, deliveries }: FetchedLog): number {
-  const actions = deliveries.kind === 'present' ? deliveries.report.actionCount : 0;
-  return Math.max(1, recordCountOf(log) + actions);
 }

@@ -5,13 +5,15 @@ import type { DeliveryLookup } from './deliveries';
 import { rawLogParts, type EventLog, type Generation, type RawEventLog, type RawLogParts } from './record';
 import { sharedCopyOf } from '../shared-bytes';
 import { packFrame, unpackFrame } from './shared-answer-frame';
+import { prefixToken, splitToken } from './stored-token';
 import type { Fetched } from './upstream-gate';
 
 /**
  * How one BlueKing answer is kept in the shared store: which lock holder made
  * the call (`token`), until when it may be served as a cached answer, and the
  * answer itself, gzipped (an event log shrinks about tenfold) on the
- * threadpool, not the main thread.
+ * threadpool, not the main thread. The token is stored in plain before it
+ * (stored-token.ts), so a replica can tell whether an answer it decoded is still current.
  *
  * A log kept raw (a big answer, see EventLog.raw) is stored as its body,
  * exactly as BlueKing sent it, behind a small JSON header (shared-answer-frame.ts):
@@ -31,7 +33,8 @@ export type RawLogBuilder = (parts: RawLogParts) => RawEventLog;
 
 // 2: ok answers carry their per-receiver results (search_action) beside the log.
 // 3: a binary frame (header + body); a raw log is kept as its body, not as JSON of its records.
-const FORMAT = 3;
+// 4: the token in plain before the compressed frame (stored-token.ts).
+const FORMAT = 4;
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 const NO_BODY: Uint8Array = new Uint8Array(0);
@@ -39,7 +42,6 @@ const GENERATIONS: readonly Generation[] = ['old', 'new', 'unknown'];
 
 interface Wire {
   v: typeof FORMAT;
-  token: string;
   freshUntil: number;
   kind: Fetched['kind'];
   /** An ordinary log, records and all. */
@@ -57,7 +59,7 @@ type WireDeliveries = Exclude<DeliveryLookup, { kind: 'absent' }> | { kind: 'abs
 
 export async function encodeSharedAnswer(answer: SharedAnswer): Promise<Buffer> {
   const { fetched } = answer;
-  const wire: Wire = { v: FORMAT, token: answer.token, freshUntil: answer.freshUntil, kind: fetched.kind };
+  const wire: Wire = { v: FORMAT, freshUntil: answer.freshUntil, kind: fetched.kind };
   let body: Uint8Array = NO_BODY;
   if (fetched.kind === 'ok') {
     const { log } = fetched;
@@ -71,15 +73,17 @@ export async function encodeSharedAnswer(answer: SharedAnswer): Promise<Buffer> 
     wire.deliveries = wireDeliveries(fetched.deliveries);
   }
   if (fetched.kind === 'failed') wire.error = wireError(fetched.error);
-  return gzipAsync(packFrame({ header: JSON.stringify(wire), body }));
+  return prefixToken(answer.token, await gzipAsync(packFrame({ header: JSON.stringify(wire), body })));
 }
 
 /** The answer, or null for bytes this version cannot read (another format, corruption): treated as a miss. */
 export async function decodeSharedAnswer(bytes: Buffer, rawLog?: RawLogBuilder): Promise<SharedAnswer | null> {
+  const stored = splitToken(bytes);
+  if (!stored) return null;
   let wire: Partial<Wire>;
   let body: Uint8Array;
   try {
-    const frame = unpackFrame(await gunzipAsync(bytes));
+    const frame = unpackFrame(await gunzipAsync(stored.rest));
     if (!frame) return null;
     wire = JSON.parse(frame.header) as Partial<Wire>;
     // A big body goes to shared memory as it would from BlueKing: the log workers then render it without a copy each time.
@@ -87,9 +91,9 @@ export async function decodeSharedAnswer(bytes: Buffer, rawLog?: RawLogBuilder):
   } catch {
     return null;
   }
-  if (typeof wire !== 'object' || wire === null || wire.v !== FORMAT || typeof wire.token !== 'string' || typeof wire.freshUntil !== 'number') return null;
+  if (typeof wire !== 'object' || wire === null || wire.v !== FORMAT || typeof wire.freshUntil !== 'number') return null;
   const fetched = fetchedOf(wire, body, rawLog);
-  return fetched ? { token: wire.token, freshUntil: wire.freshUntil, fetched } : null;
+  return fetched ? { token: stored.token, freshUntil: wire.freshUntil, fetched } : null;
 }
 
 function fetchedOf(wire: Partial<Wire>, body: Uint8Array, rawLog: RawLogBuilder | undefined): Fetched | null {

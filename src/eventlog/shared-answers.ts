@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../store/store';
+import { answerWeight, CACHE_MAX_RECORDS } from './answer-weight';
 import { decodeSharedAnswer, encodeSharedAnswer, type RawLogBuilder, type SharedAnswer } from './shared-answer-codec';
+import { splitToken, TOKEN_PREFIX_BYTES } from './stored-token';
+import { TtlCache } from './ttl-cache';
 import type { Fetched } from './upstream-gate';
 
 export interface SharedAnswersOptions {
@@ -52,16 +55,33 @@ export function createSharedAnswers(options: SharedAnswersOptions): SharedAnswer
   const lockKey = (key: string): string => `lock:${key}`;
   const doneChannel = (key: string): string => `done:${key}`;
 
+  // Answers this replica wrote or decoded, served again while the store still holds the same one (same
+  // token): paging through a cached 5 MB log then costs a GETRANGE of a few bytes, not a GET of the
+  // whole answer and its gunzip. Bounded like the single-replica cache (by count and by records).
+  const decoded = new TtlCache<SharedAnswer>(Math.max(options.cacheTtlMs, ANSWER_KEEP_MS), options.cacheMaxEntries, now, weightOf, CACHE_MAX_RECORDS);
+
+  /** The token of the answer stored under `key`, read without moving the answer. */
+  const storedToken = async (key: string): Promise<string | null> => {
+    const prefix = await store.getBytesPrefix(answerKey(key), TOKEN_PREFIX_BYTES);
+    return prefix ? (splitToken(prefix)?.token ?? null) : null;
+  };
+
   const read = async (key: string): Promise<SharedAnswer | null> => {
+    const known = decoded.get(key);
+    if (known && (await storedToken(key)) === known.token) return known;
     const bytes = await store.getBytes(answerKey(key));
-    return bytes ? decodeSharedAnswer(bytes, options.rawLog) : null;
+    const answer = bytes ? await decodeSharedAnswer(bytes, options.rawLog) : null;
+    if (answer) decoded.set(key, answer);
+    else decoded.delete(key);
+    return answer;
   };
 
   const share = async (key: string, token: string, fetched: Fetched): Promise<void> => {
     const cacheable = fetched.kind === 'ok' && options.cacheTtlMs > 0;
     const ttlMs = fetched.kind === 'ok' ? Math.max(options.cacheTtlMs, ANSWER_KEEP_MS) : FAILURE_SHARE_MS;
-    const bytes = await encodeSharedAnswer({ token, freshUntil: cacheable ? now() + options.cacheTtlMs : 0, fetched });
-    await store.setCapped(answerKey(key), bytes, ttlMs, 'answers', options.cacheMaxEntries);
+    const answer: SharedAnswer = { token, freshUntil: cacheable ? now() + options.cacheTtlMs : 0, fetched };
+    await store.setCapped(answerKey(key), await encodeSharedAnswer(answer), ttlMs, 'answers', options.cacheMaxEntries);
+    decoded.set(key, answer);
     // The wake-up is not waited for: the caller's answer need not wait for other replicas' (waiters also poll).
     inBackground(store.publish(doneChannel(key), token));
   };
@@ -154,6 +174,10 @@ export function createSharedAnswers(options: SharedAnswersOptions): SharedAnswer
       return { kind: 'busy' };
     },
   };
+}
+
+function weightOf(answer: SharedAnswer): number {
+  return answer.fetched.kind === 'ok' ? answerWeight(answer.fetched) : 1;
 }
 
 /** Let a store write finish on its own; a failure only costs the wake-up or the lock's early release (it expires). */

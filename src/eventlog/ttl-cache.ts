@@ -50,6 +50,11 @@ export class TtlCache<V> {
     this.totalWeight += weight;
   }
 
+  /** Forget `key` (its value is known to be stale). */
+  delete(key: string): void {
+    this.remove(key);
+  }
+
   /** Entries held now (expired ones not yet dropped included). */
   get size(): number {
     return this.entries.size;

@@ -47,6 +47,9 @@ export class FallbackStore implements Store {
   getBytes(key: string): Promise<Buffer | null> {
     return this.use('get', (s) => s.getBytes(key));
   }
+  getBytesPrefix(key: string, length: number): Promise<Buffer | null> {
+    return this.use('get', (s) => s.getBytesPrefix(key, length));
+  }
   set(key: string, value: string | Buffer, ttlMs: number): Promise<void> {
     return this.use('set', (s) => s.set(key, value, ttlMs));
   }

@@ -39,6 +39,12 @@ export class MemoryStore implements Store {
     return Buffer.isBuffer(value) ? value : Buffer.from(value);
   }
 
+  async getBytesPrefix(key: string, length: number): Promise<Buffer | null> {
+    const value = this.live(key)?.value;
+    if (value === undefined) return null;
+    return (Buffer.isBuffer(value) ? value : Buffer.from(value)).subarray(0, length);
+  }
+
   async set(key: string, value: string | Buffer, ttlMs: number): Promise<void> {
     this.put(key, value, ttlMs);
   }

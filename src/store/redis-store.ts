@@ -59,6 +59,12 @@ export class RedisStore implements Store {
     return this.run('get', () => this.client.getBuffer(this.k(key)));
   }
 
+  async getBytesPrefix(key: string, length: number): Promise<Buffer | null> {
+    // GETRANGE answers "" for a missing key; a stored value is never empty.
+    const bytes = await this.run('get', () => this.client.getrangeBuffer(this.k(key), 0, length - 1));
+    return bytes.length > 0 ? bytes : null;
+  }
+
   async set(key: string, value: string | Buffer, ttlMs: number): Promise<void> {
     await this.run('set', () => this.client.set(this.k(key), value, 'PX', wholeMs(ttlMs)));
   }

@@ -18,6 +18,8 @@ export interface Store {
   // --- values with a TTL (cache entries, JSON records) ---
   get(key: string): Promise<string | null>;
   getBytes(key: string): Promise<Buffer | null>;
+  /** The first `length` bytes of a value (GETRANGE); null when absent. Tells which version is there without moving a big one. */
+  getBytesPrefix(key: string, length: number): Promise<Buffer | null>;
   set(key: string, value: string | Buffer, ttlMs: number): Promise<void>;
   /** Set only when the key is absent; true when this call set it. */
   setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;

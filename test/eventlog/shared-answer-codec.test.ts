@@ -5,6 +5,7 @@ import { decodeSharedAnswer, encodeSharedAnswer, type RawLogBuilder } from '../.
 import { summarizeDeliveries, type DeliveryLookup } from '../../src/eventlog/deliveries';
 import { LookupError } from '../../src/eventlog/lookup-error';
 import { rawLogParts, type EventLog, type RawEventLog } from '../../src/eventlog/record';
+import { prefixToken, splitToken, TOKEN_PREFIX_BYTES } from '../../src/eventlog/stored-token';
 import type { Fetched } from '../../src/eventlog/upstream-gate';
 import { parseSearchActionResponse } from '../../src/bk/search-action';
 import { OLD_GENERATION_5310 } from '../fixtures/bk';
@@ -25,6 +26,13 @@ function rawLog5310(): RawEventLog {
 }
 
 /** Stored and read back; `rawLog` null: read by a replica whose source keeps no log raw. */
+/** The compressed part of a stored answer (what follows its token). */
+function compressed(stored: Buffer): Buffer {
+  const split = splitToken(stored);
+  if (!split) throw new Error('no token in front of the stored answer');
+  return split.rest;
+}
+
 async function roundTrip(fetched: Fetched, rawLog: RawLogBuilder | null = buildRaw): Promise<Fetched | undefined> {
   return (await decodeSharedAnswer(await encodeSharedAnswer({ token: 't', freshUntil: 1, fetched }), rawLog ?? undefined))?.fetched;
 }
@@ -59,6 +67,13 @@ describe('the shared answer codec', () => {
     expect(await roundTrip({ kind: 'busy' })).toEqual({ kind: 'busy' });
   });
 
+  it('starts with its token in plain: the first few bytes say which answer is stored, without the rest', async () => {
+    const token = 'b1946ac9-2f0e-4c2b-9d55-5e0a3f7c8d21';
+    const bytes = await encodeSharedAnswer({ token, freshUntil: 1, fetched: { kind: 'ok', log: rawLog5310(), deliveries: NOT_ASKED } });
+    expect(splitToken(bytes.subarray(0, TOKEN_PREFIX_BYTES))?.token).toBe(token);
+    expect(() => prefixToken('x'.repeat(65), Buffer.alloc(1))).toThrow(RangeError);
+  });
+
   describe('a big log kept raw', () => {
     const log = rawLog5310();
 
@@ -72,6 +87,16 @@ describe('the shared answer codec', () => {
       expect(again.raw.read().entries).toHaveLength(log.raw.records);
     });
 
+    it('comes back with a body whose slice() is a copy (the offload hands the copy to a worker, which detaches it)', async () => {
+      const back = await roundTrip({ kind: 'ok', log, deliveries: NOT_ASKED });
+      const body = back?.kind === 'ok' ? back.log.raw?.body : undefined;
+      if (!body) throw new Error('expected a raw log back');
+      const copy = body.slice();
+      structuredClone(copy, { transfer: [copy.buffer] });
+      expect(body.length).toBe(log.raw.body.length);
+      expect(Buffer.from(body).equals(Buffer.from(log.raw.body))).toBe(true);
+    });
+
     it('is stored as its body, never as JSON of its records, and read back without parsing them', async () => {
       const stringified: string[] = [];
       const parsed: string[] = [];
@@ -81,7 +106,7 @@ describe('the shared answer codec', () => {
         const bytes = await encodeSharedAnswer({ token: 't', freshUntil: 1, fetched: { kind: 'ok', log, deliveries: NOT_ASKED } });
         stringified.push(...stringify.mock.results.map((r) => String(r.value)));
         // The body is in the stored bytes as BlueKing sent it.
-        expect(gunzipSync(bytes).includes(Buffer.from(OLD_GENERATION_5310.body, 'utf8'))).toBe(true);
+        expect(gunzipSync(compressed(bytes)).includes(Buffer.from(OLD_GENERATION_5310.body, 'utf8'))).toBe(true);
         await decodeSharedAnswer(bytes, buildRaw);
         parsed.push(...parse.mock.calls.map(([text]) => String(text)));
       } finally {
@@ -99,6 +124,8 @@ describe('the shared answer codec', () => {
   });
 
   describe('bytes it cannot read are a miss, never a crash', () => {
+    /** A frame stored as the codec stores one (token, then gzip). */
+    const stored = (frame: Buffer): Buffer => prefixToken('t', gzipSync(frame));
     const encoded = (): Promise<Buffer> => encodeSharedAnswer({ token: 't', freshUntil: 1, fetched: { kind: 'ok', log: rawLog5310(), deliveries: NOT_ASKED } });
 
     it('a truncated entry', async () => {
@@ -115,20 +142,21 @@ describe('the shared answer codec', () => {
     });
 
     it('a frame whose header length runs past its end, or whose header is not JSON', async () => {
-      const frame = gunzipSync(await encoded());
+      const frame = gunzipSync(compressed(await encoded()));
       const tooLong = Buffer.from(frame);
       tooLong.writeUInt32BE(frame.length);
-      expect(await decodeSharedAnswer(gzipSync(tooLong), buildRaw)).toBeNull();
-      expect(await decodeSharedAnswer(gzipSync(frame.subarray(0, 20)), buildRaw)).toBeNull();
-      expect(await decodeSharedAnswer(gzipSync(Buffer.from([0, 0, 0, 2, 0x7b, 0x7b])), buildRaw)).toBeNull();
+      expect(await decodeSharedAnswer(stored(tooLong), buildRaw)).toBeNull();
+      expect(await decodeSharedAnswer(stored(frame.subarray(0, 20)), buildRaw)).toBeNull();
+      expect(await decodeSharedAnswer(stored(Buffer.from([0, 0, 0, 2, 0x7b, 0x7b])), buildRaw)).toBeNull();
+      expect(await decodeSharedAnswer(stored(frame), buildRaw)).not.toBeNull();
     });
 
     it('a raw header with a record count or generation that cannot be', async () => {
       const header = (raw: object): Buffer => {
-        const text = Buffer.from(JSON.stringify({ v: 3, token: 't', freshUntil: 1, kind: 'ok', raw, deliveries: NOT_ASKED }));
+        const text = Buffer.from(JSON.stringify({ v: 4, freshUntil: 1, kind: 'ok', raw, deliveries: NOT_ASKED }));
         const length = Buffer.alloc(4);
         length.writeUInt32BE(text.length);
-        return gzipSync(Buffer.concat([length, text, Buffer.from('{"result":true}')]));
+        return stored(Buffer.concat([length, text, Buffer.from('{"result":true}')]));
       };
       const good = { id: '5310', records: 3, generation: 'old', requestId: null };
       expect(await decodeSharedAnswer(header(good), buildRaw)).not.toBeNull();
@@ -137,10 +165,22 @@ describe('the shared answer codec', () => {
       }
     });
 
-    it('an entry an older version wrote (format 2: gzipped JSON), and bytes that are not gzip at all', async () => {
+    it('entries older versions wrote (format 2: gzipped JSON; 3: a gzipped frame), and bytes that are not an answer at all', async () => {
       const format2 = gzipSync(JSON.stringify({ v: 2, token: 't', freshUntil: 1, kind: 'ok', log: LOG, deliveries: NOT_ASKED }));
       expect(await decodeSharedAnswer(format2, buildRaw)).toBeNull();
-      expect(await decodeSharedAnswer(Buffer.from('not gzip'), buildRaw)).toBeNull();
+      const format3 = Buffer.from(compressed(await encoded()));
+      expect(await decodeSharedAnswer(format3, buildRaw)).toBeNull();
+      for (const junk of [Buffer.from('not gzip'), Buffer.alloc(0), Buffer.from([0]), Buffer.from([200, 1, 2])]) {
+        expect(await decodeSharedAnswer(junk, buildRaw)).toBeNull();
+      }
+    });
+
+    it('a frame under another format number', async () => {
+      const frame = gunzipSync(compressed(await encoded()));
+      const header = frame.toString('utf8', 4, 4 + frame.readUInt32BE(0));
+      const other = Buffer.from(frame);
+      other.write(header.replace('"v":4', '"v":5'), 4, 'utf8');
+      expect(await decodeSharedAnswer(stored(other), buildRaw)).toBeNull();
     });
   });
 });

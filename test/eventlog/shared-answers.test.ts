@@ -97,6 +97,44 @@ describe('createSharedAnswers', () => {
     expect(await b.cached('oncall/429')).toBeNull();
   });
 
+  describe('answers already decoded here', () => {
+    /** Counts how often the whole answer is read from the store, and how often only its token. */
+    function counting(store: MemoryStore): { whole: jest.SpyInstance; token: jest.SpyInstance } {
+      return { whole: jest.spyOn(store, 'getBytes'), token: jest.spyOn(store, 'getBytesPrefix') };
+    }
+
+    it('are served again while the store holds the same answer: only its token is read, not the answer', async () => {
+      const clock = manualClock(1_700_000_000_000);
+      const { store, replicas: [a, b] } = replicas(2, clock);
+      await a.fetchOnce('oncall/5310', async () => ok);
+      await a.written();
+      const reads = counting(store);
+      // The replica that wrote it has it already; another decodes it once.
+      for (let page = 0; page < 3; page++) expect(await a.cached('oncall/5310')).toEqual(ok);
+      for (let page = 0; page < 3; page++) expect(await b.cached('oncall/5310')).toEqual(ok);
+      expect(reads.whole).toHaveBeenCalledTimes(1);
+      expect(reads.token).toHaveBeenCalledTimes(5);
+    });
+
+    it('give way to a newer answer another replica stored (a Refresh there), and to none once it is gone', async () => {
+      const clock = manualClock(1_700_000_000_000);
+      const { store, replicas: [a, b] } = replicas(2, clock);
+      await a.fetchOnce('oncall/5310', async () => ok);
+      await a.written();
+      expect(await b.cached('oncall/5310')).toEqual(ok);
+
+      const newer: Fetched = { ...ok, log: { ...LOG, requestId: 'req-5310-refreshed' } } as Fetched;
+      await a.fetchOnce('oncall/5310', async () => newer);
+      await a.written();
+      expect(await b.cached('oncall/5310')).toEqual(newer);
+
+      // Still fresh by the clock, but no longer in the store (evicted): not served from memory.
+      await store.delete('answer:oncall/5310');
+      expect(await a.cached('oncall/5310')).toBeNull();
+      expect(await b.cached('oncall/5310')).toBeNull();
+    });
+  });
+
   it('keeps an answer for waiters even with the cache off, without serving it as cached', async () => {
     const clock = manualClock(1_700_000_000_000);
     const { replicas: [a, b] } = replicas(2, clock, 0);

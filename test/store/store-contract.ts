@@ -28,6 +28,9 @@ export function storeContract(fixture: () => StoreFixture): void {
       await store.set('b', Buffer.from([0, 255, 1]), 200);
       expect(await store.get('a')).toBe('text');
       expect(await store.getBytes('b')).toEqual(Buffer.from([0, 255, 1]));
+      expect(await store.getBytesPrefix('b', 2)).toEqual(Buffer.from([0, 255]));
+      expect(await store.getBytesPrefix('b', 10)).toEqual(Buffer.from([0, 255, 1]));
+      expect(await store.getBytesPrefix('missing', 2)).toBeNull();
       await pass(250);
       expect(await store.get('a')).toBeNull();
       expect(await store.getBytes('b')).toBeNull();
