@@ -31,6 +31,17 @@ export async function sharedCopyOf(chunks: readonly Uint8Array[], total = chunks
   return shared;
 }
 
+/** `chunks` joined in shared memory, in one go: for a worker thread, whose loop nobody waits on. */
+export function sharedJoinOf(chunks: readonly Uint8Array[]): Uint8Array {
+  const shared = new Uint8Array(new SharedArrayBuffer(chunks.reduce((sum, c) => sum + c.length, 0)));
+  let at = 0;
+  for (const chunk of chunks) {
+    shared.set(chunk, at);
+    at += chunk.length;
+  }
+  return shared;
+}
+
 /** Whether `bytes` live in shared memory (a worker can be handed them without a copy or a transfer). */
 export function isShared(bytes: Uint8Array): boolean {
   // Not `instanceof`: memory that came back from a worker may belong to another realm's SharedArrayBuffer.

@@ -9,9 +9,13 @@ import type { Generation } from '../eventlog/record';
  * worker thread) and keeps the body, not its records.
  */
 
-/** What the client knows of one answer; `body` is given up (transferred) to the reader. */
+/**
+ * What the client knows of one answer. `chunks` are the body as it arrived,
+ * given up to the reader (moved to its thread, not copied): the caller must
+ * not use them afterwards.
+ */
 export interface BigBodyInput {
-  body: Uint8Array;
+  chunks: Uint8Array[];
   id: string;
   zone: string;
   httpStatus: number;
@@ -21,7 +25,7 @@ export interface BigBodyInput {
   secrets: string[];
 }
 
-/** An event log, counted, with its body handed back; or the failure the answer means. */
+/** An event log, counted, with its body handed back whole (in shared memory); or the failure the answer means. */
 export type BigBodyVerdict =
   | { ok: true; body: Uint8Array; records: number; generation: Generation; requestId: string | null }
   | { ok: false; error: LookupErrorDetails };

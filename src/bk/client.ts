@@ -14,8 +14,7 @@ import { rawEventLog } from './raw-event-log';
 import { startDeadline } from './deadline';
 import { parseEventLogResponse, requestIdFromHeaders, type HeaderReader } from './envelope';
 import { createScrubber } from '../redact';
-import { readBody } from './read-body';
-import { utf8Of } from '../shared-bytes';
+import { joined, readBody, type BodyChunks } from './read-body';
 import { redactSecrets } from './redact-error';
 import { buildEventLogRequest, buildJsonPost, type EsbRequest } from './request';
 import { buildSearchActionBody, needsAnotherPage, parseSearchActionResponse } from './search-action';
@@ -49,7 +48,7 @@ interface RawAnswer {
   headers: HeaderReader;
   /** The same headers by lower-case name, for a reader on another thread. */
   headerMap: Record<string, string>;
-  body: Uint8Array;
+  body: BodyChunks;
 }
 
 
@@ -69,12 +68,12 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
     const big = deps.bigBodies;
     if (big && answer.body.length >= big.minBytes) return readBigBody(big, id, answer);
     await yieldToEventLoop();
-    return parseEventLogResponse({ id, httpStatus: answer.status, headers: answer.headers, body: utf8Of(answer.body), zone: deps.zone, scrub });
+    return parseEventLogResponse({ id, httpStatus: answer.status, headers: answer.headers, body: joined(answer.body).toString('utf8'), zone: deps.zone, scrub });
   };
 
   /** A big answer is checked off the main thread and kept as bytes; its records are read again only to render it. */
   const readBigBody = async (reader: BigBodyReader, id: string, answer: RawAnswer): Promise<EventLog> => {
-    const verdict = await reader.check({ body: answer.body, id, zone: deps.zone, httpStatus: answer.status, headers: answer.headerMap, secrets });
+    const verdict = await reader.check({ chunks: answer.body.chunks, id, zone: deps.zone, httpStatus: answer.status, headers: answer.headerMap, secrets });
     if (!verdict.ok) throw new LookupError(verdict.error);
     const { body, records, generation, requestId } = verdict;
     return rawEventLog({ id, body, records, generation, requestId }, { zone: deps.zone, scrub });
@@ -90,7 +89,7 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
       const request = buildJsonPost(cfg, cfg.searchActionPath, buildSearchActionBody(alertId, page, cfg.bizIds), identity.username ?? cfg.username);
       const { status, headers, body } = await download(request, signal);
       await yieldToEventLoop();
-      const answer = parseSearchActionResponse({ httpStatus: status, headers, body: utf8Of(body), scrub });
+      const answer = parseSearchActionResponse({ httpStatus: status, headers, body: joined(body).toString('utf8'), scrub });
       actions.push(...answer.actions);
       unreadable += answer.unreadable;
       requestId ??= answer.requestId;
@@ -101,8 +100,6 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
   };
 
   /** The raw answer; transport failures become LookupErrors here, and only here. */
-  // A body big enough for a worker is read straight into shared memory (see read-body.ts).
-  const sharedFrom = deps.bigBodies?.minBytes ?? Infinity;
   const download = async (request: EsbRequest, signal?: AbortSignal): Promise<RawAnswer> => {
     const deadline = startDeadline(cfg.timeoutMs, signal);
     let soFar: ResponseSoFar | undefined;
@@ -123,7 +120,7 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
         throw new LookupError({ kind: 'body_too_large', ...soFar });
       }
       const headerMap = Object.fromEntries([...res.headers.entries()].map(([name, value]) => [name.toLowerCase(), value]));
-      return { status: res.status, headers: res.headers, headerMap, body: await readBody(res.body, { maxBytes: cfg.maxBodyBytes, sharedFrom }) };
+      return { status: res.status, headers: res.headers, headerMap, body: await readBody(res.body, cfg.maxBodyBytes) };
     } catch (err) {
       if (err instanceof LookupError) throw err;
       const stopped = deadline.reason();

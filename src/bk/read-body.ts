@@ -1,17 +1,14 @@
-import { sharedCopyOf } from '../shared-bytes';
-
 /**
- * A response body read into memory, capped. A big body (`sharedFrom` bytes or
- * more) ends up in shared memory: a worker thread reads it where it lies, the
- * cache keeps that one copy, and no 5 MB copy is made on the main thread
- * again, however often the log is shown (src/offload/).
+ * A response body read into memory, capped, and kept as the chunks it came
+ * in: a big one is handed to a worker thread as they are (moved, not copied),
+ * and joined there, so no 5 MB copy is ever made on the main thread
+ * (src/offload/); a small one is joined here.
  */
 
-export interface ReadBodyOptions {
-  /** More than this is refused (BK_MAX_BODY_BYTES). */
-  maxBytes: number;
-  /** Bodies of at least this many bytes are kept in a SharedArrayBuffer; Infinity keeps every body in a Buffer. */
-  sharedFrom: number;
+export interface BodyChunks {
+  chunks: Buffer[];
+  /** Bytes in all. */
+  length: number;
 }
 
 /** Thrown when the body passes `maxBytes` (read as node-fetch's own max-size error; the caller drops the connection). */
@@ -23,14 +20,20 @@ export class BodyTooLarge extends Error {
   }
 }
 
-export async function readBody(stream: AsyncIterable<unknown>, options: ReadBodyOptions): Promise<Uint8Array> {
+/** Read `stream` to its end; more than `maxBytes` (BK_MAX_BODY_BYTES) is refused at the chunk that passes it. */
+export async function readBody(stream: AsyncIterable<unknown>, maxBytes: number): Promise<BodyChunks> {
   const chunks: Buffer[] = [];
-  let total = 0;
+  let length = 0;
   for await (const chunk of stream) {
     const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    total += bytes.length;
-    if (total > options.maxBytes) throw new BodyTooLarge(options.maxBytes);
+    length += bytes.length;
+    if (length > maxBytes) throw new BodyTooLarge(maxBytes);
     chunks.push(bytes);
   }
-  return total >= options.sharedFrom ? sharedCopyOf(chunks, total) : Buffer.concat(chunks, total);
+  return { chunks, length };
+}
+
+/** The chunks as one Buffer (for a body read here, on the main thread). */
+export function joined(body: BodyChunks): Buffer {
+  return body.chunks.length === 1 ? body.chunks[0] : Buffer.concat(body.chunks, body.length);
 }

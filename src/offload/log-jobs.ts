@@ -1,6 +1,6 @@
 import type { BigBodyInput, BigBodyVerdict } from '../bk/big-body';
 import { parseEventLogResponse } from '../bk/envelope';
-import { utf8Of } from '../shared-bytes';
+import { sharedJoinOf, utf8Of } from '../shared-bytes';
 import type { DeliveryLookup } from '../eventlog/deliveries';
 import { LookupError, type LookupErrorDetails } from '../eventlog/lookup-error';
 import { createScrubber } from '../redact';
@@ -68,17 +68,19 @@ export type LogJobResult<J extends LogJob> = J extends CheckJob ? BigBodyVerdict
 const NO_HEADERS = { get: (): null => null };
 
 export function runCheckJob(job: CheckJob): BigBodyVerdict {
+  // Joined here, on the worker, into the shared memory the cache keeps and every later render reads.
+  const body = sharedJoinOf(job.chunks);
   const headers = { get: (name: string): string | null => job.headers[name.toLowerCase()] ?? null };
   try {
     const log = parseEventLogResponse({
       id: job.id,
       httpStatus: job.httpStatus,
       headers,
-      body: utf8Of(job.body),
+      body: utf8Of(body),
       zone: job.zone,
       scrub: createScrubber(job.secrets, 1),
     });
-    return { ok: true, body: job.body, records: log.entries.length, generation: log.generation, requestId: log.requestId };
+    return { ok: true, body, records: log.entries.length, generation: log.generation, requestId: log.requestId };
   } catch (err) {
     if (!(err instanceof LookupError)) throw err;
     return { ok: false, error: detailsOf(err) };

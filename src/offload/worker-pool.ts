@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { LogJob, LogJobResult } from './log-jobs';
-import { isShared } from '../shared-bytes';
+import { handOver } from './hand-over';
 import { spawnLogWorker } from './spawn-worker';
 
 /**
@@ -31,7 +31,7 @@ export class LogWorkerPool {
     private readonly spawn: () => Worker = spawnLogWorker,
   ) {}
 
-  /** Run `job` on a worker; its body is transferred (the caller must not use it afterwards). */
+  /** Run `job` on a worker; bytes not in shared memory are moved there (see hand-over.ts: the caller must not use them afterwards). */
   run<J extends LogJob>(job: J): Promise<LogJobResult<J>> {
     if (this.closed) return Promise.reject(new Error('log workers are closed'));
     return new Promise((resolve, reject) => {
@@ -60,12 +60,8 @@ export class LogWorkerPool {
       if (worker === null) return;
       const waiting = this.queue.shift() as Waiting;
       this.busy.set(worker, waiting);
-      // Shared memory is read where it lies; other bytes are moved over (transferred), never copied.
-      if (isShared(waiting.job.body)) worker.postMessage(waiting.job);
-      else {
-        const body = standalone(waiting.job.body);
-        worker.postMessage({ ...waiting.job, body }, [body.buffer as ArrayBuffer]);
-      }
+      const { message, transfer } = handOver(waiting.job);
+      worker.postMessage(message, transfer);
     }
   }
 
@@ -95,12 +91,4 @@ export class LogWorkerPool {
     worker.on('exit', (code) => lost(`exited (${code})`));
     return worker;
   }
-}
-
-/**
- * Bytes whose ArrayBuffer holds exactly them, so transferring it moves only
- * this body (a Buffer may be a view into a larger, shared pool).
- */
-function standalone(bytes: Uint8Array): Uint8Array {
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
 }

@@ -1,25 +1,21 @@
 import { Readable } from 'node:stream';
-import { BodyTooLarge, readBody } from '../../src/bk/read-body';
-import { isShared, sharedCopyOf, utf8Of } from '../../src/shared-bytes';
+import { BodyTooLarge, joined, readBody } from '../../src/bk/read-body';
+import { isShared, sharedCopyOf, sharedJoinOf, utf8Of } from '../../src/shared-bytes';
 
-/** Reading a response body: capped, and big bodies in shared memory for the log workers. */
+/** Reading a response body: capped, kept as the chunks it came in (a big one is moved to a worker as they are). */
 describe('readBody', () => {
   const streamOf = (...chunks: string[]): Readable => Readable.from(chunks.map((c) => Buffer.from(c)));
 
-  it('keeps a small body in an ordinary Buffer', async () => {
-    const body = await readBody(streamOf('{"a":', '1}'), { maxBytes: 100, sharedFrom: 10 });
-    expect(isShared(body)).toBe(false);
-    expect(utf8Of(body)).toBe('{"a":1}');
+  it('keeps the chunks as they arrived, with their total length', async () => {
+    const body = await readBody(streamOf('{"a":', '1}'), 100);
+    expect(body.chunks.map((c) => c.toString())).toEqual(['{"a":', '1}']);
+    expect(body.length).toBe(7);
+    expect(joined(body).toString('utf8')).toBe('{"a":1}');
   });
 
-  it('puts a body of sharedFrom bytes or more in shared memory, chunks in order', async () => {
-    const body = await readBody(streamOf('蓝鲸', 'x'.repeat(20), 'end'), { maxBytes: 100, sharedFrom: 10 });
-    expect(isShared(body)).toBe(true);
-    expect(utf8Of(body)).toBe(`蓝鲸${'x'.repeat(20)}end`);
-  });
-
-  it('never shares when sharedFrom is Infinity (no log workers)', async () => {
-    expect(isShared(await readBody(streamOf('x'.repeat(1_000)), { maxBytes: 10_000, sharedFrom: Infinity }))).toBe(false);
+  it('joins a one-chunk body without a copy', async () => {
+    const body = await readBody(streamOf('蓝鲸'), 100);
+    expect(joined(body)).toBe(body.chunks[0]);
   });
 
   it('refuses a body over maxBytes as node-fetch does (type max-size), at the chunk that passes it', async () => {
@@ -32,24 +28,26 @@ describe('readBody', () => {
         }
       })(),
     );
-    const read = readBody(endless, { maxBytes: 100, sharedFrom: 10 });
+    const read = readBody(endless, 100);
     await expect(read).rejects.toBeInstanceOf(BodyTooLarge);
     await expect(read).rejects.toMatchObject({ type: 'max-size' });
     expect(pulled).toBeLessThan(10);
   });
 
   it('accepts a body of exactly maxBytes', async () => {
-    expect((await readBody(streamOf('x'.repeat(100)), { maxBytes: 100, sharedFrom: 1_000 })).length).toBe(100);
-  });
-
-  it('copies chunks into one shared block and reads text from a view at an offset without copying', async () => {
-    const shared = await sharedCopyOf([Buffer.from('ab'), Buffer.from('cd')]);
-    expect(isShared(shared)).toBe(true);
-    expect(utf8Of(shared.subarray(1, 3))).toBe('bc');
+    expect((await readBody(streamOf('x'.repeat(60), 'y'.repeat(40)), 100)).length).toBe(100);
   });
 });
 
-describe('sharedCopyOf', () => {
+describe('shared bytes', () => {
+  it('joins chunks into one shared block, in order, and reads text from a view at an offset', () => {
+    const shared = sharedJoinOf([Buffer.from('ab'), Buffer.from('蓝'), Buffer.from('cd')]);
+    expect(isShared(shared)).toBe(true);
+    expect(utf8Of(shared)).toBe('ab蓝cd');
+    expect(utf8Of(shared.subarray(1, 5))).toBe('b蓝');
+    expect(isShared(Buffer.from('ab'))).toBe(false);
+  });
+
   it('copies a big body a slice per event-loop turn, so other work runs in between', async () => {
     const chunks = Array.from({ length: 40 }, (_, i) => Buffer.alloc(64 * 1024, i));
     let turnsBetween = 0;
@@ -62,6 +60,7 @@ describe('sharedCopyOf', () => {
     setImmediate(count);
     const shared = await sharedCopyOf(chunks);
     copying = false;
+    expect(isShared(shared)).toBe(true);
     expect(shared.length).toBe(40 * 64 * 1024);
     expect([shared[0], shared[64 * 1024], shared[shared.length - 1]]).toEqual([0, 1, 39]);
     expect(turnsBetween).toBeGreaterThanOrEqual(5);

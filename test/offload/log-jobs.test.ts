@@ -86,7 +86,7 @@ describe('runLogJob', () => {
     const job = rawJob(NOT_ASKED);
     expect(runLogJob({ kind: 'render', ...job, surface: { kind: 'unfurl' } })).toHaveProperty('blocks');
     expect(runLogJob({ kind: 'watch', ...job, view: null })).toHaveProperty('snapshot.records', 400);
-    const check = { kind: 'check' as const, body: job.body, id: '1001', zone: BENCH_ZONE, httpStatus: 200, headers: {}, secrets: [] };
+    const check = { kind: 'check' as const, chunks: [job.body], id: '1001', zone: BENCH_ZONE, httpStatus: 200, headers: {}, secrets: [] };
     expect(runLogJob(check)).toMatchObject({ ok: true, records: 400 });
   });
 });
