@@ -1,9 +1,8 @@
-import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
 import { LOOKUP_ERROR_KINDS, LookupError, type LookupErrorKind } from './lookup-error';
 import type { DeliveryLookup } from './deliveries';
 import { rawLogParts, type EventLog, type Generation, type RawEventLog, type RawLogParts } from './record';
 import { sharedCopyOf } from '../shared-bytes';
+import { gunzipChunks, gzipChunks } from './gzip-chunks';
 import { packFrame, unpackFrame } from './shared-answer-frame';
 import { prefixToken, splitToken } from './stored-token';
 import type { Fetched } from './upstream-gate';
@@ -35,8 +34,6 @@ export type RawLogBuilder = (parts: RawLogParts) => RawEventLog;
 // 3: a binary frame (header + body); a raw log is kept as its body, not as JSON of its records.
 // 4: the token in plain before the compressed frame (stored-token.ts).
 const FORMAT = 4;
-const gzipAsync = promisify(gzip);
-const gunzipAsync = promisify(gunzip);
 const NO_BODY: Uint8Array = new Uint8Array(0);
 const GENERATIONS: readonly Generation[] = ['old', 'new', 'unknown'];
 
@@ -73,7 +70,7 @@ export async function encodeSharedAnswer(answer: SharedAnswer): Promise<Buffer> 
     wire.deliveries = wireDeliveries(fetched.deliveries);
   }
   if (fetched.kind === 'failed') wire.error = wireError(fetched.error);
-  return prefixToken(answer.token, await gzipAsync(packFrame({ header: JSON.stringify(wire), body })));
+  return prefixToken(answer.token, await gzipChunks(packFrame({ header: JSON.stringify(wire), body })));
 }
 
 /** The answer, or null for bytes this version cannot read (another format, corruption): treated as a miss. */
@@ -83,11 +80,11 @@ export async function decodeSharedAnswer(bytes: Buffer, rawLog?: RawLogBuilder):
   let wire: Partial<Wire>;
   let body: Uint8Array;
   try {
-    const frame = unpackFrame(await gunzipAsync(stored.rest));
+    const frame = unpackFrame(await gunzipChunks(stored.rest));
     if (!frame) return null;
     wire = JSON.parse(frame.header) as Partial<Wire>;
-    // A big body goes to shared memory as it would from BlueKing: the log workers then render it without a copy each time.
-    body = frame.body.length > 0 ? await sharedCopyOf([frame.body]) : frame.body;
+    // A big body goes to shared memory as it would from BlueKing, a slice per turn: the log workers then render it without a copy each time.
+    body = frame.bodyBytes > 0 ? await sharedCopyOf(frame.body, frame.bodyBytes) : NO_BODY;
   } catch {
     return null;
   }

@@ -8,6 +8,7 @@ import { rawLogParts, type EventLog, type RawEventLog } from '../../src/eventlog
 import { prefixToken, splitToken, TOKEN_PREFIX_BYTES } from '../../src/eventlog/stored-token';
 import type { Fetched } from '../../src/eventlog/upstream-gate';
 import { parseSearchActionResponse } from '../../src/bk/search-action';
+import { benchEsbBody } from '../../bench/bench-log';
 import { OLD_GENERATION_5310 } from '../fixtures/bk';
 import { searchActionAnswer, sixDeliveries } from '../fixtures/bk/search-action';
 
@@ -116,6 +117,22 @@ describe('the shared answer codec', () => {
       const longest = (texts: string[]): number => Math.max(0, ...texts.map((text) => text.length));
       expect(longest(stringified)).toBeLessThan(500);
       expect(longest(parsed)).toBeLessThan(500);
+    });
+
+    it('is never joined into one big copy on the main thread, storing or reading (zlib takes and gives chunks)', async () => {
+      const text = benchEsbBody(1_000);
+      const bigBody = new Uint8Array(Buffer.from(text, 'utf8'));
+      const big = rawEventLog({ id: '1001', body: bigBody, records: 1_000, generation: 'old', requestId: 'req-big' }, { zone: ZONE });
+      const concat = jest.spyOn(Buffer, 'concat');
+      let back: Fetched | undefined;
+      try {
+        back = await roundTrip({ kind: 'ok', log: big, deliveries: NOT_ASKED });
+        expect(Math.max(0, ...concat.mock.results.map((r) => (r.value as Buffer).length))).toBeLessThan(bigBody.length / 4);
+      } finally {
+        concat.mockRestore();
+      }
+      expect(bigBody.length).toBeGreaterThan(500_000);
+      expect(back?.kind === 'ok' && back.log.raw && Buffer.from(back.log.raw.body).equals(Buffer.from(bigBody))).toBe(true);
     });
 
     it('is a miss where no builder for raw logs is given (a source that keeps none)', async () => {
