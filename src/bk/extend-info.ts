@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ConvergeInfo, NoticeGroup, NoticeInfo, TimeWindow } from '../eventlog/record';
+import { noticeWays, OFF_PATH, readConvergePlainly, readNoticePlainly, sizeOf, uniqueStrings } from './extend-info-plain';
 import { isPlainObject } from './json-value';
 
 /**
@@ -110,40 +111,36 @@ export function extendInfoObject(raw: unknown): Record<string, unknown> | null {
   }
 }
 
-/** Read convergence, notice and ACK details, keyed by what the object holds rather than by operate. */
+/**
+ * Read convergence, notice and ACK details, keyed by what the object holds rather than by operate.
+ * The well-formed common shapes are read by hand (extend-info-plain.ts); the schemas read the rest.
+ */
 export function readExtendInfo(operate: string, info: Record<string, unknown> | null): ExtendDetails {
+  return readDetails(operate, info, true);
+}
+
+/** readExtendInfo with the schemas alone, for every shape: the reference the hand-read path is tested against. */
+export function readExtendInfoBySchema(operate: string, info: Record<string, unknown> | null): ExtendDetails {
+  return readDetails(operate, info, false);
+}
+
+function readDetails(operate: string, info: Record<string, unknown> | null, plainFirst: boolean): ExtendDetails {
   if (info === null) return NO_DETAILS;
   const hasConverge = CONVERGE_KEYS.some((k) => k in info);
   const hasNotice = NOTICE_KEYS.some((k) => k in info);
   const ackNote = operate === 'ACK' ? ackNoteOf(info.message) : null;
   if (!hasConverge && !hasNotice && ackNote === null) return NO_DETAILS;
+  const converge = hasConverge && plainFirst ? readConvergePlainly(info) : OFF_PATH;
+  const notice = hasNotice && plainFirst ? readNoticePlainly(info) : OFF_PATH;
   return {
-    converge: hasConverge ? convergeSchema.parse(info) : null,
-    notice: hasNotice ? noticeSchema.parse(info) : null,
+    converge: hasConverge ? (converge ?? convergeSchema.parse(info)) : null,
+    notice: hasNotice ? (notice ?? noticeSchema.parse(info)) : null,
     ackNote,
   };
 }
 
 function ackNoteOf(message: unknown): string | null {
   return typeof message === 'string' && message.trim() !== '' ? message : null;
-}
-
-/** Notice ways by level, e.g. {"1": ["weixin", "mail"], "2": ["mail"]}, flattened without repeats. */
-function noticeWays(raw: unknown): string[] {
-  const lists = Array.isArray(raw) ? [raw] : isPlainObject(raw) ? Object.values(raw) : [];
-  const ways: string[] = [];
-  for (const list of lists) {
-    if (!Array.isArray(list)) continue;
-    for (const way of list) if (typeof way === 'string') ways.push(way);
-  }
-  return uniqueStrings(ways);
-}
-
-/** Non-empty strings, first occurrence kept (lists are a handful long, so includes() beats a Set). */
-function uniqueStrings(values: ReadonlyArray<string | null>): string[] {
-  const out: string[] = [];
-  for (const v of values) if (v !== null && v !== '' && !out.includes(v)) out.push(v);
-  return out;
 }
 
 function shieldDetailText(detail: unknown): string {
@@ -159,8 +156,3 @@ function shieldDetailText(detail: unknown): string {
   return json.length > SHIELD_DETAIL_MAX_CHARS ? `${json.slice(0, SHIELD_DETAIL_MAX_CHARS - 1)}…` : json;
 }
 
-/** Webhooks come as a list; a single non-empty object is one webhook. */
-function sizeOf(value: unknown): number {
-  if (Array.isArray(value)) return value.length;
-  return isPlainObject(value) && Object.keys(value).length > 0 ? 1 : 0;
-}
