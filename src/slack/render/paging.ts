@@ -21,7 +21,11 @@ export interface TimelinePage {
   segments: TimelineSegment[];
   /** Records shown on this page. */
   shown: number;
-  /** Records older than this page's newest segment that it does not show (page 0: those between the first record and the newest ones). */
+  /**
+   * Records older than this page that Older reaches (page 0: those between the first record and the
+   * newest ones). The first record itself is never counted: it is on page 0, and the oldest page
+   * saying "1 earlier record hidden" with no Older to press would send a reader looking for it.
+   */
   earlierHidden: number;
   /** Records newer than this page (0 on page 0). */
   newerHidden: number;
@@ -61,7 +65,7 @@ export function timelinePage(total: number, pageSize: number, index: number): Ti
   // Older pages cover [PINNED_HEAD, tailStart), newest chunk first.
   const end = tailStart - (page - 1) * size;
   const start = Math.max(PINNED_HEAD, end - size);
-  return { index: page, pageCount, segments: [{ start, end }], shown: end - start, earlierHidden: start, newerHidden: total - end };
+  return { index: page, pageCount, segments: [{ start, end }], shown: end - start, earlierHidden: start - PINNED_HEAD, newerHidden: total - end };
 }
 
 /** Records per page for a variant. */

@@ -348,7 +348,9 @@ describe('renderEventLog: paging', () => {
     expect(middle.blocks.at(-2)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'records 12–36 of 60 · <https://paas.example.com/o/bk_monitorv3/#/event-center/detail/5310|Open in BlueKing>' }] });
     const oldest = render(longLog(), { page: 2 });
     expect(buttons(oldest)).toEqual(['eventlog_share=5310:2:full', 'eventlog_refresh=5310:2:full', 'eventlog_newer=5310:1:full', 'eventlog_full_log=5310:0:full', 'eventlog_open=5310:2:full']);
-    expect(allText(oldest)).toContain('_… 1 earlier record hidden_');
+    // Nothing earlier for Older to show: the first record is on the first page, and the footer says which records these are.
+    expect(allText(oldest)).not.toContain('earlier record');
+    expect(allText(oldest)).toContain('records 2–11 of 60');
     expect(allText(oldest)).toContain('_… 49 newer records hidden — use Newer_');
   });
 

@@ -36,8 +36,9 @@ describe('timeline paging', () => {
   });
 
   it('walks older pages back through the middle, newest chunk first', () => {
-    expect(timelinePage(500, 25, 1)).toMatchObject({ segments: [{ start: 451, end: 476 }], earlierHidden: 451, newerHidden: 24 });
-    expect(timelinePage(500, 25, 19)).toMatchObject({ segments: [{ start: 1, end: 26 }], earlierHidden: 1, newerHidden: 474 });
+    expect(timelinePage(500, 25, 1)).toMatchObject({ segments: [{ start: 451, end: 476 }], earlierHidden: 450, newerHidden: 24 });
+    // The oldest page hides nothing Older could show: the first record is on page 0.
+    expect(timelinePage(500, 25, 19)).toMatchObject({ segments: [{ start: 1, end: 26 }], earlierHidden: 0, newerHidden: 474 });
   });
 
   it.each([
