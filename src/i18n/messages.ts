@@ -254,6 +254,8 @@ export interface WatchMessages {
   endedBanner(reason: string, startedBy: string): string;
   /** Start of every thread line: "Event 5310". */
   lineSubject(id: string): string;
+  /** Between a thread line's subject and its parts: ": " (English), "：" (Chinese). */
+  subjectSeparator: string;
   noticesFailed(added: number, reason: string | null): string;
   severityRaised(times: number): string;
   acknowledged(by: string | null, note: string | null): string;

@@ -51,7 +51,7 @@ export function threadLine(eventId: string, changes: readonly WatchChange[], sto
   const parts = changes.map((change) => changeText(change, settings.lang));
   const withEnd = (mentions: boolean): string => {
     const all = stop ? [...parts, words.ended(reasonText(stop, settings, mentions))] : parts;
-    return `${words.lineSubject(clipInline(eventId, RENDER_BUDGET.name))}: ${all.join(words.partSeparator)}`;
+    return `${words.lineSubject(clipInline(eventId, RENDER_BUDGET.name))}${words.subjectSeparator}${all.join(words.partSeparator)}`;
   };
   // The push text names nobody (a mention there reads as a raw ID on some clients); the block does.
   return { text: withEnd(false), blocks: [contextBlock([withEnd(true)], WATCH_BLOCK_ID)] };

@@ -10,6 +10,7 @@ export const watch: WatchMessages = {
   acknowledged: (by, note) => `✅ acknowledged${by ? ` by ${by}` : ''}${note ? `: “${note}”` : ''}`,
   recovered: '🟢 recovered',
   closed: (sys) => `⚪ closed${sys ? ' by the system' : ''}`,
+  subjectSeparator: ': ',
   partSeparator: ' · ',
   ended: (reason) => `👁 watch ended: ${reason}`,
   reasons: {

@@ -13,7 +13,7 @@ export const consoleMessages = {
     ['/eventlog <id> public', '同上；在 Slack 中会公开发送到频道'],
     ['json <id>  或  /eventlog <id> --json', '完整的 Block Kit 消息 {text, blocks}'],
     ['builder <id>', 'Block Kit Builder 链接，查看 Slack 中的实际效果'],
-    ['/eventlog <id> --page=N', '长流水的第 N 页，与“更早/更新”按钮一致（0 = 首页）'],
+    ['/eventlog <id> --page=N', '长流水的第 N 页，与“更早/较新”按钮一致（0 = 首页）'],
     ['watch <id>  或  /eventlog <id> watch', '像 Slack 中的关注那样跟踪：每次更新和话题回复（试试 watch 8001）'],
     ['/eventlog <id> --all', '完整流水窗口（即“完整流水”按钮打开的内容），可加 --page=N'],
     ['/eventlog <id> --filter=F', '筛选后的完整流水：all、notices、failures 或 state'],

@@ -10,6 +10,7 @@ export const watch: WatchMessages = {
   acknowledged: (by, note) => `✅ ${by ? `${by} ` : ''}已确认${note ? `：“${note}”` : ''}`,
   recovered: '🟢 已恢复',
   closed: (sys) => `⚪ ${sys ? '系统' : ''}已关闭`,
+  subjectSeparator: '：',
   partSeparator: ' · ',
   ended: (reason) => `👁 关注结束：${reason}`,
   reasons: {
