@@ -21,6 +21,8 @@ export interface Target {
   readRss(): Promise<number>;
   /** V8 heap in use, in bytes, from the bot's own /metrics (NaN for a floor, which has no /metrics). */
   readHeapUsed(): Promise<number>;
+  /** CPU time the process has used so far (user + system, all its threads), in ms, from /proc (Linux; NaN elsewhere). */
+  readCpuMs(): number;
   /**
    * The longest the bot's event loop was held since the last call (seconds → ms), from its own
    * /metrics (prom-client's monitorEventLoopDelay, reset on every scrape); NaN for a floor.
@@ -78,6 +80,7 @@ export async function startTarget(kind: TargetKind, options: TargetOptions): Pro
     url,
     readRss: async () => (kind === 'app' ? metricOf(url, 'eventlog_process_resident_memory_bytes') : procRss(child.pid)),
     readHeapUsed: async () => (kind === 'app' ? metricOf(url, 'eventlog_nodejs_heap_size_used_bytes') : NaN),
+    readCpuMs: () => procCpuMs(child.pid),
     readEventLoopLagMaxMs: async () => (kind === 'app' ? (await metricOf(url, 'eventlog_nodejs_eventloop_lag_max_seconds')) * 1000 : NaN),
     collectGarbage: async () => {
       if (!options.collectableGarbage) throw new Error(`${kind} was started without collectableGarbage`);
@@ -123,6 +126,21 @@ function procRss(pid: number | undefined): number {
   try {
     const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) * 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on Linux). */
+const PROC_TICKS_PER_SEC = 100;
+
+/** utime + stime of a process, from /proc (Linux only). */
+function procCpuMs(pid: number | undefined): number {
+  try {
+    // Fields after the command name, which may hold spaces: state is the first, utime the 12th, stime the 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / PROC_TICKS_PER_SEC;
   } catch {
     return NaN;
   }

@@ -10,6 +10,9 @@ import type { Target } from '../target-process';
  * Item 2: full-path throughput at saturation. 32 workers each send a
  * command and wait for its final answer at response_url before the next;
  * only commands answered with the expected message count. Bot vs relay.
+ * Beside the rates, the CPU each side spent per answer (from /proc): on a
+ * machine shared with other jobs the rates swing with who gets the cores,
+ * the CPU per answer much less.
  */
 
 const CONCURRENCY = 32;
@@ -23,6 +26,9 @@ interface RoundResult {
   perSec: number;
   wrong: number;
   failed: number;
+  /** Answers received in the round, including those that finished after its end, and the CPU the target spent on them. */
+  answered: number;
+  cpuMs: number;
 }
 
 /** Measure item 2: `app` is the bot, `relay` the Bolt relay. */
@@ -40,6 +46,7 @@ export async function measureThroughput(ctx: BenchContext, app: Target, relay: T
     figures: { concurrency: CONCURRENCY, app: bot, relay: base, ratio: round(ratio), target_min_ratio: THROUGHPUT_MIN_RATIO, pass },
     rows: [
       { item: '2 throughput', figure: 'answered/s bot / relay', value: `${bot.per_sec} / ${base.per_sec} = ${round(ratio)}×`, target: `≥ ${THROUGHPUT_MIN_RATIO}×`, verdict: verdict(pass) },
+      { item: '', figure: 'CPU per answer, bot / relay (ms)', value: `${bot.cpu_ms_per_answer} / ${base.cpu_ms_per_answer}`, target: '', verdict: '' },
       { item: '', figure: 'wrong or failed answers', value: `${bot.wrong + bot.failed} / ${base.wrong + base.failed}`, target: '', verdict: '' },
     ],
   };
@@ -47,22 +54,27 @@ export async function measureThroughput(ctx: BenchContext, app: Target, relay: T
 
 async function saturatedRound(ctx: BenchContext, target: Target, durationMs: number): Promise<RoundResult> {
   let wrong = 0;
+  let answered = 0;
+  const cpuBefore = target.readCpuMs();
   const { completed, failed } = await closedLoop(CONCURRENCY, durationMs, async () => {
     const timing = await lookupOnce(ctx, target);
+    answered++;
     if (!timing.ok) {
       wrong++;
       throw new Error('unexpected answer');
     }
   });
-  return { perSec: completed / (durationMs / 1000), wrong, failed: failed - wrong };
+  return { perSec: completed / (durationMs / 1000), wrong, failed: failed - wrong, answered, cpuMs: target.readCpuMs() - cpuBefore };
 }
 
-function sideFigures(rounds: readonly RoundResult[]): { per_sec: number; rounds_per_sec: number[]; wrong: number; failed: number } {
+function sideFigures(rounds: readonly RoundResult[]): { per_sec: number; rounds_per_sec: number[]; cpu_ms_per_answer: number; wrong: number; failed: number } {
   const rates = rounds.map((r) => r.perSec);
+  const sum = (pick: (r: RoundResult) => number): number => rounds.reduce((total, r) => total + pick(r), 0);
   return {
-    per_sec: round(rates.reduce((sum, r) => sum + r, 0) / rates.length, 1),
+    per_sec: round(rates.reduce((total, r) => total + r, 0) / rates.length, 1),
     rounds_per_sec: rates.map((r) => round(r, 1)),
-    wrong: rounds.reduce((sum, r) => sum + r.wrong, 0),
-    failed: rounds.reduce((sum, r) => sum + r.failed, 0),
+    cpu_ms_per_answer: round(sum((r) => r.cpuMs) / sum((r) => r.answered), 3),
+    wrong: sum((r) => r.wrong),
+    failed: sum((r) => r.failed),
   };
 }
