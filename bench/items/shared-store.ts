@@ -6,13 +6,15 @@ import { interleavedRounds } from '../rounds';
 import { round } from '../stats';
 import type { Target } from '../target-process';
 import { ESB_DELAY_MS, sideFigures, timedRound } from './overhead';
+import { measureSharedBigLog } from './shared-big-log';
 
 /**
  * Item 7: the shared store (REDIS_URL). What Redis costs one replica (p50
  * beyond the ESB, as item 3 measures it, Redis vs process memory), and what
  * it buys several: a burst of identical lookups spread round-robin over 1 or
  * 3 replicas, with and without Redis, counting the calls that reach the ESB.
- * Starts its own redis-server (loopback, no persistence).
+ * And what a big log in the shared store costs a replica that reads it
+ * (shared-big-log.ts). Starts its own redis-server (loopback, no persistence).
  */
 
 const ROUND_MS = 3_000;
@@ -33,6 +35,7 @@ export async function measureSharedStore(ctx: BenchContext): Promise<ItemResult>
     const overhead = await redisOverhead(ctx, redis);
     const bursts = [];
     for (const replicas of [1, 3]) for (const withRedis of [false, true]) bursts.push(await burst(ctx, redis, replicas, withRedis));
+    const bigLog = await measureSharedBigLog(ctx, redis);
     const burstPass = bursts.every((b) => b.answered === BURST && (!b.redis || b.upstream_calls === 1));
     const rows: Row[] = [
       { item: '7 shared store', figure: 'p50 beyond ESB, Redis / memory (ms)', value: `${overhead.redis.p50_ms} / ${overhead.memory.p50_ms} (+${overhead.p50_extra_ms})`, target: `≤ memory + ${REDIS_P50_MAX_EXTRA_MS} ms`, verdict: verdict(overhead.pass) },
@@ -43,8 +46,9 @@ export async function measureSharedStore(ctx: BenchContext): Promise<ItemResult>
         target: b.redis ? `1 (${BURST})` : `(${BURST})`,
         verdict: verdict(b.answered === BURST && (!b.redis || b.upstream_calls === 1)),
       })),
+      ...bigLog.rows,
     ];
-    return { key: 'shared_store', figures: { overhead, bursts, pass: overhead.pass && burstPass }, rows };
+    return { key: 'shared_store', figures: { overhead, bursts, big_log: bigLog.figures, pass: overhead.pass && burstPass }, rows };
   } finally {
     ctx.esb.delayMs = 0;
     await redis.stop();
