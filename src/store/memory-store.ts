@@ -1,6 +1,9 @@
 import { EventEmitter } from 'node:events';
 import { wholeMs, type Store, type WindowCount } from './store';
 
+/** How often, at most, a full store looks for expired values to drop before it drops the oldest. */
+const SWEEP_EVERY_MS = 1_000;
+
 interface Entry {
   value: string | Buffer;
   expiresAt: number;
@@ -9,7 +12,7 @@ interface Entry {
 /**
  * The Store in this process's memory: the default, for one replica, the
  * console and tests. Same behaviour as Redis, checked by the contract suite.
- * Bounded: past `maxKeys` values the expired go first, then the oldest.
+ * Bounded: past `maxKeys` values the expired go first (looked for at most once a second), then the oldest.
  */
 export class MemoryStore implements Store {
   readonly kind = 'memory' as const;
@@ -19,6 +22,8 @@ export class MemoryStore implements Store {
   /** indexKey → keys written through setCapped, oldest first. */
   private readonly indexes = new Map<string, Set<string>>();
   private readonly channels = new EventEmitter();
+  /** When makeRoom may next sweep out the expired values. */
+  private nextSweepAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly now: () => number = Date.now,
@@ -182,7 +187,12 @@ export class MemoryStore implements Store {
 
   private makeRoom(): void {
     const now = this.now();
-    for (const [key, entry] of this.values) if (entry.expiresAt <= now) this.values.delete(key);
+    // Sweeping reads every key: at most once a second, or a store full of live values (replay and
+    // delivery keys at a steady 200 commands/s reach the bound in minutes) would pay it on every write.
+    if (now >= this.nextSweepAt) {
+      for (const [key, entry] of this.values) if (entry.expiresAt <= now) this.values.delete(key);
+      this.nextSweepAt = now + SWEEP_EVERY_MS;
+    }
     while (this.values.size >= this.maxKeys) {
       const oldest = this.values.keys().next();
       if (oldest.done) return;
