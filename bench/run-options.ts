@@ -3,8 +3,8 @@
  *   --only=1,3                 run only these items (1–8)
  *   --markdown                 also print the table as Markdown (for the README)
  *   --cpu-prof=DIR             children write V8 CPU profiles into DIR when they exit
- *   --app-node-options="…"     NODE_OPTIONS for the bot's process only; default: the node flags of
- *                              `npm start` in package.json, so the bot is measured as it is started
+ *   --app-node-options="…"     node flags for the bot's process only, given on its command line; default:
+ *                              the node flags of `npm start` in package.json, so the bot is measured as it is started
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

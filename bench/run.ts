@@ -57,7 +57,8 @@ async function main(options: RunOptions): Promise<void> {
     client,
     start: (kind, extra = {}) =>
       startTarget(kind, {
-        env: { ...env, ...(kind === 'app' && options.appNodeOptions ? { NODE_OPTIONS: options.appNodeOptions } : {}), ...extra.env },
+        env: { ...env, ...extra.env },
+        nodeFlags: kind === 'app' && options.appNodeOptions ? options.appNodeOptions.split(/\s+/) : [],
         cpuProfDir: options.cpuProfDir,
         collectableGarbage: extra.collectableGarbage,
       }),
@@ -102,7 +103,7 @@ async function main(options: RunOptions): Promise<void> {
   results.sort((a, b) => ITEM_ORDER.indexOf(a.key) - ITEM_ORDER.indexOf(b.key));
   const rows = results.flatMap((r) => r.rows);
   const durationSec = Math.round((performance.now() - started) / 100) / 10;
-  const notes = options.appNodeOptions ? [`Bot run with NODE_OPTIONS=${options.appNodeOptions}`] : [];
+  const notes = options.appNodeOptions ? [`Bot run as node ${options.appNodeOptions} dist/main.js`] : [];
   process.stdout.write(`\n${formatTable(rows, machine, notes)}\n\n`);
   if (options.markdown) process.stdout.write(`${formatMarkdown(rows, machine, notes)}\n\n`);
   process.stdout.write(`${jsonLine(results, machine, durationSec, options.appNodeOptions ?? null)}\n`);

@@ -39,6 +39,8 @@ export interface Target {
 export interface TargetOptions {
   /** Settings as environment variables (the README's names); PORT is chosen here. */
   env: Record<string, string>;
+  /** Node flags before the script, as `npm start` gives them (some, like --single-threaded-gc, NODE_OPTIONS refuses). */
+  nodeFlags?: readonly string[];
   /** Write a V8 CPU profile into this directory when the child exits. */
   cpuProfDir?: string;
   /** Preload a SIGUSR2 handler that runs a full GC (bench instrumentation; the app is unchanged). */
@@ -54,6 +56,7 @@ export async function startTarget(kind: TargetKind, options: TargetOptions): Pro
   const port = await freePort();
   const script = kind === 'app' ? join(__dirname, '..', '..', 'dist', 'main.js') : join(__dirname, 'floor.js');
   const args = [
+    ...(options.nodeFlags ?? []),
     ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []),
     ...(options.collectableGarbage ? ['--expose-gc', '--require', join(__dirname, 'gc-on-signal.js')] : []),
     script,
