@@ -28,6 +28,8 @@ export interface Target {
    * /metrics (prom-client's monitorEventLoopDelay, reset on every scrape); NaN for a floor.
    */
   readEventLoopLagMaxMs(): Promise<number>;
+  /** The bot's own ack times so far (its eventlog_slack_ack_seconds histogram): cumulative count per bucket bound, seconds. */
+  readAckBuckets(): Promise<AckBuckets>;
   /** Run a full GC in the child (needs `collectableGarbage`), then give it a moment to finish. */
   collectGarbage(): Promise<void>;
   /** The last lines the child wrote (its error-level log lines and any crash), for diagnosing a failed figure. */
@@ -84,6 +86,7 @@ export async function startTarget(kind: TargetKind, options: TargetOptions): Pro
     readRss: async () => (kind === 'app' ? metricOf(url, 'eventlog_process_resident_memory_bytes') : procRss(child.pid)),
     readHeapUsed: async () => (kind === 'app' ? metricOf(url, 'eventlog_nodejs_heap_size_used_bytes') : NaN),
     readCpuMs: () => procCpuMs(child.pid),
+    readAckBuckets: async () => (kind === 'app' ? bucketsOf(url, 'eventlog_slack_ack_seconds') : []),
     readEventLoopLagMaxMs: async () => (kind === 'app' ? (await metricOf(url, 'eventlog_nodejs_eventloop_lag_max_seconds')) * 1000 : NaN),
     collectGarbage: async () => {
       if (!options.collectableGarbage) throw new Error(`${kind} was started without collectableGarbage`);
@@ -114,6 +117,16 @@ async function waitUntilAnswering(url: string, child: ChildProcess, output: () =
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
+}
+
+/** A histogram as cumulative counts, by upper bound in seconds (the last is Infinity), in order. */
+export type AckBuckets = ReadonlyArray<{ le: number; count: number }>;
+
+/** A histogram's `_bucket` samples from the bot's Prometheus text. */
+async function bucketsOf(url: string, name: string): Promise<AckBuckets> {
+  const text = await httpGet(`${url}/metrics`);
+  const line = new RegExp(`^${name}_bucket\\{le="([^"]+)"\\} (\\S+)$`, 'gm');
+  return [...text.matchAll(line)].map((m) => ({ le: m[1] === '+Inf' ? Infinity : Number(m[1]), count: Number(m[2]) }));
 }
 
 /** One unlabelled sample from the bot's Prometheus text. */

@@ -72,7 +72,7 @@ export function createApp(config: Config & { slack: SlackConnection }, deps: App
     logLevel,
     clientOptions,
     // Replays are remembered in the shared store, so a replay sent to another replica is a repeat too.
-    guard: { log, seen: store, slackApiUrl: config.slackApiUrl },
+    guard: { log, seen: store, slackApiUrl: config.slackApiUrl, answered: (seconds) => metrics.ackTime(seconds) },
   });
   const app = new App({
     token: config.slack.botToken,

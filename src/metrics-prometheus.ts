@@ -24,6 +24,12 @@ export function createPrometheusMetrics(options: { defaultMetrics: boolean }): P
     buckets: [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+  const ackTimes = new Histogram({
+    name: 'eventlog_slack_ack_seconds',
+    help: "Time from a Slack request reaching the bot to its HTTP answer (the ack; Slack waits 3 s). HTTP mode only",
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5],
+    registers: [registry],
+  });
   const cacheHits = new Counter({ name: 'eventlog_cache_hits_total', help: 'Lookups answered from the cache', registers: [registry] });
   const coalesced = new Counter({
     name: 'eventlog_coalesced_total',
@@ -79,6 +85,7 @@ export function createPrometheusMetrics(options: { defaultMetrics: boolean }): P
     storeOperation: (operation, outcome) => storeOperations.inc({ operation, outcome }),
     storeError: (kind) => storeErrors.inc({ kind }),
     duplicateDelivery: (kind) => duplicates.inc({ kind }),
+    ackTime: (seconds) => ackTimes.observe(seconds),
     lookup: (outcome) => lookups.inc({ outcome }),
     upstreamLatency: (seconds, outcome) => latency.observe({ outcome }, seconds),
     cacheHit: () => cacheHits.inc(),

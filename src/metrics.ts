@@ -30,6 +30,11 @@ export interface Metrics {
   storeError(kind: StoreErrorKind): void;
   /** A Slack delivery seen before (a retry, or the same event on another replica), not answered again. */
   duplicateDelivery(kind: string): void;
+  /**
+   * How long one HTTP request from Slack took to answer, from reaching the bot to the answer written
+   * (the ack; Slack gives up after 3 s). HTTP mode only: in Socket Mode the ack goes over the socket.
+   */
+  ackTime(seconds: number): void;
 }
 
 export type StoreErrorKind = 'timeout' | 'disconnected' | 'other';

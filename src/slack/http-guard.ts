@@ -31,6 +31,8 @@ export interface HttpGuardDeps {
   bodyLimit: number;
   /** Whether a response_url is one of Slack's. */
   responseUrlAllowed(url: string): boolean;
+  /** Told how long each request to Slack's endpoint took to answer, from its arrival to the answer written. */
+  answered(seconds: number): void;
 }
 
 /** Slack's signature window: a timestamp may differ from now by this much, either way. */
@@ -45,6 +47,8 @@ export function guardSlackRequests(inner: RequestListener, deps: HttpGuardDeps):
       inner(req, res);
       return;
     }
+    const arrived = performance.now();
+    res.once('finish', () => deps.answered((performance.now() - arrived) / 1000));
     readBody(req, deps.bodyLimit).then(
       async (raw) => {
         if (raw === null) return answer(res, 413);

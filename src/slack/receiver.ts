@@ -24,7 +24,7 @@ export interface ReceiverOptions {
   /** Web API options for Socket Mode's own client (apps.connections.open), the same as the app's. */
   clientOptions: SocketModeClientOptions;
   /** HTTP mode: the guard in front of Bolt (see http-guard.ts) logs here and remembers signatures there. */
-  guard: { log: Logger; seen: Pick<Store, 'seen'>; slackApiUrl: string | null };
+  guard: { log: Logger; seen: Pick<Store, 'seen'>; slackApiUrl: string | null; answered(seconds: number): void };
 }
 
 /** Where Slack sends events, commands and interactions (Bolt's default path, named here for Bolt and the guard alike). */
@@ -91,6 +91,7 @@ export function createReceiver(connection: SlackConnection, options: ReceiverOpt
     now: Date.now,
     bodyLimit: BOLT_BODY_LIMIT_BYTES,
     responseUrlAllowed: responseUrlAllowed(options.guard.slackApiUrl),
+    answered: options.guard.answered,
   });
   return {
     receiver,

@@ -75,6 +75,12 @@ describe('GET /metrics after a known sequence of lookups', () => {
     expect(promSample(metrics, 'eventlog_upstream_latency_seconds_sum', { outcome: 'ok' })).toBeGreaterThan(0.45);
   });
 
+  it('times every ack of a Slack request, from its arrival to the answer written (the 9 commands above)', () => {
+    expect(promSample(metrics, 'eventlog_slack_ack_seconds_count')).toBe(9);
+    expect(promSample(metrics, 'eventlog_slack_ack_seconds_bucket', { le: '+Inf' })).toBe(9);
+    expect(promSample(metrics, 'eventlog_slack_ack_seconds_sum')).toBeGreaterThan(0);
+  });
+
   it('writes one JSON line per event at LOG_LEVEL=info, and no debug lines', () => {
     expect(h.rawLogs.length).toBeGreaterThan(0);
     for (const raw of h.rawLogs) {

@@ -62,6 +62,7 @@ function recordingMetrics(): Metrics & { seen: string[] } {
     storeOperation: () => 0,
     storeError: (kind) => seen.push(`store_error:${kind}`),
     duplicateDelivery: (kind) => seen.push(`duplicate:${kind}`),
+    ackTime: () => undefined,
   };
 }
 

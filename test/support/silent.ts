@@ -26,4 +26,5 @@ export const noopMetrics: Metrics = {
   storeOperation: () => undefined,
   storeError: () => undefined,
   duplicateDelivery: () => undefined,
+  ackTime: () => undefined,
 };
