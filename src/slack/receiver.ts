@@ -1,3 +1,4 @@
+import http from 'node:http';
 import {
   HTTPReceiver,
   SocketModeReceiver,
@@ -97,10 +98,28 @@ export function createReceiver(connection: SlackConnection, options: ReceiverOpt
     receiver,
     started: (server, configuredPort) => {
       ready = true;
+      keepConnectionsOpen(server);
       return portOf(server) ?? configuredPort;
     },
     stopped,
   };
+}
+
+/**
+ * How long an idle keep-alive connection from Slack (or the load balancer in
+ * front of the bot) stays open. Node closes one after 5 s by default, and a
+ * request sent on it in the same instant fails with a reset: Slack shows
+ * `dispatch_failed` for a slash command. The side that sends must give up
+ * first, so the bot keeps idle connections longer than the usual balancer
+ * idle timeout (60 s).
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+function keepConnectionsOpen(server: unknown): void {
+  if (!(server instanceof http.Server)) return;
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  // Headers of a request on a kept connection must be allowed as long (Node requires headersTimeout > keepAliveTimeout).
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
 }
 
 function portOf(server: unknown): number | null {
