@@ -2,6 +2,21 @@ import { Readable } from 'node:stream';
 import { BodyTooLarge, joined, readBody } from '../../src/bk/read-body';
 import { isShared, sharedCopyOf, sharedJoinOf, utf8Of } from '../../src/shared-bytes';
 
+/** Run `work`, counting the event-loop turns other work got while it ran. */
+async function countingTurns<T>(work: () => Promise<T>): Promise<{ result: T; turnsBetween: number }> {
+  let turnsBetween = 0;
+  let running = true;
+  const count = (): void => {
+    if (!running) return;
+    turnsBetween++;
+    setImmediate(count);
+  };
+  setImmediate(count);
+  const result = await work();
+  running = false;
+  return { result, turnsBetween };
+}
+
 /** Reading a response body: capped, kept as the chunks it came in (a big one is moved to a worker as they are). */
 describe('readBody', () => {
   const streamOf = (...chunks: string[]): Readable => Readable.from(chunks.map((c) => Buffer.from(c)));
@@ -36,16 +51,7 @@ describe('readBody', () => {
 
   it('reads a big body a quarter megabyte per event-loop turn, so other requests are served in between', async () => {
     const body = Readable.from(Array.from({ length: 40 }, (_, i) => Buffer.alloc(64 * 1024, i)));
-    let turnsBetween = 0;
-    let reading = true;
-    const count = (): void => {
-      if (!reading) return;
-      turnsBetween++;
-      setImmediate(count);
-    };
-    setImmediate(count);
-    const read = await readBody(body, 10 * 1024 * 1024);
-    reading = false;
+    const { result: read, turnsBetween } = await countingTurns(() => readBody(body, 10 * 1024 * 1024));
     expect(read.length).toBe(40 * 64 * 1024);
     // 2.5 MB in quarter megabytes: at least 9 turns given up to other work (a read in one go gives none).
     expect(turnsBetween).toBeGreaterThanOrEqual(9);
@@ -67,16 +73,7 @@ describe('shared bytes', () => {
 
   it('copies a big body a slice per event-loop turn, so other work runs in between', async () => {
     const chunks = Array.from({ length: 40 }, (_, i) => Buffer.alloc(64 * 1024, i));
-    let turnsBetween = 0;
-    let copying = true;
-    const count = (): void => {
-      if (!copying) return;
-      turnsBetween++;
-      setImmediate(count);
-    };
-    setImmediate(count);
-    const shared = await sharedCopyOf(chunks);
-    copying = false;
+    const { result: shared, turnsBetween } = await countingTurns(() => sharedCopyOf(chunks));
     expect(isShared(shared)).toBe(true);
     expect(shared.length).toBe(40 * 64 * 1024);
     expect([shared[0], shared[64 * 1024], shared[shared.length - 1]]).toEqual([0, 1, 39]);
