@@ -1,7 +1,7 @@
 import type { EventLog, RawEventLog, RawLogParts } from '../eventlog/record';
 import type { Scrubber } from '../redact';
 import { parseEventLogResponse } from './envelope';
-import { utf8Of } from '../shared-bytes';
+import { utf8Of } from '../thread-bytes';
 
 /** How a raw log's records are read when they are asked for. */
 export interface RawLogReading {
@@ -21,10 +21,16 @@ const NO_HEADERS = { get: (): null => null };
  */
 export function rawEventLog(parts: RawLogParts, reading: RawLogReading): RawEventLog {
   const { id, body, records, generation, requestId } = parts;
-  const read = (): EventLog => ({
+  const read = (): EventLog => readCheckedBody(parts, reading);
+  return { id, entries: [], generation, requestId, raw: { body, records, read } };
+}
+
+/** The records of a body that passed its check, read on the calling thread (a worker's, or this one's for `raw.read()`). */
+export function readCheckedBody(parts: Pick<RawLogParts, 'id' | 'body' | 'requestId'>, reading: RawLogReading): EventLog {
+  const { id, body, requestId } = parts;
+  return {
     // The body passed its check with its own status and headers; the request ID may have come from one, so it is carried over.
     ...parseEventLogResponse({ id, httpStatus: 200, headers: NO_HEADERS, body: utf8Of(body), zone: reading.zone, scrub: reading.scrub }),
     requestId,
-  });
-  return { id, entries: [], generation, requestId, raw: { body, records, read } };
+  };
 }

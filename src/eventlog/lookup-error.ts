@@ -51,6 +51,14 @@ export interface LookupErrorDetails {
   retryAfterSec?: number | null;
 }
 
+/** A LookupError as plain data, every field present: for a worker thread or the shared store, where a class does not survive. */
+export type PlainLookupError = Required<LookupErrorDetails>;
+
+export function plainLookupError(err: LookupError): PlainLookupError {
+  const { kind, code, upstreamMessage, requestId, httpStatus, retryAfterSec } = err;
+  return { kind, code, upstreamMessage, requestId, httpStatus, retryAfterSec };
+}
+
 export class LookupError extends Error {
   readonly kind: LookupErrorKind;
   readonly code: string | null;

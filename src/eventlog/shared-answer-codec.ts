@@ -1,7 +1,8 @@
-import { LOOKUP_ERROR_KINDS, LookupError, type LookupErrorKind } from './lookup-error';
+import { LOOKUP_ERROR_KINDS, LookupError, plainLookupError, type PlainLookupError } from './lookup-error';
 import type { DeliveryLookup } from './deliveries';
+import { plainDeliveries, type PlainDeliveries } from './plain-deliveries';
 import { rawLogParts, type EventLog, type Generation, type RawEventLog, type RawLogParts } from './record';
-import { sharedCopyOf } from '../shared-bytes';
+import { sharedCopyOf } from '../thread-bytes';
 import { gunzipChunks, gzipChunks } from './gzip-chunks';
 import { packFrame, unpackFrame } from './shared-answer-frame';
 import { prefixToken, splitToken } from './stored-token';
@@ -45,14 +46,11 @@ interface Wire {
   log?: EventLog;
   /** A raw log: everything but its body, which is the frame's body. */
   raw?: WireRaw;
-  deliveries?: WireDeliveries;
-  error?: WireError;
+  deliveries?: PlainDeliveries;
+  error?: PlainLookupError;
 }
 
 type WireRaw = Omit<RawLogParts, 'body'>;
-type WireError = { kind: LookupErrorKind; code: string | null; upstreamMessage: string | null; requestId: string | null; httpStatus: number | null; retryAfterSec: number | null };
-/** DeliveryLookup with its failure, if any, as plain fields (a LookupError does not survive JSON). */
-type WireDeliveries = Exclude<DeliveryLookup, { kind: 'absent' }> | { kind: 'absent'; absence: { kind: 'off' | 'not_asked' } | { kind: 'failed'; error: WireError } };
 
 export async function encodeSharedAnswer(answer: SharedAnswer): Promise<Buffer> {
   const { fetched } = answer;
@@ -67,9 +65,9 @@ export async function encodeSharedAnswer(answer: SharedAnswer): Promise<Buffer> 
     } else {
       wire.log = log;
     }
-    wire.deliveries = wireDeliveries(fetched.deliveries);
+    wire.deliveries = plainDeliveries(fetched.deliveries);
   }
-  if (fetched.kind === 'failed') wire.error = wireError(fetched.error);
+  if (fetched.kind === 'failed') wire.error = plainLookupError(fetched.error);
   return prefixToken(answer.token, await gzipChunks(packFrame({ header: JSON.stringify(wire), body })));
 }
 
@@ -119,22 +117,12 @@ function logOf(wire: Partial<Wire>, body: Uint8Array, rawLog: RawLogBuilder | un
   return readable ? rawLog({ id: raw.id, body, records: raw.records, generation: raw.generation, requestId: raw.requestId }) : null;
 }
 
-function wireError(error: LookupError): WireError {
-  const { kind, code, upstreamMessage, requestId, httpStatus, retryAfterSec } = error;
-  return { kind, code, upstreamMessage, requestId, httpStatus, retryAfterSec };
-}
-
-function errorOf(wire: WireError | undefined): LookupError | null {
+function errorOf(wire: PlainLookupError | undefined): LookupError | null {
   return wire && (LOOKUP_ERROR_KINDS as readonly string[]).includes(wire.kind) ? new LookupError(wire) : null;
 }
 
-function wireDeliveries(deliveries: DeliveryLookup): WireDeliveries {
-  if (deliveries.kind === 'present' || deliveries.absence.kind !== 'failed') return deliveries as WireDeliveries;
-  return { kind: 'absent', absence: { kind: 'failed', error: wireError(deliveries.absence.error) } };
-}
-
 /** The per-receiver results as stored; null (the whole answer a miss) when they cannot be read. */
-function deliveriesOf(wire: WireDeliveries | undefined): DeliveryLookup | null {
+function deliveriesOf(wire: PlainDeliveries | undefined): DeliveryLookup | null {
   if (wire === undefined) return null;
   if (wire.kind === 'present') return Array.isArray(wire.report?.failed) ? wire : null;
   if (wire.absence.kind !== 'failed') return { kind: 'absent', absence: { kind: wire.absence.kind } };

@@ -1,4 +1,4 @@
-import { isShared } from '../shared-bytes';
+import { isShared } from '../thread-bytes';
 import type { LogJob } from './log-jobs';
 
 /**

@@ -1,8 +1,9 @@
 import type { BigBodyInput, BigBodyVerdict } from '../bk/big-body';
 import { parseEventLogResponse } from '../bk/envelope';
-import { sharedJoinOf, utf8Of } from '../shared-bytes';
-import type { DeliveryLookup } from '../eventlog/deliveries';
-import { LookupError, type LookupErrorDetails } from '../eventlog/lookup-error';
+import { readCheckedBody } from '../bk/raw-event-log';
+import { sharedJoinOf, utf8Of } from '../thread-bytes';
+import { LookupError, plainLookupError } from '../eventlog/lookup-error';
+import { deliveriesFromPlain, type PlainDeliveries } from '../eventlog/plain-deliveries';
 import { createScrubber } from '../redact';
 import type { FetchedLog } from '../eventlog/fetch-with-deliveries';
 import type { AnswerSettings, AnswerView } from '../slack/render/event-log-message';
@@ -27,7 +28,7 @@ export interface RawLogJob {
   id: string;
   zone: string;
   requestId: string | null;
-  deliveries: WireDeliveries;
+  deliveries: PlainDeliveries;
   settings: AnswerSettings;
   nowMs: number;
 }
@@ -46,26 +47,7 @@ export interface WatchJob extends RawLogJob {
 
 export type LogJob = CheckJob | RenderJob | WatchJob;
 
-/** Per-receiver results as plain data: a LookupError (a class) is carried as its details across threads. */
-export type WireDeliveries = Exclude<DeliveryLookup, { kind: 'absent'; absence: { kind: 'failed' } }> | { kind: 'absent'; absence: { kind: 'failed'; error: LookupErrorDetails } };
-
-export function toWire(deliveries: DeliveryLookup): WireDeliveries {
-  if (deliveries.kind !== 'absent' || deliveries.absence.kind !== 'failed') return deliveries as WireDeliveries;
-  return { kind: 'absent', absence: { kind: 'failed', error: detailsOf(deliveries.absence.error) } };
-}
-
-function fromWire(deliveries: WireDeliveries): DeliveryLookup {
-  if (deliveries.kind !== 'absent' || deliveries.absence.kind !== 'failed') return deliveries as DeliveryLookup;
-  return { kind: 'absent', absence: { kind: 'failed', error: new LookupError(deliveries.absence.error) } };
-}
-
-function detailsOf(err: LookupError): LookupErrorDetails {
-  const { kind, code, upstreamMessage, requestId, httpStatus, retryAfterSec } = err;
-  return { kind, code, upstreamMessage, requestId, httpStatus, retryAfterSec };
-}
 export type LogJobResult<J extends LogJob> = J extends CheckJob ? BigBodyVerdict : J extends RenderJob ? SurfaceOutput<J['surface']> : WatchLook;
-
-const NO_HEADERS = { get: (): null => null };
 
 export function runCheckJob(job: CheckJob): BigBodyVerdict {
   // Joined here, on the worker, into the shared memory the cache keeps and every later render reads.
@@ -83,15 +65,13 @@ export function runCheckJob(job: CheckJob): BigBodyVerdict {
     return { ok: true, body, records: log.entries.length, generation: log.generation, requestId: log.requestId };
   } catch (err) {
     if (!(err instanceof LookupError)) throw err;
-    return { ok: false, error: detailsOf(err) };
+    return { ok: false, error: plainLookupError(err) };
   }
 }
 
 /** The log of a raw-log job with its records in hand, read here (on the worker). */
 function fetchedOf(job: RawLogJob): FetchedLog {
-  // The body passed its check with these headers; the request ID may have come from one, so it is carried over.
-  const log = parseEventLogResponse({ id: job.id, httpStatus: 200, headers: NO_HEADERS, body: utf8Of(job.body), zone: job.zone });
-  return { log: { ...log, requestId: job.requestId }, deliveries: fromWire(job.deliveries) };
+  return { log: readCheckedBody(job, { zone: job.zone }), deliveries: deliveriesFromPlain(job.deliveries) };
 }
 
 export function runRenderJob<S extends LogSurface>(job: RenderJob & { surface: S }): SurfaceOutput<S> {

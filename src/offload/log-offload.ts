@@ -3,8 +3,9 @@ import type { RawFetchedLog, RawLogRenderer } from '../slack/raw-log-renderer';
 import type { AnswerSettings } from '../slack/render/event-log-message';
 import type { LogSurface, SurfaceOutput } from '../slack/render/log-surface';
 import type { RawLogWatchLooker } from '../watch/watch-look';
-import { isShared } from '../shared-bytes';
-import { toWire, type RawLogJob } from './log-jobs';
+import { isShared } from '../thread-bytes';
+import { plainDeliveries } from '../eventlog/plain-deliveries';
+import type { RawLogJob } from './log-jobs';
 import { LogWorkerPool } from './worker-pool';
 
 /**
@@ -30,7 +31,7 @@ export function createLogOffload(options: { workers?: number; minBytes?: number 
     id: log.id,
     zone: settings.timezone,
     requestId: log.requestId,
-    deliveries: toWire(deliveries),
+    deliveries: plainDeliveries(deliveries),
     settings,
     nowMs,
   });

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { BodyTooLarge, joined, readBody } from '../../src/bk/read-body';
-import { isShared, sharedCopyOf, sharedJoinOf, utf8Of } from '../../src/shared-bytes';
+import { isShared, sharedCopyOf, sharedJoinOf, utf8Of } from '../../src/thread-bytes';
 
 /** Run `work`, counting the event-loop turns other work got while it ran. */
 async function countingTurns<T>(work: () => Promise<T>): Promise<{ result: T; turnsBetween: number }> {

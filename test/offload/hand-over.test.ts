@@ -1,6 +1,6 @@
 import { handOver } from '../../src/offload/hand-over';
 import type { CheckJob, RenderJob } from '../../src/offload/log-jobs';
-import { sharedJoinOf } from '../../src/shared-bytes';
+import { sharedJoinOf } from '../../src/thread-bytes';
 
 /** What is moved to a worker with a job: a body's chunks, never a copy of the whole body; shared memory stays put. */
 describe('handOver', () => {

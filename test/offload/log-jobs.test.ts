@@ -4,7 +4,8 @@ import type { DeliveryLookup } from '../../src/eventlog/deliveries';
 import type { FetchedLog } from '../../src/eventlog/fetch-with-deliveries';
 import { LookupError } from '../../src/eventlog/lookup-error';
 import { summarize } from '../../src/eventlog/summarize';
-import { runLogJob, runRenderJob, runWatchJob, toWire, type RawLogJob } from '../../src/offload/log-jobs';
+import { runLogJob, runRenderJob, runWatchJob, type RawLogJob } from '../../src/offload/log-jobs';
+import { plainDeliveries } from '../../src/eventlog/plain-deliveries';
 import { renderFetchedLog } from '../../src/slack/render/event-log-message';
 import { renderFetchedLogModal } from '../../src/slack/render/modal-view';
 import { renderFetchedLogUnfurl } from '../../src/slack/render/unfurl-blocks';
@@ -36,7 +37,7 @@ function rawJob(deliveries: DeliveryLookup): RawLogJob {
     id: '1001',
     zone: BENCH_ZONE,
     requestId: REQUEST_ID,
-    deliveries: toWire(deliveries),
+    deliveries: plainDeliveries(deliveries),
     settings: SETTINGS,
     nowMs: NOW_MS,
   });

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { benchEsbBody, BENCH_ZONE } from '../../bench/bench-log';
 import { parseEventLogResponse } from '../../src/bk/envelope';
-import { isShared, utf8Of } from '../../src/shared-bytes';
+import { isShared, utf8Of } from '../../src/thread-bytes';
 import { createLogOffload, type LogOffload } from '../../src/offload/log-offload';
 import { LOG_WORKER_NICER_BY } from '../../src/offload/thread-priority';
 import { renderFetchedLog } from '../../src/slack/render/event-log-message';
