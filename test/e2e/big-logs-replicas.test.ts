@@ -6,8 +6,7 @@ import { until } from '../helpers/bot-process';
 import { watchMainThreadJson, type MainThreadJson } from '../helpers/main-thread-json';
 import { logLines, messageText } from '../helpers/message-text';
 import { describeWithRedis, startRedisServer, type RedisServer } from '../helpers/redis-server';
-import { blockActions, type ButtonContainer } from '../helpers/slack-payloads';
-import { requireButton } from '../helpers/sent-messages';
+import { clickButton } from '../helpers/sent-messages';
 import { waitFor } from '../helpers/wait-for';
 
 /**
@@ -62,9 +61,7 @@ describeWithRedis('a big log shared by two replicas through Redis', () => {
     expect(messageText(page0)).toContain('1001');
     expect(logLines(b.logs, 'lookup')[0]).toMatchObject({ outcome: 'ok', records: RECORDS, from_cache: true });
 
-    const older = requireButton(page0, 'eventlog_older');
-    const container: ButtonContainer = { ephemeral: true, messageTs: '1700000300.000700' };
-    await b.postInteraction(blockActions({ action_id: 'eventlog_older', value: older.value, text: older.text.text }, container, `${b.responses.url}/older`));
+    await clickButton(b, page0, 'eventlog_older', { ephemeral: true, messageTs: '1700000300.000700' }, '/older');
     const [, second] = await b.responses.waitForRequests(2, 60_000);
     expect(JSON.parse(second.body)).toMatchObject({ replace_original: true });
     await waitFor(() => logLines(b.logs, 'lookup'), 2);

@@ -1,9 +1,9 @@
 import { benchEsbBody } from '../../bench/bench-log';
 import { OFFLOAD_MIN_BYTES } from '../../src/offload/log-offload';
 import { startHarness, type Harness } from '../helpers/app-harness';
+import { watchMainThreadJson, type MainThreadJson } from '../helpers/main-thread-json';
 import { logLines, messageText } from '../helpers/message-text';
-import { blockActions, type ButtonContainer } from '../helpers/slack-payloads';
-import { requireButton } from '../helpers/sent-messages';
+import { clickButton } from '../helpers/sent-messages';
 import { waitFor } from '../helpers/wait-for';
 
 /**
@@ -18,20 +18,15 @@ const BODY = benchEsbBody(RECORDS);
 
 describe('a big log, over real HTTP', () => {
   let h: Harness;
-  /** Longest text JSON.parse was given on this (the main) thread. */
-  let longestParsed = 0;
-  const realParse = JSON.parse;
+  let json: MainThreadJson;
 
   beforeAll(async () => {
     h = await startHarness({ USER_RATE_LIMIT_PER_MIN: '0' }, { offload: true });
     h.esb.setFallback({ status: 200, body: BODY });
-    JSON.parse = ((text: string, reviver?: (this: unknown, key: string, value: unknown) => unknown) => {
-      longestParsed = Math.max(longestParsed, typeof text === 'string' ? text.length : 0);
-      return realParse(text, reviver);
-    }) as typeof JSON.parse;
+    json = watchMainThreadJson();
   });
   afterAll(async () => {
-    JSON.parse = realParse;
+    json?.restore();
     await h.close();
   });
 
@@ -47,14 +42,12 @@ describe('a big log, over real HTTP', () => {
     expect(messageText(page0)).toContain('1001');
     expect(logLines(h.logs, 'lookup')[0]).toMatchObject({ outcome: 'ok', records: RECORDS, from_cache: false });
 
-    const older = requireButton(page0, 'eventlog_older');
-    const container: ButtonContainer = { ephemeral: true, messageTs: '1700000300.000500' };
-    await h.postInteraction(blockActions({ action_id: 'eventlog_older', value: older.value, text: older.text.text }, container, `${h.responses.url}/older`));
+    await clickButton(h, page0, 'eventlog_older', { ephemeral: true, messageTs: '1700000300.000500' }, '/older');
     const [, second] = await h.responses.waitForRequests(2, 60_000);
     expect(JSON.parse(second.body)).toMatchObject({ replace_original: true });
     await waitFor(() => logLines(h.logs, 'lookup'), 2);
     expect(logLines(h.logs, 'lookup')[1]).toMatchObject({ outcome: 'ok', records: RECORDS, from_cache: true });
 
-    expect(longestParsed).toBeLessThan(OFFLOAD_MIN_BYTES);
+    expect(json.longestParsed()).toBeLessThan(OFFLOAD_MIN_BYTES);
   }, 180_000);
 });

@@ -1,8 +1,8 @@
 import { startHarness, type Harness } from '../helpers/app-harness';
 import { answerByEventId, probeLog, probeName, requestedIds } from '../helpers/esb-answers';
 import { timelineLinesOf } from '../helpers/phone-rules';
-import { blockActions, chatMessage, messageAction, type ButtonContainer } from '../helpers/slack-payloads';
-import { buttonOf, requireButton, sentLimitProblems } from '../helpers/sent-messages';
+import { chatMessage, messageAction, type ButtonContainer } from '../helpers/slack-payloads';
+import { buttonOf, clickButton, requireButton, sentLimitProblems } from '../helpers/sent-messages';
 import { waitFor } from '../helpers/wait-for';
 
 const BIG_ID = '7001';
@@ -37,9 +37,8 @@ describe('Older / Newer paging through a 500-record log, over real HTTP', () => 
    */
   async function follow(page: Record<string, unknown>, actionId: 'eventlog_older' | 'eventlog_newer', container: ButtonContainer): Promise<Record<string, unknown> | null> {
     if (!buttonOf(page, actionId)) return null;
-    const button = requireButton(page, actionId);
     const before = h.responses.requests.length;
-    const res = await h.postInteraction(blockActions({ action_id: actionId, value: button.value, text: button.text.text }, container, `${h.responses.url}/page/${before}`));
+    const res = await clickButton(h, page, actionId, container, `/page/${before}`);
     expect(res.status).toBe(200);
     const bodies = await waitFor(() => h.responseBodies(), before + 1);
     const next = bodies[before];

@@ -3,7 +3,7 @@ import { startHarness, type Harness } from '../helpers/app-harness';
 import { harnessPerTest } from '../helpers/harness-per-test';
 import { answerByEventId, probeLog, requestedIds } from '../helpers/esb-answers';
 import { blockActions, chatMessage, messageAction, type ButtonContainer } from '../helpers/slack-payloads';
-import { buttonOf, buttonsOf, requireButton } from '../helpers/sent-messages';
+import { buttonOf, buttonsOf, clickButton, requireButton } from '../helpers/sent-messages';
 import { waitFor } from '../helpers/wait-for';
 
 const MONITOR_URL = 'https://paas.example.com/o/bk_monitorv3';
@@ -20,8 +20,7 @@ const LATER_5310 = (() => {
 
 /** Click `actionId` on `message`; Slack must get a 200 with an empty body (the ack). */
 async function click(h: Harness, message: Record<string, unknown>, actionId: string, container: ButtonContainer, name: string): Promise<void> {
-  const button = requireButton(message, actionId);
-  const res = await h.postInteraction(blockActions({ action_id: actionId, value: button.value, text: button.text.text }, container, `${h.responses.url}/click/${name}`));
+  const res = await clickButton(h, message, actionId, container, `/click/${name}`);
   expect(res.status).toBe(200);
   expect(await res.text()).toBe('');
 }

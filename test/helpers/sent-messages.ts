@@ -1,6 +1,7 @@
 import { checkMessageLimits, checkModalLimits, checkUnfurlLimits } from '../support/check-limits';
 import type { SlackMessage } from '../../src/slack/render/types';
 import type { Harness } from './app-harness';
+import { blockActions, type ButtonContainer } from './slack-payloads';
 
 /**
  * Everything the app sent towards Slack in a test, however it went: Web API
@@ -53,6 +54,12 @@ export function requireButton(message: Record<string, unknown>, actionId: string
     throw new Error(`no ${actionId} button with a value; buttons: ${buttonsOf(message).map((b) => b.action_id).join(', ') || 'none'}`);
   }
   return { ...button, value: button.value };
+}
+
+/** Click `actionId` on `message` as Slack sends the click (block_actions), its response_url at `responsePath` on the recording server. */
+export function clickButton(h: Harness, message: Record<string, unknown>, actionId: string, container: ButtonContainer, responsePath: string): Promise<Response> {
+  const button = requireButton(message, actionId);
+  return h.postInteraction(blockActions({ action_id: actionId, value: button.value, text: button.text.text }, container, `${h.responses.url}${responsePath}`));
 }
 
 /**
