@@ -66,6 +66,7 @@ async function main(): Promise<void> {
     { source, log, metrics: createPrometheusMetrics({ defaultMetrics: true }), ...(offload ? { rawLogs: offload } : {}) },
   );
   const { port } = await running.start();
+  offload?.warm();
   log.info('started', {
     mode: config.slack.kind === 'socket' ? 'socket' : 'http',
     port,

@@ -14,6 +14,8 @@ import { LogWorkerPool } from './worker-pool';
  * such logs here (message, modal, unfurl, a watch's look), on a pool of worker threads.
  */
 export interface LogOffload extends BigBodyReader, RawLogRenderer, RawLogWatchLooker {
+  /** Start a worker ahead of the first big log (call once the bot is up). */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export function createLogOffload(options: { workers?: number; minBytes?: number 
     render: <S extends LogSurface>(fetched: RawFetchedLog, settings: AnswerSettings, surface: S, nowMs: number) =>
       pool.run({ kind: 'render', ...rawLogJob(fetched, settings, nowMs), surface }) as Promise<SurfaceOutput<S>>,
     watchLook: (fetched, settings, view, nowMs) => pool.run({ kind: 'watch', ...rawLogJob(fetched, settings, nowMs), view }),
+    warm: () => pool.warm(),
     close: () => pool.close(),
   };
 }

@@ -1,3 +1,5 @@
+import { yieldToEventLoop } from '../yield-to-event-loop';
+
 /**
  * Work that runs after the ack (lookups, replies). Tracked so shutdown can
  * wait for in-flight answers instead of dropping them, and, for those that
@@ -15,9 +17,13 @@ export class TaskTracker {
 
   constructor(private readonly onError: (err: unknown) => void) {}
 
-  /** Start `work` now; its failure is reported, never thrown into Bolt. `interrupted` runs if shutdown cuts it short. */
+  /**
+   * Start `work` in a later event-loop turn (one task per turn); its failure is reported, never thrown into Bolt.
+   * `interrupted` runs if shutdown cuts it short. Not starting at once matters when commands arrive together:
+   * twenty arriving in one read are all parsed and acked before the first lookup is set going.
+   */
   run(work: () => Promise<void>, interrupted?: Interrupted): void {
-    const task = work().catch(this.onError);
+    const task = yieldToEventLoop().then(work).catch(this.onError);
     this.running.set(task, interrupted);
     void task.finally(() => this.running.delete(task));
   }

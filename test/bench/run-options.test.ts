@@ -5,7 +5,7 @@ import { ALL_ITEMS, readRunOptions, startScriptNodeFlags } from '../../bench/run
 
 describe('bench command-line options', () => {
   it('runs every item with no options, the bot started with the node flags of npm start', () => {
-    expect(readRunOptions([])).toEqual({ items: new Set(ALL_ITEMS), markdown: false, appNodeOptions: '--max-old-space-size=384 --single-threaded-gc' });
+    expect(readRunOptions([])).toEqual({ items: new Set(ALL_ITEMS), markdown: false, appNodeOptions: '--max-old-space-size=384 --single-threaded-gc --max-semi-space-size=2' });
   });
 
   it('reads the node flags of a start script, and none from a plain one', () => {
