@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { WatchRecord } from '../watch/watch-record';
 import type { SlackContext } from './context';
-import { buildLookupReply } from './lookup-reply';
+import { lookUpAndRender, type Surface } from './lookup-reply';
 import { renderPostFailure } from './render/status-message';
 import { renderAlreadyClosed, renderAlreadyWatched, renderWatchFull, renderWatchStarted } from './render/watch-status';
 import type { SlackMessage } from './render/types';
@@ -30,12 +30,8 @@ export async function startWatch(ctx: SlackContext, client: webApi.WebClient, re
   const { lang } = ctx.config;
   const existing = await ctx.watcher.existing(req.channel, req.id);
   if (existing) return pointTo(ctx, client, req, existing);
-  const reply = await buildLookupReply(
-    ctx,
-    { id: req.id, userId: req.userId, channelId: req.channel, teamId: req.teamId, bypassCache: false },
-    { variant: req.threadTs === null ? 'full' : 'compact', page: 0, sharedBy: null },
-  );
-  if (!reply.fetched) return req.tell(reply.message);
+  const reply = await lookUpAndRender(ctx, { id: req.id, userId: req.userId, channelId: req.channel, teamId: req.teamId, bypassCache: false }, FAILURES_ONLY);
+  if (!reply.fetched) return reply.message ? req.tell(reply.message) : undefined;
   const result = await ctx.watcher.start({ ...reply.fetched, channel: req.channel, threadTs: req.threadTs, userId: req.userId, teamId: req.teamId });
   switch (result.kind) {
     case 'started':
@@ -51,6 +47,12 @@ export async function startWatch(ctx: SlackContext, client: webApi.WebClient, re
       return req.tell(renderPostFailure(result.result.failure, lang));
   }
 }
+
+/**
+ * The lookup's failure, worded for the requester; a log found is not drawn here: the watcher draws its first
+ * message from it (for a big log, one worker job instead of two).
+ */
+const FAILURES_ONLY: Surface<SlackMessage | null> = { log: () => null, rawLog: async () => null, other: (message) => message };
 
 async function pointTo(ctx: SlackContext, client: webApi.WebClient, req: WatchRequest, watch: WatchRecord): Promise<void> {
   ctx.log.info('watch.exists', { event_id: req.id, channel: req.channel, user: req.userId, started_by: watch.startedBy });

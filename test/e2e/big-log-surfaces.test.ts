@@ -3,7 +3,7 @@ import { successResponse } from '../../src/console/demo/envelope';
 import type { FetchedLog } from '../../src/eventlog/fetch-with-deliveries';
 import type { EventLog } from '../../src/eventlog/record';
 import type { EventLogSource } from '../../src/eventlog/source';
-import { OFFLOAD_MIN_BYTES } from '../../src/offload/log-offload';
+import { OFFLOAD_MIN_BYTES, type LogOffload } from '../../src/offload/log-offload';
 import { renderFetchedLog, type AnswerSettings, type AnswerView } from '../../src/slack/render/event-log-message';
 import { renderFetchedLogModal } from '../../src/slack/render/modal-view';
 import { renderFetchedLogUnfurl } from '../../src/slack/render/unfurl-blocks';
@@ -45,6 +45,19 @@ describe('a big log in the modal, an unfurl and a watch, over real HTTP', () => 
   const clock = manualClock(Date.UTC(2024, 4, 7, 3));
   /** Calls of a raw log's main-thread reader (EventLog.raw.read) made by the app. */
   let mainThreadReads = 0;
+  /** Worker jobs that draw a log: a surface's render (by surface), or a watch's look. */
+  const drawJobs: string[] = [];
+  const countDrawJobs = (workers: LogOffload): LogOffload => ({
+    ...workers,
+    render: (fetched, settings, surface, nowMs) => {
+      drawJobs.push(`render ${surface.kind}`);
+      return workers.render(fetched, settings, surface, nowMs);
+    },
+    watchLook: (fetched, settings, view, nowMs) => {
+      drawJobs.push('watch look');
+      return workers.watchLook(fetched, settings, view, nowMs);
+    },
+  });
   /** The real reader of the last big log fetched, for the test to draw the expected answer with. */
   let lastRead: (() => EventLog) | null = null;
 
@@ -95,7 +108,7 @@ describe('a big log in the modal, an unfurl and a watch, over real HTTP', () => 
   beforeAll(async () => {
     h = await startHarness(
       { USER_RATE_LIMIT_PER_MIN: '0', BK_MONITOR_URL: MONITOR, WATCH_INTERVAL_MS: String(WATCH_INTERVAL_MS) },
-      { offload: true, now: clock.now, wrapSource: countReads },
+      { offload: true, now: clock.now, wrapSource: countReads, wrapRawLogs: countDrawJobs },
     );
     h.esb.setFallback({ status: 200, body: OPEN });
     // Every chat.postMessage gets a ts of its own, as in Slack.
@@ -125,8 +138,11 @@ describe('a big log in the modal, an unfurl and a watch, over real HTTP', () => 
 
   it('watches it: first message, quiet polls, a changed message and the final one all drawn on a worker', async () => {
     const startedAt = clock.now();
+    const jobsBefore = drawJobs.length;
     await h.postCommand(`${ID} watch`);
     const [posted] = await h.slack.waitForCall('chat.postMessage', 1, 120_000);
+    // The lookup that starts the watch draws nothing: the watching message is the one job that draws.
+    expect(drawJobs.slice(jobsBefore)).toEqual(['watch look']);
     const live = (updatedAtMs: number): AnswerView => ({
       variant: 'full',
       page: 0,

@@ -3,7 +3,7 @@ import { createBkClient } from '../../src/bk/client';
 import { loadConfig, type Config } from '../../src/config';
 import type { EventLogSource } from '../../src/eventlog/source';
 import { createLogger } from '../../src/log';
-import { createLogOffload } from '../../src/offload/log-offload';
+import { createLogOffload, type LogOffload } from '../../src/offload/log-offload';
 import { createPrometheusMetrics } from '../../src/metrics-prometheus';
 import { startFakeEsb, type FakeEsb } from './fake-esb';
 import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api';
@@ -48,6 +48,8 @@ export interface HarnessOptions {
   offload?: boolean;
   /** Wrap the real BlueKing client, e.g. to hand the app a log no real client would produce. */
   wrapSource?: (client: EventLogSource) => EventLogSource;
+  /** Wrap the log workers the app is given (with `offload: true`), e.g. to count their jobs. */
+  wrapRawLogs?: (workers: LogOffload) => LogOffload;
 }
 
 let commandCounter = 0;
@@ -83,7 +85,8 @@ export async function startHarness(env: Record<string, string> = {}, options: Ha
   const rawLogs: string[] = [];
   const secrets = options.redactLogs === false ? [] : [BK_SECRET, BOT_TOKEN, SIGNING_SECRET];
   const log = createLogger({ level: config.logLevel, secrets, write: (line) => rawLogs.push(line) });
-  const offload = options.offload === true ? createLogOffload() : null;
+  const workers = options.offload === true ? createLogOffload() : null;
+  const offload = workers && options.wrapRawLogs ? options.wrapRawLogs(workers) : workers;
   const bk = createBkClient(config.bk, { zone: config.timezone, ...(offload ? { bigBodies: offload } : {}) });
   const running = createApp({ ...config, slack: config.slack }, {
     source: options.wrapSource ? options.wrapSource(bk) : bk,
