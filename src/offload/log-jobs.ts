@@ -6,9 +6,9 @@ import { LookupError, plainLookupError } from '../eventlog/lookup-error';
 import { deliveriesFromPlain, type PlainDeliveries } from '../eventlog/plain-deliveries';
 import { createScrubber } from '../redact';
 import type { FetchedLog } from '../eventlog/fetch-with-deliveries';
-import type { AnswerSettings, AnswerView } from '../slack/render/event-log-message';
+import type { AnswerSettings } from '../slack/render/event-log-message';
 import { renderLogOn, type LogSurface, type SurfaceOutput } from '../slack/render/log-surface';
-import { lookForWatch, type WatchLook } from '../watch/watch-look';
+import { lookForWatch, type WatchAsk, type WatchLook } from '../watch/watch-look';
 
 /**
  * The work done on a big body, as plain functions: a worker thread runs them
@@ -39,10 +39,10 @@ export interface RenderJob extends RawLogJob {
   surface: LogSurface;
 }
 
-/** Read the body again for a watch: its snapshot, and the watching message when a view is given. */
+/** Read the body again for a watch: its snapshot, and the watching message as asked. */
 export interface WatchJob extends RawLogJob {
   kind: 'watch';
-  view: AnswerView | null;
+  ask: WatchAsk;
 }
 
 export type LogJob = CheckJob | RenderJob | WatchJob;
@@ -79,7 +79,7 @@ export function runRenderJob<S extends LogSurface>(job: RenderJob & { surface: S
 }
 
 export function runWatchJob(job: WatchJob): WatchLook {
-  return lookForWatch(fetchedOf(job), job.settings, job.view, job.nowMs);
+  return lookForWatch(fetchedOf(job), job.settings, job.ask, job.nowMs);
 }
 
 export function runLogJob(job: LogJob): BigBodyVerdict | SurfaceOutput<LogSurface> | WatchLook {

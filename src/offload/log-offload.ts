@@ -43,7 +43,7 @@ export function createLogOffload(options: { workers?: number; minBytes?: number 
     // What comes back is what the surface asked for draws (runRenderJob); TypeScript cannot follow a generic surface through the pool.
     render: <S extends LogSurface>(fetched: RawFetchedLog, settings: AnswerSettings, surface: S, nowMs: number) =>
       pool.run({ kind: 'render', ...rawLogJob(fetched, settings, nowMs), surface }) as Promise<SurfaceOutput<S>>,
-    watchLook: (fetched, settings, view, nowMs) => pool.run({ kind: 'watch', ...rawLogJob(fetched, settings, nowMs), view }),
+    watchLook: (fetched, settings, ask, nowMs) => pool.run({ kind: 'watch', ...rawLogJob(fetched, settings, nowMs), ask }),
     warm: () => pool.warm(),
     close: () => pool.close(),
   };

@@ -3,7 +3,7 @@ import { withEntries } from '../eventlog/record';
 import type { RawFetchedLog, RawLogRenderer } from '../slack/raw-log-renderer';
 import { renderFetchedLog, type AnswerSettings, type AnswerView } from '../slack/render/event-log-message';
 import type { SlackMessage } from '../slack/render/types';
-import { lookForWatch, type RawLogWatchLooker, type WatchLook } from './watch-look';
+import { lookForWatch, type RawLogWatchLooker, type WatchAsk, type WatchLook } from './watch-look';
 
 /** Reads and draws big logs kept raw on worker threads (src/offload/ is one). */
 export type RawLogWorker = RawLogRenderer & RawLogWatchLooker;
@@ -12,8 +12,8 @@ export type RawLogWorker = RawLogRenderer & RawLogWatchLooker;
 export interface WatchLogs {
   /** A fetched log as the watcher holds it between polls (the final message shows it). */
   keep(log: FetchedLog['log']): FetchedLog['log'];
-  /** Its snapshot, and the watching message when a view is given. */
-  look(fetched: FetchedLog, view: AnswerView | null, nowMs: number): Promise<WatchLook>;
+  /** Its snapshot, and the watching message as asked (see WatchAsk). */
+  look(fetched: FetchedLog, ask: WatchAsk, nowMs: number): Promise<WatchLook>;
   render(fetched: FetchedLog, view: AnswerView, nowMs: number): Promise<SlackMessage>;
 }
 
@@ -28,15 +28,15 @@ export function watchLogs(settings: AnswerSettings, rawLogs?: RawLogWorker): Wat
   if (!rawLogs) {
     return {
       keep: withEntries,
-      look: async (fetched, view, nowMs) => lookForWatch(readHere(fetched), settings, view, nowMs),
+      look: async (fetched, ask, nowMs) => lookForWatch(readHere(fetched), settings, ask, nowMs),
       render: async (fetched, view, nowMs) => renderFetchedLog(readHere(fetched), settings, view, nowMs),
     };
   }
   return {
     keep: (log) => log,
-    look: async (fetched, view, nowMs) => {
+    look: async (fetched, ask, nowMs) => {
       const raw = rawOf(fetched);
-      return raw ? rawLogs.watchLook(raw, settings, view, nowMs) : lookForWatch(fetched, settings, view, nowMs);
+      return raw ? rawLogs.watchLook(raw, settings, ask, nowMs) : lookForWatch(fetched, settings, ask, nowMs);
     },
     render: async (fetched, view, nowMs) => {
       const raw = rawOf(fetched);

@@ -12,7 +12,7 @@ import { renderPlainMessage } from '../slack/render/plain-message';
 import type { SlackMessage } from '../slack/render/types';
 import { materialChanges, type WatchChange } from './changes';
 import { dueToEnd, nextPollDelayMs } from './schedule';
-import { keepKnownDeliveries, snapshotsDiffer } from './snapshot';
+import { snapshotsDiffer } from './snapshot';
 import { watchKey, type WatchRecord, type WatchStop } from './watch-record';
 import { endedBanner, endedWatchView, liveWatchView, threadLine, type WatchTextSettings } from './watch-render';
 import { watchLogs, type RawLogWorker } from './watch-logs';
@@ -139,7 +139,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     const first: FetchedLog = { log: logs.keep(req.log), deliveries: req.deliveries ?? NOT_ASKED };
     const drawn: Drawn = { key: watchKey(req.channel, first.log.id), variant: req.threadTs === null ? 'full' : 'compact', startedBy: req.userId, updatedAtMs: now };
     // One look gives the snapshot and the message to post (a big log is read once, on a worker, for both).
-    const look = await logs.look(first, answerView(drawn, 'live'), now);
+    const look = await logs.look(first, { view: answerView(drawn, 'live'), since: null }, now);
     if (look.snapshot.closed) return { kind: 'closed' };
     const watch: WatchRecord = {
       ...drawn,
@@ -245,16 +245,18 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     }
     const eventLog: FetchedLog = { log: outcome.log, deliveries: outcome.deliveries };
     lastLogs.set(watch.key, eventLog);
-    const look = await logs.look(eventLog, null, deps.now());
-    const snapshot = keepKnownDeliveries(watch.snapshot, look.snapshot);
+    const polledAt = deps.now();
+    const look = await logs.look(eventLog, { view: answerView({ ...watch, updatedAtMs: polledAt }, 'live'), since: watch.snapshot }, polledAt);
+    const { snapshot } = look;
     const changes = materialChanges(watch.snapshot, snapshot);
     if (snapshot.closed) return end(watch, { reason: 'closed', by: null }, changes, eventLog);
     if (!snapshotsDiffer(watch.snapshot, snapshot)) return postpone(watch, 0);
     // Still ours? A replica that stalled past its lease must not post what the new holder posts too.
     if (!(await store.lease(watch.key, deps.replicaId, settings.leaseMs))) return;
 
-    const changed: WatchRecord = { ...watch, snapshot, updatedAtMs: deps.now(), failures: 0 };
-    const updated = await deps.slack.update(watch.channel, watch.messageTs, await render(eventLog, changed, 'live'));
+    const changed: WatchRecord = { ...watch, snapshot, updatedAtMs: polledAt, failures: 0 };
+    // The look drew the message when the snapshot differs (and the log is open), as here: render is only a fallback.
+    const updated = await deps.slack.update(watch.channel, watch.messageTs, look.message ?? (await render(eventLog, changed, 'live')));
     if (!updated.ok) return slackFailed(watch, updated);
     deps.metrics.watchUpdate();
     const replied = await replyInThread(watch, threadLine(watch.eventId, changes, null, text));

@@ -53,9 +53,9 @@ describe('a big log in the modal, an unfurl and a watch, over real HTTP', () => 
       drawJobs.push(`render ${surface.kind}`);
       return workers.render(fetched, settings, surface, nowMs);
     },
-    watchLook: (fetched, settings, view, nowMs) => {
+    watchLook: (fetched, settings, ask, nowMs) => {
       drawJobs.push('watch look');
-      return workers.watchLook(fetched, settings, view, nowMs);
+      return workers.watchLook(fetched, settings, ask, nowMs);
     },
   });
   /** The real reader of the last big log fetched, for the test to draw the expected answer with. */
@@ -160,8 +160,11 @@ describe('a big log in the modal, an unfurl and a watch, over real HTTP', () => 
 
     // More records: the message is drawn again, on a worker.
     h.esb.setFallback({ status: 200, body: GROWN });
+    const jobsBeforeChange = drawJobs.length;
     const changedAt = await pollOnce();
     const [changed] = await h.slack.waitForCall('chat.update', 1, 60_000);
+    // One job both finds the change and draws it: the big body is read once per poll.
+    expect(drawJobs.slice(jobsBeforeChange)).toEqual(['watch look']);
     expect(asSent(changed)).toEqual(wire(renderFetchedLog(lastLog(), settings(), live(changedAt), changedAt)));
 
     // Closed: the final message shows the closed log with the ended banner.

@@ -68,14 +68,14 @@ describe.each([
   });
 
   it('gives a watch its snapshot alone when no view is asked for', () => {
-    const look = runWatchJob({ kind: 'watch', ...rawJob(deliveries), view: null });
+    const look = runWatchJob({ kind: 'watch', ...rawJob(deliveries), ask: { view: null, since: null } });
     expect(look).toEqual({ snapshot: snapshotOf(summarize(expected.log, NOW_MS, deliveries)), message: null });
     expect(look.snapshot).toMatchObject({ records: 400, acked: true, closed: true });
   });
 
   it('gives a watch its snapshot and the watching message from one reading', () => {
     const view = { variant: 'compact' as const, page: 0, sharedBy: null, watch: { kind: 'live' as const, banner: '👁 Watching · started by <@U0ALICE>', key: 'C0CHANNEL:1001' } };
-    expect(runWatchJob({ kind: 'watch', ...rawJob(deliveries), view })).toEqual({
+    expect(runWatchJob({ kind: 'watch', ...rawJob(deliveries), ask: { view, since: null } })).toEqual({
       snapshot: snapshotOf(summarize(expected.log, NOW_MS, deliveries)),
       message: renderFetchedLog(expected, SETTINGS, view, NOW_MS),
     });
@@ -86,7 +86,7 @@ describe('runLogJob', () => {
   it('runs each kind of job it is sent', () => {
     const job = rawJob(NOT_ASKED);
     expect(runLogJob({ kind: 'render', ...job, surface: { kind: 'unfurl' } })).toHaveProperty('blocks');
-    expect(runLogJob({ kind: 'watch', ...job, view: null })).toHaveProperty('snapshot.records', 400);
+    expect(runLogJob({ kind: 'watch', ...job, ask: { view: null, since: null } })).toHaveProperty('snapshot.records', 400);
     const check = { kind: 'check' as const, chunks: [job.body], id: '1001', zone: BENCH_ZONE, httpStatus: 200, headers: {}, secrets: [] };
     expect(runLogJob(check)).toMatchObject({ ok: true, records: 400 });
   });

@@ -11,6 +11,8 @@ import { incidentAt, NOT_ASKED } from './watch-fixtures';
 const SETTINGS = { lang: 'en' as const, timezone: 'Asia/Shanghai', monitorUrl: null };
 const NOW_MS = Date.UTC(2024, 4, 7);
 const VIEW = { variant: 'full' as const, page: 0, sharedBy: null, watch: { kind: 'live' as const, banner: '👁 Watching', key: 'C0CHANNEL/8001' } };
+const WITH_MESSAGE = { view: VIEW, since: null };
+const SNAPSHOT_ONLY = { view: null, since: null };
 
 const parsed = incidentAt('notice_failed');
 /** The same log kept raw; `reads` counts reads on this thread. */
@@ -29,9 +31,9 @@ function fakeWorker(): RawLogWorker & { asked: string[] } {
   const asParsed = (fetched: FetchedLog): FetchedLog => ({ ...fetched, log: parsed });
   return {
     asked,
-    watchLook: async (fetched, settings, view, nowMs) => {
-      asked.push(`look ${view ? 'with message' : 'snapshot only'}`);
-      return lookForWatch(asParsed(fetched), settings, view, nowMs);
+    watchLook: async (fetched, settings, ask, nowMs) => {
+      asked.push(`look ${ask.view ? 'with message' : 'snapshot only'}`);
+      return lookForWatch(asParsed(fetched), settings, ask, nowMs);
     },
     render: async (fetched, settings, surface, nowMs) => {
       asked.push(`render ${surface.kind}`);
@@ -41,7 +43,7 @@ function fakeWorker(): RawLogWorker & { asked: string[] } {
 }
 
 describe('watchLogs', () => {
-  const expectedLook = lookForWatch({ log: parsed, deliveries: NOT_ASKED }, SETTINGS, VIEW, NOW_MS);
+  const expectedLook = lookForWatch({ log: parsed, deliveries: NOT_ASKED }, SETTINGS, WITH_MESSAGE, NOW_MS);
 
   it('with a worker: keeps a raw log raw, and looks at and draws it there, never reading it here', async () => {
     const worker = fakeWorker();
@@ -49,8 +51,8 @@ describe('watchLogs', () => {
     const { log, reads } = rawLog();
     const kept: FetchedLog = { log: logs.keep(log), deliveries: NOT_ASKED };
     expect(kept.log).toBe(log);
-    expect(await logs.look(kept, VIEW, NOW_MS)).toEqual(expectedLook);
-    expect(await logs.look(kept, null, NOW_MS)).toEqual({ snapshot: expectedLook.snapshot, message: null });
+    expect(await logs.look(kept, WITH_MESSAGE, NOW_MS)).toEqual(expectedLook);
+    expect(await logs.look(kept, SNAPSHOT_ONLY, NOW_MS)).toEqual({ snapshot: expectedLook.snapshot, message: null });
     expect(await logs.render(kept, VIEW, NOW_MS)).toEqual(expectedLook.message);
     expect(worker.asked).toEqual(['look with message', 'look snapshot only', 'render message']);
     expect(reads()).toBe(0);
@@ -60,7 +62,7 @@ describe('watchLogs', () => {
     const worker = fakeWorker();
     const logs = watchLogs(SETTINGS, worker);
     const fetched: FetchedLog = { log: parsed, deliveries: NOT_ASKED };
-    expect(await logs.look(fetched, VIEW, NOW_MS)).toEqual(expectedLook);
+    expect(await logs.look(fetched, WITH_MESSAGE, NOW_MS)).toEqual(expectedLook);
     expect(await logs.render(fetched, VIEW, NOW_MS)).toEqual(renderFetchedLog(fetched, SETTINGS, VIEW, NOW_MS));
     expect(worker.asked).toEqual([]);
   });
@@ -70,7 +72,7 @@ describe('watchLogs', () => {
     const { log, reads } = rawLog();
     const kept: FetchedLog = { log: logs.keep(log), deliveries: NOT_ASKED };
     expect(kept.log).toBe(parsed);
-    expect(await logs.look(kept, VIEW, NOW_MS)).toEqual(expectedLook);
+    expect(await logs.look(kept, WITH_MESSAGE, NOW_MS)).toEqual(expectedLook);
     expect(reads()).toBe(1);
   });
 });
