@@ -15,8 +15,7 @@ describe('TaskTracker', () => {
     await Promise.resolve();
     await Promise.resolve();
     expect(started).toEqual([]);
-    // One per turn, in order.
-    await nextTurn();
+    // In the next turn, in order.
     await nextTurn();
     await nextTurn();
     expect(started).toEqual(['a', 'b']);
