@@ -14,7 +14,11 @@ export const DELIVERY_MEMORY_MS = 10 * 60_000;
 export type DeliveryKind = 'mention' | 'command' | 'shortcut' | 'button';
 
 /** What the check uses of the app's context. */
-export type DeliveryDedupeContext = Pick<SlackContext, 'log'> & { store: Pick<SlackContext['store'], 'seen'>; metrics: Pick<SlackContext['metrics'], 'duplicateDelivery'> };
+export type DeliveryDedupeContext = Pick<SlackContext, 'log'> & {
+  store: Pick<SlackContext['store'], 'seen'>;
+  metrics: Pick<SlackContext['metrics'], 'duplicateDelivery'>;
+  config: { slack: Pick<SlackContext['config']['slack'], 'kind'> };
+};
 
 /**
  * True for a delivery already claimed (logged and counted); false for the first, which should be answered.
@@ -22,6 +26,9 @@ export type DeliveryDedupeContext = Pick<SlackContext, 'log'> & { store: Pick<Sl
  * when Slack marks it as a redelivery (retry_num ≥ 1): two clicks of one button are two requests.
  */
 export async function isRepeatDelivery(ctx: DeliveryDedupeContext, kind: DeliveryKind, key: string, retryNum?: number): Promise<boolean> {
+  // Over HTTP, Slack never sends a slash command, shortcut or click again (only events, like a mention, are
+  // retried): nothing to remember. Socket Mode sends any envelope again when its ack came late.
+  if (kind !== 'mention' && ctx.config.slack.kind !== 'socket') return false;
   const marking = ctx.store.seen(`delivery:${kind}:${key}`, DELIVERY_MEMORY_MS);
   if (kind !== 'mention' && !((retryNum ?? 0) > 0)) {
     // A first delivery is answered whatever the store says: it is marked for a redelivery to find, and the
