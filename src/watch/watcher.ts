@@ -12,7 +12,6 @@ import { renderPlainMessage } from '../slack/render/plain-message';
 import type { SlackMessage } from '../slack/render/types';
 import { materialChanges, type WatchChange } from './changes';
 import { dueToEnd, nextPollDelayMs } from './schedule';
-import { snapshotsDiffer } from './snapshot';
 import { watchKey, type WatchRecord, type WatchStop } from './watch-record';
 import { endedBanner, endedWatchView, liveWatchView, threadLine, type WatchTextSettings } from './watch-render';
 import { watchLogs, type RawLogWorker } from './watch-logs';
@@ -247,16 +246,16 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     lastLogs.set(watch.key, eventLog);
     const polledAt = deps.now();
     const look = await logs.look(eventLog, { view: answerView({ ...watch, updatedAtMs: polledAt }, 'live'), since: watch.snapshot }, polledAt);
-    const { snapshot } = look;
+    const { snapshot, message } = look;
     const changes = materialChanges(watch.snapshot, snapshot);
     if (snapshot.closed) return end(watch, { reason: 'closed', by: null }, changes, eventLog);
-    if (!snapshotsDiffer(watch.snapshot, snapshot)) return postpone(watch, 0);
+    // The look drew the live message only if the log shows something different (lookForWatch compared).
+    if (message === null) return postpone(watch, 0);
     // Still ours? A replica that stalled past its lease must not post what the new holder posts too.
     if (!(await store.lease(watch.key, deps.replicaId, settings.leaseMs))) return;
 
     const changed: WatchRecord = { ...watch, snapshot, updatedAtMs: polledAt, failures: 0 };
-    // The look drew the message when the snapshot differs (and the log is open), as here: render is only a fallback.
-    const updated = await deps.slack.update(watch.channel, watch.messageTs, look.message ?? (await render(eventLog, changed, 'live')));
+    const updated = await deps.slack.update(watch.channel, watch.messageTs, message);
     if (!updated.ok) return slackFailed(watch, updated);
     deps.metrics.watchUpdate();
     const replied = await replyInThread(watch, threadLine(watch.eventId, changes, null, text));
