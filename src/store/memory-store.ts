@@ -45,9 +45,7 @@ export class MemoryStore implements Store {
   }
 
   async getBytesPrefix(key: string, length: number): Promise<Buffer | null> {
-    const value = this.live(key)?.value;
-    if (value === undefined) return null;
-    return (Buffer.isBuffer(value) ? value : Buffer.from(value)).subarray(0, length);
+    return (await this.getBytes(key))?.subarray(0, length) ?? null;
   }
 
   async set(key: string, value: string | Buffer, ttlMs: number): Promise<void> {
