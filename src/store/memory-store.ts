@@ -39,13 +39,11 @@ export class MemoryStore implements Store {
   }
 
   async getBytes(key: string): Promise<Buffer | null> {
-    const value = this.live(key)?.value;
-    if (value === undefined) return null;
-    return Buffer.isBuffer(value) ? value : Buffer.from(value);
+    return this.bytesOf(key);
   }
 
   async getBytesPrefix(key: string, length: number): Promise<Buffer | null> {
-    return (await this.getBytes(key))?.subarray(0, length) ?? null;
+    return this.bytesOf(key)?.subarray(0, length) ?? null;
   }
 
   async set(key: string, value: string | Buffer, ttlMs: number): Promise<void> {
@@ -181,6 +179,13 @@ export class MemoryStore implements Store {
     this.values.delete(key); // re-inserted at the end, so Map order stays roughly write order
     if (this.values.size >= this.maxKeys) this.makeRoom();
     this.values.set(key, { value, expiresAt: this.now() + wholeMs(ttlMs) });
+  }
+
+  /** A live value as bytes; null when absent or expired. */
+  private bytesOf(key: string): Buffer | null {
+    const value = this.live(key)?.value;
+    if (value === undefined) return null;
+    return Buffer.isBuffer(value) ? value : Buffer.from(value);
   }
 
   private makeRoom(): void {
