@@ -31,6 +31,8 @@ export interface BkConfig {
   eventLogPath: string;
   /** monitor_v3 search_action, for per-receiver notice results. */
   searchActionPath: string;
+  /** monitor_v3 search_alert, for the alert itself (name, severity, target, owners, ack and shield state). */
+  searchAlertPath: string;
   /** Sent as `bk_biz_ids` when set (installs that insist on it); null = not sent. */
   bizIds: readonly number[] | null;
   timeoutMs: number;
@@ -102,6 +104,7 @@ export class ConfigError extends Error {
 
 export const DEFAULT_EVENT_LOG_PATH = '/api/c/compapi/v2/monitor_v3/get_event_log/';
 export const DEFAULT_SEARCH_ACTION_PATH = '/api/c/compapi/v2/monitor_v3/search_action/';
+export const DEFAULT_SEARCH_ALERT_PATH = '/api/c/compapi/v2/monitor_v3/search_alert/';
 
 const optional = z
   .string()
@@ -148,6 +151,9 @@ const envSchema = z.object({
   ),
   BK_SEARCH_ACTION_PATH: optional.pipe(
     z.string().startsWith('/', 'expected a path starting with /').default(DEFAULT_SEARCH_ACTION_PATH),
+  ),
+  BK_SEARCH_ALERT_PATH: optional.pipe(
+    z.string().startsWith('/', 'expected a path starting with /').default(DEFAULT_SEARCH_ALERT_PATH),
   ),
   BK_NOTICE_RESULTS: optional.pipe(z.enum(['auto', 'off'], 'expected "auto" or "off"').default('auto')),
   BK_BIZ_IDS: optional.pipe(
@@ -310,6 +316,7 @@ function bkConfig(e: Env, problems: string[]): BkConfig | null {
     authStyle: e.BK_AUTH_STYLE,
     eventLogPath: e.BK_EVENT_LOG_PATH,
     searchActionPath: e.BK_SEARCH_ACTION_PATH,
+    searchAlertPath: e.BK_SEARCH_ALERT_PATH,
     bizIds: e.BK_BIZ_IDS ?? null,
     timeoutMs: e.BK_TIMEOUT_MS,
     maxBodyBytes: e.BK_MAX_BODY_BYTES,

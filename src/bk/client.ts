@@ -3,6 +3,7 @@ import https from 'node:https';
 import nodeFetch from 'node-fetch';
 import type { BkConfig } from '../config';
 import type { ActionList, ActionRecord } from '../eventlog/action-record';
+import type { AlertContext } from '../eventlog/alert-context';
 import { isEventId } from '../eventlog/event-id';
 import { LookupError } from '../eventlog/lookup-error';
 import type { EventLog } from '../eventlog/record';
@@ -18,6 +19,7 @@ import { joined, readBody, type BodyChunks } from './read-body';
 import { redactSecrets } from './redact-error';
 import { buildEventLogRequest, buildJsonPost, type EsbRequest } from './request';
 import { buildSearchActionBody, needsAnotherPage, parseSearchActionResponse } from './search-action';
+import { buildSearchAlertBody, parseSearchAlertResponse } from './search-alert';
 import { transportError, type ResponseSoFar } from './transport-error';
 
 /**
@@ -36,6 +38,8 @@ export interface BkClientDeps {
   agent?: http.Agent | https.Agent;
   /** Reads big bodies off the main thread (src/offload/); without one every body is read here. */
   bigBodies?: BigBodyReader;
+  /** Clock for search_alert's time window (tests pin it). */
+  now?: () => number;
 }
 
 export interface BkClient extends Required<EventLogSource> {
@@ -99,6 +103,15 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
     }
   };
 
+  /** The alert itself (search_alert, one page of one); null when BlueKing finds no such alert in its window. */
+  const fetchAlertOnce = async (alertId: string, identity: BkIdentity, signal?: AbortSignal): Promise<AlertContext | null> => {
+    if (!isEventId(alertId)) throw new LookupError({ kind: 'bad_parameter' });
+    const fields = buildSearchAlertBody(alertId, (deps.now ?? Date.now)(), cfg.bizIds);
+    const { status, headers, body } = await download(buildJsonPost(cfg, cfg.searchAlertPath, fields, identity.username ?? cfg.username), signal);
+    await yieldToEventLoop();
+    return parseSearchAlertResponse({ httpStatus: status, headers, body: joined(body).toString('utf8'), scrub }, alertId);
+  };
+
   /** The raw answer; transport failures become LookupErrors here, and only here. */
   const download = async (request: EsbRequest, signal?: AbortSignal): Promise<RawAnswer> => {
     const deadline = startDeadline(cfg.timeoutMs, signal);
@@ -144,6 +157,7 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
   return {
     fetchEventLog: (id, identity, signal) => redacted(() => fetchOnce(id, identity, signal)),
     fetchActions: (alertId, identity, signal) => redacted(() => fetchAllActions(alertId, identity, signal)),
+    fetchAlert: (alertId, identity, signal) => redacted(() => fetchAlertOnce(alertId, identity, signal)),
     rawLog: (parts) => rawEventLog(parts, { zone: deps.zone, scrub }),
     close: () => {
       if (ownAgent) agent.destroy();

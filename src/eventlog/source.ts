@@ -1,4 +1,5 @@
 import type { ActionList } from './action-record';
+import type { AlertContext } from './alert-context';
 import type { EventLog, RawEventLog, RawLogParts } from './record';
 
 /** Who the BlueKing call is made as (the `bk_username` sent). */
@@ -17,6 +18,12 @@ export interface EventLogSource {
    * pages. Optional: a source without it gives no per-receiver results.
    */
   fetchActions?(alertId: string, identity: BkIdentity, signal?: AbortSignal): Promise<ActionList>;
+  /**
+   * The alert itself from search_alert (new generation): null when BlueKing
+   * has no such alert in its window. Optional: a source without it gives no
+   * alert context.
+   */
+  fetchAlert?(alertId: string, identity: BkIdentity, signal?: AbortSignal): Promise<AlertContext | null>;
   /**
    * A log this source kept raw (see EventLog.raw), built again from its parts:
    * how another replica's answer, kept in the shared store as bytes, becomes a
