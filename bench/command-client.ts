@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { slackSignatureHeaders } from '../test/support/slack-signature';
+import { slackSignatureHeaders } from '../test/helpers/slack-signature';
 
 /** What the sender learns from one command: the HTTP status of the ack and how long it took. */
 export interface AckResult {

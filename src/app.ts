@@ -1,7 +1,7 @@
 import { App } from '@slack/bolt';
 import type { Config, SlackConnection } from './config';
-import { createEventLogService, type EventLogService } from './eventlog/service';
-import type { EventLogSource } from './eventlog/source';
+import { createEventLogService, type EventLogService } from './eventlog/service/service';
+import type { EventLogSource } from './eventlog/model/source';
 import type { Logger } from './log';
 import type { PrometheusMetrics } from './metrics-prometheus';
 import { boltLevel, toBoltLogger } from './slack/bolt-logger';
@@ -11,7 +11,7 @@ import { createReceiver } from './slack/receiver';
 import { slackErrorCode } from './slack/slack-api-error';
 import { TaskTracker } from './slack/tasks';
 import { emailLookupVia } from './slack/users';
-import { createSlackWatcher } from './slack/slack-watcher';
+import { createSlackWatcher } from './watch/slack/slack-watcher';
 import { createStoreWatchStore } from './watch/store-watch-store';
 import type { RawLogWorker } from './watch/watch-logs';
 import type { Watcher } from './watch/watcher';

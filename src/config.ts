@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { readFileSync } from 'node:fs';
-import type { NoticeResultsSetting } from './eventlog/fetch-with-deliveries';
 
 /**
  * The environment, read once and validated with zod into a typed Config.
@@ -20,6 +19,9 @@ export type SlackConnection =
 
 /** Where the bot talks: Slack, or the local console when no Slack settings are given. */
 export type SlackTransport = { kind: 'console' } | SlackConnection;
+
+/** BK_NOTICE_RESULTS: `auto` asks search_action for new-generation alerts; `off` never does. */
+export type NoticeResultsSetting = 'auto' | 'off';
 
 export interface BkConfig {
   baseUrl: string;

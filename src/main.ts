@@ -4,7 +4,7 @@ import { createBkClient } from './bk/client';
 import { loadConfig, ConfigError, type Config } from './config';
 import { runConsole } from './console/console';
 import { createDemoSource } from './console/demo-data';
-import type { EventLogSource } from './eventlog/source';
+import type { EventLogSource } from './eventlog/model/source';
 import { messagesFor } from './i18n/catalog';
 import { createLogger, type Logger } from './log';
 import { createLogOffload } from './offload/log-offload';

@@ -1,5 +1,5 @@
 import { createLogger, type LoggerOptions } from '../src/log';
-import { silentLogger } from './support/silent';
+import { silentLogger } from './helpers/silent';
 import { createRedactor, createScrubber } from '../src/redact';
 
 /** A logger writing into an array, at a fixed time. */

@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { parseEventLogResponse } from '../../src/bk/envelope';
-import type { EventLog } from '../../src/eventlog/record';
-import { summarize } from '../../src/eventlog/summarize';
-import { renderEventLog } from '../../src/slack/render/event-log-message';
-import type { RenderOptions } from '../../src/slack/render/types';
+import type { EventLog } from '../../src/eventlog/model/record';
+import { summarize } from '../../src/eventlog/summary/summarize';
+import { renderEventLog } from '../../src/render/event-log-message';
+import type { RenderOptions } from '../../src/render/types';
 import { BENCH_ZONE, benchEsbBody } from '../bench-log';
 import type { BenchContext, ItemResult, Row } from '../bench-types';
 import { verdict } from '../bench-types';

@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { parseEventLogResponse } from '../../src/bk/envelope';
 import { rawEventLog } from '../../src/bk/raw-event-log';
-import { createSharedAnswers } from '../../src/eventlog/shared-answers';
-import type { Fetched } from '../../src/eventlog/upstream-gate';
+import { createSharedAnswers } from '../../src/eventlog/answers/shared-answers';
+import type { Fetched } from '../../src/eventlog/answers/answer';
 import { RedisStore } from '../../src/store/redis-store';
-import type { RedisServer } from '../../test/support/redis-server';
+import type { RedisServer } from '../../test/helpers/redis-process';
 import { BENCH_ZONE, benchEsbBody } from '../bench-log';
 import type { BenchContext, Row } from '../bench-types';
 import { latencyFigures, round } from '../stats';

@@ -1,4 +1,4 @@
-import { redisServerPath, REDIS_SKIP_REASON, startRedisServer, type RedisServer } from '../../test/support/redis-server';
+import { redisServerPath, REDIS_SKIP_REASON, startRedisServer, type RedisServer } from '../../test/helpers/redis-process';
 import type { BenchContext, ItemResult, Row } from '../bench-types';
 import { verdict } from '../bench-types';
 import { lookupOnce } from '../lookup';

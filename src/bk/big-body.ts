@@ -1,5 +1,5 @@
-import type { LookupErrorDetails } from '../eventlog/lookup-error';
-import type { Generation } from '../eventlog/record';
+import type { LookupErrorDetails } from '../eventlog/model/lookup-error';
+import type { Generation } from '../eventlog/model/record';
 
 /**
  * Reading a big answer away from the main thread. Parsing and checking a

@@ -2,12 +2,12 @@ import http from 'node:http';
 import https from 'node:https';
 import nodeFetch from 'node-fetch';
 import type { BkConfig } from '../config';
-import type { ActionList, ActionRecord } from '../eventlog/action-record';
-import type { AlertContext } from '../eventlog/alert-context';
-import { isEventId } from '../eventlog/event-id';
-import { LookupError } from '../eventlog/lookup-error';
-import type { EventLog } from '../eventlog/record';
-import type { BkIdentity, EventLogSource } from '../eventlog/source';
+import type { ActionList, ActionRecord } from '../eventlog/model/action-record';
+import type { AlertContext } from '../eventlog/model/alert-context';
+import { isEventId } from '../eventlog/model/event-id';
+import { LookupError } from '../eventlog/model/lookup-error';
+import type { EventLog } from '../eventlog/model/record';
+import type { BkIdentity, EventLogSource } from '../eventlog/model/source';
 import { yieldToEventLoop } from '../yield-to-event-loop';
 import type { BigBodyReader } from './big-body';
 import { agentWatchingForCutShort } from './cut-short';
@@ -66,7 +66,7 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
   const scrub = createScrubber(secrets, 1);
 
   const fetchOnce = async (id: string, identity: BkIdentity, signal?: AbortSignal): Promise<EventLog> => {
-    // Only a usable event ID (src/eventlog/event-id.ts) ever leaves the process.
+    // Only a usable event ID (src/eventlog/model/event-id.ts) ever leaves the process.
     if (!isEventId(id)) throw new LookupError({ kind: 'bad_parameter' });
     const answer = await download(buildEventLogRequest(cfg, id, identity.username ?? cfg.username), signal);
     const big = deps.bigBodies;

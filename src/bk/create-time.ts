@@ -1,4 +1,4 @@
-import { utcWallClock, wallClockToEpochMs, type WallClock } from '../eventlog/time-zone';
+import { utcWallClock, wallClockToEpochMs, type WallClock } from '../eventlog/model/time-zone';
 
 /**
  * Reading `create_time`. Monitor sends a zone-less wall clock in its server's

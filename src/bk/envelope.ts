@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { EventLog } from '../eventlog/record';
+import type { EventLog } from '../eventlog/model/record';
 import { kindForCode, kindForHttpStatus } from './error-codes';
-import { LookupError, type LookupErrorDetails } from '../eventlog/lookup-error';
+import { LookupError, type LookupErrorDetails } from '../eventlog/model/lookup-error';
 import { isPlainObject } from './json-value';
 import { parseRecords } from './records';
 import type { Scrubber } from '../redact';

@@ -1,4 +1,4 @@
-import type { LookupErrorKind } from '../eventlog/lookup-error';
+import type { LookupErrorKind } from '../eventlog/model/lookup-error';
 
 /**
  * Upstream codes → error kinds. One table for the ESB (1306xxx), Monitor

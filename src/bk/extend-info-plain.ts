@@ -1,4 +1,4 @@
-import type { ConvergeInfo, NoticeGroup, NoticeInfo, TimeWindow } from '../eventlog/record';
+import type { ConvergeInfo, NoticeGroup, NoticeInfo, TimeWindow } from '../eventlog/model/record';
 import { isPlainObject } from './json-value';
 
 /**

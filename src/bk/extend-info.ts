@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ConvergeInfo, NoticeGroup, NoticeInfo, TimeWindow } from '../eventlog/record';
+import type { ConvergeInfo, NoticeGroup, NoticeInfo, TimeWindow } from '../eventlog/model/record';
 import { noticeWays, OFF_PATH, readConvergePlainly, readNoticePlainly, sizeOf, uniqueStrings } from './extend-info-plain';
 import { isPlainObject } from './json-value';
 

@@ -1,9 +1,9 @@
-import type { Generation } from '../eventlog/record';
+import type { Generation } from '../eventlog/model/record';
 
 /**
  * Which Monitor generation answered, guessed from the records' shape (the API
  * does not say). It decides the order the records are read in: a new-generation
- * answer is newest first (src/eventlog/summarize-order.ts). The record times
+ * answer is newest first (src/eventlog/summary/summarize-order.ts). The record times
  * still sort everything, so a wrong guess only flips records that share a
  * second; 'unknown' is the honest answer when the evidence is thin.
  */

@@ -1,4 +1,4 @@
-import type { EventLog, RawEventLog, RawLogParts } from '../eventlog/record';
+import type { EventLog, RawEventLog, RawLogParts } from '../eventlog/model/record';
 import type { Scrubber } from '../redact';
 import { parseEventLogResponse } from './envelope';
 import { utf8Of } from '../thread-bytes';

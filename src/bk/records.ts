@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { EventRecord, Generation, LogEntry, UnreadableRecord } from '../eventlog/record';
+import type { EventRecord, Generation, LogEntry, UnreadableRecord } from '../eventlog/model/record';
 import { createTimeReader, type CreateTimeReader } from './create-time';
-import { LookupError } from '../eventlog/lookup-error';
+import { LookupError } from '../eventlog/model/lookup-error';
 import { extendInfoObject, readExtendInfo } from './extend-info';
 import { addEvidence, guessGeneration, noEvidence } from './generation';
 import { isEmptyObject, isPlainObject, jsonTypeName } from './json-value';

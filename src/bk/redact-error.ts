@@ -1,4 +1,4 @@
-import { LookupError } from '../eventlog/lookup-error';
+import { LookupError } from '../eventlog/model/lookup-error';
 import { createRedactor } from '../redact';
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { ActionList, ActionRecord } from '../eventlog/action-record';
+import type { ActionList, ActionRecord } from '../eventlog/model/action-record';
 import { readEnvelopeData, type EsbAnswer } from './envelope';
-import { LookupError } from '../eventlog/lookup-error';
+import { LookupError } from '../eventlog/model/lookup-error';
 
 /**
  * `monitor_v3/search_action` (查询处理记录): the request body for one alert's

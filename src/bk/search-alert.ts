@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { AlertContext, AlertDimension, AlertSeverity } from '../eventlog/alert-context';
-import { LookupError } from '../eventlog/lookup-error';
+import type { AlertContext, AlertDimension, AlertSeverity } from '../eventlog/model/alert-context';
+import { LookupError } from '../eventlog/model/lookup-error';
 import { readEnvelopeData, type EsbAnswer } from './envelope';
 
 /**

@@ -1,4 +1,4 @@
-import { LookupError, type LookupErrorKind } from '../eventlog/lookup-error';
+import { LookupError, type LookupErrorKind } from '../eventlog/model/lookup-error';
 import type { StopReason } from './deadline';
 
 /**

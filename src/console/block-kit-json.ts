@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { SlackMessage } from '../slack/render/types';
+import type { SlackMessage } from '../render/types';
 
 const BUILDER_URL = 'https://app.slack.com/block-kit-builder#';
 

@@ -2,19 +2,21 @@
  * The console's answer to one line: the same parsing, lookup and rendering
  * as the Slack command, then shown as terminal text, JSON or a builder link.
  */
-import { LookupError } from '../eventlog/lookup-error';
+import { LookupError } from '../eventlog/model/lookup-error';
 import type { Lang } from '../config';
-import { fetchLogWithDeliveries, type FetchedLog, type NoticeResultsSetting } from '../eventlog/fetch-with-deliveries';
-import type { BkIdentity, EventLogSource } from '../eventlog/source';
+import { fetchLogWithDeliveries } from '../eventlog/service/fetch-with-deliveries';
+import type { FetchedLog } from '../eventlog/answers/answer';
+import type { NoticeResultsSetting } from '../config';
+import type { BkIdentity, EventLogSource } from '../eventlog/model/source';
 import { messagesFor } from '../i18n/catalog';
-import { parseCommandText } from '../slack/ids/parse-command';
-import { renderLookupError } from '../slack/render/error-message';
-import { renderUsage } from '../slack/render/plain-message';
-import { renderFetchedLog } from '../slack/render/event-log-message';
-import { renderInvalidInput } from '../slack/render/status-message';
-import type { SlackMessage } from '../slack/render/types';
-import { messageAsModal, renderFetchedLogModal, type FullLogView } from '../slack/render/modal-view';
-import type { ModalState } from '../slack/render/modal-state';
+import { parseCommandText } from '../ids/parse-command';
+import { renderLookupError } from '../render/error-message';
+import { renderUsage } from '../render/plain-message';
+import { renderFetchedLog } from '../render/event-log-message';
+import { renderInvalidInput } from '../render/status-message';
+import type { SlackMessage } from '../render/types';
+import { messageAsModal, renderFetchedLogModal, type FullLogView } from '../render/modal-view';
+import type { ModalState } from '../render/modal-state';
 import { blockKitBuilderUrl, messageJson, viewJson } from './block-kit-json';
 import { watchInConsole } from './console-watch';
 import type { ConsoleCommand, OutputFormat } from './console-command';

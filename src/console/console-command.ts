@@ -4,7 +4,7 @@
  * console accepts exactly what Slack accepts.
  */
 
-import { isTimelineFilter, type TimelineFilter } from '../eventlog/timeline-filter';
+import { isTimelineFilter, type TimelineFilter } from '../eventlog/summary/timeline-filter';
 
 /** How to show an answer: as terminal text, as the exact Block Kit JSON, or as a Block Kit Builder link. */
 export type OutputFormat = 'text' | 'json' | 'builder';

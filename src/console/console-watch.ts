@@ -8,13 +8,13 @@
  */
 import type { Lang } from '../config';
 import { messagesFor } from '../i18n/catalog';
-import { fetchLogWithDeliveries } from '../eventlog/fetch-with-deliveries';
-import { LookupError } from '../eventlog/lookup-error';
-import type { LookupOutcome } from '../eventlog/service';
+import { fetchLogWithDeliveries } from '../eventlog/service/fetch-with-deliveries';
+import { LookupError } from '../eventlog/model/lookup-error';
+import type { LookupOutcome } from '../eventlog/service/service';
 import { createLogger } from '../log';
-import { renderLookupError } from '../slack/render/error-message';
-import { renderAlreadyClosed } from '../slack/render/watch-status';
-import type { SlackMessage } from '../slack/render/types';
+import { renderLookupError } from '../render/error-message';
+import { renderAlreadyClosed } from '../watch/slack/watch-status';
+import type { SlackMessage } from '../render/types';
 import { MemoryStore } from '../store/memory-store';
 import { createStoreWatchStore } from '../watch/store-watch-store';
 import type { WatchSlack } from '../watch/watch-slack';

@@ -5,8 +5,8 @@
  */
 import { createInterface } from 'node:readline';
 import type { Lang } from '../config';
-import type { NoticeResultsSetting } from '../eventlog/fetch-with-deliveries';
-import type { BkIdentity, EventLogSource } from '../eventlog/source';
+import type { NoticeResultsSetting } from '../config';
+import type { BkIdentity, EventLogSource } from '../eventlog/model/source';
 import { messagesFor } from '../i18n/catalog';
 import { answerCommand, welcomeText, type AnswerContext } from './console-answer';
 import { parseConsoleLine } from './console-command';

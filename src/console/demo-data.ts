@@ -5,10 +5,10 @@
  */
 import { parseEventLogResponse } from '../bk/envelope';
 import { parseSearchActionResponse } from '../bk/search-action';
-import type { ActionList } from '../eventlog/action-record';
-import { LookupError } from '../eventlog/lookup-error';
-import type { EventLog } from '../eventlog/record';
-import type { EventLogSource } from '../eventlog/source';
+import type { ActionList } from '../eventlog/model/action-record';
+import { LookupError } from '../eventlog/model/lookup-error';
+import type { EventLog } from '../eventlog/model/record';
+import type { EventLogSource } from '../eventlog/model/source';
 import type { DemoName } from '../i18n/messages';
 import { BIG_LOG_ID, bigLogResponse } from './demo/big-log';
 import { EVOLVING_INCIDENT_ID, EVOLVING_INCIDENT_MINUTES, EVOLVING_STAGES, evolvingIncidentResponse } from './demo/evolving-incident';

@@ -1,10 +1,10 @@
-import type { AccessDenial } from '../eventlog/access';
-import type { LookupErrorKind } from '../eventlog/lookup-error';
-import type { TimelineFilter } from '../eventlog/timeline-filter';
-import type { KnownOperate, KnownStatus } from '../eventlog/record';
-import type { ActionTextWhy } from '../eventlog/action-text';
-import type { EventState } from '../eventlog/summarize-types';
-import type { InvalidReason } from '../slack/ids/invalid-reason';
+import type { AccessDenial } from '../eventlog/service/access';
+import type { LookupErrorKind } from '../eventlog/model/lookup-error';
+import type { TimelineFilter } from '../eventlog/summary/timeline-filter';
+import type { KnownOperate, KnownStatus } from '../eventlog/model/record';
+import type { ActionTextWhy } from '../eventlog/summary/action-text';
+import type { EventState } from '../eventlog/summary/summarize-types';
+import type { InvalidReason } from '../eventlog/model/invalid-reason';
 
 /**
  * Every sentence the bot shows a person, in Slack or in the console: one typed

@@ -2,12 +2,12 @@ import type { BigBodyInput, BigBodyVerdict } from '../bk/big-body';
 import { parseEventLogResponse } from '../bk/envelope';
 import { readCheckedBody } from '../bk/raw-event-log';
 import { sharedJoinOf, utf8Of } from '../thread-bytes';
-import { LookupError, plainLookupError } from '../eventlog/lookup-error';
-import { deliveriesFromPlain, type PlainDeliveries } from '../eventlog/plain-deliveries';
+import { LookupError, plainLookupError } from '../eventlog/model/lookup-error';
+import { deliveriesFromPlain, type PlainDeliveries } from '../eventlog/deliveries/plain-deliveries';
 import { createScrubber } from '../redact';
-import type { FetchedLog } from '../eventlog/fetch-with-deliveries';
-import type { AnswerSettings } from '../slack/render/event-log-message';
-import { renderLogOn, type LogSurface, type SurfaceOutput } from '../slack/render/log-surface';
+import type { FetchedLog } from '../eventlog/answers/answer';
+import type { AnswerSettings } from '../render/event-log-message';
+import { renderLogOn, type LogSurface, type SurfaceOutput } from '../render/log-surface';
 import { lookForWatch, type WatchAsk, type WatchLook } from '../watch/watch-look';
 
 /**

@@ -1,10 +1,10 @@
 import type { BigBodyReader } from '../bk/big-body';
-import type { RawFetchedLog, RawLogRenderer } from '../slack/raw-log-renderer';
-import type { AnswerSettings } from '../slack/render/event-log-message';
-import type { LogSurface, SurfaceOutput } from '../slack/render/log-surface';
+import type { RawFetchedLog, RawLogRenderer } from '../render/raw-log-renderer';
+import type { AnswerSettings } from '../render/event-log-message';
+import type { LogSurface, SurfaceOutput } from '../render/log-surface';
 import type { RawLogWatchLooker } from '../watch/watch-look';
 import { isShared } from '../thread-bytes';
-import { plainDeliveries } from '../eventlog/plain-deliveries';
+import { plainDeliveries } from '../eventlog/deliveries/plain-deliveries';
 import type { RawLogJob } from './log-jobs';
 import { LogWorkerPool } from './worker-pool';
 

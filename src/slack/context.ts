@@ -1,23 +1,12 @@
-import type { Config } from '../config';
-import type { EventLogService } from '../eventlog/service';
-import type { Logger } from '../log';
-import type { Metrics } from '../metrics';
+import type { LookupContext } from '../lookup/lookup-context';
 import type { Watcher } from '../watch/watcher';
 import type { Store } from '../store/store';
-import type { RawLogRenderer } from './raw-log-renderer';
 import type { TaskTracker } from './tasks';
 
-/** What every Slack listener needs, built once in createApp and passed in. */
-export interface SlackContext {
-  config: Config;
-  service: EventLogService;
-  log: Logger;
-  metrics: Metrics;
+/** What every Slack listener needs, built once by the wiring and passed in: the lookup's needs plus Slack's own. */
+export interface SlackContext extends LookupContext {
   tasks: TaskTracker;
   watcher: Watcher;
-  now: () => number;
-  /** Shared state (Slack delivery dedupe here; records and leases for later features). */
+  /** Shared state (Slack retry dedupe here; records and leases for later features). */
   store: Store;
-  /** Renders big logs kept raw, off the main thread; needed when the BlueKing client keeps any (see EventLog.raw). */
-  rawLogs?: RawLogRenderer;
 }

@@ -1,10 +1,10 @@
 import type { webApi } from '@slack/bolt';
-import type { Requester } from '../eventlog/access';
+import type { Requester } from '../eventlog/service/access';
 import type { SlackContext } from './context';
-import { logDrawing, lookUpAndRender, type Surface } from './lookup-reply';
-import type { ModalState } from './render/modal-state';
-import { messageAsModal, renderLoadingModal, type FullLogView } from './render/modal-view';
-import { renderModalOpenFailure } from './render/status-message';
+import { logDrawing, lookUpAndRender, type Surface } from '../lookup/lookup-reply';
+import type { ModalState } from '../render/modal-state';
+import { messageAsModal, renderLoadingModal, type FullLogView } from '../render/modal-view';
+import { renderModalOpenFailure } from '../render/status-message';
 import { postToResponseUrl } from './response-url';
 import { slackErrorCode } from './slack-api-error';
 

@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import fetch from 'node-fetch';
 import type { Logger, LogFields } from '../log';
-import type { SlackMessage } from './render/types';
+import type { SlackMessage } from '../render/types';
 
 /** A message for a response_url, with how it should land. */
 export interface ResponsePayload extends Partial<SlackMessage> {

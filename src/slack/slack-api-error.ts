@@ -3,14 +3,9 @@
  * error string (not_in_channel, channel_not_found, is_archived, missing_scope,
  * ratelimited, …) so the user can be told what to fix.
  */
+import type { SlackApiFailure } from '../render/types';
 
-/** A failed Web API call, as much as the user needs to fix it. */
-export interface SlackApiFailure {
-  /** Slack's error string, or our own word for a failure that never reached Slack. */
-  code: string;
-  /** For missing_scope: the scope(s) Slack says the call needed ("chat:write"); null otherwise or when unreadable. */
-  neededScope: string | null;
-}
+export type { SlackApiFailure };
 
 // Scopes are lowercase words joined by ':' and '.', listed with commas ("chat:write,chat:write.public").
 const SCOPE_LIST = /^[a-z][a-z_.:]*(?:,[a-z][a-z_.:]*)*$/;

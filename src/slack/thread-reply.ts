@@ -1,8 +1,8 @@
 import type { webApi } from '@slack/bolt';
 import type { SlackContext } from './context';
-import { buildLookupReply } from './lookup-reply';
-import { renderPostFailure } from './render/status-message';
-import type { SlackMessage } from './render/types';
+import { buildLookupReply } from '../lookup/lookup-reply';
+import { renderPostFailure } from '../render/status-message';
+import type { SlackMessage } from '../render/types';
 import { postToResponseUrl } from './response-url';
 import { slackApiFailure, slackErrorCode } from './slack-api-error';
 

@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { EmailLookup } from '../eventlog/identity';
+import type { EmailLookup } from '../eventlog/service/identity';
 import type { Logger } from '../log';
 import { slackErrorCode } from './slack-api-error';
 

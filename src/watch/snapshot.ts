@@ -1,5 +1,5 @@
-import type { DeliveryReport } from '../eventlog/deliveries';
-import type { EventState, EventSummary } from '../eventlog/summarize-types';
+import type { DeliveryReport } from '../eventlog/deliveries/deliveries';
+import type { EventState, EventSummary } from '../eventlog/summary/summarize-types';
 
 /**
  * What a watch remembers of the log between polls: the few numbers and words

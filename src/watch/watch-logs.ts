@@ -1,8 +1,8 @@
-import type { FetchedLog } from '../eventlog/fetch-with-deliveries';
-import { withEntries } from '../eventlog/record';
-import type { RawFetchedLog, RawLogRenderer } from '../slack/raw-log-renderer';
-import { renderFetchedLog, type AnswerSettings, type AnswerView } from '../slack/render/event-log-message';
-import type { SlackMessage } from '../slack/render/types';
+import type { FetchedLog } from '../eventlog/answers/answer';
+import { withEntries } from '../eventlog/model/record';
+import type { RawFetchedLog, RawLogRenderer } from '../render/raw-log-renderer';
+import { renderFetchedLog, type AnswerSettings, type AnswerView } from '../render/event-log-message';
+import type { SlackMessage } from '../render/types';
 import { lookForWatch, type RawLogWatchLooker, type WatchAsk, type WatchLook } from './watch-look';
 
 /** Reads and draws big logs kept raw on worker threads (src/offload/ is one). */

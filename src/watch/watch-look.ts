@@ -1,8 +1,8 @@
-import type { FetchedLog } from '../eventlog/fetch-with-deliveries';
-import { summarize } from '../eventlog/summarize';
-import { renderAnswer, type AnswerSettings, type AnswerView } from '../slack/render/event-log-message';
-import type { RawFetchedLog } from '../slack/raw-log-renderer';
-import type { SlackMessage } from '../slack/render/types';
+import type { FetchedLog } from '../eventlog/answers/answer';
+import { summarize } from '../eventlog/summary/summarize';
+import { renderAnswer, type AnswerSettings, type AnswerView } from '../render/event-log-message';
+import type { RawFetchedLog } from '../render/raw-log-renderer';
+import type { SlackMessage } from '../render/types';
 import { keepKnownDeliveries, snapshotOf, snapshotsDiffer, type WatchSnapshot } from './snapshot';
 
 /**

@@ -1,10 +1,10 @@
 import type { Lang } from '../config';
-import { contextBlock } from '../slack/render/blocks';
-import { dateToken } from '../slack/render/date-token';
-import { WATCH_BLOCK_ID } from '../slack/render/footer';
-import { RENDER_BUDGET } from '../slack/render/limits';
-import { clipInline } from '../slack/render/mrkdwn';
-import type { SlackMessage, WatchView } from '../slack/render/types';
+import { contextBlock } from '../render/blocks';
+import { dateToken } from '../render/date-token';
+import { WATCH_BLOCK_ID } from '../render/footer';
+import { RENDER_BUDGET } from '../render/limits';
+import { clipInline } from '../render/mrkdwn';
+import type { SlackMessage, WatchView } from '../render/types';
 import type { WatchChange } from './changes';
 import { RECOVERED_QUIET_MS } from './schedule';
 import type { WatchStop } from './watch-record';

@@ -1,5 +1,5 @@
-import type { SlackApiFailure } from '../slack/slack-api-error';
-import type { SlackMessage } from '../slack/render/types';
+import type { SlackApiFailure } from '../render/types';
+import type { SlackMessage } from '../render/types';
 import type { StopReason } from './watch-record';
 
 /** How a Slack call of a watch ended. */

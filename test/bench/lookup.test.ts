@@ -2,11 +2,11 @@ import { BENCH_ZONE, benchEsbBody } from '../../bench/bench-log';
 import { RELAY_ANSWER_TEXT } from '../../bench/bench-types';
 import { isExpectedAnswer } from '../../bench/lookup';
 import { parseEventLogResponse } from '../../src/bk/envelope';
-import { LookupError } from '../../src/eventlog/lookup-error';
-import { summarize } from '../../src/eventlog/summarize';
-import { renderLookupError } from '../../src/slack/render/error-message';
-import { renderEventLog } from '../../src/slack/render/event-log-message';
-import { renderRefusal } from '../../src/slack/render/status-message';
+import { LookupError } from '../../src/eventlog/model/lookup-error';
+import { summarize } from '../../src/eventlog/summary/summarize';
+import { renderLookupError } from '../../src/render/error-message';
+import { renderEventLog } from '../../src/render/event-log-message';
+import { renderRefusal } from '../../src/render/status-message';
 
 const NOW_MS = Date.UTC(2024, 4, 6, 6, 0, 0);
 

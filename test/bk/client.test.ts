@@ -1,9 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createBkClient, type BkClient } from '../../src/bk/client';
-import { LookupError } from '../../src/eventlog/lookup-error';
+import { LookupError } from '../../src/eventlog/model/lookup-error';
 import { DEFAULT_EVENT_LOG_PATH, DEFAULT_SEARCH_ACTION_PATH, DEFAULT_SEARCH_ALERT_PATH, type BkConfig } from '../../src/config';
-import type { EventLog } from '../../src/eventlog/record';
+import type { EventLog } from '../../src/eventlog/model/record';
 import { FAILURES, LOGIN_PAGE, NEW_GENERATION_164239028644167, NGINX_502_PAGE, OLD_GENERATION_5310 } from '../fixtures/bk';
 import { startFakeEsb, type FakeEsb } from '../helpers/fake-esb';
 

@@ -1,6 +1,6 @@
 import { parseEventLogResponse, type HeaderReader } from '../../src/bk/envelope';
-import { LookupError, DEFAULT_RATE_LIMIT_RETRY_SEC } from '../../src/eventlog/lookup-error';
-import type { EventLog } from '../../src/eventlog/record';
+import { LookupError, DEFAULT_RATE_LIMIT_RETRY_SEC } from '../../src/eventlog/model/lookup-error';
+import type { EventLog } from '../../src/eventlog/model/record';
 import { FAILURES, LOGIN_PAGE, NEW_GENERATION_164239028644167, NGINX_502_PAGE, OLD_GENERATION_5310, type RecordedReply } from '../fixtures/bk';
 
 function headers(values: Record<string, string> = {}): HeaderReader {

@@ -1,6 +1,6 @@
-import { LookupError } from '../../src/eventlog/lookup-error';
+import { LookupError } from '../../src/eventlog/model/lookup-error';
 import { parseRecords } from '../../src/bk/records';
-import type { EventRecord, LogEntry } from '../../src/eventlog/record';
+import type { EventRecord, LogEntry } from '../../src/eventlog/model/record';
 import { NEW_GENERATION_164239028644167, OLD_GENERATION_5310, SHEET_EXAMPLE_1 } from '../fixtures/bk';
 
 const SHANGHAI = 'Asia/Shanghai';

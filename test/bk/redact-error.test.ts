@@ -1,4 +1,4 @@
-import { LookupError } from '../../src/eventlog/lookup-error';
+import { LookupError } from '../../src/eventlog/model/lookup-error';
 import { redactSecrets } from '../../src/bk/redact-error';
 
 describe('redactSecrets', () => {

@@ -1,5 +1,5 @@
 import { buildSearchAlertBody, parseSearchAlertResponse } from '../../src/bk/search-alert';
-import { LookupError } from '../../src/eventlog/lookup-error';
+import { LookupError } from '../../src/eventlog/model/lookup-error';
 import { ALERT_ID, alertDocument, searchAlertAnswer } from '../fixtures/bk/search-alert';
 
 const NO_HEADERS = { get: (): string | null => null };

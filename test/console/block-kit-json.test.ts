@@ -1,5 +1,5 @@
 import { blockKitBuilderUrl, messageJson } from '../../src/console/block-kit-json';
-import type { SlackMessage } from '../../src/slack/render/types';
+import type { SlackMessage } from '../../src/render/types';
 
 const MESSAGE: SlackMessage = {
   text: 'Event 1 & more',

@@ -1,12 +1,12 @@
 import { PassThrough } from 'node:stream';
-import { LookupError } from '../../src/eventlog/lookup-error';
+import { LookupError } from '../../src/eventlog/model/lookup-error';
 import { runConsole, type ConsoleDeps } from '../../src/console/console';
 import { runConsoleLines } from '../helpers/console-run';
 import { createDemoSource, DEMO_EVENTS } from '../../src/console/demo-data';
 import { messagesFor } from '../../src/i18n/catalog';
-import type { EventLogSource } from '../../src/eventlog/source';
-import { checkMessageLimits, checkModalLimits } from '../support/check-limits';
-import type { SlackMessage } from '../../src/slack/render/types';
+import type { EventLogSource } from '../../src/eventlog/model/source';
+import { checkMessageLimits, checkModalLimits } from '../helpers/check-limits';
+import type { SlackMessage } from '../../src/render/types';
 
 /** 2024-08-01 12:00:00 UTC: after every demo event, so "ago" wording is stable. */
 const NOW = Date.parse('2024-08-01T12:00:00Z');

@@ -1,6 +1,6 @@
-import { LookupError } from '../../src/eventlog/lookup-error';
+import { LookupError } from '../../src/eventlog/model/lookup-error';
 import { buildDemoResponses, createDemoSource, DEMO_EVENTS, isDemoSource } from '../../src/console/demo-data';
-import type { EventLog, EventRecord, LogEntry } from '../../src/eventlog/record';
+import type { EventLog, EventRecord, LogEntry } from '../../src/eventlog/model/record';
 import { messagesFor } from '../../src/i18n/catalog';
 
 const ZONE = 'Asia/Shanghai';

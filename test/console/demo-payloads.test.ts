@@ -1,13 +1,13 @@
 import { blocksToTerminalText } from '../../src/console/terminal-text';
 import { createDemoSource, DEMO_EVENTS } from '../../src/console/demo-data';
 import { PERMISSION_ERROR_ID } from '../../src/console/demo/permission-error';
-import { fetchLogWithDeliveries } from '../../src/eventlog/fetch-with-deliveries';
-import { LookupError } from '../../src/eventlog/lookup-error';
-import { summarize } from '../../src/eventlog/summarize';
-import { renderLookupError } from '../../src/slack/render/error-message';
-import { renderEventLog } from '../../src/slack/render/event-log-message';
-import type { RenderOptions, SlackMessage } from '../../src/slack/render/types';
-import { checkMessageLimits } from '../support/check-limits';
+import { fetchLogWithDeliveries } from '../../src/eventlog/service/fetch-with-deliveries';
+import { LookupError } from '../../src/eventlog/model/lookup-error';
+import { summarize } from '../../src/eventlog/summary/summarize';
+import { renderLookupError } from '../../src/render/error-message';
+import { renderEventLog } from '../../src/render/event-log-message';
+import type { RenderOptions, SlackMessage } from '../../src/render/types';
+import { checkMessageLimits } from '../helpers/check-limits';
 
 // A fixed clock, so "open for …" and every other word of the payload is reproducible.
 const NOW = Date.parse('2024-08-01T12:00:00Z');

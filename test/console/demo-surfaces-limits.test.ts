@@ -1,24 +1,24 @@
 import { createDemoSource, DEMO_EVENTS } from '../../src/console/demo-data';
-import { fetchLogWithDeliveries } from '../../src/eventlog/fetch-with-deliveries';
-import { LookupError } from '../../src/eventlog/lookup-error';
-import { summarize } from '../../src/eventlog/summarize';
-import type { EventSummary } from '../../src/eventlog/summarize-types';
-import { TIMELINE_FILTERS } from '../../src/eventlog/timeline-filter';
-import { renderLookupError } from '../../src/slack/render/error-message';
-import { renderEventLog } from '../../src/slack/render/event-log-message';
-import { messageAsModal, renderFullLogModal, renderLoadingModal } from '../../src/slack/render/modal-view';
-import { pageCountFor, pageSizeFor } from '../../src/slack/render/paging';
-import type { RenderOptions, WatchView } from '../../src/slack/render/types';
-import { renderUnfurl } from '../../src/slack/render/unfurl-blocks';
+import { fetchLogWithDeliveries } from '../../src/eventlog/service/fetch-with-deliveries';
+import { LookupError } from '../../src/eventlog/model/lookup-error';
+import { summarize } from '../../src/eventlog/summary/summarize';
+import type { EventSummary } from '../../src/eventlog/summary/summarize-types';
+import { TIMELINE_FILTERS } from '../../src/eventlog/summary/timeline-filter';
+import { renderLookupError } from '../../src/render/error-message';
+import { renderEventLog } from '../../src/render/event-log-message';
+import { messageAsModal, renderFullLogModal, renderLoadingModal } from '../../src/render/modal-view';
+import { pageCountFor, pageSizeFor } from '../../src/render/paging';
+import type { RenderOptions, WatchView } from '../../src/render/types';
+import { renderUnfurl } from '../../src/render/unfurl-blocks';
 import { endedWatchView, liveWatchView } from '../../src/watch/watch-render';
-import { checkMessageLimits, checkModalLimits, checkUnfurlLimits } from '../support/check-limits';
+import { checkMessageLimits, checkModalLimits, checkUnfurlLimits } from '../helpers/check-limits';
 
 /**
  * Every demo event through every surface the bot draws — the full and compact
  * answer on every page (ephemeral, shared, offered a watch, the live and the
  * ended watching message), the Full log modal on every filter and page, its
  * loading view, and the unfurl — in both languages, against Slack's own limits
- * (test/support/check-limits.ts). One refused payload fails the whole post in Slack.
+ * (test/helpers/check-limits.ts). One refused payload fails the whole post in Slack.
  */
 const NOW = Date.parse('2024-08-01T12:00:00Z');
 const ZONE = 'Asia/Shanghai';

@@ -1,4 +1,5 @@
-import { describeInvalid, type InvalidReason } from '../../src/slack/ids/parse-command';
+import { type InvalidReason } from '../../src/ids/parse-command';
+import { describeInvalid } from '../../src/render/describe-invalid';
 import { startHarness, type Harness } from '../helpers/app-harness';
 import { logLines, messageText } from '../helpers/message-text';
 

@@ -1,12 +1,12 @@
 import { benchRecords, BENCH_REQUEST_ID } from '../../bench/bench-log';
 import { successResponse } from '../../src/console/demo/envelope';
-import type { FetchedLog } from '../../src/eventlog/fetch-with-deliveries';
-import type { EventLog } from '../../src/eventlog/record';
-import type { EventLogSource } from '../../src/eventlog/source';
+import type { FetchedLog } from '../../src/eventlog/answers/answer';
+import type { EventLog } from '../../src/eventlog/model/record';
+import type { EventLogSource } from '../../src/eventlog/model/source';
 import { OFFLOAD_MIN_BYTES, type LogOffload } from '../../src/offload/log-offload';
-import { renderFetchedLog, type AnswerSettings, type AnswerView } from '../../src/slack/render/event-log-message';
-import { renderFetchedLogModal } from '../../src/slack/render/modal-view';
-import { renderFetchedLogUnfurl } from '../../src/slack/render/unfurl-blocks';
+import { renderFetchedLog, type AnswerSettings, type AnswerView } from '../../src/render/event-log-message';
+import { renderFetchedLogModal } from '../../src/render/modal-view';
+import { renderFetchedLogUnfurl } from '../../src/render/unfurl-blocks';
 import { watchKey } from '../../src/watch/watch-record';
 import { endedWatchView, liveWatchView, type WatchTextSettings } from '../../src/watch/watch-render';
 import { startHarness, type Harness } from '../helpers/app-harness';

@@ -1,7 +1,7 @@
 import { SIGNING_SECRET, startHarness, type Harness } from '../helpers/app-harness';
 import { logLines, messageText } from '../helpers/message-text';
 import { slashCommand } from '../helpers/slack-payloads';
-import { slackSignatureHeaders } from '../support/slack-signature';
+import { slackSignatureHeaders } from '../helpers/slack-signature';
 import { OLD_GENERATION_5310 } from '../fixtures/bk';
 
 /**

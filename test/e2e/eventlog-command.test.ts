@@ -1,4 +1,4 @@
-import { slackSignatureHeaders } from '../support/slack-signature';
+import { slackSignatureHeaders } from '../helpers/slack-signature';
 import { waitFor } from '../helpers/wait-for';
 import { BK_SECRET, SIGNING_SECRET, startHarness, type Harness } from '../helpers/app-harness';
 

@@ -1,4 +1,4 @@
-import type { LogEntry } from '../../src/eventlog/record';
+import type { LogEntry } from '../../src/eventlog/model/record';
 import { answerByEventId } from '../helpers/esb-answers';
 import { startHarness, type Harness } from '../helpers/app-harness';
 import { logLines, messageText } from '../helpers/message-text';

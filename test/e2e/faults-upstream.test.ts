@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import type { LookupErrorKind } from '../../src/eventlog/lookup-error';
+import type { LookupErrorKind } from '../../src/eventlog/model/lookup-error';
 import { FAILURES, NGINX_502_PAGE, OLD_GENERATION_5310 } from '../fixtures/bk';
 import { startHarness, type Harness } from '../helpers/app-harness';
 import { startFakeEsb, type EsbReply } from '../helpers/fake-esb';

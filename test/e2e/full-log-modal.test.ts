@@ -4,7 +4,7 @@ import { harnessPerTest } from '../helpers/harness-per-test';
 import { blockActions, viewBlockActions, type OpenView, type ViewControl } from '../helpers/slack-payloads';
 import { buttonOf, requireButton, sentViews } from '../helpers/sent-messages';
 import { waitFor } from '../helpers/wait-for';
-import { checkModalLimits } from '../support/check-limits';
+import { checkModalLimits } from '../helpers/check-limits';
 
 const EPHEMERAL_TS = '1700000300.000500';
 const MIXED_ID = '7100';
@@ -152,7 +152,7 @@ describe('Full log modal, over real HTTP', () => {
     expectEachOnce(await walkOlder(MIXED_ID, filter), 300, filter);
   }, 60_000);
 
-  // Every filter over 5,000 records, page by page, is checked on the renderer itself (test/slack/render/modal-view.test.ts);
+  // Every filter over 5,000 records, page by page, is checked on the renderer itself (test/render/modal-view.test.ts);
   // over HTTP, one filter's full walk (67 pages) keeps the suite's time sane.
   it('walks every page of a 5,000-record log under “failures”, within modal limits, each failure exactly once', async () => {
     expectEachOnce(await walkOlder(BIG_ID, 'failures'), 5000, 'failures');

@@ -1,4 +1,4 @@
-import { ACTION_IDS } from '../../src/slack/render/actions';
+import { ACTION_IDS } from '../../src/render/actions';
 import { OLD_GENERATION_5310 } from '../fixtures/bk';
 import { startHarness, type Harness } from '../helpers/app-harness';
 import type { EsbReply } from '../helpers/fake-esb';

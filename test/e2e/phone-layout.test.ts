@@ -151,14 +151,14 @@ describe.each<Lang>(['en', 'zh-CN'])('made for phones (%s), over real HTTP', (la
 
   // Known renderer issue (reported): the push text is never cut (RENDER_BUDGET.pushText is unused), so at its
   // longest (20-digit ID, "23 h 58 min", a 40-character name, a 60-character reason) it passes 200 characters in English.
-  // Marked as failing; once src/slack/render/verdict.ts bounds it, turn `it.failing` into `it`.
+  // Marked as failing; once src/render/verdict.ts bounds it, turn `it.failing` into `it`.
   it('keeps the push text within 200 characters at its longest', async () => {
     for (const text of await pushTexts(LATE_ACK_ID)) expect([...text].length).toBeLessThanOrEqual(MAX_PUSH_TEXT);
   });
 
   // Known renderer issue (reported): a timeline line is cut at 280 characters of markup, about 250 visible,
   // so a long upstream message wraps into 4–5 lines on a phone. This test fails today and is marked so;
-  // once src/slack/render/timeline.ts cuts lines to what a phone shows, turn `it.failing` into `it`.
+  // once src/render/timeline.ts cuts lines to what a phone shows, turn `it.failing` into `it`.
   it('cuts timeline lines with long upstream messages to 160 visible characters', async () => {
     const { full, compact } = await bothVariants(LONG_ID);
     for (const message of [full, compact]) {

@@ -5,7 +5,7 @@ import { startFakeEsb, type FakeEsb } from '../helpers/fake-esb';
 import { freePort } from '../helpers/free-port';
 import { startFakeSlackApi, type FakeSlackApi } from '../helpers/fake-slack-api';
 import { startRecordingServer, type RecordingServer } from '../helpers/recording-server';
-import { slackSignatureHeaders } from '../support/slack-signature';
+import { slackSignatureHeaders } from '../helpers/slack-signature';
 
 const root = join(__dirname, '..', '..');
 const SIGNING_SECRET = 'process-test-signing-secret';

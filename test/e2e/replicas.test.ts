@@ -7,7 +7,7 @@ import { startFakeSlackApi, type FakeSlackApi } from '../helpers/fake-slack-api'
 import { describeWithRedis, startRedisServer, type RedisServer } from '../helpers/redis-server';
 import { startRecordingServer, type RecordingServer } from '../helpers/recording-server';
 import { appMention, slashCommand } from '../helpers/slack-payloads';
-import { slackSignatureHeaders } from '../support/slack-signature';
+import { slackSignatureHeaders } from '../helpers/slack-signature';
 
 /**
  * Three bot processes (HTTP mode) behind one imaginary load balancer, one

@@ -8,7 +8,7 @@ import { startFakeSlackApi, type FakeSlackApi } from '../helpers/fake-slack-api'
 import { describeWithRedis, startRedisServer, type RedisServer } from '../helpers/redis-server';
 import { startRecordingServer, type RecordingServer } from '../helpers/recording-server';
 import { slashCommand } from '../helpers/slack-payloads';
-import { slackSignatureHeaders } from '../support/slack-signature';
+import { slackSignatureHeaders } from '../helpers/slack-signature';
 
 /**
  * Two bot processes on one real redis-server watch one evolving incident:

@@ -1,7 +1,7 @@
 import { createApp, type RunningApp } from '../../src/app';
 import { createBkClient } from '../../src/bk/client';
 import { loadConfig, type Config } from '../../src/config';
-import type { EventLogSource } from '../../src/eventlog/source';
+import type { EventLogSource } from '../../src/eventlog/model/source';
 import { createLogger } from '../../src/log';
 import { createLogOffload, type LogOffload } from '../../src/offload/log-offload';
 import { createPrometheusMetrics } from '../../src/metrics-prometheus';
@@ -9,7 +9,7 @@ import { startFakeEsb, type FakeEsb } from './fake-esb';
 import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api';
 import { slashCommand } from './slack-payloads';
 import { startRecordingServer, type RecordingServer } from './recording-server';
-import { slackSignatureHeaders } from '../support/slack-signature';
+import { slackSignatureHeaders } from './slack-signature';
 
 export const SIGNING_SECRET = 'test-signing-secret-5f2c9d';
 export const BOT_TOKEN = 'xoxb-test-bot-token-81f3a0';

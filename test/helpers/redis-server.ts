@@ -1,4 +1,4 @@
-import { REDIS_SKIP_REASON, redisServerPath } from '../support/redis-server';
+import { REDIS_SKIP_REASON, redisServerPath } from './redis-process';
 
 /**
  * Tests that need a real redis-server use `describeWithRedis`: it skips them,
@@ -6,7 +6,7 @@ import { REDIS_SKIP_REASON, redisServerPath } from '../support/redis-server';
  * under CI=true, where a missing Redis fails the run (.ci/run installs it).
  */
 
-export { startRedisServer, type RedisServer } from '../support/redis-server';
+export { startRedisServer, type RedisServer } from './redis-process';
 
 /** describe(), or describe.skip() with the reason in its name when Redis is missing (never under CI). */
 export function describeWithRedis(name: string, body: () => void): void {

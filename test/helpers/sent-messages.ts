@@ -1,5 +1,5 @@
-import { checkMessageLimits, checkModalLimits, checkUnfurlLimits } from '../support/check-limits';
-import type { SlackMessage } from '../../src/slack/render/types';
+import { checkMessageLimits, checkModalLimits, checkUnfurlLimits } from './check-limits';
+import type { SlackMessage } from '../../src/render/types';
 import type { Harness } from './app-harness';
 import { blockActions, type ButtonContainer } from './slack-payloads';
 

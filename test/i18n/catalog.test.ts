@@ -1,4 +1,4 @@
-import { LOOKUP_ERROR_KINDS } from '../../src/eventlog/lookup-error';
+import { LOOKUP_ERROR_KINDS } from '../../src/eventlog/model/lookup-error';
 import type { Lang } from '../../src/config';
 import { CATALOGS } from '../../src/i18n/catalog';
 import type { BkErrorFacts, Messages } from '../../src/i18n/messages';

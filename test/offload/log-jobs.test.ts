@@ -1,14 +1,14 @@
 import { benchEsbBody, BENCH_ZONE } from '../../bench/bench-log';
 import { parseEventLogResponse } from '../../src/bk/envelope';
-import type { DeliveryLookup } from '../../src/eventlog/deliveries';
-import type { FetchedLog } from '../../src/eventlog/fetch-with-deliveries';
-import { LookupError } from '../../src/eventlog/lookup-error';
-import { summarize } from '../../src/eventlog/summarize';
+import type { DeliveryLookup } from '../../src/eventlog/deliveries/deliveries';
+import type { FetchedLog } from '../../src/eventlog/answers/answer';
+import { LookupError } from '../../src/eventlog/model/lookup-error';
+import { summarize } from '../../src/eventlog/summary/summarize';
 import { runLogJob, runRenderJob, runWatchJob, type RawLogJob } from '../../src/offload/log-jobs';
-import { plainDeliveries } from '../../src/eventlog/plain-deliveries';
-import { renderFetchedLog } from '../../src/slack/render/event-log-message';
-import { renderFetchedLogModal } from '../../src/slack/render/modal-view';
-import { renderFetchedLogUnfurl } from '../../src/slack/render/unfurl-blocks';
+import { plainDeliveries } from '../../src/eventlog/deliveries/plain-deliveries';
+import { renderFetchedLog } from '../../src/render/event-log-message';
+import { renderFetchedLogModal } from '../../src/render/modal-view';
+import { renderFetchedLogUnfurl } from '../../src/render/unfurl-blocks';
 import { snapshotOf } from '../../src/watch/snapshot';
 
 /**

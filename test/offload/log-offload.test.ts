@@ -4,7 +4,7 @@ import { parseEventLogResponse } from '../../src/bk/envelope';
 import { isShared, utf8Of } from '../../src/thread-bytes';
 import { createLogOffload, type LogOffload } from '../../src/offload/log-offload';
 import { LOG_WORKER_NICER_BY } from '../../src/offload/thread-priority';
-import { renderFetchedLog } from '../../src/slack/render/event-log-message';
+import { renderFetchedLog } from '../../src/render/event-log-message';
 
 /**
  * The worker pool runs from the .ts sources here (ts-jest), through the

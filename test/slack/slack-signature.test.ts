@@ -1,6 +1,6 @@
 import { verifySlackRequest } from '@slack/bolt';
 import { verifySlackSignature, type SignedRequest } from '../../src/slack/slack-signature';
-import { slackSignatureHeaders } from '../support/slack-signature';
+import { slackSignatureHeaders } from '../helpers/slack-signature';
 
 const SECRET = 'test-signing-secret';
 const NOW_MS = 1_714_957_200_123;

@@ -2,7 +2,7 @@ import type { Metrics } from '../../src/metrics';
 import { FallbackStore } from '../../src/store/fallback-store';
 import { MemoryStore } from '../../src/store/memory-store';
 import { StoreError, type Store } from '../../src/store/store';
-import { noopMetrics } from '../support/silent';
+import { noopMetrics } from '../helpers/silent';
 import { createLogger } from '../../src/log';
 import { manualClock } from '../helpers/manual-clock';
 

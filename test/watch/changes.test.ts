@@ -1,7 +1,7 @@
 import { materialChanges } from '../../src/watch/changes';
 import { dueToEnd, nextPollDelayMs, RECOVERED_QUIET_MS } from '../../src/watch/schedule';
 import { snapshotOf, snapshotsDiffer, type WatchSnapshot } from '../../src/watch/snapshot';
-import { summarize } from '../../src/eventlog/summarize';
+import { summarize } from '../../src/eventlog/summary/summarize';
 import { incidentAt } from './watch-fixtures';
 
 const OPEN: WatchSnapshot = {

@@ -1,11 +1,11 @@
-import { LookupError } from '../../src/eventlog/lookup-error';
+import { LookupError } from '../../src/eventlog/model/lookup-error';
 import { parseDemoResponse } from '../../src/console/demo-data';
 import { EVOLVING_INCIDENT_ID, evolvingIncidentResponse, type EvolvingStage } from '../../src/console/demo/evolving-incident';
 import { createServerClock } from '../../src/console/demo/server-clock';
-import type { DeliveryLookup } from '../../src/eventlog/deliveries';
-import type { EventLog } from '../../src/eventlog/record';
-import type { LookupOutcome, LookupRequest } from '../../src/eventlog/service';
-import type { SlackMessage } from '../../src/slack/render/types';
+import type { DeliveryLookup } from '../../src/eventlog/deliveries/deliveries';
+import type { EventLog } from '../../src/eventlog/model/record';
+import type { LookupOutcome, LookupRequest } from '../../src/eventlog/service/service';
+import type { SlackMessage } from '../../src/render/types';
 import type { WatchCallResult, WatchSlack } from '../../src/watch/watch-slack';
 
 /** Stand-ins for the watcher's edges: a BlueKing whose answer a test moves on, and a Slack that records. */

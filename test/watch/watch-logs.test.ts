@@ -1,7 +1,7 @@
-import type { FetchedLog } from '../../src/eventlog/fetch-with-deliveries';
-import type { EventLog } from '../../src/eventlog/record';
-import { renderFetchedLog } from '../../src/slack/render/event-log-message';
-import { renderLogOn } from '../../src/slack/render/log-surface';
+import type { FetchedLog } from '../../src/eventlog/answers/answer';
+import type { EventLog } from '../../src/eventlog/model/record';
+import { renderFetchedLog } from '../../src/render/event-log-message';
+import { renderLogOn } from '../../src/render/log-surface';
 import { lookForWatch } from '../../src/watch/watch-look';
 import { watchLogs, type RawLogWorker } from '../../src/watch/watch-logs';
 import { incidentAt, NOT_ASKED } from './watch-fixtures';

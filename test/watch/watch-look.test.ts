@@ -1,5 +1,5 @@
-import { summarize } from '../../src/eventlog/summarize';
-import { renderFetchedLog } from '../../src/slack/render/event-log-message';
+import { summarize } from '../../src/eventlog/summary/summarize';
+import { renderFetchedLog } from '../../src/render/event-log-message';
 import { snapshotOf } from '../../src/watch/snapshot';
 import { lookForWatch } from '../../src/watch/watch-look';
 import { incidentAt, NOT_ASKED } from './watch-fixtures';

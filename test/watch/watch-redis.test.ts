@@ -4,7 +4,7 @@ import { createStoreWatchStore } from '../../src/watch/store-watch-store';
 import { createWatcher, type Watcher } from '../../src/watch/watcher';
 import { manualClock } from '../helpers/manual-clock';
 import { describeWithRedis, startRedisServer, type RedisServer } from '../helpers/redis-server';
-import { noopMetrics } from '../support/silent';
+import { noopMetrics } from '../helpers/silent';
 import { incidentAt, recordingSlack, scriptedLookup } from './watch-fixtures';
 
 /**

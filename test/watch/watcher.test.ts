@@ -1,13 +1,13 @@
-import type { Delivery, DeliveryLookup, DeliveryReport } from '../../src/eventlog/deliveries';
-import { LookupError } from '../../src/eventlog/lookup-error';
+import type { Delivery, DeliveryLookup, DeliveryReport } from '../../src/eventlog/deliveries/deliveries';
+import { LookupError } from '../../src/eventlog/model/lookup-error';
 import { MemoryStore } from '../../src/store/memory-store';
 import { createLogger } from '../../src/log';
 import { createStoreWatchStore } from '../../src/watch/store-watch-store';
 import { createWatcher, type Watcher, type WatchSettings } from '../../src/watch/watcher';
 import type { WatchStore } from '../../src/watch/watch-store';
 import { manualClock, type ManualClock } from '../helpers/manual-clock';
-import { noopMetrics } from '../support/silent';
-import { checkMessageLimits } from '../support/check-limits';
+import { noopMetrics } from '../helpers/silent';
+import { checkMessageLimits } from '../helpers/check-limits';
 import { incidentAt, NOT_ASKED, rateLimited, recordingSlack, scriptedLookup, slackFailure, type RecordingSlack, type ScriptedLookup } from './watch-fixtures';
 
 const MIN = 60_000;

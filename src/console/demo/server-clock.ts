@@ -1,4 +1,4 @@
-import { epochMsToWallClock } from '../../eventlog/time-zone';
+import { epochMsToWallClock } from '../../eventlog/model/time-zone';
 
 /**
  * Writes times the way a Monitor server does in `create_time`: wall-clock

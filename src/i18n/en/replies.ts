@@ -1,4 +1,4 @@
-import { MAX_ID_DIGITS } from '../../eventlog/event-id';
+import { MAX_ID_DIGITS } from '../../eventlog/model/event-id';
 import type { ReplyMessages } from '../messages';
 
 /** An example ID that reads like a real new-generation alert ID. */

@@ -1,4 +1,4 @@
-import { MAX_ID_DIGITS } from '../../eventlog/event-id';
+import { MAX_ID_DIGITS } from '../../eventlog/model/event-id';
 import type { ReplyMessages } from '../messages';
 
 /** 示例 ID：与新版告警 ID 同形。 */

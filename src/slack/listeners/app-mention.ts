@@ -1,13 +1,13 @@
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs, webApi } from '@slack/bolt';
-import { extractEventIds } from '../ids/extract-ids';
-import { isWatchWord, parseCommandText, withoutUserMentions } from '../ids/parse-command';
-import { startWatch } from '../start-watch';
+import { extractEventIds } from '../../ids/extract-ids';
+import { isWatchWord, parseCommandText, withoutUserMentions } from '../../ids/parse-command';
+import { startWatch } from '../../watch/slack/start-watch';
 import type { SlackContext } from '../context';
-import { renderUsage } from '../render/plain-message';
-import { renderIdChoice, renderInvalidInput, renderNoIdFound, renderRestarting } from '../render/status-message';
+import { renderUsage } from '../../render/plain-message';
+import { renderIdChoice, renderInvalidInput, renderNoIdFound, renderRestarting } from '../../render/status-message';
 import { slackErrorCode } from '../slack-api-error';
 import { answerInThread, tellRequester, type ThreadTarget } from '../thread-reply';
-import { isRepeatDelivery } from '../delivery-dedupe';
+import { isRepeatDelivery } from '../retry-dedupe';
 
 type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
 type MentionEvent = MentionArgs['event'];

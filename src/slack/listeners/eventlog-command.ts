@@ -1,15 +1,15 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { formText } from '../form-text';
-import { parseCommandText } from '../ids/parse-command';
+import { parseCommandText } from '../../ids/parse-command';
 import type { SlackContext } from '../context';
-import { isRepeatDelivery } from '../delivery-dedupe';
+import { isRepeatDelivery } from '../retry-dedupe';
 import { openFullLog } from '../full-log';
-import { buildLookupReply } from '../lookup-reply';
-import { renderInvalidInput, renderLookingUp, renderRestarting } from '../render/status-message';
-import { renderUsage } from '../render/plain-message';
+import { buildLookupReply } from '../../lookup/lookup-reply';
+import { renderInvalidInput, renderLookingUp, renderRestarting } from '../../render/status-message';
+import { renderUsage } from '../../render/plain-message';
 import { postToResponseUrl } from '../response-url';
-import { renderWatchStarting } from '../render/watch-status';
-import { startWatch } from '../start-watch';
+import { renderWatchStarting } from '../../watch/slack/watch-status';
+import { startWatch } from '../../watch/slack/start-watch';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackContext } from '../context';
 import { openFullLog } from '../full-log';
-import { ACTION_IDS, decodeButtonValue } from '../render/actions';
-import { renderStaleButton } from '../render/status-message';
+import { ACTION_IDS, decodeButtonValue } from '../../render/actions';
+import { renderStaleButton } from '../../render/status-message';
 import { postToResponseUrl } from '../response-url';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;

@@ -8,7 +8,7 @@ import * as logButtons from './log-buttons';
 import * as messageShortcut from './message-shortcut';
 import * as modalActions from './modal-actions';
 import * as pickIdButton from './pick-id-button';
-import * as watchButtons from './watch-buttons';
+import * as watchButtons from '../../watch/slack/watch-buttons';
 
 /** Every entry point, each in its own file exporting register(app, ctx). */
 export function registerListeners(app: App, ctx: SlackContext): void {

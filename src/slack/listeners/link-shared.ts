@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs, webApi } from '@slack/bolt';
 import type { SlackContext } from '../context';
-import { unfurlTargets, type UnfurlTarget } from '../ids/unfurl-links';
-import { logDrawing, lookUpAndRender, type Surface } from '../lookup-reply';
-import type { UnfurlView } from '../render/unfurl-blocks';
+import { unfurlTargets, type UnfurlTarget } from '../../ids/unfurl-links';
+import { logDrawing, lookUpAndRender, type Surface } from '../../lookup/lookup-reply';
+import type { UnfurlView } from '../../render/unfurl-blocks';
 import { slackErrorCode } from '../slack-api-error';
 
 type LinkSharedArgs = SlackEventMiddlewareArgs<'link_shared'> & AllMiddlewareArgs;

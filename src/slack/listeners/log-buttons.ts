@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackContext } from '../context';
-import { actionKey, isRepeatDelivery } from '../delivery-dedupe';
-import { buildLookupReply } from '../lookup-reply';
-import { ACTION_IDS, decodeButtonValue } from '../render/actions';
-import { renderRestarting, renderStaleButton } from '../render/status-message';
+import { actionKey, isRepeatDelivery } from '../retry-dedupe';
+import { buildLookupReply } from '../../lookup/lookup-reply';
+import { ACTION_IDS, decodeButtonValue } from '../../render/actions';
+import { renderRestarting, renderStaleButton } from '../../render/status-message';
 import { postToResponseUrl, type ResponsePayload } from '../response-url';
 import { sharerOf } from './shared-by';
 

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, App, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import { extractEventIds } from '../ids/extract-ids';
+import { extractEventIds } from '../../ids/extract-ids';
 import type { SlackContext } from '../context';
-import { actionKey, isRepeatDelivery } from '../delivery-dedupe';
-import { renderIdChoice, renderNoIdFound, renderRestarting } from '../render/status-message';
+import { actionKey, isRepeatDelivery } from '../retry-dedupe';
+import { renderIdChoice, renderNoIdFound, renderRestarting } from '../../render/status-message';
 import { answerInThread, tellRequester, type ThreadTarget } from '../thread-reply';
 
 /** Matches `callback_id` of the message shortcut in manifest.yml. */

@@ -1,10 +1,10 @@
 import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { isTimelineFilter } from '../../eventlog/timeline-filter';
+import { isTimelineFilter } from '../../eventlog/summary/timeline-filter';
 import type { SlackContext } from '../context';
 import { showInModal } from '../full-log';
-import { MODAL_ACTION_IDS } from '../render/actions';
-import { decodeModalState, type ModalState } from '../render/modal-state';
-import { renderStaleModal, type FullLogView } from '../render/modal-view';
+import { MODAL_ACTION_IDS } from '../../render/actions';
+import { decodeModalState, type ModalState } from '../../render/modal-state';
+import { renderStaleModal, type FullLogView } from '../../render/modal-view';
 import { slackErrorCode } from '../slack-api-error';
 
 type ModalActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;

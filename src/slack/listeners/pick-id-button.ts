@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackContext } from '../context';
-import { decodePickValue } from '../pick-value';
-import { PICK_ACTION_PREFIX } from '../render/actions';
-import { renderRestarting, renderStaleButton } from '../render/status-message';
-import { actionKey, isRepeatDelivery } from '../delivery-dedupe';
+import { decodePickValue } from '../../render/pick-value';
+import { PICK_ACTION_PREFIX } from '../../render/actions';
+import { renderRestarting, renderStaleButton } from '../../render/status-message';
+import { actionKey, isRepeatDelivery } from '../retry-dedupe';
 import { postToResponseUrl } from '../response-url';
 import { answerInThread, tellRequester } from '../thread-reply';
 

@@ -1,4 +1,4 @@
-import { SHARED_BY_BLOCK_ID } from '../render/footer';
+import { SHARED_BY_BLOCK_ID } from '../../render/footer';
 
 const MENTION = /<@([UW][A-Z0-9]{2,30})>/;
 

@@ -1,5 +1,5 @@
 import { sharerOf } from '../../../src/slack/listeners/shared-by';
-import { SHARED_BY_BLOCK_ID } from '../../../src/slack/render/footer';
+import { SHARED_BY_BLOCK_ID } from '../../../src/render/footer';
 
 const sharedByBlock = (text: string) => ({ type: 'context', block_id: SHARED_BY_BLOCK_ID, elements: [{ type: 'mrkdwn', text }] });
 

@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import type { Store } from '../../store/store';
+import { answerWeight, CACHE_MAX_RECORDS } from './answer-weight';
+import { decodeSharedAnswer, encodeSharedAnswer, type RawLogBuilder, type SharedAnswer } from './shared-answer-codec';
+import { splitToken, TOKEN_PREFIX_BYTES } from './stored-token';
+import { TtlCache } from './ttl-cache';
+import type { Fetched } from './answer';
+
+export interface SharedAnswersOptions {
+  store: Store;
+  /** How long an ok answer is served as cached (BK_CACHE_TTL_MS; 0 = never). */
+  cacheTtlMs: number;
+  /** Most answers kept in the shared cache (BK_CACHE_MAX_ENTRIES). */
+  cacheMaxEntries: number;
+  /** Longest one BlueKing call may take, queueing included: how long a waiter waits before it gives up. */
+  callLimitMs: number;
+  /** Told each time a lookup is answered by a call another replica made. */
+  onJoin: () => void;
+  /** Builds a big log kept raw again from the bytes another replica stored (the source's `rawLog`). */
+  rawLog?: RawLogBuilder;
+  now?: () => number;
+}
+
+export interface SharedAnswers {
+  /** A cached ok answer still fresh, or a failure from the last few seconds; null otherwise. */
+  cached(key: string): Promise<Fetched | null>;
+  /**
+   * Exactly one replica calls BlueKing for `key` at a time: the one that takes
+   * the lock calls, the others wait for its answer (woken by pub/sub, polling
+   * as a backstop) and never call themselves. If the holder dies, its lock
+   * expires and a waiter takes over.
+   */
+  fetchOnce(key: string, call: () => Promise<Fetched>): Promise<Fetched>;
+  /** Resolves once the answers still being written for others are in the store (tests, shutdown). */
+  written(): Promise<void>;
+}
+
+/** A lock lives this long unless its holder renews it (every third of it) while calling. */
+const LOCK_TTL_MS = 3_000;
+/** Waiters look again this often when no message came (a missed publish, a holder that died). */
+const POLL_MS = 150;
+/** A failure is shared for this long, so 200 people asking for a missing ID cost one call, not 200. */
+const FAILURE_SHARE_MS = 5_000;
+/** Any answer is kept at least this long, so waiters can read it even with the cache off. */
+const ANSWER_KEEP_MS = 5_000;
+/** Failures a late asker is told without a call; a rate limit is left to the shared cooldown, which knows the time left. */
+const SHARED_FAILURES: ReadonlySet<string> = new Set(['not_found', 'bad_parameter', 'user_permission', 'timeout', 'upstream_failure', 'connection_refused', 'unknown_host']);
+
+/** Answers, locks and wake-ups across replicas, through the shared store (Redis). */
+export function createSharedAnswers(options: SharedAnswersOptions): SharedAnswers {
+  const { store } = options;
+  // Wall-clock time: freshness and deadlines are compared across processes.
+  const now = options.now ?? Date.now;
+  const answerKey = (key: string): string => `answer:${key}`;
+  const lockKey = (key: string): string => `lock:${key}`;
+  const doneChannel = (key: string): string => `done:${key}`;
+
+  // Answers this replica wrote or decoded, served again while the store still holds the same one (same
+  // token): paging through a cached 5 MB log then costs a GETRANGE of a few bytes, not a GET of the
+  // whole answer and its gunzip. Bounded like the single-replica cache (by count and by records).
+  const decoded = new TtlCache<SharedAnswer>(Math.max(options.cacheTtlMs, ANSWER_KEEP_MS), options.cacheMaxEntries, now, weightOf, CACHE_MAX_RECORDS);
+
+  /** The token of the answer stored under `key`, read without moving the answer. */
+  const storedToken = async (key: string): Promise<string | null> => {
+    const prefix = await store.getBytesPrefix(answerKey(key), TOKEN_PREFIX_BYTES);
+    return prefix ? (splitToken(prefix)?.token ?? null) : null;
+  };
+
+  const read = async (key: string): Promise<SharedAnswer | null> => {
+    const known = decoded.get(key);
+    if (known && (await storedToken(key)) === known.token) return known;
+    const bytes = await store.getBytes(answerKey(key));
+    const answer = bytes ? await decodeSharedAnswer(bytes, options.rawLog) : null;
+    if (answer) decoded.set(key, answer);
+    else decoded.delete(key);
+    return answer;
+  };
+
+  const share = async (key: string, token: string, fetched: Fetched): Promise<void> => {
+    const cacheable = fetched.kind === 'ok' && options.cacheTtlMs > 0;
+    const ttlMs = fetched.kind === 'ok' ? Math.max(options.cacheTtlMs, ANSWER_KEEP_MS) : FAILURE_SHARE_MS;
+    const answer: SharedAnswer = { token, freshUntil: cacheable ? now() + options.cacheTtlMs : 0, fetched };
+    await store.setCapped(answerKey(key), await encodeSharedAnswer(answer), ttlMs, 'answers', options.cacheMaxEntries);
+    decoded.set(key, answer);
+    // The wake-up is not waited for: the caller's answer need not wait for other replicas' (waiters also poll).
+    inBackground(store.publish(doneChannel(key), token));
+  };
+
+  const writing = new Set<Promise<void>>();
+
+  /**
+   * Call with the lock held, renewing it. The caller gets BlueKing's answer at
+   * once; storing it for everyone (gzip, write, wake-up) and letting the lock
+   * go happen after, still under the lock, so waiters find it either way and
+   * the Redis path adds no store round trip after BlueKing answers.
+   */
+  const callHolding = async (key: string, token: string, call: () => Promise<Fetched>): Promise<Fetched> => {
+    const renewal = setInterval(() => void store.renew(lockKey(key), token, LOCK_TTL_MS), LOCK_TTL_MS / 3);
+    const letGo = (): void => {
+      clearInterval(renewal);
+      inBackground(store.release(lockKey(key), token));
+    };
+    let fetched: Fetched;
+    try {
+      fetched = await call();
+    } catch (err) {
+      letGo();
+      throw err;
+    }
+    const write = share(key, token, fetched)
+      .catch(() => undefined) // a failed write only costs the sharing: waiters see the lock go and call themselves
+      .finally(() => {
+        letGo();
+        writing.delete(write);
+      });
+    writing.add(write);
+    return fetched;
+  };
+
+  /** The answer of the call `holder` is making; null when it let go (or died) without leaving one. */
+  const waitFor = async (key: string, holder: string, deadline: number): Promise<Fetched | null> => {
+    let woken = false;
+    let wake: () => void = () => undefined;
+    const unsubscribe = await store
+      .subscribe(doneChannel(key), (message) => {
+        if (message !== holder) return;
+        woken = true;
+        wake();
+      })
+      .catch(() => null); // without a subscription, polling alone still finds the answer
+    try {
+      while (now() < deadline) {
+        const answer = await read(key);
+        if (answer?.token === holder) return answer.fetched;
+        if ((await store.holder(lockKey(key))) !== holder) {
+          // Finished or died: it writes its answer before letting go, so one more look settles which.
+          const last = await read(key);
+          return last?.token === holder ? last.fetched : null;
+        }
+        if (!woken) await sleepUntilWoken(POLL_MS, (resolve) => (wake = resolve));
+        woken = false;
+      }
+      return null;
+    } finally {
+      await unsubscribe?.().catch(() => undefined);
+    }
+  };
+
+  return {
+    written: async () => {
+      await Promise.all([...writing]);
+    },
+    cached: async (key) => {
+      const answer = await read(key);
+      if (!answer) return null;
+      const { fetched } = answer;
+      if (fetched.kind === 'ok') return answer.freshUntil > now() ? fetched : null;
+      if (fetched.kind === 'failed' && SHARED_FAILURES.has(fetched.error.kind)) return fetched;
+      return null;
+    },
+    fetchOnce: async (key, call) => {
+      const token = randomUUID();
+      const deadline = now() + options.callLimitMs + LOCK_TTL_MS;
+      while (now() < deadline) {
+        if (await store.acquire(lockKey(key), token, LOCK_TTL_MS)) return callHolding(key, token, call);
+        const holder = await store.holder(lockKey(key));
+        // The lock was let go between the two looks: its holder's answer is as fresh as a call of ours would be.
+        const joined = holder ? await waitFor(key, holder, deadline) : ((await read(key))?.fetched ?? null);
+        if (joined) {
+          options.onJoin();
+          return joined;
+        }
+      }
+      return { kind: 'busy' };
+    },
+  };
+}
+
+function weightOf(answer: SharedAnswer): number {
+  return answer.fetched.kind === 'ok' ? answerWeight(answer.fetched) : 1;
+}
+
+/** Let a store write finish on its own; a failure only costs the wake-up or the lock's early release (it expires). */
+function inBackground(write: Promise<unknown>): void {
+  write.catch(() => undefined);
+}
+
+/** Resolve after `ms`, or sooner when the registered waker is called. */
+function sleepUntilWoken(ms: number, register: (resolve: () => void) => void): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    register(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,203 @@
+import type { Config } from '../../config';
+import { LookupError } from '../model/lookup-error';
+import type { Logger } from '../../log';
+import type { Metrics } from '../../metrics';
+import { MemoryStore } from '../../store/memory-store';
+import type { Store } from '../../store/store';
+import { checkAccess, type AccessDenial, type Requester } from './access';
+import { createIdentityResolver, type EmailLookup } from './identity';
+import { createCoalescer } from './coalesce';
+import { RateLimiter } from './rate-limiter';
+import type { DeliveryLookup } from '../deliveries/deliveries';
+import { fetchLogWithDeliveries } from './fetch-with-deliveries';
+import type { FetchedLog } from '../answers/answer';
+import type { EventLog } from '../model/record';
+import { answerWeight, CACHE_MAX_RECORDS } from '../answers/answer-weight';
+import { createSharedAnswers } from '../answers/shared-answers';
+import type { EventLogSource } from '../model/source';
+import { TtlCache } from '../answers/ttl-cache';
+import { createUpstreamGate } from './upstream-gate';
+import type { Fetched } from '../answers/answer';
+
+/** One request for an event log, whatever Slack entry point it came through. */
+export interface LookupRequest extends Requester {
+  id: string;
+  /** Refresh: skip the answer cache (an in-flight call may still be joined). */
+  bypassCache: boolean;
+  /**
+   * Who is asking: a person (the default) or a watch polling on the bot's own schedule. A watch's
+   * polls run as the person who started it (allowlists and identity re-checked every time) but do
+   * not spend that person's per-user limit: their pace is WATCH_INTERVAL_MS, not a person's.
+   */
+  origin?: 'person' | 'watch';
+}
+
+export type Refusal =
+  | { kind: 'access'; denied: AccessDenial }
+  | { kind: 'identity'; why: 'unmapped' | 'no_email' }
+  | { kind: 'user_rate_limited'; retryAfterSec: number }
+  | { kind: 'busy' };
+
+export type LookupOutcome =
+  | { kind: 'ok'; log: EventLog; deliveries: DeliveryLookup; fromCache: boolean }
+  | { kind: 'refused'; refusal: Refusal }
+  | { kind: 'failed'; error: LookupError };
+
+export interface EventLogService {
+  lookup(request: LookupRequest): Promise<LookupOutcome>;
+  /** Upstream calls running now (for tests, metrics and shutdown). */
+  readonly inFlight: number;
+}
+
+export interface ServiceDeps {
+  source: EventLogSource;
+  now: () => number;
+  log: Logger;
+  metrics: Metrics;
+  lookupEmail: EmailLookup;
+  /**
+   * Where rate budgets and BlueKing's pause live, and, when the store is shared
+   * (Redis), answers and locks across replicas. Default: this process's memory.
+   */
+  store?: Store;
+}
+
+/**
+ * Authorize, rate-limit, cache and coalesce lookups in front of BlueKing.
+ * Cache and coalescing keys include the BlueKing username, so one user never
+ * sees what another user's identity fetched. Calls go out through the
+ * upstream gate (in-flight cap, BlueKing's own rate-limit pause). A lookup of a
+ * new-generation alert also asks search_action for per-receiver results,
+ * alongside the event log: both calls share the lookup's cache entry,
+ * coalescing (in-process and across replicas), gate slot, rate-limit pause and identity.
+ * With a shared store the cache and the single flight span every replica;
+ * the in-process coalescer still runs first, so one replica asks the store once per key.
+ */
+export function createEventLogService(config: Config, deps: ServiceDeps): EventLogService {
+  const { limits } = config;
+  const store = deps.store ?? new MemoryStore(deps.now);
+  // Weighed by records, so a few huge logs cannot hold the memory that 500 small ones would.
+  const cache = new TtlCache<FetchedLog>(limits.cacheTtlMs, limits.cacheMaxEntries, deps.now, answerWeight, CACHE_MAX_RECORDS);
+  const callTimeoutMs = config.bk?.timeoutMs ?? 10_000;
+  const gate = createUpstreamGate({
+    maxInFlight: limits.maxInFlight,
+    maxQueue: Math.max(100, limits.maxInFlight * 25),
+    maxWaitMs: callTimeoutMs,
+    store,
+    log: deps.log,
+  });
+  const shared = store.shared
+    ? createSharedAnswers({
+        store,
+        cacheTtlMs: limits.cacheTtlMs,
+        cacheMaxEntries: limits.cacheMaxEntries,
+        // A slot may take maxWaitMs to come free, then the call itself up to its timeout.
+        callLimitMs: 2 * callTimeoutMs,
+        onJoin: () => deps.metrics.coalescedAcrossReplicas(),
+        rawLog: deps.source.rawLog?.bind(deps.source),
+      })
+    : null;
+  const inFlightCalls = createCoalescer<Fetched>(() => deps.metrics.coalesced());
+  const perUser = new RateLimiter(store, limits.userPerMinute);
+  const resolveIdentity = createIdentityResolver(config.identity, config.bk?.username ?? null, deps.lookupEmail, deps.now);
+
+  /**
+   * One lookup's calls to BlueKing (the event log, and search_action beside it), timed for the
+   * latency histogram. Anything but a LookupError is a bug and is thrown on.
+   */
+  const callUpstream = async (id: string, username: string | null): Promise<Fetched> => {
+    const started = deps.now();
+    const seconds = (): number => (deps.now() - started) / 1000;
+    try {
+      const fetched = await fetchLogWithDeliveries(deps.source, id, { username }, config.noticeResults);
+      deps.metrics.upstreamLatency(seconds(), 'ok');
+      return { kind: 'ok', ...fetched };
+    } catch (err) {
+      deps.metrics.upstreamLatency(seconds(), err instanceof LookupError ? err.kind : 'error');
+      if (err instanceof LookupError) return { kind: 'failed', error: err };
+      throw err;
+    }
+  };
+
+  /** BlueKing's answer for `key`, shared with every caller asking for it at the same time, and cached. */
+  const fetchShared = (key: string, id: string, username: string | null): Promise<Fetched> =>
+    inFlightCalls.run(key, async () => {
+      const callOnce = (): Promise<Fetched> => gate.pass(() => callUpstream(id, username));
+      if (shared) return shared.fetchOnce(key, callOnce);
+      const fetched = await callOnce();
+      if (fetched.kind === 'ok') cache.set(key, { log: fetched.log, deliveries: fetched.deliveries });
+      return fetched;
+    });
+
+  /** An answer that needs no call: the in-process cache, or with a shared store, its cache and recent failures. */
+  const cachedOutcome = async (key: string): Promise<LookupOutcome | null> => {
+    if (!shared) {
+      const hit = cache.get(key);
+      return hit ? { kind: 'ok', ...hit, fromCache: true } : null;
+    }
+    const fetched = await shared.cached(key);
+    if (!fetched) return null;
+    return fetched.kind === 'ok' ? { kind: 'ok', log: fetched.log, deliveries: fetched.deliveries, fromCache: true } : outcomeOf(fetched, deps.metrics);
+  };
+
+  const lookup = async (request: LookupRequest): Promise<LookupOutcome> => {
+    const denied = checkAccess(config.access, request);
+    if (denied) return { kind: 'refused', refusal: { kind: 'access', denied } };
+    const identity = await resolveIdentity(request.userId);
+    if (!identity.ok) return { kind: 'refused', refusal: { kind: 'identity', why: identity.why } };
+
+    // Readable as a Redis key; the username is encoded so no name can run into the ID.
+    const key = `${encodeURIComponent(identity.username ?? '')}/${request.id}`;
+    if (!request.bypassCache) {
+      const hit = await cachedOutcome(key);
+      if (hit) {
+        deps.metrics.cacheHit();
+        return hit;
+      }
+    }
+    // Only lookups that would reach BlueKing count against the per-user limit: paging through a
+    // cached log (Older/Newer) costs BlueKing nothing and must not get a user told to slow down.
+    const retryAfterSec = request.origin === 'watch' ? 0 : await perUser.take(request.userId);
+    if (retryAfterSec > 0) {
+      deps.metrics.rateLimited('user');
+      return { kind: 'refused', refusal: { kind: 'user_rate_limited', retryAfterSec } };
+    }
+    let fetched: Fetched;
+    try {
+      fetched = await fetchShared(key, request.id, identity.username);
+    } catch (err) {
+      // A bug, not an upstream fault: log it whole and say so, rather than blame BlueKing's network.
+      deps.log.error('lookup.unexpected', { event_id: request.id, error: err instanceof Error ? err.message : String(err) });
+      return { kind: 'failed', error: new LookupError({ kind: 'internal' }) };
+    }
+    return outcomeOf(fetched, deps.metrics);
+  };
+
+  return {
+    lookup,
+    get inFlight() {
+      return gate.inFlight;
+    },
+  };
+}
+
+/** What the caller is told about BlueKing's answer (or the gate's), counted in the metrics. */
+function outcomeOf(fetched: Fetched, metrics: Metrics): LookupOutcome {
+  switch (fetched.kind) {
+    case 'ok':
+      return { kind: 'ok', log: fetched.log, deliveries: fetched.deliveries, fromCache: false };
+    case 'busy':
+      metrics.rateLimited('busy');
+      return { kind: 'refused', refusal: { kind: 'busy' } };
+    case 'failed':
+      if (fetched.error.kind === 'rate_limited') metrics.rateLimited('upstream');
+      return { kind: 'failed', error: fetched.error };
+  }
+}
+
+/** A short label per outcome, for the log line and the lookups metric. */
+export function outcomeLabel(outcome: LookupOutcome): string {
+  if (outcome.kind === 'ok') return 'ok';
+  if (outcome.kind === 'failed') return outcome.error.kind;
+  return outcome.refusal.kind === 'access' ? `refused_${outcome.refusal.denied}` : `refused_${outcome.refusal.kind}`;
+}

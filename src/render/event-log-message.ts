@@ -1,0 +1,79 @@
+import type { types } from '@slack/bolt';
+import type { FetchedLog } from '../eventlog/answers/answer';
+import { summarize } from '../eventlog/summary/summarize';
+import type { EventSummary } from '../eventlog/summary/summarize-types';
+import { messagesFor } from '../i18n/catalog';
+import { buildActionsBlock } from './actions-block';
+import { contextBlock, dividerBlock, headerBlock, packLines, sectionBlock } from './blocks';
+import { footerBlock, requestIdText, sharedByBlock, WATCH_BLOCK_ID } from './footer';
+import { RENDER_BUDGET } from './limits';
+import { clipInline } from './mrkdwn';
+import { pageSizeFor, timelinePage } from './paging';
+import { timelineLines } from './timeline';
+import type { RenderOptions, SlackMessage } from './types';
+import { summaryHeadBlocks } from './summary-head';
+import { pushText } from './verdict';
+
+/**
+ * The event log as Block Kit, verdict first:
+ *   header · verdict · failed-notices callout · convergence · divider ·
+ *   one page of the timeline · footer · shared-by · buttons.
+ * A long log keeps the top part whole and shows one page of the timeline;
+ * `opts.page` picks it (see paging.ts). Pure, and within every Slack limit
+ * for any input (test/render checks this with hostile logs).
+ */
+export function renderEventLog(summary: EventSummary, opts: RenderOptions): SlackMessage {
+  if (summary.recordCount === 0) return renderEmptyLog(summary, opts);
+  const page = timelinePage(summary.timeline.length, pageSizeFor(opts.variant), opts.page);
+  const blocks = summaryHeadBlocks(summary, opts, { convergence: true });
+  blocks.push(dividerBlock(), ...packLines(timelineLines(summary, page, opts)));
+  if (opts.variant === 'full') blocks.push(footerBlock(summary, page, opts));
+  pushTail(blocks, summary, opts, { page: page.index, pageCount: page.pageCount, closed: summary.lifecycle.state === 'closed' });
+  return { text: pushText(summary, opts.lang), blocks };
+}
+
+/** Where an answer is read (the bot's settings) and which view of it (from the entry point or a button). */
+export type AnswerSettings = Pick<RenderOptions, 'lang' | 'timezone' | 'monitorUrl'>;
+export type AnswerView = Pick<RenderOptions, 'variant' | 'page' | 'sharedBy' | 'watch'>;
+
+/**
+ * A fetched log (with its per-receiver results, or why there are none) as the
+ * answer every entry point sends (Slack and the console alike): summarized, then rendered with buttons.
+ */
+export function renderFetchedLog({ log, deliveries }: FetchedLog, settings: AnswerSettings, view: AnswerView, nowMs: number): SlackMessage {
+  return renderAnswer(summarize(log, nowMs, deliveries), settings, view);
+}
+
+/** A summarized log as that answer (for a caller that needs the summary too: a watch's poll). */
+export function renderAnswer(summary: EventSummary, settings: AnswerSettings, view: AnswerView): SlackMessage {
+  // Picked field by field: callers pass their whole config, which must not ride along into rendering.
+  const { lang, timezone, monitorUrl } = settings;
+  const { variant, page, sharedBy, watch } = view;
+  const options: RenderOptions = { lang, timezone, monitorUrl, variant, page, sharedBy, withActions: true };
+  return renderEventLog(summary, watch === undefined ? options : { ...options, watch });
+}
+
+/** The answer for an event whose log has no records: a clear sentence, not an empty list. */
+export function renderEmptyLog(summary: Pick<EventSummary, 'id' | 'requestId'>, opts: RenderOptions): SlackMessage {
+  const words = messagesFor(opts.lang).render;
+  const sentence = words.emptyLog(clipInline(summary.id, RENDER_BUDGET.name));
+  const blocks: types.KnownBlock[] = [headerBlock(`⚪ ${words.event(summary.id)} · ${words.noRecordsState}`), sectionBlock(sentence)];
+  if (summary.requestId) blocks.push(contextBlock([requestIdText(summary.requestId, opts.lang)]));
+  pushTail(blocks, summary, opts, { page: 0, pageCount: 1, closed: false });
+  return { text: sentence, blocks };
+}
+
+/** Shared-by line, watch banner and buttons, common to both answers. */
+function pushTail(
+  blocks: types.KnownBlock[],
+  summary: Pick<EventSummary, 'id'>,
+  opts: RenderOptions,
+  paging: { page: number; pageCount: number; closed: boolean },
+): void {
+  const sharedBy = sharedByBlock(opts);
+  if (sharedBy) blocks.push(sharedBy);
+  const watch = opts.watch;
+  if (watch !== undefined && watch.kind !== 'offer') blocks.push(contextBlock([watch.banner], WATCH_BLOCK_ID));
+  const actions = opts.withActions ? buildActionsBlock({ id: summary.id, ...paging }, opts) : null;
+  if (actions) blocks.push(actions);
+}

@@ -1,0 +1,72 @@
+import type { IdentityConfig } from '../../../src/config';
+import { createIdentityResolver, type EmailLookup } from '../../../src/eventlog/service/identity';
+
+const SERVICE: IdentityConfig = { mode: 'service', userMap: new Map() };
+const MAP: IdentityConfig = { mode: 'map', userMap: new Map([['U0ALICE', 'alice_bk']]) };
+const EMAIL: IdentityConfig = { mode: 'email', userMap: new Map() };
+
+/** An email lookup that answers from a table and counts its calls. */
+function emails(table: Record<string, string | null>): EmailLookup & { calls: string[] } {
+  const calls: string[] = [];
+  const lookup = async (userId: string): Promise<string | null> => {
+    calls.push(userId);
+    return table[userId] ?? null;
+  };
+  return Object.assign(lookup, { calls });
+}
+
+describe('createIdentityResolver', () => {
+  it('service mode asks as the service account for everyone, without looking anyone up', async () => {
+    const lookup = emails({});
+    const resolve = createIdentityResolver(SERVICE, 'oncall-bot', lookup, () => 0);
+    expect(await resolve('U0ANY')).toEqual({ ok: true, username: 'oncall-bot' });
+    expect(lookup.calls).toEqual([]);
+  });
+
+  it('map mode asks as the mapped username', async () => {
+    const resolve = createIdentityResolver(MAP, 'oncall-bot', emails({}), () => 0);
+    expect(await resolve('U0ALICE')).toEqual({ ok: true, username: 'alice_bk' });
+  });
+
+  it('map mode refuses an unmapped user rather than fall back to the service account', async () => {
+    const resolve = createIdentityResolver(MAP, 'oncall-bot', emails({}), () => 0);
+    expect(await resolve('U0BOB')).toEqual({ ok: false, why: 'unmapped' });
+  });
+
+  it('email mode asks as the local part of the Slack email', async () => {
+    const resolve = createIdentityResolver(EMAIL, 'oncall-bot', emails({ U0ALICE: 'zhang.san@corp.example' }), () => 0);
+    expect(await resolve('U0ALICE')).toEqual({ ok: true, username: 'zhang.san' });
+  });
+
+  it('email mode remembers a username for an hour, then reads the email again', async () => {
+    let now = 0;
+    const lookup = emails({ U0ALICE: 'alice@corp.example' });
+    const resolve = createIdentityResolver(EMAIL, null, lookup, () => now);
+    await resolve('U0ALICE');
+    now += 3_599_999;
+    await resolve('U0ALICE');
+    expect(lookup.calls).toEqual(['U0ALICE']);
+    now += 1;
+    await resolve('U0ALICE');
+    expect(lookup.calls).toEqual(['U0ALICE', 'U0ALICE']);
+  });
+
+  it.each([
+    ['no email', null],
+    ['an empty local part', '@corp.example'],
+    ['a local part with spaces', '"zhang san"@corp.example'],
+    ['a local part with markup', '<!here>@corp.example'],
+    ['a local part longer than 64 characters', `${'a'.repeat(65)}@corp.example`],
+  ])('email mode refuses a user with %s, and never falls back to the service account', async (_what, email) => {
+    const resolve = createIdentityResolver(EMAIL, 'oncall-bot', emails({ U0ALICE: email }), () => 0);
+    expect(await resolve('U0ALICE')).toEqual({ ok: false, why: 'no_email' });
+  });
+
+  it('email mode does not remember a refusal: a user who adds an email is let in on the next try', async () => {
+    const table: Record<string, string | null> = { U0ALICE: null };
+    const resolve = createIdentityResolver(EMAIL, null, emails(table), () => 0);
+    expect(await resolve('U0ALICE')).toEqual({ ok: false, why: 'no_email' });
+    table.U0ALICE = 'alice@corp.example';
+    expect(await resolve('U0ALICE')).toEqual({ ok: true, username: 'alice' });
+  });
+});
