@@ -1,16 +1,11 @@
 import { existsSync } from 'node:fs';
-import { createApp } from './app';
-import { createBkClient } from './bk/client';
+import { createBot } from './bot';
 import { loadConfig, ConfigError, type Config } from './config';
 import { runConsole } from './console/console';
-import { createDemoSource } from './console/demo-data';
-import type { EventLogSource } from './eventlog/model/source';
 import { messagesFor } from './i18n/catalog';
 import { createLogger, type Logger } from './log';
-import { createLogOffload } from './offload/log-offload';
 import { createRedactor } from './redact';
 import { describeStore, storeSecrets } from './store/create-store';
-import { createPrometheusMetrics } from './metrics-prometheus';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -27,46 +22,25 @@ async function main(): Promise<void> {
   const config = readConfigOrExit();
   const consoleMode = config.slack.kind === 'console';
   const log = createLogger({
-    level: config.logLevel,
+    // The console is a conversation: its terminal shows warnings and errors only, unless LOG_LEVEL asks for more.
+    level: consoleMode && !process.env.LOG_LEVEL ? 'warn' : config.logLevel,
     secrets: secretsOf(config),
     // In console mode stdout is the conversation; logs go to stderr.
     write: consoleMode ? (line) => process.stderr.write(line) : undefined,
   });
-  // With Slack, big BlueKing answers are read and rendered on worker threads, so acks never wait behind them,
-  // with or without Redis (replicas share a big log as its body, see shared-answer-codec.ts);
-  // the console answers one person and renders every log itself.
-  const offload = consoleMode ? null : createLogOffload();
-  const bkClient = config.bk ? createBkClient(config.bk, { zone: config.timezone, ...(offload ? { bigBodies: offload } : {}) }) : null;
-  const source: EventLogSource = bkClient ?? createDemoSource(config.timezone);
   const bkAt = config.bk ? { host: new URL(config.bk.baseUrl).host, authStyle: config.bk.authStyle } : null;
+  const bot = createBot(config, { log });
 
-  if (config.slack.kind === 'console') {
+  if (bot.kind === 'console') {
     const words = messagesFor(config.lang).console;
     const sourceLabel = bkAt ? words.blueKingSource(bkAt.host, bkAt.authStyle) : words.demoSource;
     process.stdout.write(`${words.noSlack(sourceLabel)}\n`);
-    await runConsole({
-      input: process.stdin,
-      output: process.stdout,
-      source,
-      sourceLabel,
-      lang: config.lang,
-      timezone: config.timezone,
-      monitorUrl: config.monitorUrl,
-      now: Date.now,
-      isTTY: Boolean(process.stdout.isTTY),
-      identity: { username: config.bk?.username ?? null },
-      noticeResults: config.noticeResults,
-    });
-    bkClient?.close();
+    await runConsole({ input: process.stdin, output: process.stdout, lookup: bot.lookup, demo: bot.demo, sourceLabel, isTTY: Boolean(process.stdout.isTTY) });
+    await bot.close();
     return;
   }
 
-  const running = createApp(
-    { ...config, slack: config.slack },
-    { source, log, metrics: createPrometheusMetrics({ defaultMetrics: true }), ...(offload ? { rawLogs: offload } : {}) },
-  );
-  const { port } = await running.start();
-  offload?.warm();
+  const { port } = await bot.start();
   log.info('started', {
     mode: config.slack.kind === 'socket' ? 'socket' : 'http',
     port,
@@ -77,9 +51,7 @@ async function main(): Promise<void> {
     lang: config.lang,
   });
   onShutdownSignal(log, async () => {
-    const finished = await running.stop(SHUTDOWN_GRACE_MS);
-    bkClient?.close();
-    await offload?.close();
+    const finished = await bot.stop(SHUTDOWN_GRACE_MS);
     log.info('stopped', { in_flight_finished: finished });
   });
 }

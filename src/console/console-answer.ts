@@ -2,49 +2,23 @@
  * The console's answer to one line: the same parsing, lookup and rendering
  * as the Slack command, then shown as terminal text, JSON or a builder link.
  */
-import { LookupError } from '../eventlog/model/lookup-error';
-import type { Lang } from '../config';
-import { fetchLogWithDeliveries } from '../eventlog/service/fetch-with-deliveries';
-import type { FetchedLog } from '../eventlog/answers/answer';
-import type { NoticeResultsSetting } from '../config';
-import type { BkIdentity, EventLogSource } from '../eventlog/model/source';
 import { messagesFor } from '../i18n/catalog';
 import { parseCommandText } from '../ids/parse-command';
-import { renderLookupError } from '../render/error-message';
+import { logDrawing, lookUpAndRender, messageSurface } from '../lookup/lookup-reply';
 import { renderUsage } from '../render/plain-message';
-import { renderFetchedLog } from '../render/event-log-message';
 import { renderInvalidInput } from '../render/status-message';
 import type { SlackMessage } from '../render/types';
-import { messageAsModal, renderFetchedLogModal, type FullLogView } from '../render/modal-view';
+import { messageAsModal, type FullLogView } from '../render/modal-view';
 import type { ModalState } from '../render/modal-state';
+import type { AnswerContext } from './answer-context';
 import { blockKitBuilderUrl, messageJson, viewJson } from './block-kit-json';
+import { consoleLookupRequest } from './console-request';
 import { watchInConsole } from './console-watch';
 import type { ConsoleCommand, OutputFormat } from './console-command';
-import type { DemoEvent } from './demo-data';
 import { displayWidth } from './display-width';
 import { mrkdwnToTerminal, stripTerminalControls } from './mrkdwn-text';
 import { blocksToTerminalText } from './terminal-text';
 import { terminalStyle } from './terminal-style';
-
-/** Everything an answer depends on besides the line itself. */
-export interface AnswerContext {
-  source: EventLogSource;
-  sourceLabel: string;
-  identity: BkIdentity;
-  /** BK_NOTICE_RESULTS: whether new-generation alerts also get per-receiver results. */
-  noticeResults: NoticeResultsSetting;
-  lang: Lang;
-  timezone: string;
-  monitorUrl: string | null;
-  now: () => number;
-  isTTY: boolean;
-  /** Demo events to list in help; empty when a real BlueKing answers. */
-  demoEvents: readonly DemoEvent[];
-  /** Where `watch <id>` prints each Slack call as it happens; without it they come back with the answer. */
-  print?: (text: string) => void;
-  /** Real pause between a watch's polls, so a person can follow them (0 in tests). */
-  watchPauseMs?: number;
-}
 
 /** What the message was, as far as the console's extra notes care. */
 interface Rendered {
@@ -100,25 +74,16 @@ async function renderEventlogText(command: Extract<ConsoleCommand, { kind: 'even
   if (request.kind === 'invalid') {
     return { message: renderInvalidInput(request.reason, request.excerpt, ctx.lang), view: null, publicNote: false, isHelp: false };
   }
-  const fetched = await lookUp(request.id, ctx);
+  const asked = consoleLookupRequest(request.id);
   if (command.modal || request.all) {
     // As Slack would show it: no channel behind a console, and the page and filter the flags name.
     const state: ModalState = { id: request.id, page: command.page, filter: command.filter, channelId: null };
-    const view = fetched.ok ? renderFetchedLogModal(fetched, ctx, state, ctx.now()) : messageAsModal(fetched.message, state, ctx.lang);
-    return { message: fetched.ok ? { text: '', blocks: [] } : fetched.message, view, publicNote: false, isHelp: false };
+    const modal = { ...logDrawing(ctx.lookup, { kind: 'modal', state }), other: (message: SlackMessage) => messageAsModal(message, state, ctx.lang) };
+    const reply = await lookUpAndRender(ctx.lookup, asked, modal);
+    return { message: { text: '', blocks: [] }, view: reply.message, publicNote: false, isHelp: false };
   }
-  const message = fetched.ok ? renderFetchedLog(fetched, ctx, { variant: 'full', page: command.page, sharedBy: null }, ctx.now()) : fetched.message;
-  return { message, view: null, publicNote: request.public && fetched.ok, isHelp: false };
-}
-
-/** The log with its per-receiver results (as a lookup fetches them), or BlueKing's error as the bot words it. */
-async function lookUp(id: string, ctx: AnswerContext): Promise<({ ok: true } & FetchedLog) | { ok: false; message: SlackMessage }> {
-  try {
-    return { ok: true, ...(await fetchLogWithDeliveries(ctx.source, id, ctx.identity, ctx.noticeResults)) };
-  } catch (err) {
-    if (err instanceof LookupError) return { ok: false, message: renderLookupError(id, err, { lang: ctx.lang }) };
-    throw err;
-  }
+  const reply = await lookUpAndRender(ctx.lookup, asked, messageSurface(ctx.lookup, { variant: 'full', page: command.page, sharedBy: null }));
+  return { message: reply.message, view: null, publicNote: request.public && reply.ok, isHelp: false };
 }
 
 function formatAnswer(rendered: Rendered, format: OutputFormat, ctx: AnswerContext): string {

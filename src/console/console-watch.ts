@@ -8,25 +8,24 @@
  */
 import type { Lang } from '../config';
 import { messagesFor } from '../i18n/catalog';
-import { fetchLogWithDeliveries } from '../eventlog/service/fetch-with-deliveries';
-import { LookupError } from '../eventlog/model/lookup-error';
 import type { LookupOutcome } from '../eventlog/service/service';
 import { createLogger } from '../log';
 import { renderLookupError } from '../render/error-message';
-import { renderAlreadyClosed } from '../watch/slack/watch-status';
+import { renderAlreadyClosed } from '../watch/watch-status';
 import type { SlackMessage } from '../render/types';
 import { MemoryStore } from '../store/memory-store';
 import { createStoreWatchStore } from '../watch/store-watch-store';
 import type { WatchSlack } from '../watch/watch-slack';
 import { createWatcher, type WatchMetrics } from '../watch/watcher';
-import type { AnswerContext } from './console-answer';
+import type { AnswerContext } from './answer-context';
+import { CONSOLE_USER, consoleLookupRequest } from './console-request';
 import { mrkdwnToTerminal } from './mrkdwn-text';
 import { blocksToTerminalText } from './terminal-text';
 import { terminalStyle } from './terminal-style';
 
 /** The console's stand-ins for where a watch lives in Slack. */
 const CHANNEL = 'C0CONSOLE';
-const USER = 'U0CONSOLE';
+const USER = CONSOLE_USER;
 /** Polls in a row without a change before the console stops (Slack would go on). */
 const QUIET_POLLS = 5;
 const INTERVAL_MS = 60_000;
@@ -37,7 +36,8 @@ export async function watchInConsole(id: string, ctx: AnswerContext, print: (tex
   const style = terminalStyle(ctx.isTTY);
   let clock = ctx.now();
   const now = (): number => clock;
-  const lookup = (): Promise<LookupOutcome> => lookUp(id, ctx);
+  // The first look as a person asks; the polls as a watch does (not counted against the person's limit).
+  const lookup = (): Promise<LookupOutcome> => ctx.lookup.service.lookup(consoleLookupRequest(id, 'watch'));
 
   const first = await lookup();
   if (first.kind !== 'ok') return show(first.kind === 'failed' ? renderLookupError(id, first.error, { lang: ctx.lang }) : null, ctx) ?? '';
@@ -99,16 +99,6 @@ export async function watchInConsole(id: string, ctx: AnswerContext, print: (tex
     quiet = tally.calls === before ? quiet + 1 : 0;
   }
   return style.line('dim', labels.watchSummary(tally.updates, tally.replies));
-}
-
-/** One lookup as the console makes them (no service in between: there is only one user). */
-async function lookUp(id: string, ctx: AnswerContext): Promise<LookupOutcome> {
-  try {
-    return { kind: 'ok', ...(await fetchLogWithDeliveries(ctx.source, id, ctx.identity, ctx.noticeResults)), fromCache: false };
-  } catch (err) {
-    if (err instanceof LookupError) return { kind: 'failed', error: err };
-    throw err;
-  }
 }
 
 /** A message as the console shows Slack messages: blocks as terminal text. */

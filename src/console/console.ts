@@ -4,32 +4,26 @@
  * end of input (a pipe works as well as a terminal).
  */
 import { createInterface } from 'node:readline';
-import type { Lang } from '../config';
-import type { NoticeResultsSetting } from '../config';
-import type { BkIdentity, EventLogSource } from '../eventlog/model/source';
 import { messagesFor } from '../i18n/catalog';
-import { answerCommand, welcomeText, type AnswerContext } from './console-answer';
+import type { LookupContext } from '../lookup/lookup-context';
+import type { AnswerContext } from './answer-context';
+import { answerCommand, welcomeText } from './console-answer';
 import { parseConsoleLine } from './console-command';
-import { DEMO_EVENTS, isDemoSource } from './demo-data';
+import { DEMO_EVENTS } from './demo-data';
 
 export interface ConsoleDeps {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
-  source: EventLogSource;
+  /** The lookup-and-render path (src/bot.ts builds it): the same service and renderer as Slack's. */
+  lookup: LookupContext;
+  /** The source is the built-in demo data: help lists the demo events. */
+  demo: boolean;
   /** Where lookups go, in words: "built-in demo data" or "BlueKing at paas.example.com (header auth)". */
   sourceLabel: string;
-  lang: Lang;
-  timezone: string;
-  monitorUrl: string | null;
-  now: () => number;
   /** Styled output and a prompt on a terminal; plain text for pipes and files. */
   isTTY: boolean;
-  /** Whom lookups run as; defaults to no user (the source's own setting). */
-  identity?: BkIdentity;
   /** Pause between the polls of `watch <id>` (default 1.5 s, so a person can follow them). */
   watchPauseMs?: number;
-  /** BK_NOTICE_RESULTS; defaults to auto (per-receiver results for new-generation alerts). */
-  noticeResults?: NoticeResultsSetting;
 }
 
 /**
@@ -38,20 +32,19 @@ export interface ConsoleDeps {
  * rejects on what is typed: every line gets an answer and the loop goes on.
  */
 export async function runConsole(deps: ConsoleDeps): Promise<void> {
+  const { config } = deps.lookup;
   const ctx: AnswerContext = {
-    source: deps.source,
+    lookup: deps.lookup,
     sourceLabel: deps.sourceLabel,
-    identity: deps.identity ?? { username: null },
-    noticeResults: deps.noticeResults ?? 'auto',
-    lang: deps.lang,
-    timezone: deps.timezone,
-    monitorUrl: deps.monitorUrl,
-    now: deps.now,
+    lang: config.lang,
+    timezone: config.timezone,
+    monitorUrl: config.monitorUrl,
+    now: deps.lookup.now,
     isTTY: deps.isTTY,
-    demoEvents: isDemoSource(deps.source) ? DEMO_EVENTS : [],
+    demoEvents: deps.demo ? DEMO_EVENTS : [],
     watchPauseMs: deps.watchPauseMs ?? 1_500,
   };
-  const labels = messagesFor(deps.lang).console;
+  const labels = messagesFor(config.lang).console;
   const lines = createInterface({
     input: deps.input,
     // Only a terminal gets readline's echo and line editing; a pipe is read as plain lines.

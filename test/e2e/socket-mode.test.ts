@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { createApp, type RunningApp } from '../../src/app';
-import { createBkClient } from '../../src/bk/client';
+import { createBot, type SlackBot } from '../../src/bot';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { createPrometheusMetrics } from '../../src/metrics-prometheus';
@@ -25,7 +24,7 @@ describe('Socket Mode', () => {
   let slack: FakeSlackApi;
   let esb: FakeEsb;
   let responses: RecordingServer;
-  let running: RunningApp;
+  let bot: SlackBot;
   let healthPort: number;
   const received: unknown[] = [];
   const sockets: WebSocket[] = [];
@@ -64,19 +63,19 @@ describe('Socket Mode', () => {
       LOG_LEVEL: 'error',
     });
     if (config.slack.kind !== 'socket' || !config.bk) throw new Error('expected Socket Mode');
-    running = createApp({ ...config, slack: config.slack }, {
-      source: createBkClient(config.bk, { zone: config.timezone }),
+    bot = createBot({ ...config, slack: config.slack }, {
       log: createLogger({ level: 'error', secrets: [], write: () => undefined }),
       metrics: createPrometheusMetrics({ defaultMetrics: false }),
       webApiRetries: 0,
+      logWorkers: false,
     });
-    await running.start();
+    await bot.start();
   });
 
   afterAll(async () => {
     // Let the app's close handshake finish (the server answers the close frame), so no timer outlives the test.
     const closed = sockets.map((socket) => new Promise((resolve) => socket.once('close', resolve)));
-    await running.stop(1000);
+    await bot.stop(1000);
     await Promise.all(closed);
     await new Promise((resolve) => socketServer.close(resolve));
     await Promise.all([slack.close(), esb.close(), responses.close()]);

@@ -1,9 +1,9 @@
-import { createApp, type RunningApp } from '../../src/app';
-import { createBkClient } from '../../src/bk/client';
+import type { RunningApp } from '../../src/app';
+import { createBot } from '../../src/bot';
 import { loadConfig, type Config } from '../../src/config';
 import type { EventLogSource } from '../../src/eventlog/model/source';
 import { createLogger } from '../../src/log';
-import { createLogOffload, type LogOffload } from '../../src/offload/log-offload';
+import type { LogOffload } from '../../src/offload/log-offload';
 import { createPrometheusMetrics } from '../../src/metrics-prometheus';
 import { startFakeEsb, type FakeEsb } from './fake-esb';
 import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api';
@@ -85,18 +85,16 @@ export async function startHarness(env: Record<string, string> = {}, options: Ha
   const rawLogs: string[] = [];
   const secrets = options.redactLogs === false ? [] : [BK_SECRET, BOT_TOKEN, SIGNING_SECRET];
   const log = createLogger({ level: config.logLevel, secrets, write: (line) => rawLogs.push(line) });
-  const workers = options.offload === true ? createLogOffload() : null;
-  const offload = workers && options.wrapRawLogs ? options.wrapRawLogs(workers) : workers;
-  const bk = createBkClient(config.bk, { zone: config.timezone, ...(offload ? { bigBodies: offload } : {}) });
-  const running = createApp({ ...config, slack: config.slack }, {
-    source: options.wrapSource ? options.wrapSource(bk) : bk,
+  const bot = createBot({ ...config, slack: config.slack }, {
     log,
     metrics: createPrometheusMetrics({ defaultMetrics: false }),
     webApiRetries: options.webApiRetries ?? 0,
-    ...(offload ? { rawLogs: offload } : {}),
     now: options.now,
+    logWorkers: options.offload === true ? (options.wrapRawLogs ?? true) : false,
+    ...(options.wrapSource ? { wrapSource: options.wrapSource } : {}),
   });
-  const { port } = await running.start();
+  const running = bot.app;
+  const { port } = await bot.start();
   const url = `http://127.0.0.1:${port}`;
 
   const postRaw = (body: string, headers: Record<string, string>): Promise<Response> =>
@@ -140,9 +138,7 @@ export async function startHarness(env: Record<string, string> = {}, options: Ha
     postRaw,
     responseBodies: () => responses.requests.map((r) => JSON.parse(r.body) as Record<string, unknown>),
     close: async () => {
-      await running.stop(2000);
-      bk.close();
-      await offload?.close();
+      await bot.stop(2000);
       await Promise.all([esb.close(), slack.close(), responses.close()]);
     },
   };

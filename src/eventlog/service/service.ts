@@ -2,7 +2,6 @@ import type { Config } from '../../config';
 import { LookupError } from '../model/lookup-error';
 import type { Logger } from '../../log';
 import type { Metrics } from '../../metrics';
-import { MemoryStore } from '../../store/memory-store';
 import type { Store } from '../../store/store';
 import { checkAccess, type AccessDenial, type Requester } from './access';
 import { createIdentityResolver, type EmailLookup } from './identity';
@@ -57,9 +56,9 @@ export interface ServiceDeps {
   lookupEmail: EmailLookup;
   /**
    * Where rate budgets and BlueKing's pause live, and, when the store is shared
-   * (Redis), answers and locks across replicas. Default: this process's memory.
+   * (Redis), answers and locks across replicas.
    */
-  store?: Store;
+  store: Store;
 }
 
 /**
@@ -75,7 +74,7 @@ export interface ServiceDeps {
  */
 export function createEventLogService(config: Config, deps: ServiceDeps): EventLogService {
   const { limits } = config;
-  const store = deps.store ?? new MemoryStore(deps.now);
+  const { store } = deps;
   // Weighed by records, so a few huge logs cannot hold the memory that 500 small ones would.
   const cache = new TtlCache<FetchedLog>(limits.cacheTtlMs, limits.cacheMaxEntries, deps.now, answerWeight, CACHE_MAX_RECORDS);
   const callTimeoutMs = config.bk?.timeoutMs ?? 10_000;

@@ -8,7 +8,7 @@ import { buildLookupReply } from '../../lookup/lookup-reply';
 import { renderInvalidInput, renderLookingUp, renderRestarting } from '../../render/status-message';
 import { renderUsage } from '../../render/plain-message';
 import { postToResponseUrl } from '../response-url';
-import { renderWatchStarting } from '../../watch/slack/watch-status';
+import { renderWatchStarting } from '../../watch/watch-status';
 import { startWatch } from '../../watch/slack/start-watch';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;

@@ -5,8 +5,6 @@ import type { Config, SlackConnection } from '../../config';
 import type { EventLogService } from '../../eventlog/service/service';
 import type { Logger } from '../../log';
 import type { Metrics } from '../../metrics';
-import { MemoryStore } from '../../store/memory-store';
-import { createStoreWatchStore } from '../store-watch-store';
 import type { RawLogWorker } from '../watch-logs';
 import { createWatcher, type Watcher } from '../watcher';
 import type { WatchStore } from '../watch-store';
@@ -18,8 +16,8 @@ export interface SlackWatcherDeps {
   metrics: Metrics;
   now: () => number;
   random?: () => number;
-  /** Default: this process's memory (a restart ends the watches). */
-  store?: WatchStore;
+  /** Where watches live (the shared store's watch records; process memory when no Redis). */
+  store: WatchStore;
   /** The app's Web API options (API URL, timeout). */
   clientOptions: webApi.WebClientOptions;
   logger: BoltLogger;
@@ -38,7 +36,7 @@ export function createSlackWatcher(config: Config & { slack: SlackConnection }, 
     logger: deps.logger,
   });
   return createWatcher({
-    store: deps.store ?? createStoreWatchStore(new MemoryStore(deps.now)),
+    store: deps.store,
     lookup: (request) => deps.service.lookup(request),
     slack: webApiWatchSlack(client),
     log: deps.log,

@@ -3,7 +3,7 @@ import type { WatchRecord } from '../watch-record';
 import type { SlackContext } from '../../slack/context';
 import { lookUpAndRender, type Surface } from '../../lookup/lookup-reply';
 import { renderPostFailure } from '../../render/status-message';
-import { renderAlreadyClosed, renderAlreadyWatched, renderWatchFull, renderWatchStarted } from './watch-status';
+import { renderAlreadyClosed, renderAlreadyWatched, renderWatchFull, renderWatchStarted } from '../watch-status';
 import type { SlackMessage } from '../../render/types';
 import { slackErrorCode } from '../../slack/slack-api-error';
 

@@ -4,7 +4,7 @@ import { actionKey, isRepeatDelivery } from '../../slack/retry-dedupe';
 import { ACTION_IDS, decodeButtonValue, decodeWatchKey } from '../../render/actions';
 import { renderStaleButton } from '../../render/status-message';
 import type { SlackMessage } from '../../render/types';
-import { renderWatchGone } from './watch-status';
+import { renderWatchGone } from '../watch-status';
 import { postToResponseUrl } from '../../slack/response-url';
 import { startWatch } from './start-watch';
 

@@ -7,6 +7,7 @@ import { createLogger } from '../../../src/log';
 import type { Metrics } from '../../../src/metrics';
 import { noopMetrics } from '../../helpers/silent';
 import { manualClock, type ManualClock } from '../../helpers/manual-clock';
+import { MemoryStore } from '../../../src/store/memory-store';
 
 /** The service in front of BlueKing, with a stand-in source, a hand-moved clock and recorded metrics. */
 
@@ -85,6 +86,7 @@ function setUp(config: Config, emails: Record<string, string | null> = {}): Setu
     source,
     now: clock.now,
     metrics,
+    store: new MemoryStore(clock.now),
     log: createLogger({ level: 'debug', secrets: [], write: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) }),
     lookupEmail: async (userId) => {
       emailLookups.push(userId);

@@ -1,11 +1,11 @@
-import type { Lang } from '../../config';
-import { mention } from '../watch-render';
-import { messagesFor } from '../../i18n/catalog';
-import { sectionBlock } from '../../render/blocks';
-import { WATCH_BLOCK_ID } from '../../render/footer';
-import { escapeMrkdwn } from '../../render/mrkdwn';
-import { renderPlainMessage } from '../../render/plain-message';
-import type { SlackMessage } from '../../render/types';
+import type { Lang } from '../config';
+import { mention } from './watch-render';
+import { messagesFor } from '../i18n/catalog';
+import { sectionBlock } from '../render/blocks';
+import { WATCH_BLOCK_ID } from '../render/footer';
+import { escapeMrkdwn } from '../render/mrkdwn';
+import { renderPlainMessage } from '../render/plain-message';
+import type { SlackMessage } from '../render/types';
 
 /** Short answers, seen only by whoever asked, about starting and stopping watches. */
 
