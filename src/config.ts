@@ -62,7 +62,7 @@ export interface LimitsConfig {
   userPerMinute: number;
 }
 
-/** Watching events (issue 14). */
+/** Watching events. */
 export interface WatchConfig {
   /** Poll interval per watch (jittered, backed off while BlueKing fails). */
   intervalMs: number;

@@ -7,7 +7,7 @@ import { latencyFigures, round } from '../stats';
 import type { AckBuckets, Target } from '../target-process';
 
 /**
- * Item 8 (issue 12): acks of other commands while big logs are in flight.
+ * Item 8: acks of other commands while big logs are in flight.
  * 20 lookups of distinct ~5 MB logs (about 7,500 records, under the default
  * BK_MAX_BODY_BYTES) start at once; meanwhile `/eventlog help` is sent every
  * 50 ms from the same client, and its acks are timed until every big answer

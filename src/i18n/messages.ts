@@ -246,7 +246,7 @@ export interface ConsoleMessages {
   watchSummary(updates: number, replies: number): string;
 }
 
-/** Watching (issue 14). Parameters are safe mrkdwn already (escaped names and notes, `<@U…>` mentions, date tokens). */
+/** Watching. Parameters are safe mrkdwn already (escaped names and notes, `<@U…>` mentions, date tokens). */
 export interface WatchMessages {
   /** "👁 Watching · updated 10:42 · started by @alice" */
   liveBanner(updated: string, startedBy: string): string;

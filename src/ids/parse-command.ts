@@ -15,7 +15,7 @@ export { INVALID_REASONS, type InvalidReason } from '../eventlog/model/invalid-r
 export type CommandRequest =
   | { kind: 'help' }
   /**
-   * `watch`: keep a live copy in the channel (issue 14); it is posted to the channel whatever `public` says.
+   * `watch`: keep a live copy in the channel; it is posted to the channel whatever `public` says.
    * `all`: `--all` was given, so the whole log opens in the Full log modal.
    */
   | { kind: 'lookup'; id: string; public: boolean; watch: boolean; all: boolean }

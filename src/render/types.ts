@@ -22,7 +22,7 @@ export interface RenderOptions {
   withActions: boolean;
   /** Slack user ID who shared it to the channel, shown as "shared by". */
   sharedBy: string | null;
-  /** Watching (issue 14): offer a Watch button, or show the live/ended watch banner. Absent = neither. */
+  /** Watching: offer a Watch button, or show the live/ended watch banner. Absent = neither. */
   watch?: WatchView;
 }
 

@@ -18,7 +18,7 @@ import { waitFor } from '../helpers/wait-for';
 /**
  * A big log (kept raw: bytes and a record count) shown in the Full log
  * modal, in an unfurl and by a watch (first message, every poll, a changed
- * message, the final one) is read and drawn on worker threads only (issue 12:
+ * message, the final one) is read and drawn on worker threads only (once,
  * reading one such log held the event loop for 300 ms). The body's main-thread
  * reader counts its calls and must never be called; what Slack receives must
  * equal what the main thread draws from the same log.

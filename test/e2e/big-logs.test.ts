@@ -6,7 +6,7 @@ import { logLines, messageText } from '../helpers/message-text';
 import { expectOlderPageFromCache } from '../helpers/older-page';
 
 /**
- * A big log (issue 12: 5 MB logs held the event loop for 300 ms each, so
+ * A big log (5 MB logs once held the event loop for 300 ms each, so
  * other commands' acks passed Slack's 3 s) is read and rendered on worker
  * threads: the main thread never parses its body, first answer or later
  * pages from the cache alike. Timing itself is measured by `npm run bench`.

@@ -10,7 +10,7 @@ import { describeWithRedis, startRedisServer, type RedisServer } from '../helper
 
 /**
  * Two replicas (two real apps on real ports) sharing one real redis-server
- * (issue 12: with REDIS_URL every big log used to be parsed, stringified and
+ * (with REDIS_URL every big log once was parsed, stringified and
  * rendered on the main thread). Replica A fetches a big log; replica B, whose
  * BlueKing is down, serves it from Redis: kept there as its body, it comes
  * back as a raw log and is rendered on B's worker threads. Neither main
