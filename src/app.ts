@@ -13,7 +13,7 @@ import { TaskTracker } from './slack/tasks';
 import { emailLookupVia } from './slack/users';
 import { createSlackWatcher } from './watch/slack/slack-watcher';
 import { createStoreWatchStore } from './watch/store-watch-store';
-import type { RawLogWorker } from './watch/watch-logs';
+import type { WatchLogWorkers } from './watch/watch-logs';
 import type { Watcher } from './watch/watcher';
 import type { WatchStore } from './watch/watch-store';
 import { createStore } from './store/create-store';
@@ -34,7 +34,7 @@ export interface AppDeps {
   /** Shared state; default: what REDIS_URL asks for (process memory when unset). Closed by stop(). */
   store?: Store;
   /** Reads and renders big logs the BlueKing client kept raw, for every surface and watches (src/offload/, shared with the client). */
-  rawLogs?: RawLogWorker;
+  logWorkers?: WatchLogWorkers;
 }
 
 export interface RunningApp {
@@ -93,8 +93,8 @@ export function createApp(config: Config & { slack: SlackConnection }, deps: App
     lookupEmail: emailLookupVia(app.client, log),
     store,
   });
-  const watcher = createSlackWatcher(config, { service, log, metrics, now, random: deps.random, store: deps.watchStore ?? createStoreWatchStore(store), clientOptions, logger: boltLogger, rawLogs: deps.rawLogs });
-  const ctx: SlackContext = { config, service, log, metrics, tasks, now, watcher, store, rawLogs: deps.rawLogs };
+  const watcher = createSlackWatcher(config, { service, log, metrics, now, random: deps.random, store: deps.watchStore ?? createStoreWatchStore(store), clientOptions, logger: boltLogger, logWorkers: deps.logWorkers });
+  const ctx: SlackContext = { config, service, log, metrics, tasks, now, watcher, store, logWorkers: deps.logWorkers };
   registerListeners(app, ctx);
   app.error(async (err) => {
     log.error('bolt.error', { error: err.message, code: 'code' in err ? String(err.code) : null });

@@ -7,7 +7,7 @@ import { createEventLogService } from './eventlog/service/service';
 import type { Logger } from './log';
 import type { LookupContext } from './lookup/lookup-context';
 import { createPrometheusMetrics, type PrometheusMetrics } from './metrics-prometheus';
-import { createLogOffload, type LogOffload } from './offload/log-offload';
+import { createLogWorkers, type LogWorkers } from './offload/log-workers';
 import { MemoryStore } from './store/memory-store';
 import type { Store } from './store/store';
 import type { WatchStore } from './watch/watch-store';
@@ -37,7 +37,7 @@ export interface BotOverrides {
    * Read and draw big BlueKing bodies on worker threads. Default: on with Slack (acks never wait behind a
    * big log), off in the console (one person, one answer at a time). A function wraps the workers (tests count jobs).
    */
-  logWorkers?: boolean | ((workers: LogOffload) => LogOffload);
+  logWorkers?: boolean | ((workers: LogWorkers) => LogWorkers);
   /** Wrap the source (tests hand the app a log no real client would produce). */
   wrapSource?: (source: EventLogSource) => EventLogSource;
 }
@@ -72,7 +72,7 @@ export function createBot(config: Config, overrides: BotOverrides): SlackBot | C
 export function createBot(config: Config, overrides: BotOverrides): SlackBot | ConsoleBot {
   const slack = config.slack.kind === 'console' ? null : config.slack;
   const workers = logWorkersFor(overrides.logWorkers ?? slack !== null);
-  const bk = config.bk ? createBkClient(config.bk, { zone: config.timezone, ...(workers ? { bigBodies: workers } : {}) }) : null;
+  const bk = config.bk ? createBkClient(config.bk, { zone: config.timezone, ...(workers ? { logWorkers: workers } : {}) }) : null;
   const plain: EventLogSource = bk ?? createDemoSource(config.timezone);
   const source = overrides.wrapSource ? overrides.wrapSource(plain) : plain;
   const metrics = overrides.metrics ?? createPrometheusMetrics({ defaultMetrics: true });
@@ -91,7 +91,7 @@ export function createBot(config: Config, overrides: BotOverrides): SlackBot | C
       webApiRetries: overrides.webApiRetries,
       store: overrides.store,
       watchStore: overrides.watchStore,
-      ...(workers ? { rawLogs: workers } : {}),
+      ...(workers ? { logWorkers: workers } : {}),
     },
   );
   return {
@@ -111,9 +111,9 @@ export function createBot(config: Config, overrides: BotOverrides): SlackBot | C
   };
 }
 
-function logWorkersFor(choice: boolean | ((workers: LogOffload) => LogOffload)): LogOffload | null {
+function logWorkersFor(choice: boolean | ((workers: LogWorkers) => LogWorkers)): LogWorkers | null {
   if (choice === false) return null;
-  const workers = createLogOffload();
+  const workers = createLogWorkers();
   return typeof choice === 'function' ? choice(workers) : workers;
 }
 
@@ -135,7 +135,7 @@ function consoleLookup(config: Config, source: EventLogSource, log: Logger, metr
   return { config: atTheTerminal, service, log, metrics, now };
 }
 
-function closer(bk: BkClient | null, workers: LogOffload | null): () => Promise<void> {
+function closer(bk: BkClient | null, workers: LogWorkers | null): () => Promise<void> {
   return async () => {
     bk?.close();
     await workers?.close();

@@ -37,7 +37,7 @@ export interface BkClientDeps {
   /** An agent to use instead of the client's own; the caller then owns (and destroys) it. */
   agent?: http.Agent | https.Agent;
   /** Reads big bodies off the main thread (src/offload/); without one every body is read here. */
-  bigBodies?: BigBodyReader;
+  logWorkers?: BigBodyReader;
   /** Clock for search_alert's time window (tests pin it). */
   now?: () => number;
 }
@@ -69,7 +69,7 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
     // Only a usable event ID (src/eventlog/model/event-id.ts) ever leaves the process.
     if (!isEventId(id)) throw new LookupError({ kind: 'bad_parameter' });
     const answer = await download(buildEventLogRequest(cfg, id, identity.username ?? cfg.username), signal);
-    const big = deps.bigBodies;
+    const big = deps.logWorkers;
     if (big && answer.body.length >= big.minBytes) return readBigBody(big, id, answer);
     await yieldToEventLoop();
     return parseEventLogResponse({ id, httpStatus: answer.status, headers: answer.headers, body: joined(answer.body).toString('utf8'), zone: deps.zone, scrub });

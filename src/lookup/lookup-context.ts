@@ -12,5 +12,5 @@ export interface LookupContext {
   metrics: Metrics;
   now: () => number;
   /** Renders big logs kept raw, off the main thread; needed when the BlueKing client keeps any (see EventLog.raw). */
-  rawLogs?: RawLogRenderer;
+  logWorkers?: RawLogRenderer;
 }

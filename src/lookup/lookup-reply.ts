@@ -39,12 +39,12 @@ export interface Surface<T> {
  * app has a RawLogRenderer, on a worker thread for a big log kept raw.
  */
 export function logDrawing<S extends LogSurface>(ctx: LookupContext, surface: S): Pick<Surface<SurfaceOutput<S>>, 'log' | 'rawLog'> {
-  const { rawLogs } = ctx;
+  const { logWorkers } = ctx;
   const { lang, timezone, monitorUrl } = ctx.config;
   const settings = { lang, timezone, monitorUrl };
   return {
     log: (fetched, nowMs) => renderLogOn(fetched, settings, surface, nowMs),
-    ...(rawLogs ? { rawLog: (fetched: RawFetchedLog, nowMs: number) => rawLogs.render(fetched, settings, surface, nowMs) } : {}),
+    ...(logWorkers ? { rawLog: (fetched: RawFetchedLog, nowMs: number) => logWorkers.render(fetched, settings, surface, nowMs) } : {}),
   };
 }
 

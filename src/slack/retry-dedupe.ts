@@ -8,13 +8,14 @@ import type { SlackContext } from './context';
  * first to claim its key in the store answers, the others stop.
  */
 
-/** How long a delivery is remembered: longer than Slack's retries go on. */
-export const DELIVERY_MEMORY_MS = 10 * 60_000;
+/** How long a request is remembered: longer than Slack's retries go on. */
+export const RETRY_MEMORY_MS = 10 * 60_000;
 
-export type DeliveryKind = 'mention' | 'command' | 'shortcut' | 'button';
+/** What Slack may send again (a retry of an event, a Socket Mode envelope acked late). */
+export type RetryKind = 'mention' | 'command' | 'shortcut' | 'button';
 
 /** What the check uses of the app's context. */
-export type DeliveryDedupeContext = Pick<SlackContext, 'log'> & {
+export type RetryDedupeContext = Pick<SlackContext, 'log'> & {
   store: Pick<SlackContext['store'], 'seen'>;
   metrics: Pick<SlackContext['metrics'], 'duplicateDelivery'>;
   config: { slack: Pick<SlackContext['config']['slack'], 'kind'> };
@@ -25,11 +26,11 @@ export type DeliveryDedupeContext = Pick<SlackContext, 'log'> & {
  * A mention is one message, answered once however it arrives. A command, shortcut or click is a repeat only
  * when Slack marks it as a redelivery (retry_num ≥ 1): two clicks of one button are two requests.
  */
-export async function isRepeatDelivery(ctx: DeliveryDedupeContext, kind: DeliveryKind, key: string, retryNum?: number): Promise<boolean> {
+export async function isSlackRetry(ctx: RetryDedupeContext, kind: RetryKind, key: string, retryNum?: number): Promise<boolean> {
   // Over HTTP, Slack never sends a slash command, shortcut or click again (only events, like a mention, are
   // retried): nothing to remember. Socket Mode sends any envelope again when its ack came late.
   if (kind !== 'mention' && ctx.config.slack.kind !== 'socket') return false;
-  const marking = ctx.store.seen(`delivery:${kind}:${key}`, DELIVERY_MEMORY_MS);
+  const marking = ctx.store.seen(`delivery:${kind}:${key}`, RETRY_MEMORY_MS);
   if (kind !== 'mention' && !((retryNum ?? 0) > 0)) {
     // A first delivery is answered whatever the store says: it is marked for a redelivery to find, and the
     // answer does not wait for the mark (with Redis, one round trip less before BlueKing is asked).

@@ -6,7 +6,7 @@ import type { SlackMessage } from '../render/types';
 import { lookForWatch, type RawLogWatchLooker, type WatchAsk, type WatchLook } from './watch-look';
 
 /** Reads and draws big logs kept raw on worker threads (src/offload/ is one). */
-export type RawLogWorker = RawLogRenderer & RawLogWatchLooker;
+export type WatchLogWorkers = RawLogRenderer & RawLogWatchLooker;
 
 /** How the watcher keeps, looks at and draws the logs it polls. */
 export interface WatchLogs {
@@ -24,8 +24,8 @@ export interface WatchLogs {
  * console), a raw log is read here once when fetched and everything is done
  * here, as always.
  */
-export function watchLogs(settings: AnswerSettings, rawLogs?: RawLogWorker): WatchLogs {
-  if (!rawLogs) {
+export function watchLogs(settings: AnswerSettings, logWorkers?: WatchLogWorkers): WatchLogs {
+  if (!logWorkers) {
     return {
       keep: withEntries,
       look: async (fetched, ask, nowMs) => lookForWatch(readHere(fetched), settings, ask, nowMs),
@@ -36,11 +36,11 @@ export function watchLogs(settings: AnswerSettings, rawLogs?: RawLogWorker): Wat
     keep: (log) => log,
     look: async (fetched, ask, nowMs) => {
       const raw = rawOf(fetched);
-      return raw ? rawLogs.watchLook(raw, settings, ask, nowMs) : lookForWatch(fetched, settings, ask, nowMs);
+      return raw ? logWorkers.watchLook(raw, settings, ask, nowMs) : lookForWatch(fetched, settings, ask, nowMs);
     },
     render: async (fetched, view, nowMs) => {
       const raw = rawOf(fetched);
-      return raw ? rawLogs.render(raw, settings, { kind: 'message', view }, nowMs) : renderFetchedLog(fetched, settings, view, nowMs);
+      return raw ? logWorkers.render(raw, settings, { kind: 'message', view }, nowMs) : renderFetchedLog(fetched, settings, view, nowMs);
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { WatchConfig } from '../config';
 import type { DeliveryLookup } from '../eventlog/deliveries/deliveries';
 import type { FetchedLog } from '../eventlog/answers/answer';
 import type { EventLog } from '../eventlog/model/record';
@@ -13,19 +14,10 @@ import { materialChanges, type WatchChange } from './changes';
 import { dueToEnd, nextPollDelayMs } from './schedule';
 import { watchKey, type WatchRecord, type WatchStop } from './watch-record';
 import { endedBanner, endedWatchView, liveWatchView, threadLine, type WatchTextSettings } from './watch-render';
-import { watchLogs, type RawLogWorker } from './watch-logs';
+import { watchLogs, type WatchLogWorkers } from './watch-logs';
 import type { WatchCallResult, WatchSlack } from './watch-slack';
 import type { WatchStore } from './watch-store';
 import { messagesFor } from '../i18n/catalog';
-
-export interface WatchSettings {
-  intervalMs: number;
-  maxHours: number;
-  /** Most watches at once, for the whole bot. */
-  max: number;
-  /** Lease TTL: another replica takes a watch over at most this long (plus one tick) after its poller died. */
-  leaseMs: number;
-}
 
 /** The watcher's counters (Prometheus in the app, a tally in the console). */
 export type WatchMetrics = Pick<Metrics, 'watchesActive' | 'watchPoll' | 'watchUpdate' | 'watchReply' | 'watchStop'>;
@@ -41,22 +33,26 @@ export interface WatcherDeps {
   random: () => number;
   /** This process, as the owner of leases. */
   replicaId: string;
-  settings: WatchSettings;
+  settings: WatchConfig;
   render: AnswerSettings & Pick<WatchTextSettings, 'lang'>;
   /** Big logs kept raw are looked at and drawn on worker threads; without it every log is read here. */
-  rawLogs?: RawLogWorker;
+  logWorkers?: WatchLogWorkers;
 }
 
-/** Where a new watch goes and who asked. */
-export interface WatchStart {
-  log: EventLog;
-  /** The per-receiver results fetched with it; none = not asked. */
-  deliveries?: DeliveryLookup;
+/** Where a watch posts and who asked for it. */
+export interface WatchTarget {
   channel: string;
   /** Post into this thread; null = at the top of the channel (the change lines then go to the message's own thread). */
   threadTs: string | null;
   userId: string;
   teamId: string | null;
+}
+
+/** A new watch: where it goes and the log it starts from. */
+export interface WatchStart extends WatchTarget {
+  log: EventLog;
+  /** The per-receiver results fetched with it; none = not asked. */
+  deliveries?: DeliveryLookup;
 }
 
 export type StartResult =
@@ -98,7 +94,7 @@ const NOT_ASKED: DeliveryLookup = { kind: 'absent', absence: { kind: 'not_asked'
  */
 export function createWatcher(deps: WatcherDeps): Watcher {
   const { store, settings, log } = deps;
-  const logs = watchLogs({ lang: deps.render.lang, timezone: deps.render.timezone, monitorUrl: deps.render.monitorUrl }, deps.rawLogs);
+  const logs = watchLogs({ lang: deps.render.lang, timezone: deps.render.timezone, monitorUrl: deps.render.monitorUrl }, deps.logWorkers);
   const text: WatchTextSettings = { lang: deps.render.lang, timezone: deps.render.timezone, maxHours: settings.maxHours };
   const maxAgeMs = settings.maxHours * 3_600_000;
   const tickMs = Math.min(2_000, Math.max(100, Math.floor(Math.min(settings.intervalMs, settings.leaseMs) / 4)));

@@ -3,7 +3,7 @@ import { successResponse } from '../../src/console/demo/envelope';
 import type { FetchedLog } from '../../src/eventlog/answers/answer';
 import type { EventLog } from '../../src/eventlog/model/record';
 import type { EventLogSource } from '../../src/eventlog/model/source';
-import { OFFLOAD_MIN_BYTES, type LogOffload } from '../../src/offload/log-offload';
+import { OFFLOAD_MIN_BYTES, type LogWorkers } from '../../src/offload/log-workers';
 import { renderFetchedLog, type AnswerSettings, type AnswerView } from '../../src/render/event-log-message';
 import { renderFetchedLogModal } from '../../src/render/modal-view';
 import { renderFetchedLogUnfurl } from '../../src/render/unfurl-blocks';
@@ -47,7 +47,7 @@ describe('a big log in the modal, an unfurl and a watch, over real HTTP', () => 
   let mainThreadReads = 0;
   /** Worker jobs that draw a log: a surface's render (by surface), or a watch's look. */
   const drawJobs: string[] = [];
-  const countDrawJobs = (workers: LogOffload): LogOffload => ({
+  const countDrawJobs = (workers: LogWorkers): LogWorkers => ({
     ...workers,
     render: (fetched, settings, surface, nowMs) => {
       drawJobs.push(`render ${surface.kind}`);

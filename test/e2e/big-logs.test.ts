@@ -1,5 +1,5 @@
 import { benchEsbBody } from '../../bench/bench-log';
-import { OFFLOAD_MIN_BYTES } from '../../src/offload/log-offload';
+import { OFFLOAD_MIN_BYTES } from '../../src/offload/log-workers';
 import { startHarness, type Harness } from '../helpers/app-harness';
 import { watchMainThreadJson, type MainThreadJson } from '../helpers/main-thread-json';
 import { logLines, messageText } from '../helpers/message-text';

@@ -80,7 +80,7 @@ describe('Slack-side faults, end to end', () => {
     expect(messageText(posts[1])).toContain('Event 5310');
     // Slack asked for one second; the client waited at least that long before trying again.
     expect(calledAt[1] - calledAt[0]).toBeGreaterThanOrEqual(1000);
-    expect(h.rawLogs.join('')).toContain('Will retry in 1 seconds');
+    expect(h.logLines.join('')).toContain('Will retry in 1 seconds');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(logLines(h.logs, 'slack.post_failed')).toHaveLength(0);
     expect(h.responses.requests).toHaveLength(0);

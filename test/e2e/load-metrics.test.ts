@@ -82,8 +82,8 @@ describe('GET /metrics after a known sequence of lookups', () => {
   });
 
   it('writes one JSON line per event at LOG_LEVEL=info, and no debug lines', () => {
-    expect(h.rawLogs.length).toBeGreaterThan(0);
-    for (const raw of h.rawLogs) {
+    expect(h.logLines.length).toBeGreaterThan(0);
+    for (const raw of h.logLines) {
       expect(raw.endsWith('\n')).toBe(true);
       const line = JSON.parse(raw) as Record<string, unknown>;
       expect(Object.keys(line).slice(0, 3)).toEqual(['time', 'level', 'msg']);

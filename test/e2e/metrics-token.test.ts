@@ -33,6 +33,6 @@ describe('GET /metrics with METRICS_TOKEN set', () => {
   });
 
   it('never logs the token', () => {
-    expect(h.rawLogs.join('')).not.toContain(TOKEN);
+    expect(h.logLines.join('')).not.toContain(TOKEN);
   });
 });

@@ -126,7 +126,7 @@ describe.each(['header', 'query'] as const)('secrets with BK_AUTH_STYLE=%s', (st
   });
 
   it.each(SECRET_FORMS)('never logs $name', ({ forms }) => {
-    const logged = h.rawLogs.join('');
+    const logged = h.logLines.join('');
     for (const form of forms) expect(logged).not.toContain(form);
   });
 

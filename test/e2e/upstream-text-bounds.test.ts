@@ -55,13 +55,13 @@ describe('a secret at the cut of upstream text', () => {
 
   it.each(PLACES)('leaves no fragment of the app secret in the reply or the log: $name', async ({ reply }) => {
     const startReplies = h.responses.requests.length;
-    const startLogs = h.rawLogs.length;
+    const startLogs = h.logLines.length;
     for (const before of OFFSETS) {
       h.esb.enqueue(reply(before));
       await h.postCommand('5310');
     }
     const delivered = await h.responses.waitForRequests(startReplies + OFFSETS.length);
-    const seen = [...delivered.slice(startReplies).map((r) => r.body), ...h.rawLogs.slice(startLogs)].join('\n');
+    const seen = [...delivered.slice(startReplies).map((r) => r.body), ...h.logLines.slice(startLogs)].join('\n');
     // Every one of them was BlueKing's answer, not a refusal of ours.
     expect(logLines(h.logs.slice(startLogs), 'lookup').map((l) => l.outcome)).not.toContain('refused_user_rate_limited');
     for (const fragment of secretFragments(BK_SECRET)) expect(seen).not.toContain(fragment);
@@ -85,7 +85,7 @@ describe('an outsized upstream field', () => {
     const delivered = await h.responses.waitForRequests(2);
     const lines = logLines(h.logs, 'lookup');
     expect(lines).toHaveLength(2);
-    for (const line of h.rawLogs) expect(line.length).toBeLessThan(4000);
+    for (const line of h.logLines) expect(line.length).toBeLessThan(4000);
     for (const line of lines) expect(String(line.request_id)).toMatch(/^r+…/);
     for (const line of lines) expect(String(line.request_id)).toContain(String(HUGE.length));
     for (const r of delivered) expect(r.body.length).toBeLessThan(10_000);

@@ -3,7 +3,7 @@ import { createBot } from '../../src/bot';
 import { loadConfig, type Config } from '../../src/config';
 import type { EventLogSource } from '../../src/eventlog/model/source';
 import { createLogger } from '../../src/log';
-import type { LogOffload } from '../../src/offload/log-offload';
+import type { LogWorkers } from '../../src/offload/log-workers';
 import { createPrometheusMetrics } from '../../src/metrics-prometheus';
 import { startFakeEsb, type FakeEsb } from './fake-esb';
 import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api';
@@ -25,7 +25,7 @@ export interface Harness {
   responses: RecordingServer;
   /** Every log line the app wrote, parsed. */
   logs: Array<Record<string, unknown>>;
-  rawLogs: string[];
+  logLines: string[];
   postCommand(text: string, fields?: Record<string, string>): Promise<Response>;
   postInteraction(payload: object): Promise<Response>;
   postEvent(event: object): Promise<Response>;
@@ -49,7 +49,7 @@ export interface HarnessOptions {
   /** Wrap the real BlueKing client, e.g. to hand the app a log no real client would produce. */
   wrapSource?: (client: EventLogSource) => EventLogSource;
   /** Wrap the log workers the app is given (with `offload: true`), e.g. to count their jobs. */
-  wrapRawLogs?: (workers: LogOffload) => LogOffload;
+  wrapRawLogs?: (workers: LogWorkers) => LogWorkers;
 }
 
 let commandCounter = 0;
@@ -82,9 +82,9 @@ export async function startHarness(env: Record<string, string> = {}, options: Ha
     port: 0,
   };
   if (config.slack.kind !== 'http' || !config.bk) throw new Error('harness needs HTTP mode and BlueKing settings');
-  const rawLogs: string[] = [];
+  const logLines: string[] = [];
   const secrets = options.redactLogs === false ? [] : [BK_SECRET, BOT_TOKEN, SIGNING_SECRET];
-  const log = createLogger({ level: config.logLevel, secrets, write: (line) => rawLogs.push(line) });
+  const log = createLogger({ level: config.logLevel, secrets, write: (line) => logLines.push(line) });
   const bot = createBot({ ...config, slack: config.slack }, {
     log,
     metrics: createPrometheusMetrics({ defaultMetrics: false }),
@@ -109,9 +109,9 @@ export async function startHarness(env: Record<string, string> = {}, options: Ha
     esb,
     slack,
     responses,
-    rawLogs,
+    logLines,
     get logs() {
-      return rawLogs.map((line) => JSON.parse(line) as Record<string, unknown>);
+      return logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
     },
     postCommand: (text, fields = {}) => {
       commandCounter++;

@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { benchEsbBody } from '../../bench/bench-log';
-import { OFFLOAD_MIN_BYTES } from '../../src/offload/log-offload';
+import { OFFLOAD_MIN_BYTES } from '../../src/offload/log-workers';
 import { startHarness, type Harness } from '../helpers/app-harness';
 import { until } from '../helpers/bot-process';
 import { watchMainThreadJson, type MainThreadJson } from '../helpers/main-thread-json';

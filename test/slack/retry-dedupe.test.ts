@@ -1,10 +1,10 @@
 import { createLogger } from '../../src/log';
 import { MemoryStore } from '../../src/store/memory-store';
-import { isRepeatDelivery, type DeliveryDedupeContext } from '../../src/slack/retry-dedupe';
+import { isSlackRetry, type RetryDedupeContext } from '../../src/slack/retry-dedupe';
 
 /** Answer each delivery once; a first delivery never waits for the store (with Redis, a round trip before BlueKing is asked). */
-describe('isRepeatDelivery', () => {
-  const contextWith = (seen: DeliveryDedupeContext['store']['seen'], mode: 'socket' | 'http' = 'socket'): DeliveryDedupeContext & { duplicates: string[]; lines: string[] } => {
+describe('isSlackRetry', () => {
+  const contextWith = (seen: RetryDedupeContext['store']['seen'], mode: 'socket' | 'http' = 'socket'): RetryDedupeContext & { duplicates: string[]; lines: string[] } => {
     const duplicates: string[] = [];
     const lines: string[] = [];
     return {
@@ -24,9 +24,9 @@ describe('isRepeatDelivery', () => {
       marks.push(key);
       return store.seen(key, ttlMs);
     }, 'http');
-    for (const kind of ['command', 'shortcut', 'button'] as const) expect(await isRepeatDelivery(ctx, kind, 'k1', 1)).toBe(false);
-    expect(await isRepeatDelivery(ctx, 'mention', 'm1')).toBe(false);
-    expect(await isRepeatDelivery(ctx, 'mention', 'm1', 1)).toBe(true);
+    for (const kind of ['command', 'shortcut', 'button'] as const) expect(await isSlackRetry(ctx, kind, 'k1', 1)).toBe(false);
+    expect(await isSlackRetry(ctx, 'mention', 'm1')).toBe(false);
+    expect(await isSlackRetry(ctx, 'mention', 'm1', 1)).toBe(true);
     expect(marks).toEqual(['delivery:mention:m1', 'delivery:mention:m1']);
   });
 
@@ -37,25 +37,25 @@ describe('isRepeatDelivery', () => {
       marks.push(key);
       return never;
     });
-    for (const kind of ['command', 'shortcut', 'button'] as const) expect(await isRepeatDelivery(ctx, kind, 'k1')).toBe(false);
+    for (const kind of ['command', 'shortcut', 'button'] as const) expect(await isSlackRetry(ctx, kind, 'k1')).toBe(false);
     expect(marks).toEqual(['delivery:command:k1', 'delivery:shortcut:k1', 'delivery:button:k1']);
   });
 
   it('in Socket Mode tells a redelivery of something already answered, and a mention seen twice', async () => {
     const store = new MemoryStore();
     const ctx = contextWith((key, ttlMs) => store.seen(key, ttlMs));
-    expect(await isRepeatDelivery(ctx, 'command', 't1')).toBe(false);
-    expect(await isRepeatDelivery(ctx, 'command', 't1')).toBe(false); // not marked as a redelivery: answered again
-    expect(await isRepeatDelivery(ctx, 'command', 't1', 1)).toBe(true);
-    expect(await isRepeatDelivery(ctx, 'command', 't2', 1)).toBe(false); // a redelivery of something never seen
-    expect(await isRepeatDelivery(ctx, 'mention', 'm1')).toBe(false);
-    expect(await isRepeatDelivery(ctx, 'mention', 'm1')).toBe(true);
+    expect(await isSlackRetry(ctx, 'command', 't1')).toBe(false);
+    expect(await isSlackRetry(ctx, 'command', 't1')).toBe(false); // not marked as a redelivery: answered again
+    expect(await isSlackRetry(ctx, 'command', 't1', 1)).toBe(true);
+    expect(await isSlackRetry(ctx, 'command', 't2', 1)).toBe(false); // a redelivery of something never seen
+    expect(await isSlackRetry(ctx, 'mention', 'm1')).toBe(false);
+    expect(await isSlackRetry(ctx, 'mention', 'm1')).toBe(true);
     expect(ctx.duplicates).toEqual(['command', 'mention']);
   });
 
   it('logs a mark the store could not write, and still answers', async () => {
     const ctx = contextWith(() => Promise.reject(new Error('redis down')));
-    expect(await isRepeatDelivery(ctx, 'command', 't1')).toBe(false);
+    expect(await isSlackRetry(ctx, 'command', 't1')).toBe(false);
     await new Promise((resolve) => setImmediate(resolve));
     expect(ctx.lines.join('\n')).toMatch(/delivery\.mark_failed.*redis down/);
   });

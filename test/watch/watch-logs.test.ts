@@ -3,7 +3,7 @@ import type { EventLog } from '../../src/eventlog/model/record';
 import { renderFetchedLog } from '../../src/render/event-log-message';
 import { renderLogOn } from '../../src/render/log-surface';
 import { lookForWatch } from '../../src/watch/watch-look';
-import { watchLogs, type RawLogWorker } from '../../src/watch/watch-logs';
+import { watchLogs, type WatchLogWorkers } from '../../src/watch/watch-logs';
 import { incidentAt, NOT_ASKED } from './watch-fixtures';
 
 /** Where the watcher reads its logs: a raw one on the worker when there is one, never here; everything here without one. */
@@ -26,7 +26,7 @@ function rawLog(): { log: EventLog; reads: () => number } {
 }
 
 /** A worker stand-in that draws from the parsed log, and says what it was asked. */
-function fakeWorker(): RawLogWorker & { asked: string[] } {
+function fakeWorker(): WatchLogWorkers & { asked: string[] } {
   const asked: string[] = [];
   const asParsed = (fetched: FetchedLog): FetchedLog => ({ ...fetched, log: parsed });
   return {

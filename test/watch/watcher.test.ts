@@ -3,7 +3,8 @@ import { LookupError } from '../../src/eventlog/model/lookup-error';
 import { MemoryStore } from '../../src/store/memory-store';
 import { createLogger } from '../../src/log';
 import { createStoreWatchStore } from '../../src/watch/store-watch-store';
-import { createWatcher, type Watcher, type WatchSettings } from '../../src/watch/watcher';
+import type { WatchConfig } from '../../src/config';
+import { createWatcher, type Watcher } from '../../src/watch/watcher';
 import type { WatchStore } from '../../src/watch/watch-store';
 import { manualClock, type ManualClock } from '../helpers/manual-clock';
 import { noopMetrics } from '../helpers/silent';
@@ -11,7 +12,7 @@ import { checkMessageLimits } from '../helpers/check-limits';
 import { incidentAt, NOT_ASKED, rateLimited, recordingSlack, scriptedLookup, slackFailure, type RecordingSlack, type ScriptedLookup } from './watch-fixtures';
 
 const MIN = 60_000;
-const SETTINGS: WatchSettings = { intervalMs: MIN, maxHours: 24, max: 3, leaseMs: 30_000 };
+const SETTINGS: WatchConfig = { intervalMs: MIN, maxHours: 24, max: 3, leaseMs: 30_000 };
 const CHANNEL = 'C0INCIDENT';
 
 interface Setup {
@@ -23,7 +24,7 @@ interface Setup {
   logs: Array<Record<string, unknown>>;
 }
 
-function setUp(settings: Partial<WatchSettings> = {}, shared?: { store: WatchStore; clock: ManualClock; bk: ScriptedLookup; slack: RecordingSlack }): Setup {
+function setUp(settings: Partial<WatchConfig> = {}, shared?: { store: WatchStore; clock: ManualClock; bk: ScriptedLookup; slack: RecordingSlack }): Setup {
   const clock = shared?.clock ?? manualClock(Date.UTC(2024, 5, 3, 6, 30));
   const store = shared?.store ?? createStoreWatchStore(new MemoryStore(clock.now));
   const slack = shared?.slack ?? recordingSlack();

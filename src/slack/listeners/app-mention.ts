@@ -7,7 +7,7 @@ import { renderUsage } from '../../render/plain-message';
 import { renderIdChoice, renderInvalidInput, renderNoIdFound, renderRestarting } from '../../render/status-message';
 import { slackErrorCode } from '../slack-api-error';
 import { answerInThread, tellRequester, type ThreadTarget } from '../thread-reply';
-import { isRepeatDelivery } from '../retry-dedupe';
+import { isSlackRetry } from '../retry-dedupe';
 
 type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
 type MentionEvent = MentionArgs['event'];
@@ -22,7 +22,7 @@ export function register(app: App, ctx: SlackContext): void {
     if (event.bot_id || !event.user) return;
     // Bolt acked the event before this listener ran, so asking the store here never delays the ack.
     // Keyed on the message (channel and ts), which a redelivery keeps, on this replica or another.
-    if (await isRepeatDelivery(ctx, 'mention', `${event.channel}/${event.ts}`, context.retryNum)) return;
+    if (await isSlackRetry(ctx, 'mention', `${event.channel}/${event.ts}`, context.retryNum)) return;
     ctx.tasks.run(
       () => handleMention(event, client, ctx),
       () => tellRequester(ctx, client, targetOf(event), renderRestarting(ctx.config.lang)),

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/
 import { formText } from '../form-text';
 import { parseCommandText } from '../../ids/parse-command';
 import type { SlackContext } from '../context';
-import { isRepeatDelivery } from '../retry-dedupe';
+import { isSlackRetry } from '../retry-dedupe';
 import { openFullLog } from '../full-log';
 import { buildLookupReply } from '../../lookup/lookup-reply';
 import { renderInvalidInput, renderLookingUp, renderRestarting } from '../../render/status-message';
@@ -45,7 +45,7 @@ async function handleEventlogCommand({ command, ack, client, context }: CommandA
   if (request.watch) {
     await ack({ response_type: 'ephemeral', ...renderWatchStarting(request.id, lang) });
     ctx.tasks.run(async () => {
-      if (await isRepeatDelivery(ctx, 'command', command.trigger_id, context.retryNum)) return;
+      if (await isSlackRetry(ctx, 'command', command.trigger_id, context.retryNum)) return;
       await startWatch(ctx, client, {
         id: request.id,
         channel: command.channel_id,
@@ -71,7 +71,7 @@ async function handleEventlogCommand({ command, ack, client, context }: CommandA
     postToResponseUrl(command.response_url, { response_type: 'ephemeral', replace_original: true, ...renderRestarting(lang) }, ctx.log, logContext);
   ctx.tasks.run(async () => {
     // A Socket Mode envelope re-sent because its ack came late carries the same trigger_id.
-    if (await isRepeatDelivery(ctx, 'command', command.trigger_id, context.retryNum)) return;
+    if (await isSlackRetry(ctx, 'command', command.trigger_id, context.retryNum)) return;
     const { message, ok } = await buildLookupReply(
       ctx,
       { id: request.id, userId: command.user_id, channelId: command.channel_id, teamId: command.team_id, bypassCache: false },

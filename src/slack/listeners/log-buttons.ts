@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackContext } from '../context';
-import { actionKey, isRepeatDelivery } from '../retry-dedupe';
+import { actionKey, isSlackRetry } from '../retry-dedupe';
 import { buildLookupReply } from '../../lookup/lookup-reply';
 import { ACTION_IDS, decodeButtonValue } from '../../render/actions';
 import { renderRestarting, renderStaleButton } from '../../render/status-message';
@@ -49,7 +49,7 @@ async function handleLogButton({ ack, action, body, context }: ButtonArgs, ctx: 
   }
   ctx.tasks.run(async () => {
     const clicked = actionKey(channelId, body.container?.message_ts ?? body.message?.ts, action.action_id, action.action_ts);
-    if (await isRepeatDelivery(ctx, 'button', clicked, context.retryNum)) return;
+    if (await isSlackRetry(ctx, 'button', clicked, context.retryNum)) return;
     const { message, ok } = await buildLookupReply(
       ctx,
       { id: value.id, userId, channelId, teamId: body.team?.id ?? null, bypassCache: kind === 'refresh' },

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, App, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { extractEventIds } from '../../ids/extract-ids';
 import type { SlackContext } from '../context';
-import { actionKey, isRepeatDelivery } from '../retry-dedupe';
+import { actionKey, isSlackRetry } from '../retry-dedupe';
 import { renderIdChoice, renderNoIdFound, renderRestarting } from '../../render/status-message';
 import { answerInThread, tellRequester, type ThreadTarget } from '../thread-reply';
 
@@ -32,7 +32,7 @@ async function handleShowEventLog({ shortcut, ack, client, context }: ShortcutAr
   };
   ctx.tasks.run(async () => {
     const used = actionKey(target.channel, message.ts, shortcut.callback_id, shortcut.action_ts);
-    if (await isRepeatDelivery(ctx, 'shortcut', used, context.retryNum)) return;
+    if (await isSlackRetry(ctx, 'shortcut', used, context.retryNum)) return;
     const ids = extractEventIds(message, ctx.now());
     ctx.log.info('shortcut', { user: target.userId, channel: target.channel, ids_found: ids.length });
     if (ids.length === 1) return answerInThread(ctx, client, ids[0], target);

@@ -3,7 +3,7 @@ import type { SlackContext } from '../context';
 import { decodePickValue } from '../../render/pick-value';
 import { PICK_ACTION_PREFIX } from '../../render/actions';
 import { renderRestarting, renderStaleButton } from '../../render/status-message';
-import { actionKey, isRepeatDelivery } from '../retry-dedupe';
+import { actionKey, isSlackRetry } from '../retry-dedupe';
 import { postToResponseUrl } from '../response-url';
 import { answerInThread, tellRequester } from '../thread-reply';
 
@@ -26,7 +26,7 @@ async function handlePick({ ack, action, body, client, context }: ButtonArgs, ct
   ctx.tasks.run(
     async () => {
       const clicked = actionKey(channel, body.container?.message_ts ?? body.message?.ts, action.action_id, action.action_ts);
-      if (await isRepeatDelivery(ctx, 'button', clicked, context.retryNum)) return;
+      if (await isSlackRetry(ctx, 'button', clicked, context.retryNum)) return;
       if (!picked || !target) {
         if (responseUrl) await postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: false, ...renderStaleButton(ctx.config.lang) }, ctx.log, logContext);
         return;

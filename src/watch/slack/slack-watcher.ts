@@ -5,7 +5,7 @@ import type { Config, SlackConnection } from '../../config';
 import type { EventLogService } from '../../eventlog/service/service';
 import type { Logger } from '../../log';
 import type { Metrics } from '../../metrics';
-import type { RawLogWorker } from '../watch-logs';
+import type { WatchLogWorkers } from '../watch-logs';
 import { createWatcher, type Watcher } from '../watcher';
 import type { WatchStore } from '../watch-store';
 import { webApiWatchSlack } from './watch-slack-api';
@@ -22,7 +22,7 @@ export interface SlackWatcherDeps {
   clientOptions: webApi.WebClientOptions;
   logger: BoltLogger;
   /** Reads and draws big logs kept raw on worker threads (shared with the client and the listeners). */
-  rawLogs?: RawLogWorker;
+  logWorkers?: WatchLogWorkers;
 }
 
 /** The watcher of a Slack app: polls through the app's service and talks to Slack with a client of its own. */
@@ -46,6 +46,6 @@ export function createSlackWatcher(config: Config & { slack: SlackConnection }, 
     replicaId: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
     settings: config.watch,
     render: { lang: config.lang, timezone: config.timezone, monitorUrl: config.monitorUrl },
-    rawLogs: deps.rawLogs,
+    logWorkers: deps.logWorkers,
   });
 }

@@ -1,3 +1,4 @@
+import type { WatchTarget } from '../watcher';
 import type { webApi } from '@slack/bolt';
 import type { WatchRecord } from '../watch-record';
 import type { SlackContext } from '../../slack/context';
@@ -8,13 +9,8 @@ import type { SlackMessage } from '../../render/types';
 import { slackErrorCode } from '../../slack/slack-api-error';
 
 /** A request to watch an event, from whichever entry point. */
-export interface WatchRequest {
+export interface WatchRequest extends WatchTarget {
   id: string;
-  channel: string;
-  /** Post into this thread; null = at the top of the channel. */
-  threadTs: string | null;
-  userId: string;
-  teamId: string | null;
   /** Tell the person who asked (ephemeral: response_url or chat.postEphemeral). */
   tell(message: SlackMessage): Promise<void>;
   /** Whether to confirm a start to them (a slash command's placeholder must be replaced; a click or mention needs no word). */

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackContext } from '../../slack/context';
-import { actionKey, isRepeatDelivery } from '../../slack/retry-dedupe';
+import { actionKey, isSlackRetry } from '../../slack/retry-dedupe';
 import { ACTION_IDS, decodeButtonValue, decodeWatchKey } from '../../render/actions';
 import { renderStaleButton } from '../../render/status-message';
 import type { SlackMessage } from '../../render/types';
@@ -22,7 +22,7 @@ export function register(app: App, ctx: SlackContext): void {
 /** A click Socket Mode delivered again (its ack came late) is answered once. */
 function isRepeat(ctx: SlackContext, body: ButtonArgs['body'], action: ButtonArgs['action'], retryNum: number | undefined): Promise<boolean> {
   const channel = body.channel?.id ?? body.container?.channel_id;
-  return isRepeatDelivery(ctx, 'button', actionKey(channel, body.container?.message_ts ?? body.message?.ts, action.action_id, action.action_ts), retryNum);
+  return isSlackRetry(ctx, 'button', actionKey(channel, body.container?.message_ts ?? body.message?.ts, action.action_id, action.action_ts), retryNum);
 }
 
 /** A private answer to whoever clicked, through the click's response_url. */

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { benchEsbBody, BENCH_ZONE } from '../../bench/bench-log';
 import { parseEventLogResponse } from '../../src/bk/envelope';
 import { isShared, utf8Of } from '../../src/thread-bytes';
-import { createLogOffload, type LogOffload } from '../../src/offload/log-offload';
+import { createLogWorkers, type LogWorkers } from '../../src/offload/log-workers';
 import { LOG_WORKER_NICER_BY } from '../../src/offload/thread-priority';
 import { renderFetchedLog } from '../../src/render/event-log-message';
 
@@ -12,9 +12,9 @@ import { renderFetchedLog } from '../../src/render/event-log-message';
  * main thread would give, bodies handed back, failures as verdicts.
  */
 describe('log offload on worker threads', () => {
-  let offload: LogOffload;
+  let offload: LogWorkers;
   beforeAll(() => {
-    offload = createLogOffload({ workers: 2 });
+    offload = createLogWorkers({ workers: 2 });
   });
   afterAll(() => offload.close());
 

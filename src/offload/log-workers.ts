@@ -13,7 +13,7 @@ import { LogWorkerPool } from './worker-pool';
  * OFFLOAD_MIN_BYTES or more here to be checked, and the Slack side renders
  * such logs here (message, modal, unfurl, a watch's look), on a pool of worker threads.
  */
-export interface LogOffload extends BigBodyReader, RawLogRenderer, RawLogWatchLooker {
+export interface LogWorkers extends BigBodyReader, RawLogRenderer, RawLogWatchLooker {
   /** Start a worker ahead of the first big log (call once the bot is up). */
   warm(): void;
   close(): Promise<void>;
@@ -25,7 +25,7 @@ export interface LogOffload extends BigBodyReader, RawLogRenderer, RawLogWatchLo
  */
 export const OFFLOAD_MIN_BYTES = 128 * 1024;
 
-export function createLogOffload(options: { workers?: number; minBytes?: number } = {}): LogOffload {
+export function createLogWorkers(options: { workers?: number; minBytes?: number } = {}): LogWorkers {
   const pool = new LogWorkerPool(options.workers);
   const rawLogJob = ({ log, deliveries }: RawFetchedLog, settings: AnswerSettings, nowMs: number): RawLogJob => ({
     // The cached body stays in the cache: a worker reads shared memory where it lies; other bytes are copied for it.
