@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { createBot } from '../../src/bot';
-import { loadConfig, type Lang } from '../../src/config';
+import { loadConfig } from '../../src/config';
+import type { AnswerContext } from '../../src/console/answer-context';
 import { runConsole, type ConsoleDeps } from '../../src/console/console';
 import { isDemoSource } from '../../src/console/demo-data';
 import { createPrometheusMetrics } from '../../src/metrics-prometheus';
@@ -8,17 +9,10 @@ import type { EventLogSource } from '../../src/eventlog/model/source';
 import { silentLogger } from './silent';
 
 /** The console as a test sets it up: the settings that matter to it, and optionally another source than the demo data. */
-export interface ConsoleOptions {
-  sourceLabel: string;
-  lang: Lang;
-  timezone: string;
-  monitorUrl: string | null;
-  now: () => number;
-  isTTY: boolean;
+export type ConsoleOptions = Pick<AnswerContext, 'sourceLabel' | 'lang' | 'timezone' | 'monitorUrl' | 'now' | 'isTTY' | 'watchPauseMs'> & {
   /** Default: the built-in demo data, as with no BlueKing settings. */
   source?: EventLogSource;
-  watchPauseMs?: number;
-}
+};
 
 /** The console's deps built the way main.ts builds them (src/bot.ts), less the streams. */
 export function consoleDeps(options: ConsoleOptions): Omit<ConsoleDeps, 'input' | 'output'> {
