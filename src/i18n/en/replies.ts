@@ -66,7 +66,8 @@ export const replies = {
       line: (seconds) => `You have made many lookups in the last minute. Try again in ${seconds} s.`,
     },
     busy: {
-      title: 'BlueKing is busy with other lookups',
+      // The bot's own limit on lookups at once, not BlueKing's state: nothing to check in BlueKing.
+      title: 'The bot is busy with other lookups',
       line: 'Too many lookups are running at once, so this one was not sent. Try again in a few seconds.',
     },
   },

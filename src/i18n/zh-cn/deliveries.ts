@@ -1,9 +1,13 @@
 import type { DeliveryMessages } from '../messages';
 
+/** 计数的唯一句式：“逐人发送 6 次，失败 2 次”“逐人发送 3 次全部失败”。 */
+const sentFailed = (f: number, t: number): string =>
+  t === 1 ? '逐人发送 1 次，失败' : f === t ? `逐人发送 ${t} 次全部失败` : `逐人发送 ${t} 次，失败 ${f} 次`;
+
 /** 逐人发送结果（search_action）的中文说法。 */
 export const deliveries = {
   // 一条通知按通知人 × 通知方式逐人发送（search_action 的子任务）：计数说“逐人发送 N 次，失败 M 次”，不说“送达”。
-  deliveriesFailed: (f, t) => (f === t ? `⚠ 逐人发送 ${t} 次全部失败` : `⚠ 逐人发送 ${t} 次，失败 ${f} 次`),
+  deliveriesFailed: (f, t) => `⚠ ${sentFailed(f, t)}`,
   deliveriesSucceeded: (n) => (n === 1 ? '逐人发送 1 次，成功' : `逐人发送 ${n} 次，全部成功`),
   deliveriesSucceededOf: (s, t) => `逐人发送 ${t} 次，成功 ${s} 次`,
   deliveriesRunning: (n) => `⏳ 发送中 ${n} 次`,
@@ -11,7 +15,7 @@ export const deliveries = {
   skippedCount: (n) => `⏭ 跳过 ${n} 条`,
   actionsFailed: (n) => `⚙️ 处理套餐失败 ${n} 个`,
   actionsFailedTitle: (n) => `⚙️ *处理套餐失败 ${n} 个*`,
-  deliveriesFailedTitle: (f, t) => (f === t ? `🚨 *逐人发送 ${t} 次全部失败*` : `🚨 *逐人发送 ${t} 次，失败 ${f} 次*`),
+  deliveriesFailedTitle: (f, t) => `🚨 *${sentFailed(f, t)}*`,
   noticeHeading: (signal, time, name) => [`*${signal}*`, time, name].filter((p) => p !== '').join(' · '),
   deliveryBullet: (way, who, reason) => `• ${way} → ${who}：${reason}`,
   failedActionBullet: (kind, name, signal, reason) => `• ${kind}${name ? `【${name}】` : ''}${signal ? `（${signal}）` : ''}：${reason}`,
@@ -25,11 +29,11 @@ export const deliveries = {
   withCode: (reason, code) => `${reason}（${code}）`,
   noRecords: (n) => `ℹ️ 蓝鲸没有返回${n === 1 ? '这条' : `这 ${n} 条`}通知的逐人发送记录。\n💡 如需指定告警所属业务，请设置 BK_BIZ_IDS。`,
   incomplete: '（仅统计前 10,000 条处理记录）',
-  timelineFailed: (f, t) => (f === t ? ` → ⚠ ${t} 次全部失败` : ` → ⚠ ${t} 次，失败 ${f} 次`),
+  timelineFailed: (f, t) => (t === 1 ? ' → ⚠ 失败' : f === t ? ` → ⚠ ${t} 次全部失败` : ` → ⚠ ${t} 次，失败 ${f} 次`),
   timelineRunning: (r, t) => ` → ⏳ ${t} 次，发送中 ${r} 次`,
   timelineSucceeded: (t) => (t === 1 ? ' → 成功' : ` → ${t} 次，全部成功`),
   fullTexts: '📄 蓝鲸原文：',
-  pushDeliveriesFailed: (f, t, who) => `${f === t ? `逐人发送 ${t} 次全部失败` : `逐人发送 ${t} 次，失败 ${f} 次`}${who ? `（${who}）` : ''}`,
+  pushDeliveriesFailed: (f, t, who) => `${sentFailed(f, t)}${who ? `（${who}）` : ''}`,
   // 通知方式的叫法与蓝鲸 NoticeWay.NOTICE_WAY_MAPPING 一致。
   wayBullet: {
     voice: '📞 电话',
