@@ -144,8 +144,8 @@ function failedWho(failed: readonly Delivery[], lang: Lang): string {
   return seen.slice(0, max).join(messagesFor(lang).render.clauseSeparator) + more;
 }
 
-/** "voice → lisi" / "电话 → lisi、wangwu": the way in the reader's words, the receivers in its list style. */
-function wayAndWho(delivery: Delivery, lang: Lang): string {
+/** "voice → lisi" / "电话 → lisi、wangwu": the way in the reader's words, the receivers in its list style. Not escaped. */
+export function wayAndWho(delivery: Pick<Delivery, 'way' | 'wayLabel' | 'receivers'>, lang: Lang): string {
   const { deliveries: words, render } = messagesFor(lang);
   const way = words.wayShort[wayKey(delivery.way)] ?? (delivery.wayLabel || delivery.way);
   const who = delivery.receivers.join(render.listSeparator);
