@@ -131,6 +131,8 @@ export interface RenderMessages {
   pushState(id: string, stateWord: string, duration: string | null, ended: boolean): string;
   /** Joins the clauses of the push text: ", " / "，". */
   clauseSeparator: string;
+  /** Between the push text's state and what failed: " — " / "——". */
+  failureSeparator: string;
   pushFailed(n: number, reason: string | null): string;
   // Empty log.
   emptyLog(id: string): string;
@@ -250,6 +252,7 @@ export interface ConsoleMessages {
   unknownCommand(name: string): string;
   unexpectedError(errorName: string): string;
   publicNote: string;
+  /** Heads the push text, its separator included: "Notification text: " / "通知文本：". */
   pushText: string;
   builderNote: string;
   prompt: string;

@@ -120,6 +120,7 @@ export const render = {
   },
   pushState: (id, w, d, ended) => `Event ${id} ${w.toLowerCase()}${d ? (ended ? ` after ${d}` : ` for ${d}`) : ''}`,
   clauseSeparator: ', ',
+  failureSeparator: ' — ',
   pushFailed: (n, reason) => `${plural(n, 'notification', 'notifications')} failed${reason ? ` (${reason})` : ''}`,
   emptyLog: (id) => `No records for event ${id}: BlueKing returned an empty event log.`,
 } satisfies RenderMessages;

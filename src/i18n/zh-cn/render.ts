@@ -122,6 +122,7 @@ export const render = {
   },
   pushState: (id, w, d, ended) => `${subject(id)} ${w}${d ? (ended ? `，持续 ${d}` : `，已持续 ${d}`) : ''}`,
   clauseSeparator: '，',
+  failureSeparator: '——',
   pushFailed: (n, reason) => `${n} 条通知失败${reason ? `（${reason}）` : ''}`,
   emptyLog: (id) => `${subject(id)} 没有流水记录：蓝鲸返回了空的流水。`,
 } satisfies RenderMessages;
