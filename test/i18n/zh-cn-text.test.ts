@@ -2,9 +2,7 @@ import { buildDemoActionResponses, buildDemoResponses, createDemoSource, DEMO_EV
 import { EVOLVING_INCIDENT_ID, EVOLVING_STAGES, evolvingIncidentResponse } from '../../src/console/demo/evolving-incident';
 import { createServerClock } from '../../src/console/demo/server-clock';
 import { displayWidth } from '../../src/console/display-width';
-import { fetchLogWithDeliveries } from '../../src/eventlog/fetch-with-deliveries';
 import { LookupError } from '../../src/eventlog/lookup-error';
-import { summarize } from '../../src/eventlog/summarize';
 import type { EventSummary } from '../../src/eventlog/summarize-types';
 import { TIMELINE_FILTERS } from '../../src/eventlog/timeline-filter';
 import { renderLookupError } from '../../src/slack/render/error-message';
@@ -17,6 +15,7 @@ import type { WatchChange } from '../../src/watch/changes';
 import { endedWatchView, liveWatchView, threadLine } from '../../src/watch/watch-render';
 import type { StopReason } from '../../src/watch/watch-record';
 import { runConsoleLines } from '../helpers/console-run';
+import { fetchDemoSummary } from '../helpers/demo-summary';
 import { visibleText } from '../helpers/phone-rules';
 
 /**
@@ -49,7 +48,7 @@ const RAW_ANSWERS: readonly string[] = (() => {
 })();
 
 /** Half-width `:` / `,` right after a Chinese character, unless BlueKing wrote it so. */
-export function halfWidthAfterChinese(text: string): string[] {
+function halfWidthAfterChinese(text: string): string[] {
   const hits: string[] = [];
   const chars = [...text];
   chars.forEach((char, i) => {
@@ -93,15 +92,7 @@ function tooWide(message: SlackMessage): string[] {
 
 const source = createDemoSource(ZONE);
 
-async function fetchSummary(id: string): Promise<EventSummary | LookupError> {
-  try {
-    const { log, deliveries } = await fetchLogWithDeliveries(source, id, { username: null }, 'auto');
-    return summarize(log, NOW, deliveries);
-  } catch (err) {
-    if (err instanceof LookupError) return err;
-    throw err;
-  }
-}
+const fetchSummary = (id: string): Promise<EventSummary | LookupError> => fetchDemoSummary(source, id, NOW);
 
 const BASE: RenderOptions = {
   lang: 'zh-CN',
