@@ -1,8 +1,5 @@
-import { idNoun } from '../../eventlog/event-id';
 import type { RenderMessages } from '../messages';
-
-/** 新版（3.6+）告警 ID 称“告警”，旧版事件 ID 称“事件”：见 docs/glossary-zh.md。 */
-export const subject = (id: string): string => `${idNoun(id) === 'alert' ? '告警' : '事件'} ${id}`;
+import { subject } from './subject';
 
 /** 事件流水回复的中文文本。 */
 export const render = {

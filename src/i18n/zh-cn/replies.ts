@@ -1,6 +1,6 @@
 import { MAX_ID_DIGITS } from '../../eventlog/event-id';
 import type { ReplyMessages } from '../messages';
-import { subject } from './render';
+import { subject } from './subject';
 
 /** 示例 ID：与新版告警 ID 同形。 */
 const EXAMPLE = '164239028644167';

@@ -1,5 +1,5 @@
 import type { WatchMessages } from '../messages';
-import { subject } from './render';
+import { subject } from './subject';
 
 /** 跟踪（watch）的中文文本。 */
 export const watch: WatchMessages = {
