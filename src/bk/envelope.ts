@@ -79,16 +79,14 @@ export function parseEventLogResponse(input: EventLogResponse): EventLog {
   });
 }
 
-/** Said of an answer that overflowed the stack while being read. */
-const NESTED_TOO_DEEP = 'The answer is nested too deeply to read.';
-
 /** `read()`, with data nested deeper than the stack (100,000 levels, say) reported as BlueKing's bad answer, not a bug here. */
 function badShapeOnOverflow<T>(httpStatus: number, read: () => T): T {
   try {
     return read();
   } catch (err) {
     if (err instanceof RangeError && /call stack/i.test(err.message)) {
-      throw new LookupError({ kind: 'bad_shape', upstreamMessage: NESTED_TOO_DEEP, httpStatus });
+      // No upstream words to quote: bad_shape's own wording (per language) says what is wrong.
+      throw new LookupError({ kind: 'bad_shape', httpStatus });
     }
     throw err;
   }
@@ -162,8 +160,9 @@ function codeError(code: string, message: string | null, common: Common): Lookup
 function httpStatusError(input: EsbAnswer, facts: HeaderFacts, json: unknown, common: Common, scrub: Scrubber): LookupError {
   const status = input.httpStatus;
   if (status >= 300 && status <= 399) {
-    // Often a redirect to a login page: say where, without the query (it may echo our credentials).
-    const target = facts.location === null ? null : shorten(`Redirected to ${withoutQuery(facts.location)}`, scrub);
+    // Often a redirect to a login page: say where, without the query (it may echo our credentials). Only the
+    // address, no words of ours: http_error's redirect wording (per language) says it was a redirect.
+    const target = facts.location === null ? null : shorten(withoutQuery(facts.location), scrub);
     return new LookupError({ kind: 'http_error', upstreamMessage: target, ...common });
   }
   const html = json === undefined && looksLikeHtml(input.body, facts.contentType);

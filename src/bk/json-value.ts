@@ -1,3 +1,5 @@
+import type { JsonType } from '../eventlog/model/record';
+
 /** Small checks on values that came out of JSON.parse. */
 
 /** True for `{}` and other plain objects (not arrays, not null). */
@@ -12,20 +14,20 @@ export function isEmptyObject(value: unknown): boolean {
   return true;
 }
 
-/** A short name for a JSON value's type, for reasons shown to people ("a number", "text", "null"). */
-export function jsonTypeName(value: unknown): string {
+/** A JSON value's type, for reasons shown to people (worded per language by the renderer). */
+export function jsonType(value: unknown): JsonType {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
+  if (Array.isArray(value)) return 'list';
   switch (typeof value) {
     case 'string':
       return 'text';
     case 'number':
-      return 'a number';
+      return 'number';
     case 'boolean':
       return value ? 'true' : 'false';
     case 'object':
-      return 'an object';
+      return 'object';
     default:
-      return typeof value;
+      return 'other';
   }
 }

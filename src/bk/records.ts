@@ -1,15 +1,16 @@
 import { z } from 'zod';
-import type { EventRecord, Generation, LogEntry, UnreadableRecord } from '../eventlog/model/record';
+import type { EventRecord, Generation, LogEntry, UnreadableReason, UnreadableRecord } from '../eventlog/model/record';
 import { createTimeReader, type CreateTimeReader } from './create-time';
 import { LookupError } from '../eventlog/model/lookup-error';
 import { extendInfoObject, readExtendInfo } from './extend-info';
 import { addEvidence, guessGeneration, noEvidence } from './generation';
-import { isEmptyObject, isPlainObject, jsonTypeName } from './json-value';
+import { isEmptyObject, isPlainObject, jsonType } from './json-value';
 
 /**
  * The envelope's `data` array → normalized records. Tolerant of both Monitor
  * generations; a record that cannot be read becomes an "unreadable" entry with
- * a plain reason, so one bad record never hides the others or the reply.
+ * a reason code (worded per language when rendered), so one bad record never
+ * hides the others or the reply.
  */
 
 /** The records of one answer, and the Monitor generation they look like. */
@@ -26,19 +27,15 @@ export interface ParseRecordsOptions {
   requestedId?: string;
 }
 
-type IssueInput = { input?: unknown };
-/** zod error text in plain words: "missing" or "expected text, got a number". */
-const expected =
-  (what: string) =>
-  (issue: IssueInput): string =>
-    issue.input === undefined ? 'missing' : `expected ${what}, got ${jsonTypeName(issue.input)}`;
+/** What each checked field must hold, as a reason names it. */
+const EXPECTED: Readonly<Record<string, 'text' | 'text_or_number'>> = { operate: 'text', status: 'text', event_id: 'text_or_number', message: 'text' };
 
 // Built once at module load: parsing 10,000 records must stay in the low milliseconds.
 const recordSchema = z.object({
-  operate: z.string({ error: expected('text') }),
-  status: z.string({ error: expected('text') }).nullish(),
-  event_id: z.union([z.string(), z.number()], { error: expected('text or a number') }).nullish(),
-  message: z.union([z.string(), z.number()], { error: expected('text') }).nullish(),
+  operate: z.string(),
+  status: z.string().nullish(),
+  event_id: z.union([z.string(), z.number()]).nullish(),
+  message: z.union([z.string(), z.number()]).nullish(),
   extend_info: z.unknown().optional(),
   create_time: z.unknown().optional(),
 });
@@ -75,12 +72,12 @@ interface ParsedOne {
 }
 
 function parseOne(raw: unknown, index: number, readTime: CreateTimeReader, requestedId: string | undefined): ParsedOne {
-  if (!isPlainObject(raw)) return unreadable(index, `not an object (got ${jsonTypeName(raw)})`);
+  if (!isPlainObject(raw)) return unreadable(index, { kind: 'not_object', got: jsonType(raw) });
   let r = wellFormed(raw);
   if (r === null) {
-    // Only a record with a problem pays for zod, which then says in plain words what is wrong.
+    // Only a record with a problem pays for zod, which then names the field that is wrong.
     const parsed = recordSchema.safeParse(raw);
-    if (!parsed.success) return unreadable(index, reasonOf(parsed.error.issues));
+    if (!parsed.success) return unreadable(index, reasonOf(parsed.error.issues, raw));
     r = parsed.data;
   }
   try {
@@ -104,8 +101,8 @@ function parseOne(raw: unknown, index: number, readTime: CreateTimeReader, reque
     };
   } catch (err) {
     // Defensive: a detail we failed to anticipate costs one record, never the reply.
-    const why = err instanceof Error ? err.message.split('\n', 1)[0].slice(0, 100) : 'unexpected value';
-    return unreadable(index, `could not be read (${why})`);
+    const detail = err instanceof Error ? err.message.split('\n', 1)[0].slice(0, 100) : null;
+    return unreadable(index, { kind: 'unexpected', detail });
   }
 }
 
@@ -121,7 +118,7 @@ function wellFormed(raw: Record<string, unknown>): RecordFields | null {
   return { operate, status, event_id: eventId, message, extend_info: raw.extend_info, create_time: raw.create_time };
 }
 
-function unreadable(index: number, reason: string): ParsedOne {
+function unreadable(index: number, reason: UnreadableReason): ParsedOne {
   const record: UnreadableRecord = { kind: 'unreadable', index, reason };
   return { record, eventIdWasNumber: false, extendInfoWasEmptyObject: false };
 }
@@ -137,9 +134,11 @@ function eventIdText(raw: string | number | null | undefined, requestedId: strin
   return BigInt(raw).toString();
 }
 
-function reasonOf(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): string {
-  const first = issues[0];
-  if (!first) return 'did not validate';
-  const field = first.path.map(String).join('.');
-  return field ? `${field}: ${first.message}` : first.message;
+/** The first failing field: missing, or holding the wrong type of value. */
+function reasonOf(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey> }>, raw: Record<string, unknown>): UnreadableReason {
+  const field = String(issues[0]?.path[0] ?? '');
+  const expected = Object.hasOwn(EXPECTED, field) ? EXPECTED[field] : undefined;
+  if (expected === undefined) return { kind: 'unexpected', detail: null };
+  const value = raw[field];
+  return value === undefined ? { kind: 'missing', field } : { kind: 'wrong_type', field, expected, got: jsonType(value) };
 }

@@ -95,7 +95,7 @@ function formatAnswer(rendered: Rendered, format: OutputFormat, ctx: AnswerConte
   const style = terminalStyle(ctx.isTTY);
   const lines = [blocksToTerminalText(rendered.message.blocks, { isTTY: ctx.isTTY }), ''];
   // The top-level text is what a phone's push notification shows; worth seeing next to the blocks.
-  lines.push(style.line('dim', `🔔 ${labels.pushText} ${mrkdwnToTerminal(rendered.message.text, style, 'dim')}`));
+  lines.push(style.line('dim', `🔔 ${labels.pushText}${mrkdwnToTerminal(rendered.message.text, style, 'dim')}`));
   if (rendered.publicNote) lines.push(style.line('dim', `📣 ${labels.publicNote}`));
   return lines.join('\n');
 }

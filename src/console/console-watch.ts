@@ -49,7 +49,7 @@ export async function watchInConsole(id: string, ctx: AnswerContext, print: (tex
     update: async (_channel, _ts, message) => called(labels.watchCalls.update, message),
     reply: async (_channel, _thread, message) => {
       tally.calls += 1;
-      print(`${style.line('dim', labels.watchCalls.reply)} ${mrkdwnToTerminal(message.text, style)}\n`);
+      print(`${style.line('dim', labels.watchCalls.reply)}${mrkdwnToTerminal(message.text, style)}\n`);
       return { ok: true, ts: nextTs() };
     },
   };

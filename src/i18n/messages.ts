@@ -1,7 +1,7 @@
 import type { AccessDenial } from '../eventlog/service/access';
 import type { LookupErrorKind } from '../eventlog/model/lookup-error';
 import type { TimelineFilter } from '../eventlog/summary/timeline-filter';
-import type { KnownOperate, KnownStatus } from '../eventlog/model/record';
+import type { KnownOperate, KnownStatus, JsonType } from '../eventlog/model/record';
 import type { ActionTextWhy } from '../eventlog/summary/action-text';
 import type { EventState } from '../eventlog/summary/summarize-types';
 import type { InvalidReason } from '../eventlog/model/invalid-reason';
@@ -80,7 +80,7 @@ export interface RenderMessages {
   partlyFailed: string;
   /** "SRE (WeChat, mail)" / "SRE（微信、邮件）". */
   withWays(who: string, ways: string): string;
-  /** Between a notice and its reason: ": " / "：". */
+  /** Between a label and what follows it (a notice and its reason, "BlueKing said" and its words): ": " / "：". */
   reasonSeparator: string;
   /** Appended to a reason: " (no receivers)". */
   noReceivers: string;
@@ -92,6 +92,8 @@ export interface RenderMessages {
   runningLine(n: number): string;
   // Convergence context.
   convergedSummary(anomalies: number | null, rounds: number): string;
+  /** Between the summary and the data/process windows of the convergence line: " · ", or a line break where the parts run long. */
+  windowSeparator: string;
   dataWindow(range: string, duration: string): string;
   processWindow(range: string, duration: string): string;
   // Timeline.
@@ -99,6 +101,20 @@ export interface RenderMessages {
   anomalies(n: number): string;
   shieldedDetail(detail: string | null): string;
   unreadable(reason: string): string;
+  /** Why a record could not be read (bk/records.ts gives a code, never words), per problem. `field` is an upstream field name. */
+  unreadableReason: {
+    notObject(got: string): string;
+    missing(field: string): string;
+    wrongType(field: string, expected: string, got: string): string;
+    /** A failure we did not anticipate; `detail` is the program's own (English) message or null. */
+    unexpected(detail: string | null): string;
+    /** JSON value types, as `expected` and `got` above. */
+    types: Readonly<Record<JsonType | 'text_or_number', string>>;
+  };
+  /** An operate we have no word for, shown as sent: "UPGRADE_NOTICE". */
+  unknownOperate(operate: string): string;
+  /** After the label, a status we have no word for, shown as sent: " [SKIPPED]". */
+  unknownStatus(status: string): string;
   earlierHidden(n: number, hint: boolean): string;
   newerHidden(n: number, hint: boolean): string;
   // Footer.
@@ -114,6 +130,8 @@ export interface RenderMessages {
   pushState(id: string, stateWord: string, duration: string | null, ended: boolean): string;
   /** Joins the clauses of the push text: ", " / "，". */
   clauseSeparator: string;
+  /** Between the push text's state and what failed: " — " / "——". */
+  failureSeparator: string;
   pushFailed(n: number, reason: string | null): string;
   // Empty log.
   emptyLog(id: string): string;
@@ -233,6 +251,7 @@ export interface ConsoleMessages {
   unknownCommand(name: string): string;
   unexpectedError(errorName: string): string;
   publicNote: string;
+  /** Heads the push text, its separator included: "Notification text: " / "通知文本：". */
   pushText: string;
   builderNote: string;
   prompt: string;
@@ -335,6 +354,8 @@ export interface DeliveryMessages {
   why: Readonly<Record<Exclude<ActionTextWhy, null>, string>>;
   /** "ℹ️ Per-receiver results unavailable: <reason>. 💡 <hint>". */
   unavailable(reason: string, hint: string | null): string;
+  /** A reason with BlueKing's error code: "the app may not call search_action (1306403)". */
+  withCode(reason: string, code: string): string;
   /** search_action answered, but with nothing for this alert's notices. */
   noRecords(n: number): string;
   /** The counts are from the first 10,000 actions only. */

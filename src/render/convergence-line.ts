@@ -15,15 +15,15 @@ export function convergenceLine(summary: EventSummary, opts: RenderOptions): str
   if (rounds === 0 || (anomalyTotal === null && !dataWindow && !processWindow)) return null;
   const words = messagesFor(opts.lang).render;
   const parts = [words.convergedSummary(anomalyTotal, rounds)];
-  if (dataWindow) parts.push(words.dataWindow(windowRange(dataWindow, opts.timezone), windowLength(dataWindow, opts)));
-  if (processWindow) parts.push(words.processWindow(windowRange(processWindow, opts.timezone), windowLength(processWindow, opts)));
-  return parts.join(' · ');
+  if (dataWindow) parts.push(words.dataWindow(windowRange(dataWindow, opts.timezone, summary.nowMs), windowLength(dataWindow, opts)));
+  if (processWindow) parts.push(words.processWindow(windowRange(processWindow, opts.timezone, summary.nowMs), windowLength(processWindow, opts)));
+  return parts.join(words.windowSeparator);
 }
 
 /** "10:38–11:27" as date tokens; with dates when the window spans days. */
-function windowRange(window: TimeWindow, timezone: string): string {
+function windowRange(window: TimeWindow, timezone: string, nowMs: number): string {
   const style = dayKey(window.minMs, timezone) === dayKey(window.maxMs, timezone) ? 'time' : 'date-time';
-  return `${dateToken(window.minMs, timezone, style)}–${dateToken(window.maxMs, timezone, style)}`;
+  return `${dateToken(window.minMs, timezone, style, nowMs)}–${dateToken(window.maxMs, timezone, style, nowMs)}`;
 }
 
 function windowLength(window: TimeWindow, opts: RenderOptions): string {

@@ -93,7 +93,7 @@ function failedByNotice(report: DeliveryReport, summary: EventSummary, opts: Ren
     const time = notice.atMs === null ? '' : timeOf(notice.atMs, summary, opts);
     lines.push(words.noticeHeading(clipInline(notice.signal, RENDER_BUDGET.label), time, clipInline(notice.actionName, RENDER_BUDGET.label)));
     for (const delivery of failed.slice(0, budget.left)) {
-      lines.push(deliveryBullet(delivery, words));
+      lines.push(deliveryBullet(delivery, opts.lang));
       shown += 1;
     }
     budget.left -= failed.length;
@@ -103,9 +103,10 @@ function failedByNotice(report: DeliveryReport, summary: EventSummary, opts: Ren
   return lines;
 }
 
-function deliveryBullet(delivery: Delivery, words: DeliveryMessages): string {
+function deliveryBullet(delivery: Delivery, lang: Lang): string {
+  const { deliveries: words, render } = messagesFor(lang);
   const way = clipInline(words.wayBullet[wayKey(delivery.way)] ?? (delivery.wayLabel || delivery.way || '🔔'), RENDER_BUDGET.label);
-  const who = clipInline(delivery.receivers.join(', ') || '?', RENDER_BUDGET.name);
+  const who = clipInline(delivery.receivers.join(render.listSeparator) || '?', RENDER_BUDGET.name);
   return words.deliveryBullet(way, who, reasonText(delivery.reason, delivery.blocked, words));
 }
 
@@ -133,17 +134,22 @@ function reasonText(reason: string, blocked: boolean, words: DeliveryMessages): 
 
 /** "voice → lisi, SMS → zhangsan" (first three), for the verdict and the push text. Escaped. */
 function failedWho(failed: readonly Delivery[], lang: Lang): string {
-  const words = messagesFor(lang).deliveries;
   const seen: string[] = [];
   for (const delivery of failed) {
-    const way = words.wayShort[wayKey(delivery.way)] ?? (delivery.wayLabel || delivery.way);
-    const who = delivery.receivers.join(lang === 'en' ? ', ' : '、');
-    const item = clipInline(way ? `${way} → ${who}` : who, RENDER_BUDGET.name);
+    const item = clipInline(wayAndWho(delivery, lang), RENDER_BUDGET.name);
     if (!seen.includes(item)) seen.push(item);
   }
   const max = 3;
   const more = seen.length > max ? ` +${seen.length - max}` : '';
-  return seen.slice(0, max).join(lang === 'en' ? ', ' : '，') + more;
+  return seen.slice(0, max).join(messagesFor(lang).render.clauseSeparator) + more;
+}
+
+/** "voice → lisi" / "电话 → lisi、wangwu": the way in the reader's words, the receivers in its list style. Not escaped. */
+export function wayAndWho(delivery: Pick<Delivery, 'way' | 'wayLabel' | 'receivers'>, lang: Lang): string {
+  const { deliveries: words, render } = messagesFor(lang);
+  const way = words.wayShort[wayKey(delivery.way)] ?? (delivery.wayLabel || delivery.way);
+  const who = delivery.receivers.join(render.listSeparator);
+  return way ? `${way} → ${who}` : who;
 }
 
 /** "bkchat|wxwork-bot" is BK chat delivering through a WeCom bot: named by its channel. */
@@ -153,7 +159,7 @@ function wayKey(way: string): string {
 
 function timeOf(atMs: number, summary: EventSummary, opts: RenderOptions): string {
   const startDay = summary.lifecycle.startedAtMs === null ? null : dayKey(summary.lifecycle.startedAtMs, opts.timezone);
-  return recordTime(atMs, '', opts.timezone, dayKey(atMs, opts.timezone) !== startDay);
+  return recordTime(atMs, '', opts.timezone, dayKey(atMs, opts.timezone) !== startDay, summary.nowMs);
 }
 
 /** "ℹ️ Per-receiver results unavailable: the app may not call … (code 1306403). 💡 Grant …". */
@@ -161,9 +167,9 @@ export function unavailableLine(error: LookupError, lang: Lang): string {
   const words = messagesFor(lang).deliveries;
   const known = words.unavailableReason[error.kind];
   const described = known ?? (({ title, hint }) => ({ reason: title, hint }))(describeLookupError(error, lang));
-  const code = error.code ? ` (${clipInline(error.code, RENDER_BUDGET.name)})` : '';
+  const reason = clipInline(described.reason, RENDER_BUDGET.plainLine);
   const hint = described.hint === null ? null : clipInline(described.hint, RENDER_BUDGET.plainLine);
-  return words.unavailable(clipInline(described.reason, RENDER_BUDGET.plainLine) + code, hint);
+  return words.unavailable(error.code ? words.withCode(reason, clipInline(error.code, RENDER_BUDGET.name)) : reason, hint);
 }
 
 /** Full texts quoted in the Full log modal, at most, and how long each may be. */
@@ -178,17 +184,17 @@ const FULL_TEXT_CHARS = 600;
 export function fullReasonTexts(summary: EventSummary, lang: Lang): string[] | null {
   const report = deliveryReport(summary);
   if (report === null) return null;
-  const words = messagesFor(lang).deliveries;
+  const { deliveries: words, render } = messagesFor(lang);
   const texts: string[] = [];
   const seen = new Set<string>();
   const failures = [
-    ...report.failed.map((d) => ({ who: `${words.wayShort[wayKey(d.way)] ?? (d.wayLabel || d.way)} → ${d.receivers.join(', ')}`, d })),
+    ...report.failed.map((d) => ({ who: wayAndWho(d, lang), d })),
     ...report.failedActions.map((d) => ({ who: d.actionName || d.pluginType, d })),
   ];
   for (const { who, d } of failures) {
     if (d.fullReason.trim() === d.reason.trim() || seen.has(d.fullReason) || texts.length === FULL_TEXTS) continue;
     seen.add(d.fullReason);
-    texts.push(`${clipInline(who, RENDER_BUDGET.name)}: ${clipInline(d.fullReason, FULL_TEXT_CHARS)}`);
+    texts.push(`${clipInline(who, RENDER_BUDGET.name)}${render.reasonSeparator}${clipInline(d.fullReason, FULL_TEXT_CHARS)}`);
   }
   return texts.length === 0 ? null : [words.fullTexts, ...texts];
 }

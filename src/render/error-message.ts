@@ -12,12 +12,13 @@ import type { RenderOptions, SlackMessage } from './types';
  * Built from describeLookupError, which never carries credentials.
  */
 export function renderLookupError(id: string, err: LookupError, opts: Pick<RenderOptions, 'lang'>): SlackMessage {
-  const words = messagesFor(opts.lang).replies.lookupError;
+  const { replies, render } = messagesFor(opts.lang);
+  const words = replies.lookupError;
   const description = describeLookupError(err, opts.lang);
   const title = clipInline(description.title, RENDER_BUDGET.plainLine);
   const lines = [clipInline(description.explanation, RENDER_BUDGET.plainLine)];
   if (err.upstreamMessage && err.upstreamMessage.trim() !== '') {
-    lines.push(`${words.upstream}: _${clipInline(err.upstreamMessage, RENDER_BUDGET.plainLine)}_`);
+    lines.push(`${words.upstream}${render.reasonSeparator}_${clipInline(err.upstreamMessage, RENDER_BUDGET.plainLine)}_`);
   }
   if (description.hint) lines.push(`${words.hint} ${clipInline(description.hint, RENDER_BUDGET.plainLine)}`);
   const context = [words.event(clipInline(id, RENDER_BUDGET.name))];
@@ -28,6 +29,6 @@ export function renderLookupError(id: string, err: LookupError, opts: Pick<Rende
     title,
     lines,
     context: context.join(' · '),
-    text: `⚠️ ${context[0]}: ${title}`,
+    text: `⚠️ ${context[0]}${render.reasonSeparator}${title}`,
   });
 }

@@ -51,9 +51,10 @@ function wordOr<K extends string>(words: Readonly<Record<K, string>>, value: str
   return isKey(words, value) ? words[value] : value;
 }
 
-/** "Anomaly notice" / "告警通知"; an unknown operate as sent. */
+/** "Anomaly notice" / "告警通知"; an unknown operate as sent, framed as unknown where the language needs it. */
 export function operateLabel(operate: string, lang: Lang): string {
-  return wordOr(messagesFor(lang).render.labels.operate, operate);
+  const words = messagesFor(lang).render;
+  return isKey(words.labels.operate, operate) ? words.labels.operate[operate] : words.unknownOperate(operate);
 }
 
 /** "failed" / "失败"; an unknown status as sent (and the empty status of ACK records as empty). */

@@ -7,6 +7,7 @@ import { deliveryCallout } from './deliveries';
 import { noticeWayLabel, operateLabel } from './labels';
 import { RENDER_BUDGET } from './limits';
 import { clipInline, visibleLength } from './mrkdwn';
+import { saysNoReceivers } from './no-receivers';
 import type { RenderOptions } from './types';
 
 /**
@@ -41,7 +42,7 @@ function failureBullets(items: readonly NoticeItem[], summary: EventSummary, opt
   const runs = sameFailureRuns(items, opts.lang);
   const shown = runs.slice(0, RENDER_BUDGET.calloutBullets[opts.variant]);
   const startDay = summary.lifecycle.startedAtMs === null ? null : dayKey(summary.lifecycle.startedAtMs, opts.timezone);
-  const lines = shown.map((run) => problemBullet(run, startDay, opts));
+  const lines = shown.map((run) => problemBullet(run, startDay, opts, summary.nowMs));
   const hidden = items.length - shown.reduce((n, run) => n + run.count, 0);
   if (hidden > 0) lines.push(messagesFor(opts.lang).render.andMore(hidden));
   return lines;
@@ -67,21 +68,21 @@ function sameFailureRuns(problems: readonly NoticeItem[], lang: Lang): FailureRu
   return [...byKey.values()];
 }
 
-function problemBullet(run: FailureRun, startDay: string | null, opts: RenderOptions): string {
+function problemBullet(run: FailureRun, startDay: string | null, opts: RenderOptions, nowMs: number): string {
   const words = messagesFor(opts.lang).render;
   const item = run.first;
   const { record } = item;
   const withDate = record.timeMs !== null && dayKey(record.timeMs, opts.timezone) !== startDay;
-  let when = recordTime(record.timeMs, record.rawTime, opts.timezone, withDate);
+  let when = recordTime(record.timeMs, record.rawTime, opts.timezone, withDate, nowMs);
   if (run.count > 1) {
     const { timeMs, rawTime } = run.last.record;
-    when += `–${recordTime(timeMs, rawTime, opts.timezone, timeMs !== null && dayKey(timeMs, opts.timezone) !== startDay)} ×${run.count}`;
+    when += `–${recordTime(timeMs, rawTime, opts.timezone, timeMs !== null && dayKey(timeMs, opts.timezone) !== startDay, nowMs)} ×${run.count}`;
   }
   let head = `• ${when} ${clipInline(operateLabel(record.operate, opts.lang), RENDER_BUDGET.label)}`;
   if (item.outcome === 'partial') head += words.partlyFailed;
   const audience = audienceText(item.groups, opts.lang);
   if (audience !== '') head += ` → ${clipInline(audience, RENDER_BUDGET.calloutBullet / 2.5)}`;
-  const note = item.emptyReceiver && item.reason !== null ? words.noReceivers : '';
+  const note = item.emptyReceiver && item.reason !== null && !saysNoReceivers(item.reason, opts.lang) ? words.noReceivers : '';
   const room = Math.min(RENDER_BUDGET.calloutBullet - head.length, RENDER_BUDGET.calloutVisible - visibleLength(head));
   const reasonBudget = room - note.length - 4;
   const reason =

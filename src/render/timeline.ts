@@ -10,8 +10,10 @@ import { dayKey, recordTime } from './date-token';
 import { isKnownStatus, operateLabel, recordEmoji, statusLabel, UNREADABLE_EMOJI } from './labels';
 import { RENDER_BUDGET } from './limits';
 import { clipInline, visibleLength } from './mrkdwn';
+import { saysNoReceivers } from './no-receivers';
 import type { TimelinePage } from './paging';
 import type { RenderOptions } from './types';
+import { unreadableReasonText } from './unreadable-reason';
 
 /**
  * One page of the timeline as mrkdwn lines, each at most
@@ -28,7 +30,7 @@ export function timelineLines(summary: EventSummary, page: TimelinePage, opts: R
   const addEntry = (entry: LogEntry): void => {
     const day = entry.kind === 'record' && entry.timeMs !== null ? dayKey(entry.timeMs, opts.timezone) : previousDay;
     // The date is shown on the first line and whenever the day changes; other lines show the time only.
-    lines.push(entryLine(entry, day !== previousDay || lines.length === 0, opts, results));
+    lines.push(entryLine(entry, day !== previousDay || lines.length === 0, opts, results, summary.nowMs));
     previousDay = day;
   };
 
@@ -54,14 +56,15 @@ function addEntries(timeline: readonly LogEntry[], segment: { start: number; end
 }
 
 /** One timeline line: emoji, time, label, detail; or the unreadable-record line. */
-export function entryLine(entry: LogEntry, withDate: boolean, opts: RenderOptions, results: NoticeResults = NO_RESULTS): string {
+export function entryLine(entry: LogEntry, withDate: boolean, opts: RenderOptions, results: NoticeResults = NO_RESULTS, nowMs: number | null = null): string {
   if (entry.kind === 'unreadable') {
-    return `${UNREADABLE_EMOJI} ${messagesFor(opts.lang).render.unreadable(clipInline(entry.reason, RENDER_BUDGET.timelineVisible - 40))}`;
+    const reason = unreadableReasonText(entry.reason, opts.lang);
+    return `${UNREADABLE_EMOJI} ${messagesFor(opts.lang).render.unreadable(clipInline(reason, RENDER_BUDGET.timelineVisible - 40))}`;
   }
-  const time = recordTime(entry.timeMs, entry.rawTime, opts.timezone, withDate);
+  const time = recordTime(entry.timeMs, entry.rawTime, opts.timezone, withDate, nowMs);
   const result = results(entry);
   let prefix = `${result?.emoji ?? lineEmoji(entry)} ${time}  ${clipInline(operateLabel(entry.operate, opts.lang), RENDER_BUDGET.label)}`;
-  if (!isKnownStatus(entry.status)) prefix += ` [${clipInline(entry.status, RENDER_BUDGET.label / 2)}]`;
+  if (!isKnownStatus(entry.status)) prefix += messagesFor(opts.lang).render.unknownStatus(clipInline(entry.status, RENDER_BUDGET.label / 2));
   // Bounded twice: by markup (so a page fits Slack's total) and by what a phone shows (so a line wraps at most once).
   const budget = Math.min(RENDER_BUDGET.timelineLine - prefix.length, RENDER_BUDGET.timelineVisible - visibleLength(prefix)) - 3;
   const suffix = result === null ? '' : result.text;
@@ -117,7 +120,7 @@ function recordDetail(record: EventRecord, budget: number, opts: RenderOptions):
   if (record.operate === 'CONVERGE' && record.converge?.anomalyCount != null && message === '') {
     return words.anomalies(record.converge.anomalyCount);
   }
-  const noReceivers = record.notice?.emptyReceiver ? words.noReceivers : '';
+  const noReceivers = record.notice?.emptyReceiver && !saysNoReceivers(message, opts.lang) ? words.noReceivers : '';
   if (message !== '') return clipInline(message, budget - noReceivers.length) + noReceivers;
   if (record.status === 'SHIELDED') {
     const detail = record.notice?.shield?.detail ?? '';

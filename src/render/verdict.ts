@@ -38,11 +38,11 @@ export function pushText(summary: EventSummary, lang: Lang): string {
   let text = words.pushState(clipInline(summary.id, RENDER_BUDGET.name), stateWord, duration(mainDurationMs(summary), lang), ended);
   // Failed deliveries, then failed notices, right after the state: a lock screen shows only the start of the text.
   const deliveryClause = deliveryPushClause(summary, lang);
-  if (deliveryClause !== null) text += ` — ${deliveryClause}`;
+  if (deliveryClause !== null) text += words.failureSeparator + deliveryClause;
   else if (notices.problems.length > 0) {
     const first = notices.problems[0];
     const reason = first?.reason ? clipInline(first.reason, RENDER_BUDGET.pushReason) : first?.emptyReceiver ? words.noReceiversReason : null;
-    text += ` — ${words.pushFailed(notices.problems.length, reason)}`;
+    text += words.failureSeparator + words.pushFailed(notices.problems.length, reason);
   }
   if (!ended) text += words.clauseSeparator + (lifecycle.ack ? ackClause(summary, lang) : words.notAcked);
   return cutEscaped(text, RENDER_BUDGET.pushText);

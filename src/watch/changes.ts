@@ -1,4 +1,4 @@
-import type { WatchSnapshot } from './snapshot';
+import { readDeliveryFailure, type DeliveryFailure, type WatchSnapshot } from './snapshot';
 
 /**
  * The changes a triager must act on, found by comparing two snapshots of the
@@ -6,7 +6,7 @@ import type { WatchSnapshot } from './snapshot';
  * notice that went out fine) refreshes the message but earns no thread reply.
  */
 export type WatchChange =
-  | { kind: 'notices_failed'; added: number; reason: string | null; noReceivers: boolean }
+  | { kind: 'notices_failed'; added: number; reason: string | null; noReceivers: boolean; failure?: DeliveryFailure }
   | { kind: 'acknowledged'; by: string | null; note: string | null }
   | { kind: 'severity_raised'; times: number }
   | { kind: 'recovered' }
@@ -26,7 +26,9 @@ export function materialChanges(before: WatchSnapshot, after: WatchSnapshot): Wa
   // Failed deliveries (per-receiver results) are new only against a poll that had results too.
   const addedDeliveryFailures = (after.failedDeliveries ?? 0) - (before.failedDeliveries ?? 0);
   if (before.deliveriesKnown === true && after.deliveriesKnown === true && addedDeliveryFailures > 0) {
-    changes.push({ kind: 'notices_failed', added: addedDeliveryFailures, reason: after.lastDeliveryFailure ?? null, noReceivers: false });
+    const stored = after.lastDeliveryFailure ? readDeliveryFailure(after.lastDeliveryFailure) : null;
+    if (stored === null || typeof stored === 'string') changes.push({ kind: 'notices_failed', added: addedDeliveryFailures, reason: stored, noReceivers: false });
+    else changes.push({ kind: 'notices_failed', added: addedDeliveryFailures, reason: stored.reason, noReceivers: false, failure: stored });
   }
   if (after.severityRaises > before.severityRaises) changes.push({ kind: 'severity_raised', times: after.severityRaises - before.severityRaises });
   if (after.acked && !before.acked) changes.push({ kind: 'acknowledged', by: after.ackBy, note: after.ackNote });

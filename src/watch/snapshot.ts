@@ -30,15 +30,50 @@ export interface WatchSnapshot {
   /**
    * Per-receiver results (search_action, new generation): whether this poll had
    * them, failed deliveries plus failed actions, succeeded and running
-   * deliveries, and the newest failure as "语音 → lisi: reason". A new-generation
-   * log only says a notice was triggered, so a failed phone call shows up here
-   * and nowhere else. Optional: snapshots stored before these existed lack them.
+   * deliveries, and the newest failure (a DeliveryFailure as JSON: a string, so
+   * snapshots still compare with ===; older snapshots hold "语音 → lisi: reason").
+   * A new-generation log only says a notice was triggered, so a failed phone call
+   * shows up here and nowhere else. Optional: snapshots stored before these existed lack them.
    */
   deliveriesKnown?: boolean;
   failedDeliveries?: number;
   succeededDeliveries?: number;
   runningDeliveries?: number;
   lastDeliveryFailure?: string | null;
+}
+
+/**
+ * The newest failed delivery or action, in parts: the thread line words it in the
+ * reader's language (the way's name, how receivers are listed, the colon).
+ */
+export type DeliveryFailure =
+  | { kind: 'delivery'; way: string; wayLabel: string; receivers: string[]; reason: string }
+  | { kind: 'action'; name: string; reason: string };
+
+/** A stored `lastDeliveryFailure` read back: its parts, or the text an older snapshot stored as it was. */
+export function readDeliveryFailure(stored: string): DeliveryFailure | string {
+  try {
+    const value: unknown = JSON.parse(stored);
+    if (isDeliveryFailure(value)) return value;
+  } catch {
+    // An older snapshot's plain text.
+  }
+  return stored;
+}
+
+function isDeliveryFailure(value: unknown): value is DeliveryFailure {
+  if (typeof value !== 'object' || value === null || !('kind' in value) || !('reason' in value) || typeof value.reason !== 'string') return false;
+  if (value.kind === 'action') return 'name' in value && typeof value.name === 'string';
+  return (
+    value.kind === 'delivery' &&
+    'way' in value &&
+    typeof value.way === 'string' &&
+    'wayLabel' in value &&
+    typeof value.wayLabel === 'string' &&
+    'receivers' in value &&
+    Array.isArray(value.receivers) &&
+    value.receivers.every((r) => typeof r === 'string')
+  );
 }
 
 /** The snapshot of a summarized log. Pure. */
@@ -73,13 +108,13 @@ function deliveryFields(report: DeliveryReport | null): DeliveryFields {
   const newestDelivery = report.failed[report.failed.length - 1] ?? null;
   const newestAction = report.failedActions[report.failedActions.length - 1] ?? null;
   const useAction = newestAction !== null && (newestDelivery === null || (newestAction.atMs ?? 0) > (newestDelivery.atMs ?? 0));
-  let lastDeliveryFailure: string | null = null;
-  if (useAction) lastDeliveryFailure = `${newestAction.actionName}: ${newestAction.reason}`;
+  let failure: DeliveryFailure | null = null;
+  if (useAction) failure = { kind: 'action', name: newestAction.actionName, reason: newestAction.reason };
   else if (newestDelivery !== null) {
-    const way = newestDelivery.wayLabel || newestDelivery.way;
-    const who = newestDelivery.receivers.join(', ');
-    lastDeliveryFailure = `${way ? `${way} → ${who}` : who}: ${newestDelivery.reason}`;
+    const { way, wayLabel, receivers, reason } = newestDelivery;
+    failure = { kind: 'delivery', way, wayLabel, receivers, reason };
   }
+  const lastDeliveryFailure = failure === null ? null : JSON.stringify(failure);
   return {
     deliveriesKnown: true,
     failedDeliveries: report.counts.failed + report.failedActions.length,

@@ -1,11 +1,13 @@
 import type { Lang } from '../config';
 import { contextBlock } from '../render/blocks';
 import { dateToken } from '../render/date-token';
+import { wayAndWho } from '../render/deliveries';
 import { WATCH_BLOCK_ID } from '../render/footer';
 import { RENDER_BUDGET } from '../render/limits';
 import { clipInline } from '../render/mrkdwn';
 import type { SlackMessage, WatchView } from '../render/types';
 import type { WatchChange } from './changes';
+import type { DeliveryFailure } from './snapshot';
 import { RECOVERED_QUIET_MS } from './schedule';
 import type { WatchStop } from './watch-record';
 import { messagesFor } from '../i18n/catalog';
@@ -62,7 +64,7 @@ function changeText(change: WatchChange, lang: Lang): string {
   switch (change.kind) {
     case 'notices_failed': {
       const reason = change.reason ? clipInline(change.reason, RENDER_BUDGET.pushReason) : null;
-      return words.noticesFailed(change.added, reason);
+      return words.noticesFailed(change.added, change.failure && reason ? `${failureSubject(change.failure, lang)}${messagesFor(lang).render.reasonSeparator}${reason}` : reason);
     }
     case 'severity_raised':
       return words.severityRaised(change.times);
@@ -76,6 +78,11 @@ function changeText(change: WatchChange, lang: Lang): string {
     case 'closed':
       return words.closed(change.bySystem);
   }
+}
+
+/** "voice → lisi" / "电话 → lisi、wangwu", or the failed action's name: escaped and short. */
+function failureSubject(failure: DeliveryFailure, lang: Lang): string {
+  return clipInline(failure.kind === 'action' ? failure.name : wayAndWho(failure, lang), RENDER_BUDGET.name);
 }
 
 /** Why a watch stopped, in words; `mentions` = whether a user may be named with `<@U…>`. */

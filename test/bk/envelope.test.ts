@@ -163,7 +163,7 @@ describe('parseEventLogResponse on answers that are not the envelope', () => {
 
   it('reads a redirect as http_error naming the target without its query', () => {
     const err = failure({ status: 302, headers: { Location: 'https://paas.example.com/login/?c_url=%2Fapi%3Fbk_app_secret%3Dx#top' }, body: '<html>302</html>' });
-    expect(fields(err)).toMatchObject({ kind: 'http_error', upstreamMessage: 'Redirected to https://paas.example.com/login/', httpStatus: 302 });
+    expect(fields(err)).toMatchObject({ kind: 'http_error', upstreamMessage: 'https://paas.example.com/login/', httpStatus: 302 });
   });
 
   it('reads a non-JSON 200 as not_json, and an empty body as not_json without a message', () => {

@@ -179,12 +179,12 @@ describe('parseRecords tolerance', () => {
     ]);
   });
 
-  it('makes a record that is not an object an unreadable entry with a plain reason', () => {
+  it('makes a record that is not an object an unreadable entry with a reason code (worded per language when rendered)', () => {
     const { entries } = parseRecords([null, 'CREATE', [1], raw()], 'UTC');
     expect(entries.slice(0, 3)).toEqual([
-      { kind: 'unreadable', index: 0, reason: 'not an object (got null)' },
-      { kind: 'unreadable', index: 1, reason: 'not an object (got text)' },
-      { kind: 'unreadable', index: 2, reason: 'not an object (got a list)' },
+      { kind: 'unreadable', index: 0, reason: { kind: 'not_object', got: 'null' } },
+      { kind: 'unreadable', index: 1, reason: { kind: 'not_object', got: 'text' } },
+      { kind: 'unreadable', index: 2, reason: { kind: 'not_object', got: 'list' } },
     ]);
     expect(entries[3].kind).toBe('record');
   });
@@ -192,10 +192,10 @@ describe('parseRecords tolerance', () => {
   it('names the field that failed validation', () => {
     const { entries } = parseRecords([raw({ operate: 3 }), raw({ operate: undefined }), raw({ event_id: { id: 1 } }), raw({ status: false })], 'UTC');
     expect(entries).toEqual([
-      { kind: 'unreadable', index: 0, reason: 'operate: expected text, got a number' },
-      { kind: 'unreadable', index: 1, reason: 'operate: missing' },
-      { kind: 'unreadable', index: 2, reason: 'event_id: expected text or a number, got an object' },
-      { kind: 'unreadable', index: 3, reason: 'status: expected text, got false' },
+      { kind: 'unreadable', index: 0, reason: { kind: 'wrong_type', field: 'operate', expected: 'text', got: 'number' } },
+      { kind: 'unreadable', index: 1, reason: { kind: 'missing', field: 'operate' } },
+      { kind: 'unreadable', index: 2, reason: { kind: 'wrong_type', field: 'event_id', expected: 'text_or_number', got: 'object' } },
+      { kind: 'unreadable', index: 3, reason: { kind: 'wrong_type', field: 'status', expected: 'text', got: 'false' } },
     ]);
   });
 

@@ -213,7 +213,7 @@ describe('the local console', () => {
 
   it('speaks Chinese when the bot does', async () => {
     const printed = await runLines([], { lang: 'zh-CN' });
-    expect(printed).toContain('输入事件 ID');
+    expect(printed).toContain('输入告警或事件 ID');
     expect(printed).toContain('接口文档自带的示例');
   });
 

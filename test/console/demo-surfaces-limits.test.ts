@@ -1,7 +1,5 @@
 import { createDemoSource, DEMO_EVENTS } from '../../src/console/demo-data';
-import { fetchLogWithDeliveries } from '../../src/eventlog/service/fetch-with-deliveries';
 import { LookupError } from '../../src/eventlog/model/lookup-error';
-import { summarize } from '../../src/eventlog/summary/summarize';
 import type { EventSummary } from '../../src/eventlog/summary/summarize-types';
 import { TIMELINE_FILTERS } from '../../src/eventlog/summary/timeline-filter';
 import { renderLookupError } from '../../src/render/error-message';
@@ -12,6 +10,7 @@ import type { RenderOptions, WatchView } from '../../src/render/types';
 import { renderUnfurl } from '../../src/render/unfurl-blocks';
 import { endedWatchView, liveWatchView } from '../../src/watch/watch-render';
 import { checkMessageLimits, checkModalLimits, checkUnfurlLimits } from '../helpers/check-limits';
+import { fetchDemoSummary } from '../helpers/demo-summary';
 
 /**
  * Every demo event through every surface the bot draws — the full and compact
@@ -25,15 +24,7 @@ const ZONE = 'Asia/Shanghai';
 const source = createDemoSource(ZONE);
 const LANGS = ['en', 'zh-CN'] as const;
 
-async function fetchSummary(id: string): Promise<EventSummary | LookupError> {
-  try {
-    const { log, deliveries } = await fetchLogWithDeliveries(source, id, { username: null }, 'auto');
-    return summarize(log, NOW, deliveries);
-  } catch (err) {
-    if (err instanceof LookupError) return err;
-    throw err;
-  }
-}
+const fetchSummary = (id: string): Promise<EventSummary | LookupError> => fetchDemoSummary(source, id, NOW);
 
 function watchViews(lang: RenderOptions['lang']): (WatchView | undefined)[] {
   const settings = { lang, timezone: ZONE, maxHours: 24 };

@@ -113,7 +113,7 @@ describe('protecting BlueKing, end to end', () => {
     const delivered = await h.responses.waitForRequests(4, 5000);
 
     const answered = delivered.map((r) => messageText(JSON.parse(r.body)));
-    const busy = answered.filter((text) => text.includes('BlueKing is busy with other lookups'));
+    const busy = answered.filter((text) => text.includes('The bot is busy with other lookups'));
     expect(busy).toHaveLength(1);
     expect(busy[0]).toContain('Too many lookups are running at once, so this one was not sent.');
     expect(h.esb.requests).toHaveLength(3);

@@ -60,7 +60,7 @@ const CASES: readonly Case[] = [
     id: '164239028644167',
     push: {
       en: { opensWith: 'Event 164239028644167 recovered', failedNotices: null },
-      'zh-CN': { opensWith: '事件 164239028644167 已恢复', failedNotices: null },
+      'zh-CN': { opensWith: '告警 164239028644167 已恢复', failedNotices: null },
     },
   },
   {
@@ -144,7 +144,7 @@ describe.each<Lang>(['en', 'zh-CN'])('made for phones (%s), over real HTTP', (la
       expect(text).toBe(
         lang === 'en'
           ? 'Event 98765432109876543210 open for 23 h 59 min — 1 notification failed (企业微信机器人回调失败：connection timed out while sending to webhook c…), acked after 5 min by an_unusually_long_operator_username_fro…'
-          : '事件 98765432109876543210 未恢复，已持续 23 小时 59 分钟 — 1 条通知失败（企业微信机器人回调失败：connection timed out while sending to webhook c…），5 分钟后由 an_unusually_long_operator_username_fro… 确认',
+          : '告警 98765432109876543210 未恢复，已持续 23 小时 59 分钟——1 条通知失败（企业微信机器人回调失败：connection timed out while sending to webhook c…），5 分钟后由 an_unusually_long_operator_username_fro… 确认',
       );
     }
   });

@@ -13,6 +13,17 @@ describe('dateToken', () => {
     expect(dateToken(AT, 'America/St_Johns', 'date-time')).toBe('<!date^1577846280^{date_short_pretty} {time}|2019-12-31 23:08 -03:30>');
   });
 
+  it('leaves out the year and the offset where they are the reader\'s own, and shows each where it differs', () => {
+    const sameYear = Date.parse('2020-08-01T12:00:00Z');
+    expect(formatFallback(AT, 'Asia/Shanghai', 'date-time', sameYear)).toBe('01-01 10:38');
+    expect(formatFallback(AT, 'Asia/Shanghai', 'date-time', Date.parse('2024-08-01T12:00:00Z'))).toBe('2020-01-01 10:38');
+    // Berlin in winter, read in summer: same year, another offset.
+    expect(formatFallback(AT, 'Europe/Berlin', 'date-time', sameYear)).toBe('01-01 03:38 +01:00');
+    expect(formatFallback(AT, 'Europe/Berlin', 'date-time', Date.parse('2020-02-01T12:00:00Z'))).toBe('01-01 03:38');
+    expect(dateToken(AT, 'Asia/Shanghai', 'date-time', sameYear)).toBe('<!date^1577846280^{date_short_pretty} {time}|01-01 10:38>');
+    expect(recordTime(AT, 'ignored', 'Asia/Shanghai', true, sameYear)).toBe('<!date^1577846280^{date_short_pretty} {time}|01-01 10:38>');
+  });
+
   it('falls back to plain text for instants Slack cannot express', () => {
     expect(dateToken(-1000, 'UTC', 'time')).toBe('23:59');
     expect(dateToken(Number.NaN, 'UTC', 'time')).toBe('?');

@@ -21,7 +21,7 @@ describe('describeLookupError', () => {
     const en = describeLookupError(err({ kind: 'not_found' }), 'en');
     const zh = describeLookupError(err({ kind: 'not_found' }), 'zh-CN');
     expect(en.title).toBe('No such event or alert');
-    expect(zh.title).toBe('找不到该事件或告警');
+    expect(zh.title).toBe('找不到该告警或事件');
   });
 
   it('points at the settings each kind depends on', () => {

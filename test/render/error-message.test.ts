@@ -36,10 +36,10 @@ describe('renderLookupError', () => {
 
   it('speaks Chinese in zh-CN', () => {
     const message = renderLookupError('5310', err, { lang: 'zh-CN' });
-    expect(message.text).toBe(`⚠️ 事件 5310: ${describeLookupError(err, 'zh-CN').title}`);
+    expect(message.text).toBe(`⚠️ 事件 5310：${describeLookupError(err, 'zh-CN').title}`);
     expect(message.blocks[1]).toEqual({
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: '事件 5310 · 错误码 `1306000` · 请求 `c0ffee00c0ffee00c0ffee00c0ffee00`' }],
+      elements: [{ type: 'mrkdwn', text: '事件 5310 · 错误码 `1306000` · request_id `c0ffee00c0ffee00c0ffee00c0ffee00`' }],
     });
   });
 
@@ -107,7 +107,7 @@ describe('renderUsage', () => {
     const message = renderUsage('zh-CN');
     expect(message.text).toBe('ℹ️ /eventlog 用法');
     const text = JSON.stringify(message.blocks);
-    for (const form of ['/eventlog &lt;id&gt;`', '/eventlog &lt;id&gt; public', '/eventlog &lt;id&gt; --all', '/eventlog &lt;id&gt; watch', '/eventlog help', 'Show event log', '@机器人 &lt;id&gt;']) expect(text).toContain(form);
+    for (const form of ['/eventlog &lt;id&gt;`', '/eventlog &lt;id&gt; public', '/eventlog &lt;id&gt; --all', '/eventlog &lt;id&gt; watch', '/eventlog help', '*查看流水*', '@eventlog &lt;id&gt;']) expect(text).toContain(form);
     expect(checkMessageLimits(message)).toEqual([]);
   });
 });

@@ -78,7 +78,7 @@ describe('renderEventLog: exact payloads', () => {
           text: {
             type: 'mrkdwn',
             text: [
-              '🔔 <!date^1577846280^{date_short_pretty} {time}|2020-01-01 10:38 +08:00>  Created',
+              '🔔 <!date^1577846280^{date_short_pretty} {time}|01-01 10:38>  Created',
               '❌ <!date^1577846400^{time}|10:40>  Anomaly notice · 通知人为空 (no receivers)',
               '⚠️ <!date^1577847000^{time}|10:50>  Anomaly notice · mail 发送失败',
               '🔕 <!date^1577847600^{time}|11:00>  Anomaly notice · shielded: 业务维护屏蔽',
@@ -126,14 +126,14 @@ describe('renderEventLog: exact payloads', () => {
 
   it('renders a new-generation alert in Chinese, compact for a thread, oldest first', () => {
     expect(render(newGenerationLog(), { lang: 'zh-CN', variant: 'compact', monitorUrl: null, nowMs: shanghai('2022-01-17', '14:00:00') })).toEqual({
-      text: '事件 164239028644167 已关闭，持续 2 小时 55 分钟',
+      text: '告警 164239028644167 已关闭，持续 2 小时 55 分钟',
       blocks: [
-        { type: 'header', text: { type: 'plain_text', text: '⚪ 事件 164239028644167 · 已关闭', emoji: true } },
+        { type: 'header', text: { type: 'plain_text', text: '⚪ 告警 164239028644167 · 已关闭', emoji: true } },
         {
           type: 'section',
           text: {
             type: 'mrkdwn',
-            text: '*已关闭*（系统），持续 2 小时 55 分钟 · 17 分钟后由 admin 确认 · ⬆️ 级别上升 1 次\n6 条记录 · 已触发 1 条通知，未确认送达 · 收敛 1 次',
+            text: '*已关闭*（由系统关闭），持续 2 小时 55 分钟 · 17 分钟后由 admin 确认 · ⬆️ 级别上升 1 次\n6 条记录 · 已触发通知 1 条，发送结果未知 · 收敛 1 次',
           },
         },
         { type: 'divider' },
@@ -142,12 +142,12 @@ describe('renderEventLog: exact payloads', () => {
           text: {
             type: 'mrkdwn',
             text: [
-              '🔔 <!date^1642387468^{date_short_pretty} {time}|2022-01-17 10:44 +08:00>  告警产生 · avg(CPU使用率) &gt;= 90.0%, 当前值93.5%, 达到了触发告警条件（5周期内满足1次检测算法）',
+              '🔔 <!date^1642387468^{date_short_pretty} {time}|01-17 10:44>  告警产生 · avg(CPU使用率) &gt;= 90.0%, 当前值93.5%, 达到了触发告警条件（5周期内满足1次检测算法）',
               '📦 <!date^1642387480^{time}|10:44>  告警收敛 · avg(CPU使用率) &gt;= 90.0%, 当前值96.1%',
               '📨 <!date^1642387500^{time}|10:45>  处理动作 · 达到通知告警的执行条件【告警触发时】，已触发告警通知',
               '⬆️ <!date^1642388280^{time}|10:58>  级别上升 · 收到了更高级别的事件，告警级别上升为：致命',
               '👀 <!date^1642388520^{time}|11:02>  告警确认 · admin · “扩容中”',
-              '⚪ <!date^1642398000^{time}|13:40>  系统关闭 · 长时间未收到新的异常事件，系统关闭告警',
+              '⚪ <!date^1642398000^{time}|13:40>  告警关闭（系统） · 长时间未收到新的异常事件，系统关闭告警',
             ].join('\n'),
           },
         },
@@ -241,9 +241,9 @@ describe('renderEventLog: timeline details', () => {
       text: {
         type: 'mrkdwn',
         text: [
-          '🔔 <!date^1577844000^{date_short_pretty} {time}|2020-01-01 10:00 +08:00>  Created',
+          '🔔 <!date^1577844000^{date_short_pretty} {time}|01-01 10:00>  Created',
           '❔ <!date^1577844060^{time}|10:01>  QUANTUM_FLIP [SUPERPOSED] · hm',
-          '⁉️ unreadable record: operate: expected a string',
+          '⁉️ unreadable record: could not be read (operate: expected a string)',
           '👀 [2020-13-45]  Acknowledged',
         ].join('\n'),
       },
@@ -256,7 +256,7 @@ describe('renderEventLog: timeline details', () => {
 
   it('uses Chinese labels throughout in zh-CN', () => {
     const text = allText(render(sketchLog(), { lang: 'zh-CN' }));
-    for (const word of ['告警产生', '告警通知', '告警确认', '告警收敛', '告警恢复', '恢复通知', '告警关闭', '被屏蔽', '部分失败', '微信、邮件', '无接收人', '事件 ', '请求 ', '分享到频道', '刷新', '在蓝鲸中打开']) {
+    for (const word of ['告警产生', '告警通知', '告警确认', '告警收敛', '告警恢复', '恢复通知', '告警关闭', '被屏蔽', '部分失败', '微信、邮件', '通知人为空', '事件 ', 'request_id ', '分享到频道', '刷新', '在蓝鲸中打开']) {
       expect(text).toContain(word);
     }
     expect(text).not.toMatch(/Anomaly notice|Created|records|Refresh/);
@@ -266,8 +266,8 @@ describe('renderEventLog: timeline details', () => {
     const log = makeLog('77', [rec({ operate: 'CREATE', ...at('23:50:00') }), rec({ operate: 'CLOSE', timeMs: shanghai('2020-01-02', '00:10:00'), rawTime: '' })]);
     const timeline = render(log).blocks.find((b) => b.type === 'section' && b.text?.text.startsWith('🔔'));
     expect(timeline?.type === 'section' && timeline.text?.text).toBe(
-      '🔔 <!date^1577893800^{date_short_pretty} {time}|2020-01-01 23:50 +08:00>  Created\n' +
-        '⚪ <!date^1577895000^{date_short_pretty} {time}|2020-01-02 00:10 +08:00>  Closed',
+      '🔔 <!date^1577893800^{date_short_pretty} {time}|01-01 23:50>  Created\n' +
+        '⚪ <!date^1577895000^{date_short_pretty} {time}|01-02 00:10>  Closed',
     );
   });
 });
@@ -409,10 +409,10 @@ describe('renderEventLog: shared and empty', () => {
     });
     expect(checkMessageLimits(message)).toEqual([]);
     expect(renderEmptyLog({ id: '5310', requestId: null }, { ...OPTS, lang: 'zh-CN', withActions: false })).toEqual({
-      text: '事件 5310 没有流水记录：蓝鲸返回了空的事件流水。',
+      text: '事件 5310 没有流水记录：蓝鲸返回了空的流水。',
       blocks: [
         { type: 'header', text: { type: 'plain_text', text: '⚪ 事件 5310 · 无记录', emoji: true } },
-        { type: 'section', text: { type: 'mrkdwn', text: '事件 5310 没有流水记录：蓝鲸返回了空的事件流水。' } },
+        { type: 'section', text: { type: 'mrkdwn', text: '事件 5310 没有流水记录：蓝鲸返回了空的流水。' } },
       ],
     });
   });

@@ -18,7 +18,7 @@ describe('labels', () => {
 
   it('names operates, statuses and notice ways in Chinese', () => {
     expect(operateLabel('ANOMALY_NOTICE', 'zh-CN')).toBe('告警通知');
-    expect(operateLabel('SYSTEM_CLOSE', 'zh-CN')).toBe('系统关闭');
+    expect(operateLabel('SYSTEM_CLOSE', 'zh-CN')).toBe('告警关闭（系统）');
     expect(statusLabel('PARTIAL_SUCCESS', 'zh-CN')).toBe('部分成功');
     expect(noticeWayLabel('weixin', 'zh-CN')).toBe('微信');
   });

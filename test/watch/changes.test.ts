@@ -61,6 +61,17 @@ describe('change detection', () => {
     ]);
     expect(materialChanges(after, after)).toEqual([]);
   });
+
+  it('hands on a failed delivery in parts for the thread line to word, and an older snapshot\'s text as it was', () => {
+    const known: WatchSnapshot = { ...OPEN, deliveriesKnown: true, failedDeliveries: 0, succeededDeliveries: 1, runningDeliveries: 0, lastDeliveryFailure: null };
+    const failure = { kind: 'delivery' as const, way: 'voice', wayLabel: '语音', receivers: ['lisi'], reason: '号码格式不正确' };
+    expect(materialChanges(known, { ...known, failedDeliveries: 1, lastDeliveryFailure: JSON.stringify(failure) })).toEqual([
+      { kind: 'notices_failed', added: 1, reason: '号码格式不正确', noReceivers: false, failure },
+    ]);
+    expect(materialChanges(known, { ...known, failedDeliveries: 1, lastDeliveryFailure: '语音 → lisi: 号码格式不正确' })).toEqual([
+      { kind: 'notices_failed', added: 1, reason: '语音 → lisi: 号码格式不正确', noReceivers: false },
+    ]);
+  });
 });
 
 describe('poll schedule', () => {

@@ -14,6 +14,14 @@ describe('threadLine', () => {
     expect(text).not.toContain('8001:');
   });
 
+  it('words a failed delivery in the reader\'s language: the way\'s name, the list of receivers, the colon', () => {
+    const failure = { kind: 'delivery' as const, way: 'voice', wayLabel: '语音', receivers: ['lisi', 'wangwu'], reason: '用户[lisi]的手机号码格式不正确' };
+    const change = { kind: 'notices_failed' as const, added: 1, reason: failure.reason, noReceivers: false, failure };
+    const line = (lang: 'en' | 'zh-CN'): string => threadLine('164239028644167', [change], null, { lang, timezone: 'Asia/Shanghai', maxHours: 24 })?.text ?? '';
+    expect(line('zh-CN')).toBe('告警 164239028644167：🚨 1 条通知失败（电话 → lisi、wangwu：用户[lisi]的手机号码格式不正确）');
+    expect(line('en')).toBe('Event 164239028644167: 🚨 a notification failed (voice → lisi, wangwu: 用户[lisi]的手机号码格式不正确)');
+  });
+
   it('says nothing when nothing changed and the watch goes on', () => {
     expect(threadLine('8001', [], null, { lang: 'en', timezone: 'Asia/Shanghai', maxHours: 24 })).toBeNull();
   });

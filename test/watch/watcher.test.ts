@@ -93,7 +93,7 @@ describe('the watcher', () => {
     answer(deliveriesOf(['succeeded', 'failed']));
     await nextPoll(s);
     expect(s.slack.calls.map((c) => c.method)).toEqual(['post', 'update', 'reply']);
-    expect(texts(s, 'reply')).toEqual(['Event 8001: 🚨 a notification failed (语音 → lisi: 用户[lisi]的手机号码格式不正确)']);
+    expect(texts(s, 'reply')).toEqual(['Event 8001: 🚨 a notification failed (voice → lisi: 用户[lisi]的手机号码格式不正确)']);
     expect(blockText(s, 1)).toContain('1 of 2 deliveries failed');
 
     // search_action fails for a poll, then works again with the same results: nothing is told twice, nothing updated back and forth.

@@ -34,7 +34,8 @@ export type RawLogBuilder = (parts: RawLogParts) => RawEventLog;
 // 2: ok answers carry their per-receiver results (search_action) beside the log.
 // 3: a binary frame (header + body); a raw log is kept as its body, not as JSON of its records.
 // 4: the token in plain before the compressed frame (stored-token.ts).
-const FORMAT = 4;
+// 5: an unreadable record's reason is a code (UnreadableReason) each language words, no longer English words.
+const FORMAT = 5;
 const NO_BODY: Uint8Array = new Uint8Array(0);
 const GENERATIONS: readonly Generation[] = ['old', 'new', 'unknown'];
 

@@ -41,3 +41,15 @@ export function looksLikeAlertId(digits: string, nowMs: number): boolean {
   const seconds = Number(digits.slice(0, 10));
   return seconds >= EARLIEST_ALERT_SECONDS && seconds <= Math.floor(nowMs / 1000) + DAY_SECONDS;
 }
+
+/** What BlueKing calls the thing an ID names: an alert (告警, Monitor 3.6+) or an old-generation event (事件). */
+export type IdNoun = 'alert' | 'event';
+
+/**
+ * The noun for an ID by its shape alone, so every surface names it the same way before
+ * (and whether or not) any record is read: 15+ digits is a new-generation alert ID,
+ * anything shorter an old-generation event's primary key.
+ */
+export function idNoun(id: string): IdNoun {
+  return /^\d{15,}$/.test(id) ? 'alert' : 'event';
+}

@@ -82,12 +82,25 @@ export interface EventRecord {
   ackNote: string | null;
 }
 
+/** A JSON value's type, as a reason names it. */
+export type JsonType = 'null' | 'list' | 'text' | 'number' | 'true' | 'false' | 'object' | 'other';
+
+/**
+ * What was wrong with a record, as a code each language words itself
+ * (render/unreadable-reason.ts): the parser never writes sentences.
+ */
+export type UnreadableReason =
+  | { kind: 'not_object'; got: JsonType }
+  | { kind: 'missing'; field: string }
+  | { kind: 'wrong_type'; field: string; expected: 'text' | 'text_or_number'; got: JsonType }
+  | { kind: 'unexpected'; detail: string | null };
+
 /** A record that failed validation: shown, never dropped. */
 export interface UnreadableRecord {
   kind: 'unreadable';
   index: number;
-  /** What was wrong, in plain words (e.g. "operate: expected a string"). */
-  reason: string;
+  /** What was wrong (e.g. operate is a number where text belongs). */
+  reason: UnreadableReason;
 }
 
 export type LogEntry = EventRecord | UnreadableRecord;

@@ -116,4 +116,6 @@ export interface EventSummary {
   convergence: ConvergenceSummary;
   /** Per-receiver results from search_action, or why there are none. */
   deliveries: DeliveryLookup;
+  /** The clock the summary was made at: durations run to it, and dates in its year are shown without one. */
+  nowMs: number;
 }

@@ -30,6 +30,7 @@ export function summarize(log: EventLog, nowMs: number, deliveries: DeliveryLook
     notices: summarizeNotices(timeline),
     convergence: summarizeConvergence(timeline),
     deliveries,
+    nowMs,
   };
 }
 

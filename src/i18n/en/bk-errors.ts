@@ -1,4 +1,5 @@
 import type { BkErrorMessages, HttpFailure } from '../messages';
+import { DETAIL_LINK_ID } from './replies';
 
 const HTTP_EXPLANATION: Readonly<Record<HttpFailure, string>> = {
   redirect: 'The server answered with a redirect instead of data, often to a login page.',
@@ -50,7 +51,7 @@ export const bkErrors = {
     explanation: 'BlueKing Monitor has no event or alert with this ID.',
     hint:
       'Check the ID. Monitor 3.6 and later use alert IDs of 15 or more digits (e.g. 164239028644167); older Monitor uses short event IDs (e.g. 4821). ' +
-      'The number in a "查看详情" (details) link is an action or collect ID, not the alert ID.',
+      DETAIL_LINK_ID,
   }),
   bad_parameter: () => ({
     title: 'BlueKing refused the request',

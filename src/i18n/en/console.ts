@@ -35,13 +35,13 @@ export const consoleMessages = {
   unknownCommand: (name) => `${name} is not a command here. Type /eventlog <id>, or help.`,
   unexpectedError: (errorName) => `Something went wrong inside the bot (${errorName}); nothing was sent anywhere. Try again or type help.`,
   publicNote: 'In Slack this answer would be posted to the channel for everyone.',
-  pushText: 'Notification text:',
+  pushText: 'Notification text: ',
   builderNote: 'Open in a browser (Block Kit Builder):',
   prompt: 'eventlog> ',
   watchCalls: {
     post: 'Slack ← chat.postMessage (the watching message)',
     update: 'Slack ← chat.update (the same message, kept current)',
-    reply: 'Slack ← chat.postMessage in its thread:',
+    reply: 'Slack ← chat.postMessage in its thread: ',
   },
   watchPoll: (n) => `… poll ${n} (one WATCH_INTERVAL_MS later)`,
   watchQuiet: (polls) =>

@@ -28,6 +28,7 @@ export const deliveries = {
     circuit_broken: 'circuit-broken',
   },
   unavailable: (reason, hint) => `ℹ️ Per-receiver results unavailable: ${reason}.${hint ? ` 💡 ${hint}` : ''}`,
+  withCode: (reason, code) => `${reason} (${code})`,
   noRecords: (n) =>
     `ℹ️ BlueKing returned no per-receiver records for ${n === 1 ? 'this notice' : `these ${n} notices`}. 💡 If the alert's business must be named, set BK_BIZ_IDS.`,
   incomplete: ' (counted over the first 10,000 actions)',

@@ -4,6 +4,9 @@ import type { ReplyMessages } from '../messages';
 /** An example ID that reads like a real new-generation alert ID. */
 const EXAMPLE = '164239028644167';
 
+/** What the ID in a "查看详情" link is: the one wording every message uses. */
+export const DETAIL_LINK_ID = 'The ID in the default “查看详情” (details) link (action_id, collectId) is an action record ID, not the alert ID.';
+
 /** The short answers in English. */
 export const replies = {
   lookingUp: (id) => `Looking up event ${id} in BlueKing…`,
@@ -27,14 +30,14 @@ export const replies = {
     several_ids: 'That names more than one event. Look up one ID at a time.',
     unexpected_words: `Only an event ID is expected, optionally followed by "public", "watch" or "--all". Remove the other words, e.g. ${EXAMPLE} public.`,
     too_long_text: 'That text is too long to read an ID from. Paste only the event ID, the alert\'s "告警ID" line or its BlueKing detail link.',
-    link_without_id: 'That link does not name an event. Use the alert\'s detail link (…/event-center/detail/ID) or type the "告警ID"; the default "查看详情" link carries an action ID, not the alert ID.',
+    link_without_id: 'That link does not name an event. Use the alert\'s detail link (…/event-center/detail/ID) or type the "告警ID"; ' + DETAIL_LINK_ID,
     mention: `That is a Slack mention, not an event ID. Type the ID as digits, e.g. ${EXAMPLE}.`,
     missing_id: `Add the event ID before "public", e.g. ${EXAMPLE} public.`,
   },
   noIdTitle: 'No BlueKing event ID found in this message',
   noIdLines: [
     'Looked for “告警ID: …”, “Alert ID: …”, “Event ID: …”, event-center links (#/event-center/detail/…, alertId=…) and 15+ digit alert IDs, in the text, blocks and attachments.',
-    'IDs from “查看详情” links (action_id, collectId) are notification IDs, not event IDs.',
+    DETAIL_LINK_ID,
     '/eventlog <id> works in any channel, and “@eventlog <id>” in a thread.',
   ],
   chooseTitle: (n) => `This message mentions ${n} event IDs`,
@@ -66,7 +69,8 @@ export const replies = {
       line: (seconds) => `You have made many lookups in the last minute. Try again in ${seconds} s.`,
     },
     busy: {
-      title: 'BlueKing is busy with other lookups',
+      // The bot's own limit on lookups at once, not BlueKing's state: nothing to check in BlueKing.
+      title: 'The bot is busy with other lookups',
       line: 'Too many lookups are running at once, so this one was not sent. Try again in a few seconds.',
     },
   },

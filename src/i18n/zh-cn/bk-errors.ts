@@ -1,4 +1,5 @@
 import type { BkErrorMessages, HttpFailure } from '../messages';
+import { DETAIL_LINK_ID } from './replies';
 
 const HTTP_EXPLANATION: Readonly<Record<HttpFailure, string>> = {
   redirect: '服务器返回了重定向（通常指向登录页），而不是数据。',
@@ -10,7 +11,7 @@ const HTTP_EXPLANATION: Readonly<Record<HttpFailure, string>> = {
 const HTTP_HINT: Readonly<Record<HttpFailure, string>> = {
   redirect: '请将 BK_API_BASE_URL 指向 ESB / API 地址本身（如 https://paas.example.com），而不是需要登录的页面。',
   refused: '请检查 BK_APP_CODE 和 BK_APP_SECRET，以及机器人与蓝鲸之间的代理是否需要单独授权。',
-  server: '请稍后重试；如持续出现，请把 request ID 提供给蓝鲸管理员排查。',
+  server: '请稍后重试；如持续出现，请把 request_id 提供给蓝鲸管理员排查。',
   other: '请检查 BK_API_BASE_URL 和 BK_EVENT_LOG_PATH。',
 };
 
@@ -30,7 +31,7 @@ export const bkErrors = {
   }),
   user_permission: () => ({
     title: '该蓝鲸用户无权查看',
-    explanation: '蓝鲸表示机器人所用的用户没有该事件的权限。',
+    explanation: '蓝鲸表示机器人所用的用户没有查看该告警或事件的权限。',
     hint: '请在权限中心为该用户授予蓝鲸监控中对应业务的权限，或让机器人使用有权限的用户。',
   }),
   app_permission: () => ({
@@ -46,16 +47,15 @@ export const bkErrors = {
       '部分 ESB 版本的 monitor_v3 路径不同或未提供。',
   }),
   not_found: () => ({
-    title: '找不到该事件或告警',
-    explanation: '蓝鲸监控中没有这个 ID 对应的事件或告警。',
+    title: '找不到该告警或事件',
+    explanation: '蓝鲸监控中没有这个 ID 对应的告警或事件。',
     hint:
-      '请核对 ID。监控 3.6 及以后使用 15 位以上的告警 ID（如 164239028644167），旧版监控使用较短的事件 ID（如 4821）。' +
-      '“查看详情”链接中的数字是处理记录或汇总 ID，不是告警 ID。',
+      '请核对 ID。监控 3.6 及以后使用 15 位以上的告警 ID（如 164239028644167），旧版监控使用较短的事件 ID（如 4821）。' + DETAIL_LINK_ID,
   }),
   bad_parameter: () => ({
     title: '蓝鲸拒绝了请求参数',
     explanation: '蓝鲸表示 ID 的格式不符合要求。',
-    hint: '请只发送数字形式的事件或告警 ID；如果已是数字，该监控版本可能需要另一种 ID（旧版事件 ID 或新版告警 ID）。',
+    hint: '请只发送数字形式的告警或事件 ID；如果已是数字，该监控版本可能需要另一种 ID（旧版事件 ID 或新版告警 ID）。',
   }),
   rate_limited: (facts) => ({
     title: '蓝鲸对机器人限流',
@@ -65,17 +65,17 @@ export const bkErrors = {
   upstream_failure: () => ({
     title: '蓝鲸无法访问监控后台',
     explanation: 'ESB 或 API 网关已响应，但调用蓝鲸监控后台失败或超时。',
-    hint: '通常是暂时性问题，请稍后重试；如持续出现，蓝鲸管理员可凭 request ID 在 ESB 日志中排查并检查监控服务。',
+    hint: '通常是暂时性问题，请稍后重试；如持续出现，蓝鲸管理员可凭 request_id 在 ESB 日志中排查并检查监控服务。',
   }),
   gateway: () => ({
     title: '蓝鲸 API 网关拒绝了调用',
     explanation: 'API 网关在请求到达监控之前拦截了它。',
-    hint: '请带上错误码和 request ID 联系网关负责人；IP 白名单和资源配置在网关设置中。',
+    hint: '请带上错误码和 request_id 联系网关负责人；IP 白名单和资源配置在网关设置中。',
   }),
   api_error: () => ({
     title: '蓝鲸返回了错误',
     explanation: '蓝鲸返回了一个机器人没有具体建议的错误。',
-    hint: '请查看错误码和错误信息；蓝鲸管理员可凭 request ID 在 ESB 日志中找到本次调用。',
+    hint: '请查看错误码和错误信息；蓝鲸管理员可凭 request_id 在 ESB 日志中找到本次调用。',
   }),
   http_error: (facts) => ({
     title: facts.httpStatus ? `蓝鲸返回 HTTP ${facts.httpStatus}` : '蓝鲸返回了 HTTP 错误',
@@ -100,7 +100,7 @@ export const bkErrors = {
   body_too_large: () => ({
     title: '蓝鲸的响应过大',
     explanation: '响应超过了机器人允许的大小（BK_MAX_BODY_BYTES），因此未读取。',
-    hint: '如果该事件确实有这么多记录，请调大 BK_MAX_BODY_BYTES。',
+    hint: '如果确实有这么多记录，请调大 BK_MAX_BODY_BYTES。',
   }),
   timeout: () => ({
     title: '蓝鲸未在规定时间内响应',
@@ -142,6 +142,6 @@ export const bkErrors = {
   internal: () => ({
     title: '机器人内部出错',
     explanation: '问题出在机器人自身，而不是蓝鲸；已记录日志。',
-    hint: '请重试；如反复出现，请带上事件 ID 和时间联系机器人的维护者。',
+    hint: '请重试；如反复出现，请带上该 ID 和时间联系机器人的维护者。',
   }),
 } satisfies BkErrorMessages;

@@ -1,46 +1,55 @@
 import type { DeliveryMessages } from '../messages';
 
-/** 逐人送达结果的中文说法。 */
+/** 计数的唯一句式：“逐人发送 6 次，失败 2 次”“逐人发送 3 次全部失败”。 */
+const sentFailed = (f: number, t: number): string =>
+  t === 1 ? '逐人发送 1 次，失败' : f === t ? `逐人发送 ${t} 次全部失败` : `逐人发送 ${t} 次，失败 ${f} 次`;
+
+/** 逐人发送结果（search_action）的中文说法。 */
 export const deliveries = {
-  deliveriesFailed: (f, t, who) => `⚠ ${t} 次送达中 ${f} 次失败${who ? `（${who}）` : ''}`,
-  deliveriesSucceeded: (n) => (n === 1 ? '1 次送达成功' : `${n} 次送达均成功`),
-  deliveriesSucceededOf: (s, t) => `${t} 次送达中 ${s} 次成功`,
-  deliveriesRunning: (n) => `⏳ ${n} 次发送中`,
-  noticesTriggered: (n) => `已触发 ${n} 条通知，未确认送达`,
-  skippedCount: (n) => `⏭ ${n} 条未发送`,
-  actionsFailed: (n) => `⚙️ ${n} 个处理失败`,
-  actionsFailedTitle: (n) => `⚙️ *${n} 个处理失败*`,
-  deliveriesFailedTitle: (f, t) => `🚨 *${t} 次送达中 ${f} 次失败*`,
+  // 一条通知按通知人 × 通知方式逐人发送（search_action 的子任务）：计数说“逐人发送 N 次，失败 M 次”，不说“送达”。
+  deliveriesFailed: (f, t) => `⚠ ${sentFailed(f, t)}`,
+  deliveriesSucceeded: (n) => (n === 1 ? '逐人发送 1 次，成功' : `逐人发送 ${n} 次，全部成功`),
+  deliveriesSucceededOf: (s, t) => `逐人发送 ${t} 次，成功 ${s} 次`,
+  deliveriesRunning: (n) => `⏳ 发送中 ${n} 次`,
+  noticesTriggered: (n) => `已触发通知 ${n} 条，发送结果未知`,
+  skippedCount: (n) => `⏭ 跳过 ${n} 条`,
+  actionsFailed: (n) => `⚙️ 处理套餐失败 ${n} 个`,
+  actionsFailedTitle: (n) => `⚙️ *处理套餐失败 ${n} 个*`,
+  deliveriesFailedTitle: (f, t) => `🚨 *${sentFailed(f, t)}*`,
   noticeHeading: (signal, time, name) => [`*${signal}*`, time, name].filter((p) => p !== '').join(' · '),
   deliveryBullet: (way, who, reason) => `• ${way} → ${who}：${reason}`,
-  failedActionBullet: (kind, name, signal, reason) => `• ${kind}${name ? ` ${name}` : ''}${signal ? `（${signal}）` : ''}：${reason}`,
+  failedActionBullet: (kind, name, signal, reason) => `• ${kind}${name ? `【${name}】` : ''}${signal ? `（${signal}）` : ''}：${reason}`,
   blocked: '（已熔断）',
   noReason: '未给出原因',
   andMore: (n) => `… 另有 ${n} 条`,
-  skippedLine: (n, whys) => `⏭ ${n} 条未发送${whys ? `：${whys}` : ''}`,
-  why: { no_receivers: '无接收人', acknowledged: '已确认', noise_reduction: '降噪抑制', throttled: '流控', circuit_broken: '已熔断' },
-  unavailable: (reason, hint) => `ℹ️ 无法获取逐人送达结果：${reason}。${hint ? `💡 ${hint}` : ''}`,
-  noRecords: (n) => `ℹ️ 蓝鲸没有返回${n === 1 ? '这条' : `这 ${n} 条`}通知的逐人送达记录。💡 如需指定告警所属业务，请设置 BK_BIZ_IDS。`,
+  skippedLine: (n, whys) => `⏭ 跳过 ${n} 条${whys ? `：${whys}` : ''}`,
+  why: { no_receivers: '通知人为空', acknowledged: '告警已确认', noise_reduction: '降噪抑制', throttled: '流控', circuit_broken: '已熔断' },
+  // 手机上一行放不下：原因一行，建议另起一行。
+  unavailable: (reason, hint) => `ℹ️ 无逐人发送结果：${reason}${hint ? `\n💡 ${hint}` : ''}`,
+  withCode: (reason, code) => `${reason}（${code}）`,
+  noRecords: (n) => `ℹ️ 蓝鲸没有返回${n === 1 ? '这条' : `这 ${n} 条`}通知的逐人发送记录。\n💡 如需指定告警所属业务，请设置 BK_BIZ_IDS。`,
   incomplete: '（仅统计前 10,000 条处理记录）',
-  timelineFailed: (f, t) => ` → ⚠ ${t} 次中 ${f} 次失败`,
-  timelineRunning: (r, t) => ` → ⏳ ${t} 次中 ${r} 次发送中`,
-  timelineSucceeded: (t) => (t === 1 ? ' → 成功' : ` → ${t} 次均成功`),
-  fullTexts: "📄 蓝鲸原文：",
-  pushDeliveriesFailed: (f, t, who) => `${t} 次送达中 ${f} 次失败${who ? `（${who}）` : ''}`,
+  timelineFailed: (f, t) => (t === 1 ? ' → ⚠ 失败' : f === t ? ` → ⚠ ${t} 次全部失败` : ` → ⚠ ${t} 次，失败 ${f} 次`),
+  timelineRunning: (r, t) => ` → ⏳ ${t} 次，发送中 ${r} 次`,
+  timelineSucceeded: (t) => (t === 1 ? ' → 成功' : ` → ${t} 次，全部成功`),
+  fullTexts: '📄 蓝鲸原文：',
+  pushDeliveriesFailed: (f, t, who) => `${sentFailed(f, t)}${who ? `（${who}）` : ''}`,
+  // 通知方式的叫法与蓝鲸 NoticeWay.NOTICE_WAY_MAPPING 一致。
   wayBullet: {
-    voice: '📞 语音',
+    voice: '📞 电话',
     sms: '✉️ 短信',
     mail: '📧 邮件',
     weixin: '💬 微信',
     rtx: '💼 企业微信',
     qy_weixin: '💼 企业微信',
-    'wxwork-bot': '🤖 群机器人',
+    'wxwork-bot': '🤖 企业微信机器人',
     bkchat: '💬 蓝鲸信息流',
   },
-  wayShort: { voice: '语音', sms: '短信', mail: '邮件', weixin: '微信', rtx: '企业微信', qy_weixin: '企业微信', 'wxwork-bot': '群机器人', bkchat: '蓝鲸信息流' },
-  plugin: { notice: '🔔 通知', webhook: '⚙️ HTTP 回调', job: '⚙️ 作业平台', sops: '⚙️ 标准运维', sops_common: '⚙️ 标准运维', itsm: '⚙️ 流程服务', common: '⚙️ 处理套餐' },
+  wayShort: { voice: '电话', sms: '短信', mail: '邮件', weixin: '微信', rtx: '企业微信', qy_weixin: '企业微信', 'wxwork-bot': '企业微信机器人', bkchat: '蓝鲸信息流' },
+  // 套餐类型的叫法与蓝鲸 ActionPluginType.PLUGIN_TYPE_DICT 一致；名称由 failedActionBullet 放进【】。
+  plugin: { notice: '🔔 通知', webhook: '⚙️ HTTP回调', job: '⚙️ 作业平台', sops: '⚙️ 标准运维', sops_common: '⚙️ 标准运维', itsm: '⚙️ 流程服务', common: '⚙️ 通用插件' },
   unavailableReason: {
-    app_permission: { reason: '应用无权调用 monitor_v3 search_action', hint: '请在开发者中心（云 API 权限）为应用申请 monitor_v3 search_action 接口权限。' },
+    app_permission: { reason: '应用无权调用 search_action', hint: '请在开发者中心（云 API 权限）为应用申请 monitor_v3 search_action 接口权限。' },
     user_permission: { reason: '该蓝鲸用户无权查看此告警的处理记录', hint: '请在权限中心为该用户授予对应业务的权限。' },
     bad_parameter: { reason: '蓝鲸拒绝了 search_action 请求（参数错误）', hint: '部分环境要求指定业务：请将 BK_BIZ_IDS 设为告警所属业务 ID。' },
     component_not_found: {

@@ -170,7 +170,7 @@ describe('the shared answer codec', () => {
 
     it('a raw header with a record count or generation that cannot be', async () => {
       const header = (raw: object): Buffer => {
-        const text = Buffer.from(JSON.stringify({ v: 4, freshUntil: 1, kind: 'ok', raw, deliveries: NOT_ASKED }));
+        const text = Buffer.from(JSON.stringify({ v: 5, freshUntil: 1, kind: 'ok', raw, deliveries: NOT_ASKED }));
         const length = Buffer.alloc(4);
         length.writeUInt32BE(text.length);
         return stored(Buffer.concat([length, text, Buffer.from('{"result":true}')]));
@@ -192,12 +192,14 @@ describe('the shared answer codec', () => {
       }
     });
 
-    it('a frame under another format number', async () => {
+    it('a frame under another format number (4: an unreadable record\'s reason was English words)', async () => {
       const frame = gunzipSync(compressed(await encoded()));
       const header = frame.toString('utf8', 4, 4 + frame.readUInt32BE(0));
-      const other = Buffer.from(frame);
-      other.write(header.replace('"v":4', '"v":5'), 4, 'utf8');
-      expect(await decodeSharedAnswer(stored(other), buildRaw)).toBeNull();
+      for (const v of ['4', '6']) {
+        const other = Buffer.from(frame);
+        other.write(header.replace('"v":5', `"v":${v}`), 4, 'utf8');
+        expect(await decodeSharedAnswer(stored(other), buildRaw)).toBeNull();
+      }
     });
   });
 });

@@ -8,7 +8,7 @@ import { manualClock, type ManualClock } from '../../helpers/manual-clock';
 /**
  * Answers shared across replicas, with two "replicas" (two SharedAnswers)
  * over one store standing in for Redis (the Redis store passes the same
- * contract; test/e2e/replicas.test.ts runs the real thing).
+ * contract; test/process/replicas.test.ts runs the real thing).
  */
 
 class SharedMemoryStore extends MemoryStore {

@@ -1,4 +1,4 @@
-import { digitsProblem, isEventId, looksLikeAlertId } from '../../../src/eventlog/model/event-id';
+import { digitsProblem, idNoun, isEventId, looksLikeAlertId } from '../../../src/eventlog/model/event-id';
 
 const NOW = Date.UTC(2024, 5, 1);
 
@@ -51,5 +51,14 @@ describe('looksLikeAlertId', () => {
   it('refuses fewer than 15 or more than 20 digits', () => {
     expect(looksLikeAlertId('16423902864416', NOW)).toBe(false);
     expect(looksLikeAlertId('164239028644167000000', NOW)).toBe(false);
+  });
+});
+
+describe('idNoun', () => {
+  it('names a 15+ digit ID an alert (Monitor 3.6+) and anything shorter an old-generation event', () => {
+    expect(idNoun('164239028644167')).toBe('alert');
+    expect(idNoun('98765432109876543210')).toBe('alert');
+    expect(idNoun('16423902864416')).toBe('event');
+    expect(idNoun('5310')).toBe('event');
   });
 });

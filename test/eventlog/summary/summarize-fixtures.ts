@@ -29,8 +29,9 @@ export function rec(fields: Partial<EventRecord> & Pick<EventRecord, 'operate'>)
   };
 }
 
-export function unreadable(reason: string): UnreadableRecord {
-  return { kind: 'unreadable', index: 0, reason };
+/** An unreadable entry; `detail` is the parser's own words for what went wrong (shown in English only). */
+export function unreadable(detail: string): UnreadableRecord {
+  return { kind: 'unreadable', index: 0, reason: { kind: 'unexpected', detail } };
 }
 
 /** A notice's extend_info as the client normalizes it. */
