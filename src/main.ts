@@ -22,11 +22,9 @@ async function main(): Promise<void> {
   const config = readConfigOrExit();
   const consoleMode = config.slack.kind === 'console';
   const log = createLogger({
-    // The console is a conversation: its terminal shows warnings and errors only, unless LOG_LEVEL asks for more.
-    level: consoleMode && !process.env.LOG_LEVEL ? 'warn' : config.logLevel,
+    level: config.logLevel,
     secrets: secretsOf(config),
-    // In console mode stdout is the conversation; logs go to stderr.
-    write: consoleMode ? (line) => process.stderr.write(line) : undefined,
+    write: consoleMode ? consoleLogWriter() : undefined,
   });
   const bkAt = config.bk ? { host: new URL(config.bk.baseUrl).host, authStyle: config.bk.authStyle } : null;
   const bot = createBot(config, { log });
@@ -54,6 +52,14 @@ async function main(): Promise<void> {
     const finished = await bot.stop(SHUTDOWN_GRACE_MS);
     log.info('stopped', { in_flight_finished: finished });
   });
+}
+
+/**
+ * In the console stdout is the conversation, and every answer (errors included) is already printed there:
+ * log lines go to stderr only when LOG_LEVEL asks for them, so the terminal is not doubled with JSON.
+ */
+function consoleLogWriter(): (line: string) => void {
+  return process.env.LOG_LEVEL ? (line) => process.stderr.write(line) : () => undefined;
 }
 
 function readConfigOrExit(): Config {
