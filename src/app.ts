@@ -84,6 +84,8 @@ export function createApp(config: Config & { slack: SlackConnection }, deps: App
     convoStore: false,
   });
 
+  // The workspace the bot token belongs to (auth.test at start): email identity names only its users.
+  let homeTeamId: string | null = null;
   const tasks = new TaskTracker((err) => log.error('task.failed', { error: err instanceof Error ? err.message : String(err) }));
   const service = createEventLogService(config, {
     source: deps.source,
@@ -91,6 +93,7 @@ export function createApp(config: Config & { slack: SlackConnection }, deps: App
     log,
     metrics,
     lookupEmail: emailLookupVia(app.client, log),
+    homeTeamId: () => homeTeamId,
     store,
   });
   const watcher = createSlackWatcher(config, { service, log, metrics, now, random: deps.random, store: deps.watchStore ?? createStoreWatchStore(store), clientOptions, logger: boltLogger, rawLogs: deps.rawLogs });
@@ -107,7 +110,7 @@ export function createApp(config: Config & { slack: SlackConnection }, deps: App
     watcher,
     store,
     start: async () => {
-      await verifyBotToken(app, log);
+      homeTeamId = await verifyBotToken(app, log);
       await connectStore(store, log);
       const port = bot.started(await app.start(config.port), config.port);
       watcher.run();
@@ -137,11 +140,12 @@ async function connectStore(store: Store, log: Logger): Promise<void> {
 
 const STORE_CONNECT_WAIT_MS = 3_000;
 
-/** auth.test once at start: a wrong or revoked token stops the start with Slack's own word for it. */
-async function verifyBotToken(app: App, log: Logger): Promise<void> {
+/** auth.test once at start: a wrong or revoked token stops the start with Slack's own word for it. Resolves with the bot's workspace. */
+async function verifyBotToken(app: App, log: Logger): Promise<string | null> {
   try {
     const who = await app.client.auth.test();
     log.info('slack.auth', { team: who.team_id ?? null, bot_user: who.user_id ?? null });
+    return who.team_id ?? null;
   } catch (err) {
     throw new Error(tokenCheckFailure(slackErrorCode(err)));
   }

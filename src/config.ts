@@ -50,6 +50,8 @@ export interface IdentityConfig {
   mode: IdentityMode;
   /** Slack user ID → BlueKing username, for mode 'map'. */
   userMap: ReadonlyMap<string, string>;
+  /** Mode 'email': the only email domains (lowercase) whose local part names a BlueKing user. */
+  emailDomains: ReadonlySet<string>;
 }
 
 export interface LimitsConfig {
@@ -171,6 +173,13 @@ const envSchema = z.object({
   BK_MONITOR_URL: httpUrl,
   BK_IDENTITY: optional.pipe(z.enum(['service', 'email', 'map'], 'expected "service", "email" or "map"').default('service')),
   BK_USER_MAP_FILE: optional,
+  BK_EMAIL_DOMAINS: optional.pipe(
+    z
+      .string()
+      .regex(/^\s*[a-z0-9-]+(\.[a-z0-9-]+)+(\s*,\s*[a-z0-9-]+(\.[a-z0-9-]+)+)*\s*$/i, 'expected email domains separated by commas, e.g. corp.example,ops.corp.example')
+      .transform((s) => new Set(s.split(',').map((domain) => domain.trim().toLowerCase())) as ReadonlySet<string>)
+      .optional(),
+  ),
   BK_CACHE_TTL_MS: intSetting(15_000, 0, 3_600_000),
   BK_CACHE_MAX_ENTRIES: intSetting(500, 1, 100_000),
   BK_MAX_IN_FLIGHT: intSetting(8, 1, 1000),
@@ -326,7 +335,12 @@ function bkConfig(e: Env, problems: string[]): BkConfig | null {
 const userMapSchema = z.record(z.string().regex(/^[UW][A-Z0-9]+$/, 'keys must be Slack user IDs'), z.string().min(1));
 
 function identityConfig(e: Env, readFile: (path: string) => string, problems: string[]): IdentityConfig {
-  const empty: IdentityConfig = { mode: e.BK_IDENTITY, userMap: new Map() };
+  const emailDomains: ReadonlySet<string> = e.BK_EMAIL_DOMAINS ?? new Set();
+  const empty: IdentityConfig = { mode: e.BK_IDENTITY, userMap: new Map(), emailDomains };
+  if (e.BK_IDENTITY === 'email' && emailDomains.size === 0) {
+    // Without it, admin@partner.example would be taken as BlueKing user admin.
+    problems.push('BK_EMAIL_DOMAINS: required when BK_IDENTITY=email (your company\'s email domains, e.g. corp.example; other domains are refused)');
+  }
   if (e.BK_IDENTITY !== 'map') return empty;
   if (!e.BK_USER_MAP_FILE) {
     problems.push('BK_USER_MAP_FILE: required when BK_IDENTITY=map (a JSON file {"U0123ABC": "bk_username", …})');
@@ -344,7 +358,7 @@ function identityConfig(e: Env, readFile: (path: string) => string, problems: st
     problems.push(`BK_USER_MAP_FILE: expected {"<Slack user ID>": "<BlueKing username>"}; ${parsed.error.issues[0]?.message ?? ''}`);
     return empty;
   }
-  return { mode: 'map', userMap: new Map(Object.entries(parsed.data)) };
+  return { mode: 'map', userMap: new Map(Object.entries(parsed.data)), emailDomains };
 }
 
 function readUtf8(path: string): string {

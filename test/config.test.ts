@@ -103,6 +103,13 @@ describe('loadConfig', () => {
     expect(problems.map((p) => p.split(':')[0])).toEqual(['BK_APP_CODE', 'BK_APP_SECRET', 'BK_USERNAME']);
   });
 
+  it('requires BK_EMAIL_DOMAINS with BK_IDENTITY=email, and reads it lowercased', () => {
+    expect(problemsOf({ ...BK, BK_IDENTITY: 'email' })).toEqual([expect.stringMatching(/^BK_EMAIL_DOMAINS: required when BK_IDENTITY=email/)]);
+    expect(problemsOf({ ...BK, BK_IDENTITY: 'email', BK_EMAIL_DOMAINS: 'corp.example, @bad' })).toEqual([expect.stringMatching(/^BK_EMAIL_DOMAINS: expected/)]);
+    const config = loadConfig({ ...BK, BK_IDENTITY: 'email', BK_EMAIL_DOMAINS: 'Corp.Example, ops.example' });
+    expect([...config.identity.emailDomains]).toEqual(['corp.example', 'ops.example']);
+  });
+
   it('reads allowlists and a user map file for BK_IDENTITY=map', () => {
     const config = loadConfig(
       { ...BK, BK_IDENTITY: 'map', BK_USER_MAP_FILE: '/etc/map.json', ALLOWED_CHANNEL_IDS: 'C1, C2 ,,C3', ALLOWED_TEAM_IDS: 'T1' },

@@ -5,7 +5,7 @@ import type { Metrics } from '../metrics';
 import { MemoryStore } from '../store/memory-store';
 import type { Store } from '../store/store';
 import { checkAccess, type AccessDenial, type Requester } from './access';
-import { createIdentityResolver, type EmailLookup } from './identity';
+import { createIdentityResolver, type EmailLookup, type IdentityRefusal } from './identity';
 import { createCoalescer } from './coalesce';
 import { RateLimiter } from './rate-limiter';
 import type { DeliveryLookup } from './deliveries';
@@ -32,7 +32,7 @@ export interface LookupRequest extends Requester {
 
 export type Refusal =
   | { kind: 'access'; denied: AccessDenial }
-  | { kind: 'identity'; why: 'unmapped' | 'no_email' }
+  | { kind: 'identity'; why: IdentityRefusal }
   | { kind: 'user_rate_limited'; retryAfterSec: number }
   | { kind: 'busy' };
 
@@ -53,6 +53,8 @@ export interface ServiceDeps {
   log: Logger;
   metrics: Metrics;
   lookupEmail: EmailLookup;
+  /** The app's own workspace (auth.test), whose users email identity may name; null until known. */
+  homeTeamId?: () => string | null;
   /**
    * Where rate budgets and BlueKing's pause live, and, when the store is shared
    * (Redis), answers and locks across replicas. Default: this process's memory.
@@ -97,7 +99,10 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
     : null;
   const inFlightCalls = createCoalescer<Fetched>(() => deps.metrics.coalesced());
   const perUser = new RateLimiter(store, limits.userPerMinute);
-  const resolveIdentity = createIdentityResolver(config.identity, config.bk?.username ?? null, deps.lookupEmail, deps.now);
+  const resolveIdentity = createIdentityResolver(config.identity, config.bk?.username ?? null, deps.lookupEmail, deps.now, {
+    home: deps.homeTeamId ?? (() => null),
+    allowed: config.access.teamIds,
+  });
 
   /**
    * One lookup's calls to BlueKing (the event log, and search_action beside it), timed for the

@@ -1,4 +1,5 @@
 import type { AccessDenial } from '../eventlog/access';
+import type { IdentityRefusal } from '../eventlog/identity';
 import type { LookupErrorKind } from '../eventlog/lookup-error';
 import type { TimelineFilter } from '../eventlog/timeline-filter';
 import type { KnownOperate, KnownStatus } from '../eventlog/record';
@@ -160,7 +161,7 @@ export interface ReplyMessages {
   /** Why a lookup was refused, per refusal kind. */
   refusal: {
     access: { title: string; denied: Readonly<Record<AccessDenial, string>>; ask: string };
-    identity: { title: string; unmapped: readonly string[]; no_email: readonly string[] };
+    identity: { title: string } & Record<IdentityRefusal, readonly string[]>;
     user_rate_limited: { title: string; line(retryAfterSec: number): string };
     busy: { title: string; line: string };
   };

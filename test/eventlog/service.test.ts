@@ -88,8 +88,9 @@ function setUp(config: Config, emails: Record<string, string | null> = {}): Setu
     log: createLogger({ level: 'debug', secrets: [], write: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) }),
     lookupEmail: async (userId) => {
       emailLookups.push(userId);
-      return emails[userId] ?? null;
+      return { email: emails[userId] ?? null, teamId: 'T0001' };
     },
+    homeTeamId: () => 'T0001',
   });
   return { service, source, metrics, clock, logs, emailLookups };
 }
@@ -186,7 +187,7 @@ describe('EventLogService', () => {
   });
 
   it('refuses requesters outside the allowlists before doing anything else', async () => {
-    const { service, source, emailLookups, metrics } = setUp(configFor({ ALLOWED_CHANNEL_IDS: 'C0SRE', BK_IDENTITY: 'email', USER_RATE_LIMIT_PER_MIN: '1' }));
+    const { service, source, emailLookups, metrics } = setUp(configFor({ ALLOWED_CHANNEL_IDS: 'C0SRE', BK_IDENTITY: 'email', BK_EMAIL_DOMAINS: 'corp.example', USER_RATE_LIMIT_PER_MIN: '1' }));
     expect(await service.lookup(ask('5310'))).toEqual({ kind: 'refused', refusal: { kind: 'access', denied: 'channel' } });
     expect(await service.lookup(ask('5310'))).toEqual({ kind: 'refused', refusal: { kind: 'access', denied: 'channel' } });
     expect(source.calls).toHaveLength(0);
@@ -221,7 +222,7 @@ describe('EventLogService', () => {
   });
 
   it('asks as the email local part in email mode, and refuses a user without a usable email', async () => {
-    const { service, source } = setUp(configFor({ BK_IDENTITY: 'email' }), { U0ALICE: 'alice@corp.example', U0BOB: null });
+    const { service, source } = setUp(configFor({ BK_IDENTITY: 'email', BK_EMAIL_DOMAINS: 'corp.example' }), { U0ALICE: 'alice@corp.example', U0BOB: null });
     source.answerAll = (id) => logOf(id);
     await service.lookup(ask('5310'));
     expect(await service.lookup(ask('5310', { userId: 'U0BOB' }))).toEqual({ kind: 'refused', refusal: { kind: 'identity', why: 'no_email' } });
