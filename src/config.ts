@@ -33,10 +33,25 @@ export interface BkConfig {
   searchActionPath: string;
   /** monitor_v3 search_alert, for the alert itself (name, severity, target, owners, ack and shield state). */
   searchAlertPath: string;
+  /** monitor_v3 components for acting on an alert from Slack (issue 22). */
+  triagePaths: TriagePaths;
   /** Sent as `bk_biz_ids` when set (installs that insist on it); null = not sent. */
   bizIds: readonly number[] | null;
   timeoutMs: number;
   maxBodyBytes: number;
+}
+
+export interface TriagePaths {
+  ackEvent: string;
+  addShield: string;
+  disableShield: string;
+  businessList: string;
+}
+
+/** Acting on alerts from Slack (issue 22): on only with a per-user BlueKing identity. */
+export interface ActionsConfig {
+  /** ACTIONS_ALLOWED_USER_IDS: when not empty, only these Slack users may act (after the allowlists). */
+  userIds: ReadonlySet<string>;
 }
 
 export interface AccessConfig {
@@ -89,6 +104,7 @@ export interface Config {
   /** BK_NOTICE_RESULTS: ask search_action for per-receiver results of new-generation alerts (auto) or not (off). */
   noticeResults: NoticeResultsSetting;
   access: AccessConfig;
+  actions: ActionsConfig;
   identity: IdentityConfig;
   limits: LimitsConfig;
   watch: WatchConfig;
@@ -107,6 +123,12 @@ export class ConfigError extends Error {
 export const DEFAULT_EVENT_LOG_PATH = '/api/c/compapi/v2/monitor_v3/get_event_log/';
 export const DEFAULT_SEARCH_ACTION_PATH = '/api/c/compapi/v2/monitor_v3/search_action/';
 export const DEFAULT_SEARCH_ALERT_PATH = '/api/c/compapi/v2/monitor_v3/search_alert/';
+export const DEFAULT_TRIAGE_PATHS: TriagePaths = {
+  ackEvent: '/api/c/compapi/v2/monitor_v3/ack_event/',
+  addShield: '/api/c/compapi/v2/monitor_v3/add_shield/',
+  disableShield: '/api/c/compapi/v2/monitor_v3/disable_shield/',
+  businessList: '/api/c/compapi/v2/monitor_v3/business_list_by_actions/',
+};
 
 const optional = z
   .string()
@@ -133,6 +155,8 @@ const httpUrl = optional.pipe(
     .optional(),
 );
 
+const pathSetting = (fallback: string) => optional.pipe(z.string().startsWith('/', 'expected a path starting with /').default(fallback));
+
 const idList = optional.transform(
   (s) => new Set((s ?? '').split(/[\s,]+/).filter((part) => part.length > 0)) as ReadonlySet<string>,
 );
@@ -157,6 +181,10 @@ const envSchema = z.object({
   BK_SEARCH_ALERT_PATH: optional.pipe(
     z.string().startsWith('/', 'expected a path starting with /').default(DEFAULT_SEARCH_ALERT_PATH),
   ),
+  BK_ACK_EVENT_PATH: pathSetting(DEFAULT_TRIAGE_PATHS.ackEvent),
+  BK_ADD_SHIELD_PATH: pathSetting(DEFAULT_TRIAGE_PATHS.addShield),
+  BK_DISABLE_SHIELD_PATH: pathSetting(DEFAULT_TRIAGE_PATHS.disableShield),
+  BK_BUSINESS_LIST_PATH: pathSetting(DEFAULT_TRIAGE_PATHS.businessList),
   BK_NOTICE_RESULTS: optional.pipe(z.enum(['auto', 'off'], 'expected "auto" or "off"').default('auto')),
   BK_BIZ_IDS: optional.pipe(
     z
@@ -187,6 +215,7 @@ const envSchema = z.object({
   ALLOWED_TEAM_IDS: idList,
   ALLOWED_CHANNEL_IDS: idList,
   ALLOWED_USER_IDS: idList,
+  ACTIONS_ALLOWED_USER_IDS: idList,
   WATCH_INTERVAL_MS: intSetting(60_000, 1_000, 3_600_000),
   WATCH_MAX_HOURS: intSetting(24, 1, 168),
   WATCH_MAX: intSetting(100, 0, 10_000),
@@ -244,6 +273,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, readFile: (path: string) => s
     logLevel: e.LOG_LEVEL,
     noticeResults: e.BK_NOTICE_RESULTS,
     access: { teamIds: e.ALLOWED_TEAM_IDS, channelIds: e.ALLOWED_CHANNEL_IDS, userIds: e.ALLOWED_USER_IDS },
+    actions: { userIds: e.ACTIONS_ALLOWED_USER_IDS },
     identity,
     limits: {
       cacheTtlMs: e.BK_CACHE_TTL_MS,
@@ -326,6 +356,12 @@ function bkConfig(e: Env, problems: string[]): BkConfig | null {
     eventLogPath: e.BK_EVENT_LOG_PATH,
     searchActionPath: e.BK_SEARCH_ACTION_PATH,
     searchAlertPath: e.BK_SEARCH_ALERT_PATH,
+    triagePaths: {
+      ackEvent: e.BK_ACK_EVENT_PATH,
+      addShield: e.BK_ADD_SHIELD_PATH,
+      disableShield: e.BK_DISABLE_SHIELD_PATH,
+      businessList: e.BK_BUSINESS_LIST_PATH,
+    },
     bizIds: e.BK_BIZ_IDS ?? null,
     timeoutMs: e.BK_TIMEOUT_MS,
     maxBodyBytes: e.BK_MAX_BODY_BYTES,

@@ -1,4 +1,4 @@
-import { ConfigError, DEFAULT_EVENT_LOG_PATH, DEFAULT_SEARCH_ACTION_PATH, DEFAULT_SEARCH_ALERT_PATH, loadConfig } from '../src/config';
+import { ConfigError, DEFAULT_EVENT_LOG_PATH, DEFAULT_SEARCH_ACTION_PATH, DEFAULT_SEARCH_ALERT_PATH, DEFAULT_TRIAGE_PATHS, loadConfig } from '../src/config';
 
 const BK = {
   BK_API_BASE_URL: 'https://paas.example.com/',
@@ -54,6 +54,7 @@ describe('loadConfig', () => {
       eventLogPath: DEFAULT_EVENT_LOG_PATH,
       searchActionPath: DEFAULT_SEARCH_ACTION_PATH,
       searchAlertPath: DEFAULT_SEARCH_ALERT_PATH,
+      triagePaths: DEFAULT_TRIAGE_PATHS,
       bizIds: null,
       timeoutMs: 2500,
       maxBodyBytes: 5 * 1024 * 1024,

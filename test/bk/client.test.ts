@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createBkClient, type BkClient } from '../../src/bk/client';
 import { LookupError } from '../../src/eventlog/lookup-error';
-import { DEFAULT_EVENT_LOG_PATH, DEFAULT_SEARCH_ACTION_PATH, DEFAULT_SEARCH_ALERT_PATH, type BkConfig } from '../../src/config';
+import { DEFAULT_EVENT_LOG_PATH, DEFAULT_SEARCH_ACTION_PATH, DEFAULT_SEARCH_ALERT_PATH, DEFAULT_TRIAGE_PATHS, type BkConfig } from '../../src/config';
 import type { EventLog } from '../../src/eventlog/record';
 import { FAILURES, LOGIN_PAGE, NEW_GENERATION_164239028644167, NGINX_502_PAGE, OLD_GENERATION_5310 } from '../fixtures/bk';
 import { startFakeEsb, type FakeEsb } from '../helpers/fake-esb';
@@ -32,6 +32,7 @@ function config(overrides: Partial<BkConfig> = {}): BkConfig {
     eventLogPath: DEFAULT_EVENT_LOG_PATH,
     searchActionPath: DEFAULT_SEARCH_ACTION_PATH,
     searchAlertPath: DEFAULT_SEARCH_ALERT_PATH,
+    triagePaths: DEFAULT_TRIAGE_PATHS,
     bizIds: null,
     timeoutMs: 3000,
     maxBodyBytes: 5 * MB,
