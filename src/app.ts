@@ -19,6 +19,7 @@ import type { WatchStore } from './watch/watch-store';
 import { createStore } from './store/create-store';
 import { FallbackStore } from './store/fallback-store';
 import type { Store } from './store/store';
+import { createTriageService } from './triage/triage-service';
 
 export interface AppDeps {
   source: EventLogSource;
@@ -97,7 +98,8 @@ export function createApp(config: Config & { slack: SlackConnection }, deps: App
     store,
   });
   const watcher = createSlackWatcher(config, { service, log, metrics, now, random: deps.random, store: deps.watchStore ?? createStoreWatchStore(store), clientOptions, logger: boltLogger, rawLogs: deps.rawLogs });
-  const ctx: SlackContext = { config, service, log, metrics, tasks, now, watcher, store, rawLogs: deps.rawLogs };
+  const triage = createTriageService(config, { source: deps.source.triage, store, log, metrics, lookupEmail: emailLookupVia(app.client, log), homeTeamId: () => homeTeamId, now });
+  const ctx: SlackContext = { config, service, log, metrics, tasks, now, watcher, store, rawLogs: deps.rawLogs, triage };
   registerListeners(app, ctx);
   app.error(async (err) => {
     log.error('bolt.error', { error: err.message, code: 'code' in err ? String(err.code) : null });

@@ -1,5 +1,6 @@
 import type { AccessDenial } from '../eventlog/access';
 import type { IdentityRefusal } from '../eventlog/identity';
+import type { ShieldReason } from '../triage/shield-choices';
 import type { LookupErrorKind } from '../eventlog/lookup-error';
 import type { TimelineFilter } from '../eventlog/timeline-filter';
 import type { KnownOperate, KnownStatus } from '../eventlog/record';
@@ -34,6 +35,56 @@ export interface Messages {
   watch: WatchMessages;
   /** Per-receiver delivery results (search_action), and notices whose delivery the log cannot prove. */
   deliveries: DeliveryMessages;
+  /** Acting on an alert from Slack: buttons, modals, what happened. Plain text unless noted. */
+  triage: TriageMessages;
+}
+
+/** Acting on an alert from Slack (acknowledge, shield, lift a shield). */
+export interface TriageMessages {
+  buttons: { ack: string; shield: string; unshield: string };
+  /** Under an answer once BlueKing shows the alert acked or shielded (mrkdwn-safe arguments). */
+  ackedLine: (by: string, at: string | null) => string;
+  ackedViaSlack: (by: string) => string;
+  shieldedLine: (left: string) => string;
+  ackModal: { title: string; submit: string; close: string; intro: (id: string) => string; noteLabel: string; notePlaceholder: string };
+  shieldModal: {
+    title: string;
+    submit: string;
+    close: string;
+    intro: (id: string) => string;
+    durationLabel: string;
+    durations: Readonly<Record<string, string>>;
+    reasonLabel: string;
+    reasons: Readonly<Record<ShieldReason, string>>;
+    otherLabel: string;
+    sameDimensions: string;
+  };
+  /** Private answers to whoever acted. */
+  outcome: {
+    acked: (id: string, by: string) => string;
+    shielded: (id: string, until: string) => string;
+    sameDimensions: string;
+    unshielded: (id: string) => string;
+    alreadyAcked: (id: string, by: string) => string;
+    alreadyShielded: (id: string, left: string) => string;
+    notOpen: (id: string, status: string) => string;
+    shieldGone: (id: string) => string;
+    unconfirmed: (id: string) => string;
+    unconfirmedHint: string;
+    notFound: (id: string) => string;
+    repeat: string;
+    busy: string;
+    failedTitle: Readonly<Record<'ack' | 'shield' | 'unshield', string>>;
+    verifyFailed: string;
+  };
+  status: Readonly<Record<string, string>>;
+  refusal: {
+    title: string;
+    service_identity: readonly string[];
+    unavailable: readonly string[];
+    actions_user: readonly string[];
+    not_allowed: (bkUser: string, bizId: string) => readonly string[];
+  };
 }
 
 /** BlueKing notice ways (`notice_way`) we have a word for; others are shown as sent. */

@@ -63,6 +63,7 @@ function recordingMetrics(): Metrics & { seen: string[] } {
     storeError: (kind) => seen.push(`store_error:${kind}`),
     duplicateDelivery: (kind) => seen.push(`duplicate:${kind}`),
     ackTime: () => undefined,
+    triage: (act, result) => seen.push(`triage:${act}:${result}`),
   };
 }
 
