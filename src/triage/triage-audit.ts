@@ -17,7 +17,7 @@ export function auditTriage(log: Logger, metrics: Metrics, request: TriageReques
     channel: request.channelId,
     bk_user: bkUser,
     alert_id: ask.alertId,
-    biz_id: 'alert' in outcome ? outcome.alert.bizId : null,
+    biz_id: bizOf(outcome),
     result: outcome.kind,
     reason: reasonOf(outcome),
     shield_id: ask.act === 'unshield' ? ask.shieldId : outcome.kind === 'done' ? (outcome.shield?.id ?? null) : null,
@@ -30,6 +30,13 @@ export function auditTriage(log: Logger, metrics: Metrics, request: TriageReques
   }
   const level = outcome.kind === 'failed' || outcome.kind === 'unconfirmed' || outcome.kind === 'busy' ? 'warn' : 'info';
   log[level](`triage.${ask.act}`, fields);
+}
+
+/** The alert's business, when BlueKing said it. */
+function bizOf(outcome: TriageOutcome): number | null {
+  if ('alert' in outcome) return outcome.alert.bizId;
+  if (outcome.kind === 'failed') return outcome.bizId;
+  return outcome.kind === 'refused' && outcome.refusal.kind === 'not_allowed' ? outcome.refusal.bizId : null;
 }
 
 /** Why it went as it did, in one word or two: the authority used, the refusal, the error kind. */

@@ -88,7 +88,7 @@ export function createTriageService(config: Config, deps: TriageDeps): TriageSer
     } catch (err) {
       // The store or a bug, not BlueKing: nothing was written that we know of.
       deps.log.error('triage.unexpected', { alert_id: request.ask.alertId, error: err instanceof Error ? err.message : String(err) });
-      return audit(request, bkUser, { kind: 'failed', act: kind, error: new LookupError({ kind: 'internal' }), stage: 'read' });
+      return audit(request, bkUser, { kind: 'failed', act: kind, error: new LookupError({ kind: 'internal' }), stage: 'read', bizId: null });
     }
   };
 
@@ -97,11 +97,11 @@ export function createTriageService(config: Config, deps: TriageDeps): TriageSer
     const { ask } = request;
     const identity = { username: bkUser };
     const read = await attempt(() => source!.fetchAlert(ask.alertId, identity));
-    if (read instanceof LookupError) return { kind: 'failed', act: ask.act, error: read, stage: 'read' };
+    if (read instanceof LookupError) return { kind: 'failed', act: ask.act, error: read, stage: 'read', bizId: null };
     if (read === null) return { kind: 'not_found', act: ask.act };
     const alert = read;
     const basis = ownerBasis(alert, bkUser) ?? (await businessBasis(alert, bkUser));
-    if (basis instanceof LookupError) return { kind: 'failed', act: ask.act, error: basis, stage: 'read' };
+    if (basis instanceof LookupError) return { kind: 'failed', act: ask.act, error: basis, stage: 'read', bizId: alert.bizId };
     if (basis === null) return { kind: 'refused', act: ask.act, refusal: { kind: 'not_allowed', bkUser, bizId: alert.bizId } };
     const before = stateBefore(ask, alert);
     if (before) return before;
@@ -114,9 +114,9 @@ export function createTriageService(config: Config, deps: TriageDeps): TriageSer
       const description = shieldDescription(ask.reason, ask.otherText, request.userId, bkUser);
       return { id: await source!.addShield({ alertId: ask.alertId, bizId, beginMs, endMs: endsAtMs, description }, identity), endsAtMs };
     });
-    if (wrote instanceof LookupError) return { kind: 'failed', act: ask.act, error: wrote, stage: 'write' };
+    if (wrote instanceof LookupError) return { kind: 'failed', act: ask.act, error: wrote, stage: 'write', bizId };
     const after = await attempt(() => source!.fetchAlert(ask.alertId, identity));
-    if (after instanceof LookupError) return { kind: 'failed', act: ask.act, error: after, stage: 'verify' };
+    if (after instanceof LookupError) return { kind: 'failed', act: ask.act, error: after, stage: 'verify', bizId };
     if (after === null) return { kind: 'not_found', act: ask.act };
     return readBack(ask, after, bkUser, basis, wrote);
   };

@@ -51,7 +51,7 @@ export type TriageOutcome =
   | { kind: 'busy'; act: TriageAct }
   | { kind: 'refused'; act: TriageAct; refusal: TriageRefusal }
   /** `stage`: reading the alert, the write itself, or reading it back after a write BlueKing accepted. */
-  | { kind: 'failed'; act: TriageAct; error: LookupError; stage: 'read' | 'write' | 'verify' };
+  | { kind: 'failed'; act: TriageAct; error: LookupError; stage: 'read' | 'write' | 'verify'; bizId: number | null };
 
 export interface ShieldDone {
   id: string;

@@ -14,6 +14,8 @@ export interface TriageEsb {
   handler: EsbHandler;
   /** The alert as search_alert lists it now. */
   alert: Record<string, unknown>;
+  /** Other alerts search_alert knows, by ID (read-only here: a forged button may name one). */
+  others: Map<string, Record<string, unknown>>;
   /** Businesses where each BlueKing user holds view_event_v2. */
   businesses: Map<string, number[]>;
   /** Answer the next add_shield with this refusal (as bk-monitor's IAM check words it). */
@@ -47,6 +49,7 @@ export function startTriageEsb(overrides: Record<string, unknown> = {}, nowMs: (
     { status: 'SUCCESS', event_id: Number(ALERT_ID), message: 'AVG(CPU使用率) >= 90.0%, 当前值97.3%', operate: 'CREATE', extend_info: {}, create_time: '2022-01-17 11:31:26' },
   ];
   const businesses = new Map<string, number[]>();
+  const others = new Map<string, Record<string, unknown>>();
   const received: RecordedRequest[] = [];
   let shieldRefusal: string | null = null;
   let nextShieldId = 7001;
@@ -61,12 +64,15 @@ export function startTriageEsb(overrides: Record<string, unknown> = {}, nowMs: (
         return ok(records);
       case 'search_action':
         return { status: 200, body: searchActionAnswer([]) };
-      case 'search_alert':
-        return { status: 200, body: searchAlertAnswer([alert]) };
+      case 'search_alert': {
+        const asked = String((body.conditions as Array<{ value: unknown[] }>)[0]?.value[0]);
+        const found = asked === ALERT_ID ? alert : others.get(asked);
+        return { status: 200, body: searchAlertAnswer(found ? [found] : []) };
+      }
       case 'business_list_by_actions':
         return ok((businesses.get(String(body.username)) ?? []).map((id) => ({ id, text: `business ${id}` })));
       case 'ack_event':
-        if (alert.status === 'ABNORMAL' && alert.is_ack !== true) {
+        if (String(body.id) === ALERT_ID && alert.status === 'ABNORMAL' && alert.is_ack !== true) {
           alert.is_ack = true;
           alert.ack_operator = user;
           const note = String(body.message ?? '');
@@ -99,6 +105,7 @@ export function startTriageEsb(overrides: Record<string, unknown> = {}, nowMs: (
   return {
     handler,
     alert,
+    others,
     businesses,
     refuseNextShield: (message) => {
       shieldRefusal = message;
