@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { readFileSync } from 'node:fs';
-import type { NoticeResultsSetting } from './eventlog/fetch-with-deliveries';
+import type { AlertContextSetting, NoticeResultsSetting } from './eventlog/fetch-with-deliveries';
 
 /**
  * The environment, read once and validated with zod into a typed Config.
@@ -86,6 +86,8 @@ export interface Config {
   logLevel: LogLevel;
   /** BK_NOTICE_RESULTS: ask search_action for per-receiver results of new-generation alerts (auto) or not (off). */
   noticeResults: NoticeResultsSetting;
+  /** BK_ALERT_CONTEXT: ask search_alert for the alert itself (name, severity, target, owners) of new-generation alerts (auto) or not (off). */
+  alertContext: AlertContextSetting;
   access: AccessConfig;
   identity: IdentityConfig;
   limits: LimitsConfig;
@@ -156,6 +158,7 @@ const envSchema = z.object({
     z.string().startsWith('/', 'expected a path starting with /').default(DEFAULT_SEARCH_ALERT_PATH),
   ),
   BK_NOTICE_RESULTS: optional.pipe(z.enum(['auto', 'off'], 'expected "auto" or "off"').default('auto')),
+  BK_ALERT_CONTEXT: optional.pipe(z.enum(['auto', 'off'], 'expected "auto" or "off"').default('auto')),
   BK_BIZ_IDS: optional.pipe(
     z
       .string()
@@ -234,6 +237,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, readFile: (path: string) => s
     lang: e.BOT_LANG,
     logLevel: e.LOG_LEVEL,
     noticeResults: e.BK_NOTICE_RESULTS,
+    alertContext: e.BK_ALERT_CONTEXT,
     access: { teamIds: e.ALLOWED_TEAM_IDS, channelIds: e.ALLOWED_CHANNEL_IDS, userIds: e.ALLOWED_USER_IDS },
     identity,
     limits: {
