@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { readFileSync } from 'node:fs';
-import type { NoticeResultsSetting } from './eventlog/fetch-with-deliveries';
+import type { AlertContextSetting, NoticeResultsSetting } from './eventlog/fetch-with-deliveries';
 
 /**
  * The environment, read once and validated with zod into a typed Config.
@@ -103,6 +103,8 @@ export interface Config {
   logLevel: LogLevel;
   /** BK_NOTICE_RESULTS: ask search_action for per-receiver results of new-generation alerts (auto) or not (off). */
   noticeResults: NoticeResultsSetting;
+  /** BK_ALERT_CONTEXT: ask search_alert for the alert itself (name, severity, target, owners) of new-generation alerts (auto) or not (off). */
+  alertContext: AlertContextSetting;
   access: AccessConfig;
   actions: ActionsConfig;
   identity: IdentityConfig;
@@ -186,6 +188,7 @@ const envSchema = z.object({
   BK_DISABLE_SHIELD_PATH: pathSetting(DEFAULT_TRIAGE_PATHS.disableShield),
   BK_BUSINESS_LIST_PATH: pathSetting(DEFAULT_TRIAGE_PATHS.businessList),
   BK_NOTICE_RESULTS: optional.pipe(z.enum(['auto', 'off'], 'expected "auto" or "off"').default('auto')),
+  BK_ALERT_CONTEXT: optional.pipe(z.enum(['auto', 'off'], 'expected "auto" or "off"').default('auto')),
   BK_BIZ_IDS: optional.pipe(
     z
       .string()
@@ -272,6 +275,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, readFile: (path: string) => s
     lang: e.BOT_LANG,
     logLevel: e.LOG_LEVEL,
     noticeResults: e.BK_NOTICE_RESULTS,
+    alertContext: e.BK_ALERT_CONTEXT,
     access: { teamIds: e.ALLOWED_TEAM_IDS, channelIds: e.ALLOWED_CHANNEL_IDS, userIds: e.ALLOWED_USER_IDS },
     actions: { userIds: e.ACTIONS_ALLOWED_USER_IDS },
     identity,

@@ -56,6 +56,7 @@ async function main(): Promise<void> {
       isTTY: Boolean(process.stdout.isTTY),
       identity: { username: config.bk?.username ?? null },
       noticeResults: config.noticeResults,
+      alertContext: config.alertContext,
     });
     bkClient?.close();
     return;

@@ -27,6 +27,13 @@ describe('loadConfig', () => {
     expect(config.lang).toBe('en');
     expect(config.logLevel).toBe('info');
     expect(config.limits).toEqual({ cacheTtlMs: 15000, cacheMaxEntries: 500, maxInFlight: 8, userPerMinute: 20 });
+    expect(config.noticeResults).toBe('auto');
+    expect(config.alertContext).toBe('auto');
+  });
+
+  it('turns the alert context off with BK_ALERT_CONTEXT=off, and names a bad value', () => {
+    expect(loadConfig({ BK_ALERT_CONTEXT: 'off' }).alertContext).toBe('off');
+    expect(problemsOf({ BK_ALERT_CONTEXT: 'never' })).toEqual(['BK_ALERT_CONTEXT: expected "auto" or "off"']);
   });
 
   it('chooses HTTP mode with a bot token and signing secret, and reads every BlueKing setting', () => {

@@ -4,7 +4,7 @@
  */
 import { LookupError } from '../eventlog/lookup-error';
 import type { Lang } from '../config';
-import { fetchLogWithDeliveries, type FetchedLog, type NoticeResultsSetting } from '../eventlog/fetch-with-deliveries';
+import { fetchLogWithDeliveries, type AlertContextSetting, type FetchedLog, type NoticeResultsSetting } from '../eventlog/fetch-with-deliveries';
 import type { BkIdentity, EventLogSource } from '../eventlog/source';
 import { messagesFor } from '../i18n/catalog';
 import { parseCommandText } from '../slack/ids/parse-command';
@@ -31,6 +31,8 @@ export interface AnswerContext {
   identity: BkIdentity;
   /** BK_NOTICE_RESULTS: whether new-generation alerts also get per-receiver results. */
   noticeResults: NoticeResultsSetting;
+  /** BK_ALERT_CONTEXT: whether new-generation alerts also get the alert itself (search_alert). */
+  alertContext: AlertContextSetting;
   lang: Lang;
   timezone: string;
   monitorUrl: string | null;
@@ -109,10 +111,10 @@ async function renderEventlogText(command: Extract<ConsoleCommand, { kind: 'even
   return { message, view: null, publicNote: request.public && fetched.ok, isHelp: false };
 }
 
-/** The log with its per-receiver results (as a lookup fetches them), or BlueKing's error as the bot words it. */
+/** The log with its per-receiver results and alert (as a lookup fetches them), or BlueKing's error as the bot words it. */
 async function lookUp(id: string, ctx: AnswerContext): Promise<({ ok: true } & FetchedLog) | { ok: false; message: SlackMessage }> {
   try {
-    return { ok: true, ...(await fetchLogWithDeliveries(ctx.source, id, ctx.identity, ctx.noticeResults)) };
+    return { ok: true, ...(await fetchLogWithDeliveries(ctx.source, id, ctx.identity, ctx)) };
   } catch (err) {
     if (err instanceof LookupError) return { ok: false, message: renderLookupError(id, err, { lang: ctx.lang }) };
     throw err;

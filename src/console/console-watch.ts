@@ -80,7 +80,7 @@ export async function watchInConsole(id: string, ctx: AnswerContext, print: (tex
     settings: { intervalMs: INTERVAL_MS, maxHours: 24, max: 1, leaseMs: INTERVAL_MS },
     render: { lang: ctx.lang, timezone: ctx.timezone, monitorUrl: ctx.monitorUrl },
   });
-  const started = await watcher.start({ log: first.log, deliveries: first.deliveries, channel: CHANNEL, threadTs: null, userId: USER, teamId: null });
+  const started = await watcher.start({ log: first.log, deliveries: first.deliveries, alert: first.alert, channel: CHANNEL, threadTs: null, userId: USER, teamId: null });
   if (started.kind === 'closed') return show(renderAlreadyClosed(id, ctx.lang), ctx) ?? '';
   if (started.kind !== 'started') return '';
 
@@ -104,7 +104,7 @@ export async function watchInConsole(id: string, ctx: AnswerContext, print: (tex
 /** One lookup as the console makes them (no service in between: there is only one user). */
 async function lookUp(id: string, ctx: AnswerContext): Promise<LookupOutcome> {
   try {
-    return { kind: 'ok', ...(await fetchLogWithDeliveries(ctx.source, id, ctx.identity, ctx.noticeResults)), fromCache: false };
+    return { kind: 'ok', ...(await fetchLogWithDeliveries(ctx.source, id, ctx.identity, ctx)), fromCache: false };
   } catch (err) {
     if (err instanceof LookupError) return { kind: 'failed', error: err };
     throw err;

@@ -5,7 +5,7 @@
  */
 import { createInterface } from 'node:readline';
 import type { Lang } from '../config';
-import type { NoticeResultsSetting } from '../eventlog/fetch-with-deliveries';
+import type { AlertContextSetting, NoticeResultsSetting } from '../eventlog/fetch-with-deliveries';
 import type { BkIdentity, EventLogSource } from '../eventlog/source';
 import { messagesFor } from '../i18n/catalog';
 import { answerCommand, welcomeText, type AnswerContext } from './console-answer';
@@ -30,6 +30,8 @@ export interface ConsoleDeps {
   watchPauseMs?: number;
   /** BK_NOTICE_RESULTS; defaults to auto (per-receiver results for new-generation alerts). */
   noticeResults?: NoticeResultsSetting;
+  /** BK_ALERT_CONTEXT; defaults to auto (the alert itself for new-generation alerts). */
+  alertContext?: AlertContextSetting;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function runConsole(deps: ConsoleDeps): Promise<void> {
     sourceLabel: deps.sourceLabel,
     identity: deps.identity ?? { username: null },
     noticeResults: deps.noticeResults ?? 'auto',
+    alertContext: deps.alertContext ?? 'auto',
     lang: deps.lang,
     timezone: deps.timezone,
     monitorUrl: deps.monitorUrl,

@@ -8,6 +8,7 @@ import { checkAccess, type AccessDenial, type Requester } from './access';
 import { createIdentityResolver, type EmailLookup, type IdentityRefusal } from './identity';
 import { createCoalescer } from './coalesce';
 import { RateLimiter } from './rate-limiter';
+import type { AlertLookup } from './alert-context';
 import type { DeliveryLookup } from './deliveries';
 import { fetchLogWithDeliveries, type FetchedLog } from './fetch-with-deliveries';
 import type { EventLog } from './record';
@@ -37,7 +38,7 @@ export type Refusal =
   | { kind: 'busy' };
 
 export type LookupOutcome =
-  | { kind: 'ok'; log: EventLog; deliveries: DeliveryLookup; fromCache: boolean }
+  | { kind: 'ok'; log: EventLog; deliveries: DeliveryLookup; alert: AlertLookup; fromCache: boolean }
   | { kind: 'refused'; refusal: Refusal }
   | { kind: 'failed'; error: LookupError };
 
@@ -67,9 +68,9 @@ export interface ServiceDeps {
  * Cache and coalescing keys include the BlueKing username, so one user never
  * sees what another user's identity fetched. Calls go out through the
  * upstream gate (in-flight cap, BlueKing's own rate-limit pause). A lookup of a
- * new-generation alert also asks search_action for per-receiver results,
- * alongside the event log: both calls share the lookup's cache entry,
- * coalescing (in-process and across replicas), gate slot, rate-limit pause and identity.
+ * new-generation alert also asks search_action for per-receiver results and
+ * search_alert for the alert itself, alongside the event log: the three calls share the lookup's
+ * cache entry, coalescing (in-process and across replicas), gate slot, rate-limit pause and identity.
  * With a shared store the cache and the single flight span every replica;
  * the in-process coalescer still runs first, so one replica asks the store once per key.
  */
@@ -105,14 +106,14 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
   });
 
   /**
-   * One lookup's calls to BlueKing (the event log, and search_action beside it), timed for the
+   * One lookup's calls to BlueKing (the event log, and search_action and search_alert beside it), timed for the
    * latency histogram. Anything but a LookupError is a bug and is thrown on.
    */
   const callUpstream = async (id: string, username: string | null): Promise<Fetched> => {
     const started = deps.now();
     const seconds = (): number => (deps.now() - started) / 1000;
     try {
-      const fetched = await fetchLogWithDeliveries(deps.source, id, { username }, config.noticeResults);
+      const fetched = await fetchLogWithDeliveries(deps.source, id, { username }, config);
       deps.metrics.upstreamLatency(seconds(), 'ok');
       return { kind: 'ok', ...fetched };
     } catch (err) {
@@ -128,7 +129,7 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
       const callOnce = (): Promise<Fetched> => gate.pass(() => callUpstream(id, username));
       if (shared) return shared.fetchOnce(key, callOnce);
       const fetched = await callOnce();
-      if (fetched.kind === 'ok') cache.set(key, { log: fetched.log, deliveries: fetched.deliveries });
+      if (fetched.kind === 'ok') cache.set(key, { log: fetched.log, deliveries: fetched.deliveries, alert: fetched.alert });
       return fetched;
     });
 
@@ -140,7 +141,7 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
     }
     const fetched = await shared.cached(key);
     if (!fetched) return null;
-    return fetched.kind === 'ok' ? { kind: 'ok', log: fetched.log, deliveries: fetched.deliveries, fromCache: true } : outcomeOf(fetched, deps.metrics);
+    return fetched.kind === 'ok' ? { kind: 'ok', log: fetched.log, deliveries: fetched.deliveries, alert: fetched.alert, fromCache: true } : outcomeOf(fetched, deps.metrics);
   };
 
   const lookup = async (request: LookupRequest): Promise<LookupOutcome> => {
@@ -188,7 +189,7 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
 function outcomeOf(fetched: Fetched, metrics: Metrics): LookupOutcome {
   switch (fetched.kind) {
     case 'ok':
-      return { kind: 'ok', log: fetched.log, deliveries: fetched.deliveries, fromCache: false };
+      return { kind: 'ok', log: fetched.log, deliveries: fetched.deliveries, alert: fetched.alert, fromCache: false };
     case 'busy':
       metrics.rateLimited('busy');
       return { kind: 'refused', refusal: { kind: 'busy' } };

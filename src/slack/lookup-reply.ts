@@ -1,3 +1,4 @@
+import type { AlertLookup } from '../eventlog/alert-context';
 import type { DeliveryLookup } from '../eventlog/deliveries';
 import type { FetchedLog } from '../eventlog/fetch-with-deliveries';
 import { recordCountOf, withEntries } from '../eventlog/record';
@@ -69,7 +70,7 @@ export async function lookUpAndRender<T>(ctx: SlackContext, request: LookupReque
   const reply = await renderOrExplain(ctx, request, outcome, surface);
   logLookup(ctx.log, request, outcome, ctx.now() - started);
   ctx.metrics.lookup(outcomeLabel(outcome));
-  return { ...reply, fetched: reply.ok && outcome.kind === 'ok' ? { log: outcome.log, deliveries: outcome.deliveries } : null };
+  return { ...reply, fetched: reply.ok && outcome.kind === 'ok' ? { log: outcome.log, deliveries: outcome.deliveries, alert: outcome.alert } : null };
 }
 
 /**
@@ -108,6 +109,7 @@ function logLookup(log: Logger, request: LookupRequest, outcome: LookupOutcome, 
       from_cache: outcome.fromCache,
       request_id: outcome.log.requestId,
       ...deliveryLogFields(outcome.deliveries),
+      ...alertLogFields(outcome.alert),
     });
   } else if (outcome.kind === 'failed') {
     const e = outcome.error;
@@ -153,6 +155,15 @@ const FAILURE_LEVEL: Readonly<Record<LookupErrorKind, 'info' | 'warn' | 'error'>
   internal: 'error',
 };
 
+/** What the log line says about the alert itself: its state, or why it is missing (with search_alert's code and request ID). */
+function alertLogFields(alert: AlertLookup): LogFields {
+  if (alert.kind === 'present') return { alert: alert.alert.status || 'present' };
+  const { absence } = alert;
+  if (absence.kind !== 'failed') return { alert: absence.kind };
+  const e = absence.error;
+  return { alert: `failed_${e.kind}`, alert_code: e.code, alert_request_id: e.requestId };
+}
+
 /** What the log line says about per-receiver results: how many failed, or why there are none (with search_action's code and request ID). */
 function deliveryLogFields(deliveries: DeliveryLookup): LogFields {
   if (deliveries.kind === 'present') {
@@ -169,9 +180,9 @@ function renderOutcome<T>(ctx: SlackContext, id: string, outcome: LookupOutcome,
   const { config } = ctx;
   if (outcome.kind === 'failed') return surface.other(renderLookupError(id, outcome.error, { lang: config.lang }));
   if (outcome.kind === 'refused') return surface.other(renderRefusal(outcome.refusal, config.lang));
-  const { log, deliveries } = outcome;
-  if (!log.raw) return surface.log({ log, deliveries }, ctx.now());
-  return surface.rawLog ? surface.rawLog({ log: { ...log, raw: log.raw }, deliveries }, ctx.now()) : surface.log({ log: withEntries(log), deliveries }, ctx.now());
+  const { log, deliveries, alert } = outcome;
+  if (!log.raw) return surface.log({ log, deliveries, alert }, ctx.now());
+  return surface.rawLog ? surface.rawLog({ log: { ...log, raw: log.raw }, deliveries, alert }, ctx.now()) : surface.log({ log: withEntries(log), deliveries, alert }, ctx.now());
 }
 
 /** A short label per outcome, for the log line and the lookups metric. */

@@ -1,3 +1,4 @@
+import type { AlertLookup } from '../eventlog/alert-context';
 import type { DeliveryLookup } from '../eventlog/deliveries';
 import type { FetchedLog } from '../eventlog/fetch-with-deliveries';
 import type { EventLog } from '../eventlog/record';
@@ -53,6 +54,8 @@ export interface WatchStart {
   log: EventLog;
   /** The per-receiver results fetched with it; none = not asked. */
   deliveries?: DeliveryLookup;
+  /** The alert itself fetched with it; none = not asked. */
+  alert?: AlertLookup;
   channel: string;
   /** Post into this thread; null = at the top of the channel (the change lines then go to the message's own thread). */
   threadTs: string | null;
@@ -87,7 +90,7 @@ export interface Watcher {
 const PENDING_MAX_MS = 2 * 60_000;
 
 /** A start without per-receiver results (an old-generation event, or a caller that has none). */
-const NOT_ASKED: DeliveryLookup = { kind: 'absent', absence: { kind: 'not_asked' } };
+const NOT_ASKED = { kind: 'absent', absence: { kind: 'not_asked' } } as const;
 
 /**
  * Polls watched events and keeps their messages current. Every watch is
@@ -135,7 +138,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
 
   const start = async (req: WatchStart): Promise<StartResult> => {
     const now = deps.now();
-    const first: FetchedLog = { log: logs.keep(req.log), deliveries: req.deliveries ?? NOT_ASKED };
+    const first: FetchedLog = { log: logs.keep(req.log), deliveries: req.deliveries ?? NOT_ASKED, alert: req.alert ?? NOT_ASKED };
     const drawn: Drawn = { key: watchKey(req.channel, first.log.id), variant: req.threadTs === null ? 'full' : 'compact', startedBy: req.userId, updatedAtMs: now };
     // One look gives the snapshot and the message to post (a big log is read once, on a worker, for both).
     const look = await logs.look(first, { view: answerView(drawn, 'live'), since: null }, now);
@@ -212,7 +215,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     // No BlueKing call while shutting down, nor for a user who may no longer look.
     if (known || stop.reason === 'restart' || stop.reason === 'access_revoked') return known;
     const outcome = await lookupAs(watch);
-    return outcome.kind === 'ok' ? { log: outcome.log, deliveries: outcome.deliveries } : null;
+    return outcome.kind === 'ok' ? { log: outcome.log, deliveries: outcome.deliveries, alert: outcome.alert } : null;
   };
 
   const replyInThread = async (watch: WatchRecord, line: SlackMessage | null): Promise<WatchCallResult | null> => {
@@ -242,7 +245,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
       log.warn('watch.poll_failed', fields(watch, { outcome: outcomeLabel(outcome), failures: watch.failures + 1 }));
       return postpone(watch, watch.failures + 1);
     }
-    const eventLog: FetchedLog = { log: outcome.log, deliveries: outcome.deliveries };
+    const eventLog: FetchedLog = { log: outcome.log, deliveries: outcome.deliveries, alert: outcome.alert };
     lastLogs.set(watch.key, eventLog);
     const polledAt = deps.now();
     const look = await logs.look(eventLog, { view: answerView({ ...watch, updatedAtMs: polledAt }, 'live'), since: watch.snapshot }, polledAt);

@@ -27,7 +27,7 @@ const LANGS = ['en', 'zh-CN'] as const;
 
 async function fetchSummary(id: string): Promise<EventSummary | LookupError> {
   try {
-    const { log, deliveries } = await fetchLogWithDeliveries(source, id, { username: null }, 'auto');
+    const { log, deliveries } = await fetchLogWithDeliveries(source, id, { username: null }, { noticeResults: 'auto', alertContext: 'auto' });
     return summarize(log, NOW, deliveries);
   } catch (err) {
     if (err instanceof LookupError) return err;
