@@ -97,8 +97,8 @@ export function createApp(config: Config & { slack: SlackConnection }, deps: App
     homeTeamId: () => homeTeamId,
     store,
   });
-  const watcher = createSlackWatcher(config, { service, log, metrics, now, random: deps.random, store: deps.watchStore ?? createStoreWatchStore(store), clientOptions, logger: boltLogger, rawLogs: deps.rawLogs });
   const triage = createTriageService(config, { source: deps.source.triage, store, log, metrics, lookupEmail: emailLookupVia(app.client, log), homeTeamId: () => homeTeamId, now });
+  const watcher = createSlackWatcher(config, { service, log, metrics, now, random: deps.random, store: deps.watchStore ?? createStoreWatchStore(store), clientOptions, logger: boltLogger, rawLogs: deps.rawLogs, actions: triage.enabled });
   const ctx: SlackContext = { config, service, log, metrics, tasks, now, watcher, store, rawLogs: deps.rawLogs, triage };
   registerListeners(app, ctx);
   app.error(async (err) => {

@@ -42,7 +42,7 @@ export interface Surface<T> {
 export function logDrawing<S extends LogSurface>(ctx: SlackContext, surface: S): Pick<Surface<SurfaceOutput<S>>, 'log' | 'rawLog'> {
   const { rawLogs } = ctx;
   const { lang, timezone, monitorUrl } = ctx.config;
-  const settings = { lang, timezone, monitorUrl };
+  const settings = { lang, timezone, monitorUrl, actions: ctx.triage?.enabled ?? false };
   return {
     log: (fetched, nowMs) => renderLogOn(fetched, settings, surface, nowMs),
     ...(rawLogs ? { rawLog: (fetched: RawFetchedLog, nowMs: number) => rawLogs.render(fetched, settings, surface, nowMs) } : {}),

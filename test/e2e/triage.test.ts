@@ -82,6 +82,26 @@ describe('acting on an alert from Slack', () => {
     expect(writes()).toEqual([{ component: 'ack_event', username: 'lisi', body: { bk_biz_id: 2, id: Number(ALERT_ID), message: '' } }]);
   });
 
+  it('offers Acknowledge and Shield under an open alert\'s answer; once acked, who acked and when instead', async () => {
+    await h.postCommand(ALERT_ID);
+    const [delivered] = await h.responses.waitForRequests(1);
+    const answer = JSON.parse(delivered.body) as Record<string, unknown>;
+    expect(buttonOf(answer, SHIELD)?.value).toBe(VALUE);
+    const button = buttonOf(answer, ACK);
+    expect(button?.value).toBe(VALUE);
+    const [, redrawn] = await ack(LISI, '', 1, 2, button!.value!);
+    expect(buttonOf(redrawn, ACK)).toBeUndefined();
+    expect(buttonOf(redrawn, SHIELD)).toBeUndefined();
+    expect(messageText(redrawn)).toMatch(/Acknowledged by lisi at <!date\^\d+\^/);
+  });
+
+  it('offers nothing to act on for a recovered alert', async () => {
+    bk.alert.status = 'RECOVERED';
+    await h.postCommand(ALERT_ID);
+    const [delivered] = await h.responses.waitForRequests(1);
+    expect(buttonOf(JSON.parse(delivered.body) as Record<string, unknown>, ACK)).toBeUndefined();
+  });
+
   it('a user holding view_event_v2 on the business acks (IAM asked as that user)', async () => {
     const [told] = await ack(BOB, '', 1, 2);
     expect(messageText(told)).toContain('acknowledged by you (bob)');
@@ -242,6 +262,12 @@ describe('acting with the shared service account', () => {
     expect(said).toContain('BK_IDENTITY=email (with BK_EMAIL_DOMAINS) or BK_IDENTITY=map');
     expect(h.slack.calls('views.open')).toHaveLength(0);
     expect(h.esb.requests).toHaveLength(0);
+    // Nor are the buttons offered: the answer of the same open alert has none.
+    await h.postCommand(ALERT_ID);
+    await h.responses.waitForRequests(2);
+    const answer = h.responseBodies().find((b) => buttonOf(b, 'eventlog_refresh') !== undefined);
+    expect(answer).toBeDefined();
+    expect(buttonOf(answer!, ACK)).toBeUndefined();
     expect(logLines(h.logs, 'triage.refused')).toEqual([
       expect.objectContaining({ act: 'ack', slack_user: 'U0ALICE', bk_user: null, alert_id: ALERT_ID, result: 'refused', reason: 'service_identity' }),
     ]);
