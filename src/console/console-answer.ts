@@ -17,6 +17,8 @@ import { messageAsModal, renderFetchedLogModal, type FullLogView } from '../slac
 import type { ModalState } from '../slack/render/modal-state';
 import { blockKitBuilderUrl, messageJson, viewJson } from './block-kit-json';
 import { watchInConsole } from './console-watch';
+import { triageInConsole } from './console-triage';
+import type { TriageService } from '../triage/triage-service';
 import type { ConsoleCommand, OutputFormat } from './console-command';
 import type { DemoEvent } from './demo-data';
 import { displayWidth } from './display-width';
@@ -44,6 +46,8 @@ export interface AnswerContext {
   print?: (text: string) => void;
   /** Real pause between a watch's polls, so a person can follow them (0 in tests). */
   watchPauseMs?: number;
+  /** `ack` / `shield` on the demo alerts; absent when a real BlueKing answers (the console never acts on it). */
+  triage?: TriageService | null;
 }
 
 /** What the message was, as far as the console's extra notes care. */
@@ -72,6 +76,8 @@ export async function answerCommand(command: ConsoleCommand, ctx: AnswerContext)
       return consoleHelp(ctx);
     case 'unknown_command':
       return labels.unknownCommand(stripTerminalControls(command.name));
+    case 'triage':
+      return triageInConsole(command.ask, ctx);
     case 'eventlog': {
       const request = parseCommandText(command.text);
       if (request.kind === 'lookup' && request.watch) return watchAndTell(request.id, ctx);

@@ -10,6 +10,7 @@ import type { BkIdentity, EventLogSource } from '../eventlog/source';
 import { messagesFor } from '../i18n/catalog';
 import { answerCommand, welcomeText, type AnswerContext } from './console-answer';
 import { parseConsoleLine } from './console-command';
+import { createConsoleTriage } from './console-triage';
 import { DEMO_EVENTS, isDemoSource } from './demo-data';
 
 export interface ConsoleDeps {
@@ -54,6 +55,7 @@ export async function runConsole(deps: ConsoleDeps): Promise<void> {
     demoEvents: isDemoSource(deps.source) ? DEMO_EVENTS : [],
     watchPauseMs: deps.watchPauseMs ?? 1_500,
   };
+  ctx.triage = createConsoleTriage(ctx);
   const labels = messagesFor(deps.lang).console;
   const lines = createInterface({
     input: deps.input,

@@ -25,6 +25,7 @@ import { NOTICE_STORM_ID, noticeStormResponse } from './demo/notice-storm';
 import { ODD_RECORDS_ID, oddRecordsResponse } from './demo/odd-records';
 import { PERMISSION_ERROR_ID, permissionErrorResponse } from './demo/permission-error';
 import { createServerClock, type ServerClock } from './demo/server-clock';
+import { createDemoTriage } from './demo/demo-triage';
 import { SHEET_EXAMPLE_ID, sheetExampleResponse } from './demo/sheet-example';
 
 export type { DemoResponse } from './demo/envelope';
@@ -100,6 +101,12 @@ export function createDemoSource(zone: string): EventLogSource {
   const evolvingStartSec = Math.floor(Date.now() / 60_000) * 60 - (EVOLVING_INCIDENT_MINUTES + 1) * 60;
   const actionResponses = buildDemoActionResponses();
   const alertResponses = buildDemoAlertResponses();
+  const readAlert = (alertId: string): AlertContext | null => {
+    const response = alertResponses.get(alertId) ?? NO_ALERT;
+    return parseSearchAlertResponse({ httpStatus: response.httpStatus, headers: JSON_HEADERS, body: response.body }, alertId);
+  };
+  // `ack <id>` / `shield <id> 3h` in the console change the demo alerts, and every later read shows it.
+  const triage = createDemoTriage(async (alertId) => readAlert(alertId));
   const source: EventLogSource = {
     async fetchEventLog(id: string, _identity, signal?: AbortSignal): Promise<EventLog> {
       // A real lookup aborted before it answered fails as a timeout; keep the demo honest about that.
@@ -117,9 +124,9 @@ export function createDemoSource(zone: string): EventLogSource {
     },
     async fetchAlert(alertId: string, _identity, signal?: AbortSignal): Promise<AlertContext | null> {
       if (signal?.aborted) throw new LookupError({ kind: 'timeout' });
-      const response = alertResponses.get(alertId) ?? NO_ALERT;
-      return parseSearchAlertResponse({ httpStatus: response.httpStatus, headers: JSON_HEADERS, body: response.body }, alertId);
+      return triage.current(readAlert(alertId));
     },
+    triage,
   };
   demoSources.add(source);
   return source;

@@ -288,6 +288,8 @@ export interface ConsoleMessages {
   pushText: string;
   builderNote: string;
   prompt: string;
+  /** `ack` / `shield` on the demo alerts. */
+  triage: { usage: string; demoOnly: string; actingAs: (user: string) => string; answerNow: string };
   /** `watch <id>`: a heading per Slack call the watch would make, then the message or line. */
   watchCalls: { post: string; update: string; reply: string };
   /** Before each poll: "… poll 3 (one WATCH_INTERVAL_MS later)". */

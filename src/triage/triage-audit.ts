@@ -8,7 +8,7 @@ import type { TriageOutcome, TriageRequest } from './triage-types';
  * business, the result and the reason; and one count in the metrics.
  * Notes and descriptions are the user's own words and stay out of the log.
  */
-export function auditTriage(log: Logger, metrics: Metrics, request: TriageRequest, bkUser: string | null, outcome: TriageOutcome): void {
+export function auditTriage(log: Logger, metrics: Pick<Metrics, 'triage'>, request: TriageRequest, bkUser: string | null, outcome: TriageOutcome): void {
   const { ask } = request;
   const fields = {
     act: ask.act,

@@ -27,7 +27,7 @@ export interface TriageDeps {
   source: TriageSource | undefined;
   store: Store;
   log: Logger;
-  metrics: Metrics;
+  metrics: Pick<Metrics, 'triage'>;
   lookupEmail: EmailLookup;
   homeTeamId?: () => string | null;
   now: () => number;
@@ -45,7 +45,7 @@ const ONCE_MS = 15 * 60_000;
  * owners or the user's view_event_v2 businesses. One write per alert at a time
  * (a lease in the store), and every write read back before anything is claimed.
  */
-export function createTriageService(config: Config, deps: TriageDeps): TriageService {
+export function createTriageService(config: Pick<Config, 'identity' | 'access' | 'actions'>, deps: TriageDeps): TriageService {
   const { store, now } = deps;
   const source = deps.source;
   const enabled = config.identity.mode !== 'service' && source !== undefined;
