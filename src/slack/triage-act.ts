@@ -11,19 +11,12 @@ import type { TriageModalState } from './render/triage-state';
 import type { SlackMessage } from './render/types';
 import { postToResponseUrl } from './response-url';
 import { responseUrlAllowed } from './response-url-hosts';
-import { slackErrorCode } from './slack-api-error';
+import { tellPrivately } from './private-reply';
 
 /** Who acted, as Slack says. */
 export interface Actor {
   userId: string;
   teamId: string | null;
-}
-
-/** Where a private answer goes: the click's response_url, else an ephemeral message in the channel. */
-export interface PrivateTarget {
-  userId: string;
-  channelId: string | null;
-  responseUrl: string | null;
 }
 
 /**
@@ -74,19 +67,4 @@ function withLine(message: SlackMessage, line: string): SlackMessage {
   const at = blocks.length > 0 && blocks[blocks.length - 1]!.type === 'actions' ? blocks.length - 1 : blocks.length;
   blocks.splice(at, 0, contextBlock([line]) as types.KnownBlock);
   return { ...message, blocks };
-}
-
-/** A private answer: through the response_url when it is Slack's, else chat.postEphemeral in the channel. */
-export async function tellPrivately(ctx: SlackContext, client: webApi.WebClient, target: PrivateTarget, message: SlackMessage): Promise<void> {
-  const logContext = { user: target.userId, channel: target.channelId };
-  if (target.responseUrl && responseUrlAllowed(ctx.config.slackApiUrl)(target.responseUrl)) {
-    await postToResponseUrl(target.responseUrl, { response_type: 'ephemeral', replace_original: false, ...message }, ctx.log, logContext);
-    return;
-  }
-  if (!target.channelId) return;
-  try {
-    await client.chat.postEphemeral({ channel: target.channelId, user: target.userId, text: message.text, blocks: message.blocks });
-  } catch (err) {
-    ctx.log.error('slack.ephemeral_failed', { ...logContext, slack_error: slackErrorCode(err) });
-  }
 }

@@ -161,16 +161,21 @@ describe('BlueKing identity', () => {
       expect(h.esb.requests).toHaveLength(0);
     });
 
-    it('refuses an address on a domain outside BK_EMAIL_DOMAINS, saying why, without calling BlueKing', async () => {
-      h.slack.reply('users.info', { body: { ok: true, user: { id: 'U0ALICE', team_id: 'T0001', profile: { email: 'admin@partner.example' } } } });
+    /** Ask as a user whose users.info gives `teamId` and `email`; what the bot answered (BlueKing is never asked). */
+    async function refusedAs(teamId: string, email: string): Promise<string> {
+      h.slack.reply('users.info', { body: { ok: true, user: { id: 'U0ALICE', team_id: teamId, profile: { email } } } });
       await h.postCommand('5310');
       const [delivered] = await h.responses.waitForRequests(1);
-      const said = messageText(JSON.parse(delivered.body));
+      expect(h.esb.requests).toHaveLength(0);
+      expect(logLines(h.logs, 'lookup')).toEqual([expect.objectContaining({ outcome: 'refused_identity', user: 'U0ALICE' })]);
+      return messageText(JSON.parse(delivered.body));
+    }
+
+    it('refuses an address on a domain outside BK_EMAIL_DOMAINS, saying why, without calling BlueKing', async () => {
+      const said = await refusedAs('T0001', 'admin@partner.example');
       expect(said).toContain('No BlueKing account is linked to your Slack user');
       expect(said).toContain('Your Slack email is not on a domain the bot takes as BlueKing accounts');
       expect(said).toContain('BK_EMAIL_DOMAINS');
-      expect(logLines(h.logs, 'lookup')).toEqual([expect.objectContaining({ outcome: 'refused_identity', user: 'U0ALICE' })]);
-      expect(h.esb.requests).toHaveLength(0);
     });
 
     it('takes the domain case-insensitively', async () => {
@@ -181,13 +186,9 @@ describe('BlueKing identity', () => {
     });
 
     it('refuses a user whose home workspace is not the app\'s (Slack Connect), even with an accepted domain', async () => {
-      h.slack.reply('users.info', { body: { ok: true, user: { id: 'U0ALICE', team_id: 'T0PARTNER', profile: { email: 'admin@corp.example' } } } });
-      await h.postCommand('5310');
-      const [delivered] = await h.responses.waitForRequests(1);
-      const said = messageText(JSON.parse(delivered.body));
+      const said = await refusedAs('T0PARTNER', 'admin@corp.example');
       expect(said).toContain('Your Slack account belongs to another workspace');
       expect(said).toContain('ALLOWED_TEAM_IDS');
-      expect(h.esb.requests).toHaveLength(0);
     });
   });
 

@@ -6,7 +6,8 @@ import { renderModalOpenFailure, renderStaleButton } from '../render/status-mess
 import { renderAckModal, renderShieldModal } from '../render/triage-modal';
 import { decodeUnshieldValue, TRIAGE_ACTION_IDS, type TriageModalState } from '../render/triage-state';
 import { slackErrorCode } from '../slack-api-error';
-import { runTriageAct, tellPrivately, type PrivateTarget } from '../triage-act';
+import { tellPrivately, type PrivateTarget } from '../private-reply';
+import { runTriageAct } from '../triage-act';
 import type { TriageAsk } from '../../triage/triage-types';
 import { sharerOf } from './shared-by';
 

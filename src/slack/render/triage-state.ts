@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isEventId } from '../../eventlog/event-id';
 import { decodeButtonValue, encodeButtonValue, type ButtonValue } from './actions';
-import { MODAL_LIMITS } from './limits';
+import { metadataJson } from './modal-state';
 
 /**
  * What a triage modal (Acknowledge, Shield) carries in its private_metadata:
@@ -37,14 +37,7 @@ export function encodeTriageState(state: TriageModalState): string {
 
 /** The state a modal's private_metadata holds; null for anything we did not write. */
 export function decodeTriageState(raw: unknown): TriageModalState | null {
-  if (typeof raw !== 'string' || raw.length > MODAL_LIMITS.privateMetadata) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  const parsed = metadata.safeParse(json);
+  const parsed = metadata.safeParse(metadataJson(raw));
   if (!parsed.success) return null;
   const view = decodeButtonValue(parsed.data.v);
   if (!view) return null;
