@@ -102,7 +102,7 @@ const NOT_ASKED = { kind: 'absent', absence: { kind: 'not_asked' } } as const;
  */
 export function createWatcher(deps: WatcherDeps): Watcher {
   const { store, settings, log } = deps;
-  const logs = watchLogs({ lang: deps.render.lang, timezone: deps.render.timezone, monitorUrl: deps.render.monitorUrl }, deps.rawLogs);
+  const logs = watchLogs({ lang: deps.render.lang, timezone: deps.render.timezone, monitorUrl: deps.render.monitorUrl, actions: deps.render.actions }, deps.rawLogs);
   const text: WatchTextSettings = { lang: deps.render.lang, timezone: deps.render.timezone, maxHours: settings.maxHours };
   const maxAgeMs = settings.maxHours * 3_600_000;
   const tickMs = Math.min(2_000, Math.max(100, Math.floor(Math.min(settings.intervalMs, settings.leaseMs) / 4)));

@@ -5,8 +5,11 @@ import { alertDocument, ALERT_ID } from '../fixtures/bk/search-alert';
 import { startHarness, type Harness } from '../helpers/app-harness';
 import { logLines, messageText } from '../helpers/message-text';
 import { buttonOf } from '../helpers/sent-messages';
+import { promSample } from '../helpers/prometheus-text';
+import { linkShared } from '../helpers/slack-payloads';
 import { componentOf, startTriageEsb, usernameOf, type TriageEsb } from '../helpers/triage-esb';
-import { noteInput, openedModal, press, shieldInputs, submitModal, waitForAnswers, type SlackPerson } from '../helpers/triage-clicks';
+import { answersTo, noteInput, openedModal, press, shieldInputs, submitModal, waitForAnswers, type SlackPerson } from '../helpers/triage-clicks';
+import { waitFor } from '../helpers/wait-for';
 
 /**
  * Acting on an alert from Slack, end to end: the real app on a real port with
@@ -95,6 +98,18 @@ describe('acting on an alert from Slack', () => {
     expect(messageText(redrawn)).toMatch(/Acknowledged by lisi at <!date\^\d+\^/);
   });
 
+  it('offers Acknowledge and Shield on the unfurl of an open alert\'s link', async () => {
+    await h.close();
+    h = await startHarness({ BK_IDENTITY: 'map', BK_USER_MAP_FILE: userMapFile(), BK_MONITOR_URL: 'https://paas.example.com/o/bk_monitorv3', LOG_LEVEL: 'info' });
+    h.esb.setFallback(bk.handler);
+    const link = `https://paas.example.com/o/bk_monitorv3/#/event-center?alertId=${ALERT_ID}&specEvent=1`;
+    await h.postEvent(linkShared([link]));
+    const [call] = await h.slack.waitForCall('chat.unfurl');
+    const unfurl = (call!.unfurls as Record<string, Record<string, unknown>>)[link]!;
+    expect(buttonOf(unfurl, ACK)?.value).toBe(`${ALERT_ID}:0:compact`);
+    expect(buttonOf(unfurl, SHIELD)).toBeDefined();
+  });
+
   it('offers nothing to act on for a recovered alert', async () => {
     bk.alert.status = 'RECOVERED';
     await h.postCommand(ALERT_ID);
@@ -122,6 +137,9 @@ describe('acting on an alert from Slack', () => {
     expect(logLines(h.logs, 'triage.refused')).toEqual([
       expect.objectContaining({ act: 'ack', slack_user: 'U0MALLORY', bk_user: 'mallory', alert_id: ALERT_ID, result: 'refused', reason: 'not_allowed' }),
     ]);
+    const metrics = await (await fetch(`${h.url}/metrics`)).text();
+    expect(promSample(metrics, 'eventlog_triage_acts_total', { act: 'ack', result: 'refused' })).toBe(1);
+    expect(promSample(metrics, 'eventlog_triage_acts_total', { act: 'ack', result: 'done' })).toBe(0);
   });
 
   it('a follower is not an owner: refused like anyone without the business', async () => {
@@ -271,5 +289,36 @@ describe('acting with the shared service account', () => {
     expect(logLines(h.logs, 'triage.refused')).toEqual([
       expect.objectContaining({ act: 'ack', slack_user: 'U0ALICE', bk_user: null, alert_id: ALERT_ID, result: 'refused', reason: 'service_identity' }),
     ]);
+  });
+});
+
+describe('acting on a watched alert', () => {
+  let h: Harness;
+
+  afterEach(async () => {
+    await h?.close();
+  });
+
+  it('the watching message offers the buttons; an ack from it leaves the message to the watch, which posts its usual thread line', async () => {
+    h = await startHarness({ BK_IDENTITY: 'map', BK_USER_MAP_FILE: userMapFile(), WATCH_INTERVAL_MS: '1000', LOG_LEVEL: 'info' });
+    const bk = startTriageEsb();
+    h.esb.setFallback(bk.handler);
+    h.slack.reply('chat.postMessage', (args, i) => ({ body: { ok: true, channel: args.channel, ts: `1717400000.${String(i + 1).padStart(6, '0')}` } }));
+    await h.postCommand(`${ALERT_ID} watch`);
+    const [live] = await h.slack.waitForCall('chat.postMessage');
+    const button = buttonOf(live!, ACK);
+    expect(button?.value).toBe(VALUE);
+
+    const click = await press(h, ACK, button!.value!, LISI, live!.blocks as unknown[]);
+    await submitModal(h, await openedModal(h, 1), LISI, noteInput('on it'));
+    const [told] = await waitForAnswers(h, click, 1);
+    expect(messageText(told)).toContain('acknowledged by you (lisi)');
+    const threadLines = () => h.slack.calls('chat.postMessage').filter((c) => typeof c.thread_ts === 'string');
+    const [line] = await waitFor(threadLines, 1, 8000);
+    expect(String(line!.text)).toContain('acknowledged by lisi');
+    // The live message is the watch's to redraw: the act replaced nothing through the click.
+    expect(answersTo(h, click)).toHaveLength(1);
+    const [update] = await h.slack.waitForCall('chat.update');
+    expect(buttonOf(update!, ACK)).toBeUndefined();
   });
 });

@@ -20,10 +20,13 @@ export function clickUrl(h: Harness, n: number): string {
   return `${h.responses.url}/click/${n}`;
 }
 
-/** Press a button (value as given: a forged one too) as `who` on an answer in the channel; resolves with the click's number. */
-export async function press(h: Harness, actionId: string, value: string, who: SlackPerson): Promise<number> {
+/**
+ * Press a button (value as given: a forged one too) as `who` on a message in the channel whose blocks are
+ * `blocks` (a watch's live message carries Stop watching); resolves with the click's number.
+ */
+export async function press(h: Harness, actionId: string, value: string, who: SlackPerson, blocks: unknown[] = []): Promise<number> {
   const n = ++clicks;
-  const message = { ts: `1700000300.${String(n).padStart(6, '0')}`, text: 'Event', blocks: [] };
+  const message = { ts: `1700000300.${String(n).padStart(6, '0')}`, text: 'Event', blocks };
   const payload = blockActions({ action_id: actionId, value, text: actionId }, { ephemeral: false, message }, clickUrl(h, n));
   const res = await h.postInteraction({ ...payload, user: { id: who.id, username: who.name, name: who.name, team_id: TEAM.id } });
   if (res.status !== 200) throw new Error(`click answered HTTP ${res.status}`);
