@@ -76,6 +76,10 @@ export interface TriageMessages {
     busy: string;
     failedTitle: Readonly<Record<'ack' | 'shield' | 'unshield', string>>;
     verifyFailed: string;
+    /** The app may not call this component (1306403); where to ask for it. */
+    appPermission: (component: string) => readonly string[];
+    /** No such component at the configured path; which setting holds it. */
+    componentMissing: (component: string, setting: string) => readonly string[];
   };
   status: Readonly<Record<string, string>>;
   refusal: {

@@ -13,7 +13,7 @@ import { businessAllows, isOpen, ownerBasis } from './authority';
 import { createBusinessCache } from './business-cache';
 import { shieldDescription } from './shield-choices';
 import { auditTriage } from './triage-audit';
-import type { AuthorityBasis, ShieldDone, TriageAsk, TriageOutcome, TriageRefusal, TriageRequest } from './triage-types';
+import { WRITE_COMPONENT, type AuthorityBasis, type ShieldDone, type TriageAsk, type TriageOutcome, type TriageRefusal, type TriageRequest } from './triage-types';
 
 export interface TriageService {
   /** Act on an alert for a Slack user, if BlueKing's data says they may. */
@@ -88,7 +88,7 @@ export function createTriageService(config: Pick<Config, 'identity' | 'access' |
     } catch (err) {
       // The store or a bug, not BlueKing: nothing was written that we know of.
       deps.log.error('triage.unexpected', { alert_id: request.ask.alertId, error: err instanceof Error ? err.message : String(err) });
-      return audit(request, bkUser, { kind: 'failed', act: kind, error: new LookupError({ kind: 'internal' }), stage: 'read', bizId: null });
+      return audit(request, bkUser, { kind: 'failed', act: kind, error: new LookupError({ kind: 'internal' }), stage: 'read', bizId: null, component: 'none' });
     }
   };
 
@@ -97,11 +97,11 @@ export function createTriageService(config: Pick<Config, 'identity' | 'access' |
     const { ask } = request;
     const identity = { username: bkUser };
     const read = await attempt(() => source!.fetchAlert(ask.alertId, identity));
-    if (read instanceof LookupError) return { kind: 'failed', act: ask.act, error: read, stage: 'read', bizId: null };
+    if (read instanceof LookupError) return { kind: 'failed', act: ask.act, error: read, stage: 'read', bizId: null, component: 'search_alert' };
     if (read === null) return { kind: 'not_found', act: ask.act };
     const alert = read;
     const basis = ownerBasis(alert, bkUser) ?? (await businessBasis(alert, bkUser));
-    if (basis instanceof LookupError) return { kind: 'failed', act: ask.act, error: basis, stage: 'read', bizId: alert.bizId };
+    if (basis instanceof LookupError) return { kind: 'failed', act: ask.act, error: basis, stage: 'read', bizId: alert.bizId, component: 'business_list_by_actions' };
     if (basis === null) return { kind: 'refused', act: ask.act, refusal: { kind: 'not_allowed', bkUser, bizId: alert.bizId } };
     const before = stateBefore(ask, alert);
     if (before) return before;
@@ -114,9 +114,9 @@ export function createTriageService(config: Pick<Config, 'identity' | 'access' |
       const description = shieldDescription(ask.reason, ask.otherText, request.userId, bkUser);
       return { id: await source!.addShield({ alertId: ask.alertId, bizId, beginMs, endMs: endsAtMs, description }, identity), endsAtMs };
     });
-    if (wrote instanceof LookupError) return { kind: 'failed', act: ask.act, error: wrote, stage: 'write', bizId };
+    if (wrote instanceof LookupError) return { kind: 'failed', act: ask.act, error: wrote, stage: 'write', bizId, component: WRITE_COMPONENT[ask.act] };
     const after = await attempt(() => source!.fetchAlert(ask.alertId, identity));
-    if (after instanceof LookupError) return { kind: 'failed', act: ask.act, error: after, stage: 'verify', bizId };
+    if (after instanceof LookupError) return { kind: 'failed', act: ask.act, error: after, stage: 'verify', bizId, component: 'search_alert' };
     if (after === null) return { kind: 'not_found', act: ask.act };
     return readBack(ask, after, bkUser, basis, wrote);
   };

@@ -51,7 +51,13 @@ export type TriageOutcome =
   | { kind: 'busy'; act: TriageAct }
   | { kind: 'refused'; act: TriageAct; refusal: TriageRefusal }
   /** `stage`: reading the alert, the write itself, or reading it back after a write BlueKing accepted. */
-  | { kind: 'failed'; act: TriageAct; error: LookupError; stage: 'read' | 'write' | 'verify'; bizId: number | null };
+  | { kind: 'failed'; act: TriageAct; error: LookupError; stage: 'read' | 'write' | 'verify'; bizId: number | null; component: TriageComponent };
+
+/** The BlueKing component a failed call went to (named in the answer: the wording differs from a lookup's get_event_log). */
+export type TriageComponent = 'search_alert' | 'business_list_by_actions' | 'ack_event' | 'add_shield' | 'disable_shield' | 'none';
+
+/** The component each act writes through. */
+export const WRITE_COMPONENT: Readonly<Record<TriageAct, TriageComponent>> = { ack: 'ack_event', shield: 'add_shield', unshield: 'disable_shield' };
 
 export interface ShieldDone {
   id: string;

@@ -237,6 +237,23 @@ describe('acting on an alert from Slack', () => {
     expect(logLines(h.logs, 'triage.shield')).toEqual([expect.objectContaining({ result: 'failed', reason: 'write_user_permission' })]);
   });
 
+  it('names the component when the app may not call ack_event, not the lookup\'s get_event_log', async () => {
+    h.esb.setFallback((request) =>
+      componentOf(request) === 'ack_event'
+        ? { status: 200, body: JSON.stringify({ result: false, code: 1306403, message: 'App has no permission to the component', data: null, request_id: 'aa11aa11aa11aa11aa11aa11aa11aa11' }) }
+        : bk.handler(request),
+    );
+    const [told, more] = await ack(LISI, '', 1, 1);
+    expect(more).toBeUndefined();
+    const said = messageText(told);
+    expect(said).toContain('Could not acknowledge the alert');
+    expect(said).toContain('BlueKing says this app may not call monitor_v3 ack_event.');
+    expect(said).not.toContain('get_event_log API');
+    expect(said).toContain('code 1306403 · request aa11aa11aa11aa11aa11aa11aa11aa11');
+    expect(bk.alert.is_ack).toBe(false);
+    expect(logLines(h.logs, 'triage.ack')).toEqual([expect.objectContaining({ result: 'failed', reason: 'write_app_permission' })]);
+  });
+
   it('judges a forged button value on the alert it names, not the message it sat on', async () => {
     const other = '164239999900001';
     bk.others.set(other, alertDocument({ id: other, bk_biz_id: 9, assignee: ['someone'], appointee: [], supervisor: [] }));

@@ -42,6 +42,14 @@ export const triage: TriageMessages = {
     busy: 'Someone else is acting on this alert right now. Try again in a moment.',
     failedTitle: { ack: 'Could not acknowledge the alert', shield: 'Could not shield the alert', unshield: 'Could not lift the shield' },
     verifyFailed: 'BlueKing accepted the call, but reading the alert back failed: check it in BlueKing before relying on it.',
+    appPermission: (component) => [
+      `BlueKing says this app may not call monitor_v3 ${component}.`,
+      `In the developer center, apply for the app's permission to monitor_v3 ${component} (云 API 权限), as for get_event_log.`,
+    ],
+    componentMissing: (component, setting) => [
+      `BlueKing has no monitor_v3 ${component} at the path the bot called.`,
+      `Check ${setting}; acting on alerts needs Monitor 3.6 or later.`,
+    ],
   },
   status: { ABNORMAL: 'open', RECOVERED: 'recovered', CLOSED: 'closed' },
   refusal: {

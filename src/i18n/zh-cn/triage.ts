@@ -42,6 +42,8 @@ export const triage: TriageMessages = {
     busy: '其他人正在处理此告警，请稍后再试。',
     failedTitle: { ack: '无法确认告警', shield: '无法屏蔽告警', unshield: '无法解除屏蔽' },
     verifyFailed: '蓝鲸接受了请求，但回读告警失败：请先在蓝鲸中核实。',
+    appPermission: (component) => [`蓝鲸表示此应用无权调用 monitor_v3 ${component}。`, `请在开发者中心为应用申请 monitor_v3 ${component} 的云 API 权限（与 get_event_log 相同）。`],
+    componentMissing: (component, setting) => [`蓝鲸在机器人调用的路径上没有 monitor_v3 ${component}。`, `请检查 ${setting}；在 Slack 中处理告警需要监控 3.6 或更高版本。`],
   },
   status: { ABNORMAL: '未恢复', RECOVERED: '已恢复', CLOSED: '已失效' },
   refusal: {

@@ -2,7 +2,8 @@ import type { types } from '@slack/bolt';
 import type { Lang } from '../../config';
 import { messagesFor } from '../../i18n/catalog';
 import type { TriageMessages } from '../../i18n/messages';
-import type { TriageOutcome, TriageRefusal } from '../../triage/triage-types';
+import type { LookupError } from '../../eventlog/lookup-error';
+import type { TriageComponent, TriageOutcome, TriageRefusal } from '../../triage/triage-types';
 import type { ButtonValue } from './actions';
 import { sectionBlock } from './blocks';
 import { dateToken } from './date-token';
@@ -49,12 +50,36 @@ export function renderTriageOutcome(outcome: TriageOutcome, view: ButtonValue, o
     case 'refused':
       return renderTriageRefusal(outcome.refusal, opts.lang);
     case 'failed': {
+      const special = componentFailure(outcome, words);
+      if (special) return renderPlainMessage({ emoji: '⚠️', title: said.failedTitle[outcome.act], lines: special, context: errorContext(outcome.error) });
       const error = renderLookupError(view.id, outcome.error, opts);
       const head = sectionBlock(`⚠️ *${clipInline(said.failedTitle[outcome.act], RENDER_BUDGET.plainLine)}*`);
       const verify = outcome.stage === 'verify' ? [sectionBlock(clipInline(said.verifyFailed, RENDER_BUDGET.plainLine))] : [];
       return { text: `⚠️ ${said.failedTitle[outcome.act]}`, blocks: [head, ...verify, ...error.blocks] };
     }
   }
+}
+
+/** The setting that holds each component's path. */
+const PATH_SETTING: Readonly<Record<Exclude<TriageComponent, 'none'>, string>> = {
+  search_alert: 'BK_SEARCH_ALERT_PATH',
+  business_list_by_actions: 'BK_BUSINESS_LIST_PATH',
+  ack_event: 'BK_ACK_EVENT_PATH',
+  add_shield: 'BK_ADD_SHIELD_PATH',
+  disable_shield: 'BK_DISABLE_SHIELD_PATH',
+};
+
+/** A lookup's words for these two name get_event_log; an act's failure names the component it called. */
+function componentFailure(outcome: Extract<TriageOutcome, { kind: 'failed' }>, words: TriageMessages): readonly string[] | null {
+  if (outcome.component === 'none') return null;
+  if (outcome.error.kind === 'app_permission') return words.outcome.appPermission(outcome.component);
+  if (outcome.error.kind === 'component_not_found') return words.outcome.componentMissing(outcome.component, PATH_SETTING[outcome.component]);
+  return null;
+}
+
+function errorContext(error: LookupError): string | undefined {
+  const parts = [error.code ? `code ${error.code}` : null, error.requestId ? `request ${error.requestId}` : null].filter((p): p is string => p !== null);
+  return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
 /** Why this person may not act, and what would let them. */
