@@ -106,7 +106,7 @@ export function createDemoSource(zone: string): EventLogSource {
     return parseSearchAlertResponse({ httpStatus: response.httpStatus, headers: JSON_HEADERS, body: response.body }, alertId);
   };
   // `ack <id>` / `shield <id> 3h` in the console change the demo alerts, and every later read shows it.
-  const triage = createDemoTriage(async (alertId) => readAlert(alertId));
+  const triage = createDemoTriage(async (alertId) => readAlert(alertId), zone);
   const source: EventLogSource = {
     async fetchEventLog(id: string, _identity, signal?: AbortSignal): Promise<EventLog> {
       // A real lookup aborted before it answered fails as a timeout; keep the demo honest about that.
@@ -115,7 +115,7 @@ export function createDemoSource(zone: string): EventLogSource {
         const stage = EVOLVING_STAGES[Math.min(evolvingLookups++, EVOLVING_STAGES.length - 1)] ?? 'closed';
         return parseDemoResponse(id, evolvingIncidentResponse(stage, clock, evolvingStartSec), zone);
       }
-      return parseDemoResponse(id, responses.get(id) ?? alertNotFoundResponse(id), zone);
+      return parseDemoResponse(id, triage.withRecords(id, responses.get(id) ?? alertNotFoundResponse(id)), zone);
     },
     async fetchActions(alertId: string, _identity, signal?: AbortSignal): Promise<ActionList> {
       if (signal?.aborted) throw new LookupError({ kind: 'timeout' });

@@ -34,6 +34,9 @@ export interface TriageDeps {
   lockTimes?: AlertLockTimes;
 }
 
+/** New-generation alert IDs: 10 digits of Unix time and a sequence (old-generation events cannot be acted on here). */
+const NEW_GENERATION_ALERT_ID = /^\d{15,}$/;
+
 /** How long a submission is remembered, so a replay of it writes nothing. */
 const ONCE_MS = 15 * 60_000;
 
@@ -95,6 +98,8 @@ export function createTriageService(config: Pick<Config, 'identity' | 'access' |
   /** Read the alert as the user, judge, write, read back: all under the alert's lease. */
   const actHoldingLock = async (request: TriageRequest, bkUser: string): Promise<TriageOutcome> => {
     const { ask } = request;
+    // Only a new-generation alert (Monitor 3.6+) has an alert document to judge and act on.
+    if (!NEW_GENERATION_ALERT_ID.test(ask.alertId)) return { kind: 'not_found', act: ask.act };
     const identity = { username: bkUser };
     const read = await attempt(() => source!.fetchAlert(ask.alertId, identity));
     if (read instanceof LookupError) return { kind: 'failed', act: ask.act, error: read, stage: 'read', bizId: null, component: 'search_alert' };

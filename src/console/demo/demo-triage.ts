@@ -1,5 +1,7 @@
 import type { AlertContext } from '../../eventlog/alert-context';
 import type { TriageSource } from '../../eventlog/triage-source';
+import { naiveTime } from '../../bk/triage-calls';
+import type { DemoResponse } from './envelope';
 
 /**
  * A stateful stand-in for BlueKing's write calls on the demo alerts, so the
@@ -14,12 +16,15 @@ export const DEMO_BUSINESSES: readonly number[] = [2];
 export interface DemoTriage extends TriageSource {
   /** The alert as the writes so far left it (the demo source reads every alert through this). */
   current(alert: AlertContext | null): AlertContext | null;
+  /** The demo log with the ACK record an ack wrote, as BlueKing writes it (newest first). */
+  withRecords(alertId: string, response: DemoResponse): DemoResponse;
 }
 
 type Changes = Pick<AlertContext, 'isAck' | 'ackOperator' | 'isShielded' | 'shieldIds' | 'shieldLeftTime'>;
 
-export function createDemoTriage(readAlert: (alertId: string) => Promise<AlertContext | null>): DemoTriage {
+export function createDemoTriage(readAlert: (alertId: string) => Promise<AlertContext | null>, zone: string, now: () => number = Date.now): DemoTriage {
   const changes = new Map<string, Changes>();
+  const ackRecords = new Map<string, Record<string, unknown>>();
   let nextShieldId = 9001;
   const current = (alert: AlertContext | null): AlertContext | null => (alert === null ? null : { ...alert, ...changes.get(alert.id) });
   const read = async (alertId: string): Promise<AlertContext | null> => current(await readAlert(alertId));
@@ -30,8 +35,14 @@ export function createDemoTriage(readAlert: (alertId: string) => Promise<AlertCo
   return {
     current,
     fetchAlert: (alertId) => read(alertId),
-    ackAlert: ({ alertId }, identity) =>
-      change(alertId, (alert) => (alert.status === 'ABNORMAL' && !alert.isAck ? { isAck: true, ackOperator: identity.username ?? '' } : {})),
+    ackAlert: ({ alertId, note }, identity) =>
+      change(alertId, (alert) => {
+        if (alert.status !== 'ABNORMAL' || alert.isAck) return {};
+        const by = identity.username ?? '';
+        const message = note === '' ? `${by}确认了该告警事件` : `${by}确认了该告警事件并备注：,${note}`;
+        ackRecords.set(alertId, { status: '', event_id: Number(alertId), message, operate: 'ACK', extend_info: {}, create_time: naiveTime(now(), zone) });
+        return { isAck: true, ackOperator: by };
+      }),
     addShield: async ({ alertId, beginMs, endMs }) => {
       const id = String(nextShieldId++);
       // The demo's clock stands still at the shield's start: all of it is left.
@@ -46,6 +57,12 @@ export function createDemoTriage(readAlert: (alertId: string) => Promise<AlertCo
       }
     },
     businessesWithView: async () => [...DEMO_BUSINESSES],
+    withRecords: (alertId, response) => {
+      const record = ackRecords.get(alertId);
+      if (!record) return response;
+      const envelope = JSON.parse(response.body) as { data: unknown[] };
+      return { ...response, body: JSON.stringify({ ...envelope, data: [record, ...envelope.data] }) };
+    },
   };
 }
 
