@@ -17,8 +17,8 @@ export interface PrivateTarget {
 export async function tellPrivately(ctx: SlackContext, client: webApi.WebClient, target: PrivateTarget, message: SlackMessage): Promise<void> {
   const logContext = { user: target.userId, channel: target.channelId };
   if (target.responseUrl && responseUrlAllowed(ctx.config.slackApiUrl)(target.responseUrl)) {
-    await postToResponseUrl(target.responseUrl, { response_type: 'ephemeral', replace_original: false, ...message }, ctx.log, logContext);
-    return;
+    // A response_url lasts 30 minutes; a modal left open longer falls back to an ephemeral message.
+    if (await postToResponseUrl(target.responseUrl, { response_type: 'ephemeral', replace_original: false, ...message }, ctx.log, logContext)) return;
   }
   if (!target.channelId) return;
   try {
