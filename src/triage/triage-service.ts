@@ -63,7 +63,7 @@ export function createTriageService(config: Pick<Config, 'identity' | 'access' |
   };
 
   /** The first rule that refuses, before BlueKing is asked anything. */
-  const gate = async (request: TriageRequest): Promise<{ refusal: TriageRefusal } | { bkUser: string }> => {
+  const gate = async (request: TriageRequest): Promise<{ refusal: TriageRefusal } | { bkUser: string; writes: TriageSource }> => {
     if (config.identity.mode === 'service') return { refusal: { kind: 'service_identity' } };
     if (!source) return { refusal: { kind: 'unavailable' } };
     const denied = checkAccess(config.access, request);
@@ -72,20 +72,20 @@ export function createTriageService(config: Pick<Config, 'identity' | 'access' |
     const identity = await resolveIdentity(request.userId);
     if (!identity.ok) return { refusal: { kind: 'identity', why: identity.why } };
     if (identity.username === null) return { refusal: { kind: 'service_identity' } };
-    return { bkUser: identity.username };
+    return { bkUser: identity.username, writes: source };
   };
 
   const act = async (request: TriageRequest): Promise<TriageOutcome> => {
     const kind = request.ask.act;
     const gated = await gate(request);
     if ('refusal' in gated) return audit(request, null, { kind: 'refused', act: kind, refusal: gated.refusal });
-    const { bkUser } = gated;
+    const { bkUser, writes } = gated;
     try {
       if (request.onceKey !== null && (await store.seen(`triage:once:${request.onceKey}`, ONCE_MS))) {
         return audit(request, bkUser, { kind: 'repeat', act: kind });
       }
       const outcome = await withAlertLock(store, request.ask.alertId, randomUUID(), deps.lockTimes ?? ALERT_LOCK_TIMES, now, () =>
-        actHoldingLock(request, bkUser),
+        actHoldingLock(request, bkUser, writes),
       );
       return audit(request, bkUser, outcome === 'busy' ? { kind: 'busy', act: kind } : outcome);
     } catch (err) {
@@ -96,12 +96,12 @@ export function createTriageService(config: Pick<Config, 'identity' | 'access' |
   };
 
   /** Read the alert as the user, judge, write, read back: all under the alert's lease. */
-  const actHoldingLock = async (request: TriageRequest, bkUser: string): Promise<TriageOutcome> => {
+  const actHoldingLock = async (request: TriageRequest, bkUser: string, writes: TriageSource): Promise<TriageOutcome> => {
     const { ask } = request;
     // Only a new-generation alert (Monitor 3.6+) has an alert document to judge and act on.
     if (!NEW_GENERATION_ALERT_ID.test(ask.alertId)) return { kind: 'not_found', act: ask.act };
     const identity = { username: bkUser };
-    const read = await attempt(() => source!.fetchAlert(ask.alertId, identity));
+    const read = await attempt(() => writes.fetchAlert(ask.alertId, identity));
     if (read instanceof LookupError) return { kind: 'failed', act: ask.act, error: read, stage: 'read', bizId: null, component: 'search_alert' };
     if (read === null) return { kind: 'not_found', act: ask.act };
     const alert = read;
@@ -110,17 +110,19 @@ export function createTriageService(config: Pick<Config, 'identity' | 'access' |
     if (basis === null) return { kind: 'refused', act: ask.act, refusal: { kind: 'not_allowed', bkUser, bizId: alert.bizId } };
     const before = stateBefore(ask, alert);
     if (before) return before;
-    const bizId = alert.bizId!;
+    const bizId = alert.bizId;
+    // Every write needs the business; an alert BlueKing gives none is not one we can act on.
+    if (bizId === null) return { kind: 'not_found', act: ask.act };
     const wrote = await attempt(async (): Promise<ShieldDone | null> => {
-      if (ask.act === 'ack') return source!.ackAlert({ alertId: ask.alertId, bizId, note: ask.note }, identity).then(() => null);
-      if (ask.act === 'unshield') return source!.disableShield({ shieldId: ask.shieldId, bizId }, identity).then(() => null);
+      if (ask.act === 'ack') return writes.ackAlert({ alertId: ask.alertId, bizId, note: ask.note }, identity).then(() => null);
+      if (ask.act === 'unshield') return writes.disableShield({ shieldId: ask.shieldId, bizId }, identity).then(() => null);
       const beginMs = now();
       const endsAtMs = beginMs + ask.minutes * 60_000;
       const description = shieldDescription(ask.reason, ask.otherText, request.userId, bkUser);
-      return { id: await source!.addShield({ alertId: ask.alertId, bizId, beginMs, endMs: endsAtMs, description }, identity), endsAtMs };
+      return { id: await writes.addShield({ alertId: ask.alertId, bizId, beginMs, endMs: endsAtMs, description }, identity), endsAtMs };
     });
     if (wrote instanceof LookupError) return { kind: 'failed', act: ask.act, error: wrote, stage: 'write', bizId, component: WRITE_COMPONENT[ask.act] };
-    const after = await attempt(() => source!.fetchAlert(ask.alertId, identity));
+    const after = await attempt(() => writes.fetchAlert(ask.alertId, identity));
     if (after instanceof LookupError) return { kind: 'failed', act: ask.act, error: after, stage: 'verify', bizId, component: 'search_alert' };
     if (after === null) return { kind: 'not_found', act: ask.act };
     return readBack(ask, after, bkUser, basis, wrote);
@@ -143,7 +145,6 @@ function stateBefore(ask: TriageAsk, alert: AlertContext): TriageOutcome | null 
   if (ask.act === 'ack' && alert.isAck) return { kind: 'already', act: 'ack', by: alert.ackOperator, alert };
   if (!isOpen(alert)) return { kind: 'not_open', act: ask.act, alert };
   if (ask.act === 'shield' && alert.isShielded) return { kind: 'already', act: 'shield', by: '', alert };
-  if (alert.bizId === null) return { kind: 'not_found', act: ask.act };
   return null;
 }
 
