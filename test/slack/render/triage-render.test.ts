@@ -2,6 +2,9 @@ import type { Lang } from '../../../src/config';
 import { parseSearchAlertResponse } from '../../../src/bk/search-alert';
 import { LookupError } from '../../../src/eventlog/lookup-error';
 import { triageBlocks } from '../../../src/slack/render/triage-block';
+import { renderEventLog } from '../../../src/slack/render/event-log-message';
+import { summarize } from '../../../src/eventlog/summarize';
+import { hostileLog } from './hostile-logs';
 import { renderAckModal, renderShieldModal } from '../../../src/slack/render/triage-modal';
 import { renderTriageOutcome } from '../../../src/slack/render/triage-reply';
 import type { TriageOutcome } from '../../../src/triage/triage-types';
@@ -58,5 +61,19 @@ describe('triage blocks under an answer', () => {
 
   it('offers nothing when the view names another alert than BlueKing described', () => {
     expect(triageBlocks(alert(), { ...VIEW, id: '164239999900001' }, null, opts)).toEqual([]);
+  });
+});
+
+describe('an answer with the triage part stays within every Slack limit', () => {
+  it.each([100, 1000])('%d hostile records, open or acked and shielded by hostile names', (count) => {
+    const summary = summarize(hostileLog(count, 10_000), Date.parse('2020-02-01T00:00:00Z'));
+    const long = `<!here> ${'维'.repeat(5_000)}`;
+    for (const triage of [alert({ id: summary.id }), alert({ id: summary.id, is_ack: true, ack_operator: long, is_shielded: true, shield_left_time: long })]) {
+      for (const variant of ['full', 'compact'] as const) {
+        const message = renderEventLog(summary, { lang: 'zh-CN', timezone: 'Asia/Shanghai', monitorUrl: 'https://paas.example.com/o/bk_monitorv3', variant, page: 0, withActions: true, sharedBy: 'U024BE7LH', triage });
+        expect(checkMessageLimits(message)).toEqual([]);
+        expect(messageText(message)).toMatch(triage.isAck ? /已由/ : /确认\n屏蔽/);
+      }
+    }
   });
 });
