@@ -309,6 +309,34 @@ describe('acting with the shared service account', () => {
   });
 });
 
+describe('acting with email identity', () => {
+  let h: Harness;
+
+  afterEach(async () => {
+    await h?.close();
+  });
+
+  it('acts as the local part of an address on BK_EMAIL_DOMAINS; refuses a borrowed one (admin@partner.example), writing nothing', async () => {
+    h = await startHarness({ BK_IDENTITY: 'email', BK_EMAIL_DOMAINS: 'corp.example', LOG_LEVEL: 'info' });
+    const bk = startTriageEsb({ assignee: ['admin', 'lisi'] });
+    h.esb.setFallback(bk.handler);
+    const emails: Record<string, string> = { U0ALICE: 'lisi@corp.example', U0MALLORY: 'admin@partner.example' };
+    h.slack.reply('users.info', (args) => ({ body: { ok: true, user: { id: args.user, team_id: 'T0001', profile: { email: emails[String(args.user)] } } } }));
+
+    const refused = await press(h, ACK, VALUE, MALLORY);
+    await submitModal(h, await openedModal(h, 1), MALLORY, noteInput(''));
+    const [told] = await waitForAnswers(h, refused, 1);
+    expect(messageText(told)).toContain('Your Slack email is not on a domain the bot takes as BlueKing accounts');
+    expect(bk.writes()).toEqual([]);
+    expect(logLines(h.logs, 'triage.refused')).toEqual([expect.objectContaining({ slack_user: 'U0MALLORY', bk_user: null, reason: 'identity_other_domain' })]);
+
+    const click = await press(h, ACK, VALUE, LISI);
+    await submitModal(h, await openedModal(h, 2), LISI, noteInput(''));
+    await waitForAnswers(h, click, 2);
+    expect(bk.writes()).toEqual([{ component: 'ack_event', username: 'lisi', body: { bk_biz_id: 2, id: Number(ALERT_ID), message: '' } }]);
+  });
+});
+
 describe('acting on a watched alert', () => {
   let h: Harness;
 
