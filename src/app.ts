@@ -19,6 +19,7 @@ import type { WatchStore } from './watch/watch-store';
 import { createStore } from './store/create-store';
 import { FallbackStore } from './store/fallback-store';
 import type { Store } from './store/store';
+import { createTriageService } from './eventlog/triage/triage-service';
 
 export interface AppDeps {
   source: EventLogSource;
@@ -84,6 +85,8 @@ export function createApp(config: Config & { slack: SlackConnection }, deps: App
     convoStore: false,
   });
 
+  // The workspace the bot token belongs to (auth.test at start): email identity names only its users.
+  let homeTeamId: string | null = null;
   const tasks = new TaskTracker((err) => log.error('task.failed', { error: err instanceof Error ? err.message : String(err) }));
   const service = createEventLogService(config, {
     source: deps.source,
@@ -91,10 +94,12 @@ export function createApp(config: Config & { slack: SlackConnection }, deps: App
     log,
     metrics,
     lookupEmail: emailLookupVia(app.client, log),
+    homeTeamId: () => homeTeamId,
     store,
   });
-  const watcher = createSlackWatcher(config, { service, log, metrics, now, random: deps.random, store: deps.watchStore ?? createStoreWatchStore(store), clientOptions, logger: boltLogger, logWorkers: deps.logWorkers });
-  const ctx: SlackContext = { config, service, log, metrics, tasks, now, watcher, store, logWorkers: deps.logWorkers };
+  const triage = createTriageService(config, { source: deps.source.triage, store, log, metrics, lookupEmail: emailLookupVia(app.client, log), homeTeamId: () => homeTeamId, now });
+  const watcher = createSlackWatcher(config, { service, log, metrics, now, random: deps.random, store: deps.watchStore ?? createStoreWatchStore(store), clientOptions, logger: boltLogger, logWorkers: deps.logWorkers, actions: triage.enabled });
+  const ctx: SlackContext = { config, service, log, metrics, tasks, now, watcher, store, logWorkers: deps.logWorkers, triage, actions: triage.enabled };
   registerListeners(app, ctx);
   app.error(async (err) => {
     log.error('bolt.error', { error: err.message, code: 'code' in err ? String(err.code) : null });
@@ -107,7 +112,7 @@ export function createApp(config: Config & { slack: SlackConnection }, deps: App
     watcher,
     store,
     start: async () => {
-      await verifyBotToken(app, log);
+      homeTeamId = await verifyBotToken(app, log);
       await connectStore(store, log);
       const port = bot.started(await app.start(config.port), config.port);
       watcher.run();
@@ -137,11 +142,12 @@ async function connectStore(store: Store, log: Logger): Promise<void> {
 
 const STORE_CONNECT_WAIT_MS = 3_000;
 
-/** auth.test once at start: a wrong or revoked token stops the start with Slack's own word for it. */
-async function verifyBotToken(app: App, log: Logger): Promise<void> {
+/** auth.test once at start: a wrong or revoked token stops the start with Slack's own word for it. Resolves with the bot's workspace. */
+async function verifyBotToken(app: App, log: Logger): Promise<string | null> {
   try {
     const who = await app.client.auth.test();
     log.info('slack.auth', { team: who.team_id ?? null, bot_user: who.user_id ?? null });
+    return who.team_id ?? null;
   } catch (err) {
     throw new Error(tokenCheckFailure(slackErrorCode(err)));
   }

@@ -1,6 +1,7 @@
 import { createApp, type RunningApp } from './app';
 import { createBkClient, type BkClient } from './bk/client';
 import type { Config, SlackConnection } from './config';
+import { createConsoleTriage } from './console/console-triage';
 import { createDemoSource } from './console/demo-data';
 import type { EventLogSource } from './eventlog/model/source';
 import { createEventLogService } from './eventlog/service/service';
@@ -10,6 +11,7 @@ import { createPrometheusMetrics, type PrometheusMetrics } from './metrics-prome
 import { createLogWorkers, type LogWorkers } from './offload/log-workers';
 import { MemoryStore } from './store/memory-store';
 import type { Store } from './store/store';
+import type { TriageService } from './eventlog/triage/triage-service';
 import type { WatchStore } from './watch/watch-store';
 
 /**
@@ -63,6 +65,8 @@ export interface ConsoleBot extends BotBase {
   kind: 'console';
   /** The lookup-and-render path, as Slack's entry points use it. */
   lookup: LookupContext;
+  /** `ack` / `shield` on the demo alerts; null when a real BlueKing answers (the console never writes to it). */
+  triage: TriageService | null;
   /** Close the BlueKing client's connections. */
   close(): Promise<void>;
 }
@@ -79,7 +83,11 @@ export function createBot(config: Config, overrides: BotOverrides): SlackBot | C
   const close = closer(bk, workers);
   const base = { source, demo: bk === null };
 
-  if (slack === null) return { kind: 'console', ...base, close, lookup: consoleLookup(config, source, overrides.log, metrics, overrides.now ?? Date.now) };
+  if (slack === null) {
+    const now = overrides.now ?? Date.now;
+    const triage = bk === null ? createConsoleTriage(source, now) : null;
+    return { kind: 'console', ...base, close, lookup: consoleLookup(config, source, overrides.log, metrics, now), triage };
+  }
   const app = createApp(
     { ...config, slack },
     {

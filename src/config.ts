@@ -23,6 +23,9 @@ export type SlackTransport = { kind: 'console' } | SlackConnection;
 /** BK_NOTICE_RESULTS: `auto` asks search_action for new-generation alerts; `off` never does. */
 export type NoticeResultsSetting = 'auto' | 'off';
 
+/** BK_ALERT_CONTEXT: `auto` asks search_alert for new-generation alerts; `off` never does. */
+export type AlertContextSetting = 'auto' | 'off';
+
 export interface BkConfig {
   baseUrl: string;
   appCode: string;
@@ -35,10 +38,25 @@ export interface BkConfig {
   searchActionPath: string;
   /** monitor_v3 search_alert, for the alert itself (name, severity, target, owners, ack and shield state). */
   searchAlertPath: string;
+  /** monitor_v3 components for acting on an alert from Slack (issue 22). */
+  triagePaths: TriagePaths;
   /** Sent as `bk_biz_ids` when set (installs that insist on it); null = not sent. */
   bizIds: readonly number[] | null;
   timeoutMs: number;
   maxBodyBytes: number;
+}
+
+export interface TriagePaths {
+  ackEvent: string;
+  addShield: string;
+  disableShield: string;
+  businessList: string;
+}
+
+/** Acting on alerts from Slack (issue 22): on only with a per-user BlueKing identity. */
+export interface ActionsConfig {
+  /** ACTIONS_ALLOWED_USER_IDS: when not empty, only these Slack users may act (after the allowlists). */
+  userIds: ReadonlySet<string>;
 }
 
 export interface AccessConfig {
@@ -52,6 +70,8 @@ export interface IdentityConfig {
   mode: IdentityMode;
   /** Slack user ID → BlueKing username, for mode 'map'. */
   userMap: ReadonlyMap<string, string>;
+  /** Mode 'email': the only email domains (lowercase) whose local part names a BlueKing user. */
+  emailDomains: ReadonlySet<string>;
 }
 
 export interface LimitsConfig {
@@ -88,7 +108,10 @@ export interface Config {
   logLevel: LogLevel;
   /** BK_NOTICE_RESULTS: ask search_action for per-receiver results of new-generation alerts (auto) or not (off). */
   noticeResults: NoticeResultsSetting;
+  /** BK_ALERT_CONTEXT: ask search_alert for the alert itself (name, severity, target, owners) of new-generation alerts (auto) or not (off). */
+  alertContext: AlertContextSetting;
   access: AccessConfig;
+  actions: ActionsConfig;
   identity: IdentityConfig;
   limits: LimitsConfig;
   watch: WatchConfig;
@@ -107,6 +130,12 @@ export class ConfigError extends Error {
 export const DEFAULT_EVENT_LOG_PATH = '/api/c/compapi/v2/monitor_v3/get_event_log/';
 export const DEFAULT_SEARCH_ACTION_PATH = '/api/c/compapi/v2/monitor_v3/search_action/';
 export const DEFAULT_SEARCH_ALERT_PATH = '/api/c/compapi/v2/monitor_v3/search_alert/';
+export const DEFAULT_TRIAGE_PATHS: TriagePaths = {
+  ackEvent: '/api/c/compapi/v2/monitor_v3/ack_event/',
+  addShield: '/api/c/compapi/v2/monitor_v3/add_shield/',
+  disableShield: '/api/c/compapi/v2/monitor_v3/disable_shield/',
+  businessList: '/api/c/compapi/v2/monitor_v3/business_list_by_actions/',
+};
 
 const optional = z
   .string()
@@ -133,6 +162,8 @@ const httpUrl = optional.pipe(
     .optional(),
 );
 
+const pathSetting = (fallback: string) => optional.pipe(z.string().startsWith('/', 'expected a path starting with /').default(fallback));
+
 const idList = optional.transform(
   (s) => new Set((s ?? '').split(/[\s,]+/).filter((part) => part.length > 0)) as ReadonlySet<string>,
 );
@@ -157,7 +188,12 @@ const envSchema = z.object({
   BK_SEARCH_ALERT_PATH: optional.pipe(
     z.string().startsWith('/', 'expected a path starting with /').default(DEFAULT_SEARCH_ALERT_PATH),
   ),
+  BK_ACK_EVENT_PATH: pathSetting(DEFAULT_TRIAGE_PATHS.ackEvent),
+  BK_ADD_SHIELD_PATH: pathSetting(DEFAULT_TRIAGE_PATHS.addShield),
+  BK_DISABLE_SHIELD_PATH: pathSetting(DEFAULT_TRIAGE_PATHS.disableShield),
+  BK_BUSINESS_LIST_PATH: pathSetting(DEFAULT_TRIAGE_PATHS.businessList),
   BK_NOTICE_RESULTS: optional.pipe(z.enum(['auto', 'off'], 'expected "auto" or "off"').default('auto')),
+  BK_ALERT_CONTEXT: optional.pipe(z.enum(['auto', 'off'], 'expected "auto" or "off"').default('auto')),
   BK_BIZ_IDS: optional.pipe(
     z
       .string()
@@ -173,6 +209,13 @@ const envSchema = z.object({
   BK_MONITOR_URL: httpUrl,
   BK_IDENTITY: optional.pipe(z.enum(['service', 'email', 'map'], 'expected "service", "email" or "map"').default('service')),
   BK_USER_MAP_FILE: optional,
+  BK_EMAIL_DOMAINS: optional.pipe(
+    z
+      .string()
+      .regex(/^\s*[a-z0-9-]+(\.[a-z0-9-]+)+(\s*,\s*[a-z0-9-]+(\.[a-z0-9-]+)+)*\s*$/i, 'expected email domains separated by commas, e.g. corp.example,ops.corp.example')
+      .transform((s) => new Set(s.split(',').map((domain) => domain.trim().toLowerCase())) as ReadonlySet<string>)
+      .optional(),
+  ),
   BK_CACHE_TTL_MS: intSetting(15_000, 0, 3_600_000),
   BK_CACHE_MAX_ENTRIES: intSetting(500, 1, 100_000),
   BK_MAX_IN_FLIGHT: intSetting(8, 1, 1000),
@@ -180,6 +223,7 @@ const envSchema = z.object({
   ALLOWED_TEAM_IDS: idList,
   ALLOWED_CHANNEL_IDS: idList,
   ALLOWED_USER_IDS: idList,
+  ACTIONS_ALLOWED_USER_IDS: idList,
   WATCH_INTERVAL_MS: intSetting(60_000, 1_000, 3_600_000),
   WATCH_MAX_HOURS: intSetting(24, 1, 168),
   WATCH_MAX: intSetting(100, 0, 10_000),
@@ -236,7 +280,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, readFile: (path: string) => s
     lang: e.BOT_LANG,
     logLevel: e.LOG_LEVEL,
     noticeResults: e.BK_NOTICE_RESULTS,
+    alertContext: e.BK_ALERT_CONTEXT,
     access: { teamIds: e.ALLOWED_TEAM_IDS, channelIds: e.ALLOWED_CHANNEL_IDS, userIds: e.ALLOWED_USER_IDS },
+    actions: { userIds: e.ACTIONS_ALLOWED_USER_IDS },
     identity,
     limits: {
       cacheTtlMs: e.BK_CACHE_TTL_MS,
@@ -319,6 +365,12 @@ function bkConfig(e: Env, problems: string[]): BkConfig | null {
     eventLogPath: e.BK_EVENT_LOG_PATH,
     searchActionPath: e.BK_SEARCH_ACTION_PATH,
     searchAlertPath: e.BK_SEARCH_ALERT_PATH,
+    triagePaths: {
+      ackEvent: e.BK_ACK_EVENT_PATH,
+      addShield: e.BK_ADD_SHIELD_PATH,
+      disableShield: e.BK_DISABLE_SHIELD_PATH,
+      businessList: e.BK_BUSINESS_LIST_PATH,
+    },
     bizIds: e.BK_BIZ_IDS ?? null,
     timeoutMs: e.BK_TIMEOUT_MS,
     maxBodyBytes: e.BK_MAX_BODY_BYTES,
@@ -328,7 +380,12 @@ function bkConfig(e: Env, problems: string[]): BkConfig | null {
 const userMapSchema = z.record(z.string().regex(/^[UW][A-Z0-9]+$/, 'keys must be Slack user IDs'), z.string().min(1));
 
 function identityConfig(e: Env, readFile: (path: string) => string, problems: string[]): IdentityConfig {
-  const empty: IdentityConfig = { mode: e.BK_IDENTITY, userMap: new Map() };
+  const emailDomains: ReadonlySet<string> = e.BK_EMAIL_DOMAINS ?? new Set();
+  const empty: IdentityConfig = { mode: e.BK_IDENTITY, userMap: new Map(), emailDomains };
+  if (e.BK_IDENTITY === 'email' && emailDomains.size === 0) {
+    // Without it, admin@partner.example would be taken as BlueKing user admin.
+    problems.push('BK_EMAIL_DOMAINS: required when BK_IDENTITY=email (your company\'s email domains, e.g. corp.example; other domains are refused)');
+  }
   if (e.BK_IDENTITY !== 'map') return empty;
   if (!e.BK_USER_MAP_FILE) {
     problems.push('BK_USER_MAP_FILE: required when BK_IDENTITY=map (a JSON file {"U0123ABC": "bk_username", …})');
@@ -346,7 +403,7 @@ function identityConfig(e: Env, readFile: (path: string) => string, problems: st
     problems.push(`BK_USER_MAP_FILE: expected {"<Slack user ID>": "<BlueKing username>"}; ${parsed.error.issues[0]?.message ?? ''}`);
     return empty;
   }
-  return { mode: 'map', userMap: new Map(Object.entries(parsed.data)) };
+  return { mode: 'map', userMap: new Map(Object.entries(parsed.data)), emailDomains };
 }
 
 function readUtf8(path: string): string {

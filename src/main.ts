@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     const words = messagesFor(config.lang).console;
     const sourceLabel = bkAt ? words.blueKingSource(bkAt.host, bkAt.authStyle) : words.demoSource;
     process.stdout.write(`${words.noSlack(sourceLabel)}\n`);
-    await runConsole({ input: process.stdin, output: process.stdout, lookup: bot.lookup, demo: bot.demo, sourceLabel, isTTY: Boolean(process.stdout.isTTY) });
+    await runConsole({ input: process.stdin, output: process.stdout, lookup: bot.lookup, demo: bot.demo, triage: bot.triage, sourceLabel, isTTY: Boolean(process.stdout.isTTY) });
     await bot.close();
     return;
   }

@@ -74,6 +74,12 @@ export function createPrometheusMetrics(options: { defaultMetrics: boolean }): P
     labelNames: ['kind'],
     registers: [registry],
   });
+  const triageActs = new Counter({
+    name: 'eventlog_triage_acts_total',
+    help: 'Acts on alerts from Slack (ack, shield, unshield), by result',
+    labelNames: ['act', 'result'],
+    registers: [registry],
+  });
   const duplicates = new Counter({
     name: 'eventlog_duplicate_deliveries_total',
     help: 'Slack deliveries seen before (retries, or one event on two replicas) and not answered again, by kind',
@@ -85,6 +91,7 @@ export function createPrometheusMetrics(options: { defaultMetrics: boolean }): P
     storeOperation: (operation, outcome) => storeOperations.inc({ operation, outcome }),
     storeError: (kind) => storeErrors.inc({ kind }),
     duplicateDelivery: (kind) => duplicates.inc({ kind }),
+    triage: (act, result) => triageActs.inc({ act, result }),
     ackTime: (seconds) => ackTimes.observe(seconds),
     lookup: (outcome) => lookups.inc({ outcome }),
     upstreamLatency: (seconds, outcome) => latency.observe({ outcome }, seconds),

@@ -35,6 +35,8 @@ export interface Metrics {
    * (the ack; Slack gives up after 3 s). HTTP mode only: in Socket Mode the ack goes over the socket.
    */
   ackTime(seconds: number): void;
+  /** One act on an alert from Slack (ack, shield, unshield), by result: done, already, refused, failed, … */
+  triage(act: string, result: string): void;
 }
 
 export type StoreErrorKind = 'timeout' | 'disconnected' | 'other';

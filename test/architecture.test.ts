@@ -49,6 +49,7 @@ const LAYERS: readonly LayerRule[] = [
   { layer: 'src/eventlog/summary', may: ['src/eventlog/model', 'src/eventlog/deliveries'] },
   { layer: 'src/eventlog/answers', may: ['src/eventlog/model', 'src/eventlog/deliveries', 'src/store'] },
   { layer: 'src/eventlog/service', may: ['src/eventlog/model', 'src/eventlog/deliveries', 'src/eventlog/answers', 'src/store'] },
+  { layer: 'src/eventlog/triage', may: ['src/eventlog/model', 'src/eventlog/service', 'src/store'] },
   { layer: 'src/bk', may: ['src/eventlog/model'] },
   { layer: 'src/i18n', may: ['src/eventlog'] },
   { layer: 'src/ids', may: ['src/eventlog/model'] },

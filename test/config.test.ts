@@ -1,4 +1,4 @@
-import { ConfigError, DEFAULT_EVENT_LOG_PATH, DEFAULT_SEARCH_ACTION_PATH, DEFAULT_SEARCH_ALERT_PATH, loadConfig } from '../src/config';
+import { ConfigError, DEFAULT_EVENT_LOG_PATH, DEFAULT_SEARCH_ACTION_PATH, DEFAULT_SEARCH_ALERT_PATH, DEFAULT_TRIAGE_PATHS, loadConfig } from '../src/config';
 
 const BK = {
   BK_API_BASE_URL: 'https://paas.example.com/',
@@ -27,6 +27,13 @@ describe('loadConfig', () => {
     expect(config.lang).toBe('en');
     expect(config.logLevel).toBe('info');
     expect(config.limits).toEqual({ cacheTtlMs: 15000, cacheMaxEntries: 500, maxInFlight: 8, userPerMinute: 20 });
+    expect(config.noticeResults).toBe('auto');
+    expect(config.alertContext).toBe('auto');
+  });
+
+  it('turns the alert context off with BK_ALERT_CONTEXT=off, and names a bad value', () => {
+    expect(loadConfig({ BK_ALERT_CONTEXT: 'off' }).alertContext).toBe('off');
+    expect(problemsOf({ BK_ALERT_CONTEXT: 'never' })).toEqual(['BK_ALERT_CONTEXT: expected "auto" or "off"']);
   });
 
   it('chooses HTTP mode with a bot token and signing secret, and reads every BlueKing setting', () => {
@@ -54,6 +61,7 @@ describe('loadConfig', () => {
       eventLogPath: DEFAULT_EVENT_LOG_PATH,
       searchActionPath: DEFAULT_SEARCH_ACTION_PATH,
       searchAlertPath: DEFAULT_SEARCH_ALERT_PATH,
+      triagePaths: DEFAULT_TRIAGE_PATHS,
       bizIds: null,
       timeoutMs: 2500,
       maxBodyBytes: 5 * 1024 * 1024,
@@ -101,6 +109,13 @@ describe('loadConfig', () => {
   it('asks for the rest of the BlueKing connection when only part of it is set', () => {
     const problems = problemsOf({ BK_API_BASE_URL: 'https://paas.example.com' });
     expect(problems.map((p) => p.split(':')[0])).toEqual(['BK_APP_CODE', 'BK_APP_SECRET', 'BK_USERNAME']);
+  });
+
+  it('requires BK_EMAIL_DOMAINS with BK_IDENTITY=email, and reads it lowercased', () => {
+    expect(problemsOf({ ...BK, BK_IDENTITY: 'email' })).toEqual([expect.stringMatching(/^BK_EMAIL_DOMAINS: required when BK_IDENTITY=email/)]);
+    expect(problemsOf({ ...BK, BK_IDENTITY: 'email', BK_EMAIL_DOMAINS: 'corp.example, @bad' })).toEqual([expect.stringMatching(/^BK_EMAIL_DOMAINS: expected/)]);
+    const config = loadConfig({ ...BK, BK_IDENTITY: 'email', BK_EMAIL_DOMAINS: 'Corp.Example, ops.example' });
+    expect([...config.identity.emailDomains]).toEqual(['corp.example', 'ops.example']);
   });
 
   it('reads allowlists and a user map file for BK_IDENTITY=map', () => {

@@ -33,7 +33,7 @@ export async function measureSharedBigLog(ctx: BenchContext, redis: RedisServer)
     const replica = () =>
       createSharedAnswers({ store, cacheTtlMs: 600_000, cacheMaxEntries: 500, callLimitMs: 20_000, onJoin: () => undefined, rawLog: (parts) => rawEventLog(parts, reading) });
     const [writer, reader] = [replica(), replica()];
-    const fetched: Fetched = { kind: 'ok', log, deliveries: { kind: 'absent', absence: { kind: 'not_asked' } } };
+    const fetched: Fetched = { kind: 'ok', log, deliveries: { kind: 'absent', absence: { kind: 'not_asked' } }, alert: { kind: 'absent', absence: { kind: 'not_asked' } } };
     await writer.fetchOnce(KEY, async () => fetched);
     await writer.written();
 

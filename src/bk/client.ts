@@ -8,12 +8,13 @@ import { isEventId } from '../eventlog/model/event-id';
 import { LookupError } from '../eventlog/model/lookup-error';
 import type { EventLog } from '../eventlog/model/record';
 import type { BkIdentity, EventLogSource } from '../eventlog/model/source';
+import type { TriageSource } from '../eventlog/model/triage-source';
 import { yieldToEventLoop } from '../yield-to-event-loop';
 import type { BigBodyReader } from './big-body';
 import { agentWatchingForCutShort } from './cut-short';
 import { rawEventLog } from './raw-event-log';
 import { startDeadline } from './deadline';
-import { parseEventLogResponse, requestIdFromHeaders, type HeaderReader } from './envelope';
+import { parseEventLogResponse, requestIdFromHeaders, type EsbAnswer, type HeaderReader } from './envelope';
 import { createScrubber } from '../redact';
 import { joined, readBody, type BodyChunks } from './read-body';
 import { redactSecrets } from './redact-error';
@@ -21,6 +22,15 @@ import { buildEventLogRequest, buildJsonPost, type EsbRequest } from './request'
 import { buildSearchActionBody, needsAnotherPage, parseSearchActionResponse } from './search-action';
 import { buildSearchAlertBody, parseSearchAlertResponse } from './search-alert';
 import { transportError, type ResponseSoFar } from './transport-error';
+import {
+  buildAckBody,
+  buildAddShieldBody,
+  buildBusinessListBody,
+  buildDisableShieldBody,
+  parseAddShieldResponse,
+  parseBusinessListResponse,
+  readAcceptedAnswer,
+} from './triage-calls';
 
 /**
  * The BlueKing client: the event log (one GET) and an alert's actions
@@ -112,6 +122,22 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
     return parseSearchAlertResponse({ httpStatus: status, headers, body: joined(body).toString('utf8'), scrub }, alertId);
   };
 
+  /** One JSON POST to `path` as `identity`, its answer read by `read` (a write or an IAM question). */
+  const post = async <T>(path: string, fields: Record<string, unknown>, identity: BkIdentity, read: (answer: EsbAnswer) => T): Promise<T> => {
+    const { status, headers, body } = await download(buildJsonPost(cfg, path, fields, identity.username ?? cfg.username));
+    return read({ httpStatus: status, headers, body: joined(body).toString('utf8'), scrub });
+  };
+
+  const paths = cfg.triagePaths;
+  const triage: TriageSource = {
+    fetchAlert: (alertId, identity) => redacted(() => fetchAlertOnce(alertId, identity)),
+    ackAlert: (ask, identity) => redacted(() => post(paths.ackEvent, buildAckBody(ask), identity, readAcceptedAnswer)),
+    addShield: (ask, identity) => redacted(() => post(paths.addShield, buildAddShieldBody(ask, deps.zone), identity, parseAddShieldResponse)),
+    disableShield: (ask, identity) => redacted(() => post(paths.disableShield, buildDisableShieldBody(ask), identity, readAcceptedAnswer)),
+    businessesWithView: (username, identity) =>
+      redacted(() => post(paths.businessList, buildBusinessListBody(username), identity, parseBusinessListResponse)),
+  };
+
   /** The raw answer; transport failures become LookupErrors here, and only here. */
   const download = async (request: EsbRequest, signal?: AbortSignal): Promise<RawAnswer> => {
     const deadline = startDeadline(cfg.timeoutMs, signal);
@@ -159,6 +185,7 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
     fetchActions: (alertId, identity, signal) => redacted(() => fetchAllActions(alertId, identity, signal)),
     fetchAlert: (alertId, identity, signal) => redacted(() => fetchAlertOnce(alertId, identity, signal)),
     rawLog: (parts) => rawEventLog(parts, { zone: deps.zone, scrub }),
+    triage,
     close: () => {
       if (ownAgent) agent.destroy();
     },

@@ -16,6 +16,8 @@ const EXACT_CODES: ReadonlyMap<string, LookupErrorKind> = new Map([
   ['1306201', 'upstream_failure'],
   ['3324002', 'not_found'],
   ['3300002', 'bad_parameter'],
+  // bk-monitor's IAM refusal: 当前用户无 [<action>] 权限.
+  ['9900403', 'user_permission'],
   ['1640301', 'app_permission'],
   ['1640401', 'component_not_found'],
 ]);
@@ -24,6 +26,8 @@ const EXACT_CODES: ReadonlyMap<string, LookupErrorKind> = new Map([
 const USER_IDENTITY_TEXT = /user authentication|user identity|bk_username|bk_token|access_token|用户/i;
 const APP_CREDENTIALS_TEXT = /app secret|app code|bk_app_code|bk_app_secret|signature|应用|密钥/i;
 const NOT_EXISTS_TEXT = /not exists?|does not exist|不存在/i;
+// bk-monitor's own permission checks under other codes, e.g. add_shield's 当前用户无权限新增2业务屏蔽配置.
+const NO_PERMISSION_TEXT = /无权限|无\s*\[[^\]]*\]\s*权限|permission denied|no permission/i;
 const GATEWAY_RATE_LIMIT = /^16429\d\d$/;
 const GATEWAY_BACKEND = /^165\d{4}$/;
 const GATEWAY = /^16\d{5}$/;
@@ -43,6 +47,7 @@ export function kindForCode(code: string, message: string): LookupErrorKind {
   if (GATEWAY_RATE_LIMIT.test(code)) return 'rate_limited';
   if (GATEWAY_BACKEND.test(code)) return 'upstream_failure';
   if (GATEWAY.test(code)) return 'gateway';
+  if (NO_PERMISSION_TEXT.test(message)) return 'user_permission';
   return 'api_error';
 }
 

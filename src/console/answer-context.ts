@@ -1,5 +1,6 @@
 import type { Lang } from '../config';
 import type { LookupContext } from '../lookup/lookup-context';
+import type { TriageService } from '../eventlog/triage/triage-service';
 import type { DemoEvent } from './demo-data';
 
 /** Everything a console answer depends on besides the line itself. */
@@ -18,4 +19,6 @@ export interface AnswerContext {
   print?: (text: string) => void;
   /** Real pause between a watch's polls, so a person can follow them (0 in tests). */
   watchPauseMs?: number;
+  /** `ack` / `shield` on the demo alerts; null when a real BlueKing answers (the console never acts on it). */
+  triage: TriageService | null;
 }

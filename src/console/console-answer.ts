@@ -14,6 +14,7 @@ import type { AnswerContext } from './answer-context';
 import { blockKitBuilderUrl, messageJson, viewJson } from './block-kit-json';
 import { consoleLookupRequest } from './console-request';
 import { watchInConsole } from './console-watch';
+import { triageInConsole } from './console-triage';
 import type { ConsoleCommand, OutputFormat } from './console-command';
 import { displayWidth } from './display-width';
 import { mrkdwnToTerminal, stripTerminalControls } from './mrkdwn-text';
@@ -46,6 +47,8 @@ export async function answerCommand(command: ConsoleCommand, ctx: AnswerContext)
       return consoleHelp(ctx);
     case 'unknown_command':
       return labels.unknownCommand(stripTerminalControls(command.name));
+    case 'triage':
+      return triageInConsole(command.ask, ctx);
     case 'eventlog': {
       const request = parseCommandText(command.text);
       if (request.kind === 'lookup' && request.watch) return watchAndTell(request.id, ctx);

@@ -4,7 +4,9 @@
  * console accepts exactly what Slack accepts.
  */
 
+import { isEventId } from '../eventlog/model/event-id';
 import { isTimelineFilter, type TimelineFilter } from '../eventlog/summary/timeline-filter';
+import { isShieldReason, parseShieldDuration, type ShieldReason } from '../eventlog/triage/shield-choices';
 
 /** How to show an answer: as terminal text, as the exact Block Kit JSON, or as a Block Kit Builder link. */
 export type OutputFormat = 'text' | 'json' | 'builder';
@@ -18,7 +20,13 @@ export type ConsoleCommand =
    * modal instead of the message (`--modal`, `--filter=…`; `--all` in `text` does the same, as in Slack).
    */
   | { kind: 'eventlog'; text: string; format: OutputFormat; page: number; modal: boolean; filter: TimelineFilter }
-  | { kind: 'unknown_command'; name: string };
+  | { kind: 'unknown_command'; name: string }
+  /** `ack <id> [note]`, `shield <id> <30m|1h|3h|12h|1d|7d> [reason]`: act on a demo alert; `usage` when the words do not fit. */
+  | { kind: 'triage'; ask: ConsoleTriage | null };
+
+export type ConsoleTriage =
+  | { act: 'ack'; id: string; note: string }
+  | { act: 'shield'; id: string; minutes: number; reason: ShieldReason; otherText: string };
 
 const QUIT_WORDS = new Set(['quit', 'exit', 'q', '/quit', '/exit']);
 const HELP_WORDS = new Set(['help', '?', '/help']);
@@ -40,6 +48,7 @@ export function parseConsoleLine(line: string): ConsoleCommand {
   if (HELP_WORDS.has(lower)) return { kind: 'help' };
 
   const [firstWord = ''] = lower.split(/\s+/, 1);
+  if (firstWord === 'ack' || firstWord === 'shield') return { kind: 'triage', ask: triageOf(firstWord, trimmed.split(/\s+/).slice(1)) };
   const wordFormat = FORMAT_WORDS[firstWord];
   if (wordFormat) {
     // `json /eventlog 5310` means the same as `json 5310`.
@@ -78,4 +87,17 @@ function withFlags(rest: string, format: OutputFormat): ConsoleCommand {
     return !flag && !pageFlag && !filterFlag && !modalFlag && word !== '';
   });
   return { kind: 'eventlog', text: words.join(' '), format: chosen, page, modal, filter };
+}
+
+/** `ack <id> [note…]` / `shield <id> <duration> [reason…]`; null when the ID or duration is not one. */
+function triageOf(act: 'ack' | 'shield', words: string[]): ConsoleTriage | null {
+  const [id = '', ...rest] = words;
+  if (!isEventId(id)) return null;
+  if (act === 'ack') return { act, id, note: rest.join(' ') };
+  const [duration = '', ...reasonWords] = rest;
+  const minutes = parseShieldDuration(duration);
+  if (minutes === null) return null;
+  const reason = reasonWords.join(' ');
+  if (reason === '') return { act, id, minutes, reason: 'change', otherText: '' };
+  return isShieldReason(reason) ? { act, id, minutes, reason, otherText: '' } : { act, id, minutes, reason: 'other', otherText: reason };
 }

@@ -80,7 +80,7 @@ export async function watchInConsole(id: string, ctx: AnswerContext, print: (tex
     settings: { intervalMs: INTERVAL_MS, maxHours: 24, max: 1, leaseMs: INTERVAL_MS },
     render: { lang: ctx.lang, timezone: ctx.timezone, monitorUrl: ctx.monitorUrl },
   });
-  const started = await watcher.start({ log: first.log, deliveries: first.deliveries, channel: CHANNEL, threadTs: null, userId: USER, teamId: null });
+  const started = await watcher.start({ log: first.log, deliveries: first.deliveries, alert: first.alert, channel: CHANNEL, threadTs: null, userId: USER, teamId: null });
   if (started.kind === 'closed') return show(renderAlreadyClosed(id, ctx.lang), ctx) ?? '';
   if (started.kind !== 'started') return '';
 

@@ -6,6 +6,7 @@
 import { createInterface } from 'node:readline';
 import { messagesFor } from '../i18n/catalog';
 import type { LookupContext } from '../lookup/lookup-context';
+import type { TriageService } from '../eventlog/triage/triage-service';
 import type { AnswerContext } from './answer-context';
 import { answerCommand, welcomeText } from './console-answer';
 import { parseConsoleLine } from './console-command';
@@ -18,6 +19,8 @@ export interface ConsoleDeps {
   lookup: LookupContext;
   /** The source is the built-in demo data: help lists the demo events. */
   demo: boolean;
+  /** `ack` / `shield` on the demo alerts (src/bot.ts builds it); null when a real BlueKing answers. */
+  triage: TriageService | null;
   /** Where lookups go, in words: "built-in demo data" or "BlueKing at paas.example.com (header auth)". */
   sourceLabel: string;
   /** Styled output and a prompt on a terminal; plain text for pipes and files. */
@@ -42,6 +45,7 @@ export async function runConsole(deps: ConsoleDeps): Promise<void> {
     now: deps.lookup.now,
     isTTY: deps.isTTY,
     demoEvents: deps.demo ? DEMO_EVENTS : [],
+    triage: deps.triage,
     watchPauseMs: deps.watchPauseMs ?? 1_500,
   };
   const labels = messagesFor(config.lang).console;

@@ -5,7 +5,9 @@
  */
 import { parseEventLogResponse } from '../bk/envelope';
 import { parseSearchActionResponse } from '../bk/search-action';
+import { parseSearchAlertResponse } from '../bk/search-alert';
 import type { ActionList } from '../eventlog/model/action-record';
+import type { AlertContext } from '../eventlog/model/alert-context';
 import { LookupError } from '../eventlog/model/lookup-error';
 import type { EventLog } from '../eventlog/model/record';
 import type { EventLogSource } from '../eventlog/model/source';
@@ -13,15 +15,17 @@ import type { DemoName } from '../i18n/messages';
 import { BIG_LOG_ID, bigLogResponse } from './demo/big-log';
 import { EVOLVING_INCIDENT_ID, EVOLVING_INCIDENT_MINUTES, EVOLVING_STAGES, evolvingIncidentResponse } from './demo/evolving-incident';
 import { searchActionBody } from './demo/action-records';
-import { ACTIONS_REFUSED_ID, actionsRefusedLogResponse, actionsRefusedResponse } from './demo/actions-refused';
+import { searchAlertResponse } from './demo/alert-documents';
+import { ACTIONS_REFUSED_ID, actionsRefusedAlertDocument, actionsRefusedLogResponse, actionsRefusedResponse } from './demo/actions-refused';
 import { alertNotFoundResponse, type DemoResponse } from './demo/envelope';
 import { LONG_CONVERGENCE_ID, longConvergenceResponse } from './demo/long-convergence';
 import { newGenerationActionsResponse } from './demo/new-generation-actions';
-import { NEW_GENERATION_ALERT_ID, newGenerationAlertResponse } from './demo/new-generation-alert';
+import { NEW_GENERATION_ALERT_ID, newGenerationAlertDocument, newGenerationAlertResponse } from './demo/new-generation-alert';
 import { NOTICE_STORM_ID, noticeStormResponse } from './demo/notice-storm';
 import { ODD_RECORDS_ID, oddRecordsResponse } from './demo/odd-records';
 import { PERMISSION_ERROR_ID, permissionErrorResponse } from './demo/permission-error';
 import { createServerClock, type ServerClock } from './demo/server-clock';
+import { createDemoTriage } from './demo/demo-triage';
 import { SHEET_EXAMPLE_ID, sheetExampleResponse } from './demo/sheet-example';
 
 export type { DemoResponse } from './demo/envelope';
@@ -36,14 +40,16 @@ interface DemoDefinition extends DemoEvent {
   respond(clock: ServerClock): DemoResponse;
   /** The search_action answer for this alert; none = an empty action list. */
   actions?: () => DemoResponse;
+  /** The search_alert answer for this alert; none = no such alert in the window. */
+  alert?: () => DemoResponse;
 }
 
 const DEFINITIONS: readonly DemoDefinition[] = [
   { id: SHEET_EXAMPLE_ID, name: 'sheetExample', respond: sheetExampleResponse },
   { id: NOTICE_STORM_ID, name: 'noticeStorm', respond: noticeStormResponse },
   { id: LONG_CONVERGENCE_ID, name: 'longConvergence', respond: longConvergenceResponse },
-  { id: NEW_GENERATION_ALERT_ID, name: 'newGenerationAlert', respond: newGenerationAlertResponse, actions: newGenerationActionsResponse },
-  { id: ACTIONS_REFUSED_ID, name: 'actionsRefused', respond: actionsRefusedLogResponse, actions: actionsRefusedResponse },
+  { id: NEW_GENERATION_ALERT_ID, name: 'newGenerationAlert', respond: newGenerationAlertResponse, actions: newGenerationActionsResponse, alert: newGenerationAlertDocument },
+  { id: ACTIONS_REFUSED_ID, name: 'actionsRefused', respond: actionsRefusedLogResponse, actions: actionsRefusedResponse, alert: actionsRefusedAlertDocument },
   { id: BIG_LOG_ID, name: 'bigLog', respond: bigLogResponse },
   { id: ODD_RECORDS_ID, name: 'oddRecords', respond: oddRecordsResponse },
   { id: PERMISSION_ERROR_ID, name: 'permissionError', respond: permissionErrorResponse },
@@ -66,6 +72,13 @@ export function buildDemoActionResponses(): ReadonlyMap<string, DemoResponse> {
   return new Map(DEFINITIONS.flatMap((d) => (d.actions ? [[d.id, d.actions()] as const] : [])));
 }
 
+/** The search_alert answers of the demo alerts that have one, by alert ID (served to a fake ESB in tests too). */
+export function buildDemoAlertResponses(): ReadonlyMap<string, DemoResponse> {
+  return new Map(DEFINITIONS.flatMap((d) => (d.alert ? [[d.id, d.alert()] as const] : [])));
+}
+
+const NO_ALERT: DemoResponse = searchAlertResponse([], '00000000000000000000000000000000');
+
 const NO_ACTIONS: DemoResponse = { httpStatus: 200, body: searchActionBody([], '00000000000000000000000000000000') };
 
 const JSON_HEADERS = {
@@ -87,6 +100,13 @@ export function createDemoSource(zone: string): EventLogSource {
   let evolvingLookups = 0;
   const evolvingStartSec = Math.floor(Date.now() / 60_000) * 60 - (EVOLVING_INCIDENT_MINUTES + 1) * 60;
   const actionResponses = buildDemoActionResponses();
+  const alertResponses = buildDemoAlertResponses();
+  const readAlert = (alertId: string): AlertContext | null => {
+    const response = alertResponses.get(alertId) ?? NO_ALERT;
+    return parseSearchAlertResponse({ httpStatus: response.httpStatus, headers: JSON_HEADERS, body: response.body }, alertId);
+  };
+  // `ack <id>` / `shield <id> 3h` in the console change the demo alerts, and every later read shows it.
+  const triage = createDemoTriage(async (alertId) => readAlert(alertId), zone);
   const source: EventLogSource = {
     async fetchEventLog(id: string, _identity, signal?: AbortSignal): Promise<EventLog> {
       // A real lookup aborted before it answered fails as a timeout; keep the demo honest about that.
@@ -95,13 +115,18 @@ export function createDemoSource(zone: string): EventLogSource {
         const stage = EVOLVING_STAGES[Math.min(evolvingLookups++, EVOLVING_STAGES.length - 1)] ?? 'closed';
         return parseDemoResponse(id, evolvingIncidentResponse(stage, clock, evolvingStartSec), zone);
       }
-      return parseDemoResponse(id, responses.get(id) ?? alertNotFoundResponse(id), zone);
+      return parseDemoResponse(id, triage.withRecords(id, responses.get(id) ?? alertNotFoundResponse(id)), zone);
     },
     async fetchActions(alertId: string, _identity, signal?: AbortSignal): Promise<ActionList> {
       if (signal?.aborted) throw new LookupError({ kind: 'timeout' });
       const response = actionResponses.get(alertId) ?? NO_ACTIONS;
       return parseSearchActionResponse({ httpStatus: response.httpStatus, headers: JSON_HEADERS, body: response.body });
     },
+    async fetchAlert(alertId: string, _identity, signal?: AbortSignal): Promise<AlertContext | null> {
+      if (signal?.aborted) throw new LookupError({ kind: 'timeout' });
+      return triage.current(readAlert(alertId));
+    },
+    triage,
   };
   demoSources.add(source);
   return source;

@@ -1,4 +1,6 @@
 import type { AccessDenial } from '../eventlog/service/access';
+import type { IdentityRefusal } from '../eventlog/service/identity';
+import type { ShieldReason } from '../eventlog/triage/shield-choices';
 import type { LookupErrorKind } from '../eventlog/model/lookup-error';
 import type { TimelineFilter } from '../eventlog/summary/timeline-filter';
 import type { KnownOperate, KnownStatus, JsonType } from '../eventlog/model/record';
@@ -33,6 +35,60 @@ export interface Messages {
   watch: WatchMessages;
   /** Per-receiver delivery results (search_action), and notices whose delivery the log cannot prove. */
   deliveries: DeliveryMessages;
+  /** Acting on an alert from Slack: buttons, modals, what happened. Plain text unless noted. */
+  triage: TriageMessages;
+}
+
+/** Acting on an alert from Slack (acknowledge, shield, lift a shield). */
+export interface TriageMessages {
+  buttons: { ack: string; shield: string; unshield: string };
+  /** Under an answer once BlueKing shows the alert acked or shielded (mrkdwn-safe arguments). */
+  ackedLine: (by: string, at: string | null) => string;
+  ackedViaSlack: (by: string) => string;
+  shieldedLine: (left: string) => string;
+  ackModal: { title: string; submit: string; close: string; intro: (id: string) => string; noteLabel: string; notePlaceholder: string };
+  shieldModal: {
+    title: string;
+    submit: string;
+    close: string;
+    intro: (id: string) => string;
+    durationLabel: string;
+    durations: Readonly<Record<string, string>>;
+    reasonLabel: string;
+    reasons: Readonly<Record<ShieldReason, string>>;
+    otherLabel: string;
+    sameDimensions: string;
+  };
+  /** Private answers to whoever acted. */
+  outcome: {
+    acked: (id: string, by: string) => string;
+    shielded: (id: string, until: string) => string;
+    sameDimensions: string;
+    unshielded: (id: string) => string;
+    alreadyAcked: (id: string, by: string) => string;
+    alreadyShielded: (id: string, left: string) => string;
+    notOpen: (id: string, status: string) => string;
+    shieldGone: (id: string) => string;
+    unconfirmed: (id: string) => string;
+    unconfirmedHint: string;
+    notFound: (id: string) => string;
+    repeat: string;
+    busy: string;
+    failedTitle: Readonly<Record<'ack' | 'shield' | 'unshield', string>>;
+    verifyFailed: string;
+    /** The app may not call this component (1306403); where to ask for it. */
+    appPermission: (component: string) => readonly string[];
+    /** No such component at the configured path; which setting holds it. */
+    componentMissing: (component: string, setting: string) => readonly string[];
+  };
+  status: Readonly<Record<string, string>>;
+  refusal: {
+    title: string;
+    service_identity: readonly string[];
+    unavailable: readonly string[];
+    actions_user: readonly string[];
+    not_allowed: (bkUser: string, bizId: string) => readonly string[];
+  };
 }
 
 /** BlueKing notice ways (`notice_way`) we have a word for; others are shown as sent. */
@@ -178,7 +234,7 @@ export interface ReplyMessages {
   /** Why a lookup was refused, per refusal kind. */
   refusal: {
     access: { title: string; denied: Readonly<Record<AccessDenial, string>>; ask: string };
-    identity: { title: string; unmapped: readonly string[]; no_email: readonly string[] };
+    identity: { title: string } & Record<IdentityRefusal, readonly string[]>;
     user_rate_limited: { title: string; line(retryAfterSec: number): string };
     busy: { title: string; line: string };
   };
@@ -255,6 +311,8 @@ export interface ConsoleMessages {
   pushText: string;
   builderNote: string;
   prompt: string;
+  /** `ack` / `shield` on the demo alerts. */
+  triage: { usage: string; demoOnly: string; actingAs: (user: string) => string; answerNow: string };
   /** `watch <id>`: a heading per Slack call the watch would make, then the message or line. */
   watchCalls: { post: string; update: string; reply: string };
   /** Before each poll: "… poll 3 (one WATCH_INTERVAL_MS later)". */

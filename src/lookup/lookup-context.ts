@@ -13,4 +13,6 @@ export interface LookupContext {
   now: () => number;
   /** Renders big logs kept raw, off the main thread; needed when the BlueKing client keeps any (see EventLog.raw). */
   logWorkers?: RawLogRenderer;
+  /** Acting from Slack is on: answers of open alerts offer Acknowledge and Shield. */
+  actions?: boolean;
 }

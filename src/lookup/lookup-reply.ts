@@ -1,9 +1,10 @@
+import type { AlertLookup } from '../eventlog/model/alert-context';
 import type { DeliveryLookup } from '../eventlog/deliveries/deliveries';
-import type { FetchedLog } from '../eventlog/answers/answer';
 import { recordCountOf, withEntries } from '../eventlog/model/record';
 import type { RawFetchedLog } from '../render/raw-log-renderer';
-import { outcomeLabel, type LookupOutcome, type LookupRequest } from '../eventlog/service/service';
 import type { LookupErrorKind } from '../eventlog/model/lookup-error';
+import type { FetchedLog } from '../eventlog/answers/answer';
+import { outcomeLabel, type LookupOutcome, type LookupRequest } from '../eventlog/service/service';
 import { messagesFor } from '../i18n/catalog';
 import type { Logger, LogFields } from '../log';
 import { yieldToEventLoop } from '../yield-to-event-loop';
@@ -41,7 +42,7 @@ export interface Surface<T> {
 export function logDrawing<S extends LogSurface>(ctx: LookupContext, surface: S): Pick<Surface<SurfaceOutput<S>>, 'log' | 'rawLog'> {
   const { logWorkers } = ctx;
   const { lang, timezone, monitorUrl } = ctx.config;
-  const settings = { lang, timezone, monitorUrl };
+  const settings = { lang, timezone, monitorUrl, actions: ctx.actions ?? false };
   return {
     log: (fetched, nowMs) => renderLogOn(fetched, settings, surface, nowMs),
     ...(logWorkers ? { rawLog: (fetched: RawFetchedLog, nowMs: number) => logWorkers.render(fetched, settings, surface, nowMs) } : {}),
@@ -69,7 +70,7 @@ export async function lookUpAndRender<T>(ctx: LookupContext, request: LookupRequ
   const reply = await renderOrExplain(ctx, request, outcome, surface);
   logLookup(ctx.log, request, outcome, ctx.now() - started);
   ctx.metrics.lookup(outcomeLabel(outcome));
-  return { ...reply, fetched: reply.ok && outcome.kind === 'ok' ? { log: outcome.log, deliveries: outcome.deliveries } : null };
+  return { ...reply, fetched: reply.ok && outcome.kind === 'ok' ? { log: outcome.log, deliveries: outcome.deliveries, alert: outcome.alert } : null };
 }
 
 /**
@@ -108,6 +109,7 @@ function logLookup(log: Logger, request: LookupRequest, outcome: LookupOutcome, 
       from_cache: outcome.fromCache,
       request_id: outcome.log.requestId,
       ...deliveryLogFields(outcome.deliveries),
+      ...alertLogFields(outcome.alert),
     });
   } else if (outcome.kind === 'failed') {
     const e = outcome.error;
@@ -153,6 +155,15 @@ const FAILURE_LEVEL: Readonly<Record<LookupErrorKind, 'info' | 'warn' | 'error'>
   internal: 'error',
 };
 
+/** What the log line says about the alert itself: its state, or why it is missing (with search_alert's code and request ID). */
+function alertLogFields(alert: AlertLookup): LogFields {
+  if (alert.kind === 'present') return { alert: alert.alert.status || 'present' };
+  const { absence } = alert;
+  if (absence.kind !== 'failed') return { alert: absence.kind };
+  const e = absence.error;
+  return { alert: `failed_${e.kind}`, alert_code: e.code, alert_request_id: e.requestId };
+}
+
 /** What the log line says about per-receiver results: how many failed, or why there are none (with search_action's code and request ID). */
 function deliveryLogFields(deliveries: DeliveryLookup): LogFields {
   if (deliveries.kind === 'present') {
@@ -169,7 +180,7 @@ function renderOutcome<T>(ctx: LookupContext, id: string, outcome: LookupOutcome
   const { config } = ctx;
   if (outcome.kind === 'failed') return surface.other(renderLookupError(id, outcome.error, { lang: config.lang }));
   if (outcome.kind === 'refused') return surface.other(renderRefusal(outcome.refusal, config.lang));
-  const { log, deliveries } = outcome;
-  if (!log.raw) return surface.log({ log, deliveries }, ctx.now());
-  return surface.rawLog ? surface.rawLog({ log: { ...log, raw: log.raw }, deliveries }, ctx.now()) : surface.log({ log: withEntries(log), deliveries }, ctx.now());
+  const { log, deliveries, alert } = outcome;
+  if (!log.raw) return surface.log({ log, deliveries, alert }, ctx.now());
+  return surface.rawLog ? surface.rawLog({ log: { ...log, raw: log.raw }, deliveries, alert }, ctx.now()) : surface.log({ log: withEntries(log), deliveries, alert }, ctx.now());
 }

@@ -3,7 +3,7 @@ import { parseEventLogResponse } from '../bk/envelope';
 import { readCheckedBody } from '../bk/raw-event-log';
 import { sharedJoinOf, utf8Of } from '../thread-bytes';
 import { LookupError, plainLookupError } from '../eventlog/model/lookup-error';
-import { deliveriesFromPlain, type PlainDeliveries } from '../eventlog/deliveries/plain-deliveries';
+import { alertFromPlain, deliveriesFromPlain, type PlainAlert, type PlainDeliveries } from '../eventlog/deliveries/plain-deliveries';
 import { createScrubber } from '../redact';
 import type { FetchedLog } from '../eventlog/answers/answer';
 import type { AnswerSettings } from '../render/event-log-message';
@@ -29,6 +29,7 @@ export interface RawLogJob {
   zone: string;
   requestId: string | null;
   deliveries: PlainDeliveries;
+  alert: PlainAlert;
   settings: AnswerSettings;
   nowMs: number;
 }
@@ -71,7 +72,7 @@ export function runCheckJob(job: CheckJob): BigBodyVerdict {
 
 /** The log of a raw-log job with its records in hand, read here (on the worker). */
 function fetchedOf(job: RawLogJob): FetchedLog {
-  return { log: readCheckedBody(job, { zone: job.zone }), deliveries: deliveriesFromPlain(job.deliveries) };
+  return { log: readCheckedBody(job, { zone: job.zone }), deliveries: deliveriesFromPlain(job.deliveries), alert: alertFromPlain(job.alert) };
 }
 
 export function runRenderJob<S extends LogSurface>(job: RenderJob & { surface: S }): SurfaceOutput<S> {

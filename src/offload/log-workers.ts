@@ -4,7 +4,7 @@ import type { AnswerSettings } from '../render/event-log-message';
 import type { LogSurface, SurfaceOutput } from '../render/log-surface';
 import type { RawLogWatchLooker } from '../watch/watch-look';
 import { isShared } from '../thread-bytes';
-import { plainDeliveries } from '../eventlog/deliveries/plain-deliveries';
+import { plainAlert, plainDeliveries } from '../eventlog/deliveries/plain-deliveries';
 import type { RawLogJob } from './log-jobs';
 import { LogWorkerPool } from './worker-pool';
 
@@ -27,13 +27,14 @@ export const OFFLOAD_MIN_BYTES = 128 * 1024;
 
 export function createLogWorkers(options: { workers?: number; minBytes?: number } = {}): LogWorkers {
   const pool = new LogWorkerPool(options.workers);
-  const rawLogJob = ({ log, deliveries }: RawFetchedLog, settings: AnswerSettings, nowMs: number): RawLogJob => ({
+  const rawLogJob = ({ log, deliveries, alert }: RawFetchedLog, settings: AnswerSettings, nowMs: number): RawLogJob => ({
     // The cached body stays in the cache: a worker reads shared memory where it lies; other bytes are copied for it.
     body: isShared(log.raw.body) ? log.raw.body : log.raw.body.slice(),
     id: log.id,
     zone: settings.timezone,
     requestId: log.requestId,
     deliveries: plainDeliveries(deliveries),
+    alert: plainAlert(alert),
     settings,
     nowMs,
   });

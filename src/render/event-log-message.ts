@@ -13,6 +13,8 @@ import { timelineLines } from './timeline';
 import type { RenderOptions, SlackMessage } from './types';
 import { summaryHeadBlocks } from './summary-head';
 import { pushText } from './verdict';
+import { triageBlocks } from './triage-block';
+import type { AlertLookup } from '../eventlog/model/alert-context';
 
 /**
  * The event log as Block Kit, verdict first:
@@ -29,28 +31,37 @@ export function renderEventLog(summary: EventSummary, opts: RenderOptions): Slac
   blocks.push(dividerBlock(), ...packLines(timelineLines(summary, page, opts)));
   if (opts.variant === 'full') blocks.push(footerBlock(summary, page, opts));
   pushTail(blocks, summary, opts, { page: page.index, pageCount: page.pageCount, closed: summary.lifecycle.state === 'closed' });
+  if (opts.triage && opts.withActions) blocks.push(...triageBlocks(opts.triage, { id: summary.id, page: page.index, variant: opts.variant }, summary.lifecycle.ack, opts));
   return { text: pushText(summary, opts.lang), blocks };
 }
 
 /** Where an answer is read (the bot's settings) and which view of it (from the entry point or a button). */
-export type AnswerSettings = Pick<RenderOptions, 'lang' | 'timezone' | 'monitorUrl'>;
+export type AnswerSettings = Pick<RenderOptions, 'lang' | 'timezone' | 'monitorUrl'> & {
+  /** Acting on alerts from Slack is on (a per-user identity): open alerts get Acknowledge / Shield. */
+  actions?: boolean;
+};
 export type AnswerView = Pick<RenderOptions, 'variant' | 'page' | 'sharedBy' | 'watch'>;
 
 /**
  * A fetched log (with its per-receiver results, or why there are none) as the
  * answer every entry point sends (Slack and the console alike): summarized, then rendered with buttons.
  */
-export function renderFetchedLog({ log, deliveries }: FetchedLog, settings: AnswerSettings, view: AnswerView, nowMs: number): SlackMessage {
-  return renderAnswer(summarize(log, nowMs, deliveries), settings, view);
+export function renderFetchedLog({ log, deliveries, alert }: FetchedLog, settings: AnswerSettings, view: AnswerView, nowMs: number): SlackMessage {
+  return renderAnswer(summarize(log, nowMs, deliveries), settings, view, alert);
 }
 
 /** A summarized log as that answer (for a caller that needs the summary too: a watch's poll). */
-export function renderAnswer(summary: EventSummary, settings: AnswerSettings, view: AnswerView): SlackMessage {
+export function renderAnswer(summary: EventSummary, settings: AnswerSettings, view: AnswerView, alert?: AlertLookup): SlackMessage {
   // Picked field by field: callers pass their whole config, which must not ride along into rendering.
   const { lang, timezone, monitorUrl } = settings;
   const { variant, page, sharedBy, watch } = view;
-  const options: RenderOptions = { lang, timezone, monitorUrl, variant, page, sharedBy, withActions: true };
+  const options: RenderOptions = { lang, timezone, monitorUrl, variant, page, sharedBy, withActions: true, ...triageOption(settings, alert) };
   return renderEventLog(summary, watch === undefined ? options : { ...options, watch });
+}
+
+/** The alert to offer acting on, when acting is on and BlueKing said what the alert is. */
+export function triageOption(settings: AnswerSettings, alert: AlertLookup | undefined): Pick<RenderOptions, 'triage'> {
+  return settings.actions === true && alert?.kind === 'present' ? { triage: alert.alert } : {};
 }
 
 /** The answer for an event whose log has no records: a clear sentence, not an empty list. */

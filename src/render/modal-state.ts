@@ -29,13 +29,7 @@ export function encodeModalState(state: ModalState): string {
 
 /** The state a modal's private_metadata holds; null for anything we did not write. */
 export function decodeModalState(metadata: unknown): ModalState | null {
-  if (typeof metadata !== 'string' || metadata.length > MODAL_LIMITS.privateMetadata) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(metadata);
-  } catch {
-    return null;
-  }
+  const parsed = metadataJson(metadata);
   if (typeof parsed !== 'object' || parsed === null) return null;
   const { id, p, f, c } = parsed as Record<string, unknown>;
   if (typeof id !== 'string' || !isEventId(id)) return null;
@@ -43,4 +37,14 @@ export function decodeModalState(metadata: unknown): ModalState | null {
   if (!isTimelineFilter(f)) return null;
   if (c !== null && (typeof c !== 'string' || !CHANNEL_ID.test(c))) return null;
   return { id, page: p, filter: f, channelId: c };
+}
+
+/** A modal's private_metadata read as JSON; null when it is not a string of JSON within Slack's size. */
+export function metadataJson(metadata: unknown): unknown {
+  if (typeof metadata !== 'string' || metadata.length > MODAL_LIMITS.privateMetadata) return null;
+  try {
+    return JSON.parse(metadata) as unknown;
+  } catch {
+    return null;
+  }
 }

@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Lang } from '../config';
+import type { AlertContext } from '../eventlog/model/alert-context';
 
 /** What we send to Slack: blocks plus the top-level text used by notifications and screen readers. */
 export interface SlackMessage {
@@ -24,6 +25,8 @@ export interface RenderOptions {
   sharedBy: string | null;
   /** Watching: offer a Watch button, or show the live/ended watch banner. Absent = neither. */
   watch?: WatchView;
+  /** The alert as BlueKing reports it, when acting from Slack is on: Acknowledge / Shield, or who did. Absent = neither. */
+  triage?: AlertContext;
 }
 
 /**

@@ -4,7 +4,8 @@ import { summarize } from '../eventlog/summary/summarize';
 import type { EventSummary } from '../eventlog/summary/summarize-types';
 import { buildUnfurlActionsBlock } from './actions-block';
 import type { AnswerSettings } from './event-log-message';
-import { renderEmptyLog } from './event-log-message';
+import { renderEmptyLog, triageOption } from './event-log-message';
+import { triageBlocks } from './triage-block';
 import { summaryHeadBlocks } from './summary-head';
 import type { RenderOptions } from './types';
 
@@ -22,9 +23,13 @@ export function renderUnfurl(summary: EventSummary, opts: RenderOptions): Unfurl
 }
 
 /** A fetched log as an unfurl, with the bot's settings. */
-export function renderFetchedLogUnfurl({ log, deliveries }: FetchedLog, settings: AnswerSettings, nowMs: number): UnfurlView {
+export function renderFetchedLogUnfurl({ log, deliveries, alert }: FetchedLog, settings: AnswerSettings, nowMs: number): UnfurlView {
   const { lang, timezone, monitorUrl } = settings;
-  return renderUnfurl(summarize(log, nowMs, deliveries), { lang, timezone, monitorUrl, variant: 'compact', page: 0, sharedBy: null, withActions: true });
+  const summary = summarize(log, nowMs, deliveries);
+  const unfurl = renderUnfurl(summary, { lang, timezone, monitorUrl, variant: 'compact', page: 0, sharedBy: null, withActions: true });
+  const { triage } = triageOption(settings, alert);
+  if (!triage || summary.recordCount === 0) return unfurl;
+  return { blocks: [...unfurl.blocks, ...triageBlocks(triage, { id: summary.id, page: 0, variant: 'compact' }, summary.lifecycle.ack, settings)] };
 }
 
 function actionsOf(id: string, opts: RenderOptions): types.ActionsBlock[] {

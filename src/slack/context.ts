@@ -1,6 +1,7 @@
 import type { LookupContext } from '../lookup/lookup-context';
 import type { Watcher } from '../watch/watcher';
 import type { Store } from '../store/store';
+import type { TriageService } from '../eventlog/triage/triage-service';
 import type { TaskTracker } from './tasks';
 
 /** What every Slack listener needs, built once by the wiring and passed in: the lookup's needs plus Slack's own. */
@@ -9,4 +10,6 @@ export interface SlackContext extends LookupContext {
   watcher: Watcher;
   /** Shared state (Slack retry dedupe here; records and leases for later features). */
   store: Store;
+  /** Acting on alerts (ack, shield) as the clicking user; absent = off. */
+  triage?: TriageService;
 }

@@ -5,7 +5,7 @@ import { logDrawing, lookUpAndRender, type Surface } from '../lookup/lookup-repl
 import type { ModalState } from '../render/modal-state';
 import { messageAsModal, renderLoadingModal, type FullLogView } from '../render/modal-view';
 import { renderModalOpenFailure } from '../render/status-message';
-import { postToResponseUrl } from './response-url';
+import { tellPrivately } from './private-reply';
 import { slackErrorCode } from './slack-api-error';
 
 /** Who clicked Full log (or typed `/eventlog <id> --all`), and how to reach them privately if the modal cannot open. */
@@ -72,17 +72,6 @@ export async function showInModal(
 }
 
 /** Why the modal did not open, to the opener only: via the response_url when there is one, else chat.postEphemeral. */
-async function tellOpener(ctx: SlackContext, client: webApi.WebClient, who: FullLogOpener, code: string): Promise<void> {
-  const message = renderModalOpenFailure(code, ctx.config.lang);
-  const logContext = { user: who.userId, channel: who.channelId };
-  if (who.responseUrl) {
-    await postToResponseUrl(who.responseUrl, { response_type: 'ephemeral', replace_original: false, ...message }, ctx.log, logContext);
-    return;
-  }
-  if (!who.channelId) return;
-  try {
-    await client.chat.postEphemeral({ channel: who.channelId, user: who.userId, text: message.text, blocks: message.blocks });
-  } catch (err) {
-    ctx.log.error('slack.ephemeral_failed', { ...logContext, slack_error: slackErrorCode(err) });
-  }
+function tellOpener(ctx: SlackContext, client: webApi.WebClient, who: FullLogOpener, code: string): Promise<void> {
+  return tellPrivately(ctx, client, who, renderModalOpenFailure(code, ctx.config.lang));
 }

@@ -1,7 +1,8 @@
-import type { WatchConfig } from '../config';
+import type { AlertLookup } from '../eventlog/model/alert-context';
 import type { DeliveryLookup } from '../eventlog/deliveries/deliveries';
-import type { FetchedLog } from '../eventlog/answers/answer';
 import type { EventLog } from '../eventlog/model/record';
+import type { WatchConfig } from '../config';
+import type { FetchedLog } from '../eventlog/answers/answer';
 import { outcomeLabel, type LookupOutcome, type LookupRequest } from '../eventlog/service/service';
 import type { Logger, LogFields } from '../log';
 import type { Metrics } from '../metrics';
@@ -53,6 +54,8 @@ export interface WatchStart extends WatchTarget {
   log: EventLog;
   /** The per-receiver results fetched with it; none = not asked. */
   deliveries?: DeliveryLookup;
+  /** The alert itself fetched with it; none = not asked. */
+  alert?: AlertLookup;
 }
 
 export type StartResult =
@@ -82,7 +85,7 @@ export interface Watcher {
 const PENDING_MAX_MS = 2 * 60_000;
 
 /** A start without per-receiver results (an old-generation event, or a caller that has none). */
-const NOT_ASKED: DeliveryLookup = { kind: 'absent', absence: { kind: 'not_asked' } };
+const NOT_ASKED = { kind: 'absent', absence: { kind: 'not_asked' } } as const;
 
 /**
  * Polls watched events and keeps their messages current. Every watch is
@@ -94,7 +97,7 @@ const NOT_ASKED: DeliveryLookup = { kind: 'absent', absence: { kind: 'not_asked'
  */
 export function createWatcher(deps: WatcherDeps): Watcher {
   const { store, settings, log } = deps;
-  const logs = watchLogs({ lang: deps.render.lang, timezone: deps.render.timezone, monitorUrl: deps.render.monitorUrl }, deps.logWorkers);
+  const logs = watchLogs({ lang: deps.render.lang, timezone: deps.render.timezone, monitorUrl: deps.render.monitorUrl, actions: deps.render.actions }, deps.logWorkers);
   const text: WatchTextSettings = { lang: deps.render.lang, timezone: deps.render.timezone, maxHours: settings.maxHours };
   const maxAgeMs = settings.maxHours * 3_600_000;
   const tickMs = Math.min(2_000, Math.max(100, Math.floor(Math.min(settings.intervalMs, settings.leaseMs) / 4)));
@@ -130,7 +133,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
 
   const start = async (req: WatchStart): Promise<StartResult> => {
     const now = deps.now();
-    const first: FetchedLog = { log: logs.keep(req.log), deliveries: req.deliveries ?? NOT_ASKED };
+    const first: FetchedLog = { log: logs.keep(req.log), deliveries: req.deliveries ?? NOT_ASKED, alert: req.alert ?? NOT_ASKED };
     const drawn: Drawn = { key: watchKey(req.channel, first.log.id), variant: req.threadTs === null ? 'full' : 'compact', startedBy: req.userId, updatedAtMs: now };
     // One look gives the snapshot and the message to post (a big log is read once, on a worker, for both).
     const look = await logs.look(first, { view: answerView(drawn, 'live'), since: null }, now);
@@ -207,7 +210,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     // No BlueKing call while shutting down, nor for a user who may no longer look.
     if (known || stop.reason === 'restart' || stop.reason === 'access_revoked') return known;
     const outcome = await lookupAs(watch);
-    return outcome.kind === 'ok' ? { log: outcome.log, deliveries: outcome.deliveries } : null;
+    return outcome.kind === 'ok' ? { log: outcome.log, deliveries: outcome.deliveries, alert: outcome.alert } : null;
   };
 
   const replyInThread = async (watch: WatchRecord, line: SlackMessage | null): Promise<WatchCallResult | null> => {
@@ -237,7 +240,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
       log.warn('watch.poll_failed', fields(watch, { outcome: outcomeLabel(outcome), failures: watch.failures + 1 }));
       return postpone(watch, watch.failures + 1);
     }
-    const eventLog: FetchedLog = { log: outcome.log, deliveries: outcome.deliveries };
+    const eventLog: FetchedLog = { log: outcome.log, deliveries: outcome.deliveries, alert: outcome.alert };
     lastLogs.set(watch.key, eventLog);
     const polledAt = deps.now();
     const look = await logs.look(eventLog, { view: answerView({ ...watch, updatedAtMs: polledAt }, 'live'), since: watch.snapshot }, polledAt);

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createBkClient, type BkClient } from '../../src/bk/client';
 import { LookupError } from '../../src/eventlog/model/lookup-error';
-import { DEFAULT_EVENT_LOG_PATH, DEFAULT_SEARCH_ACTION_PATH, DEFAULT_SEARCH_ALERT_PATH, type BkConfig } from '../../src/config';
+import { DEFAULT_EVENT_LOG_PATH, DEFAULT_SEARCH_ACTION_PATH, DEFAULT_SEARCH_ALERT_PATH, DEFAULT_TRIAGE_PATHS, type BkConfig } from '../../src/config';
 import type { EventLog } from '../../src/eventlog/model/record';
 import { FAILURES, LOGIN_PAGE, NEW_GENERATION_164239028644167, NGINX_502_PAGE, OLD_GENERATION_5310 } from '../fixtures/bk';
 import { startFakeEsb, type FakeEsb } from '../helpers/fake-esb';
@@ -32,6 +32,7 @@ function config(overrides: Partial<BkConfig> = {}): BkConfig {
     eventLogPath: DEFAULT_EVENT_LOG_PATH,
     searchActionPath: DEFAULT_SEARCH_ACTION_PATH,
     searchAlertPath: DEFAULT_SEARCH_ALERT_PATH,
+    triagePaths: DEFAULT_TRIAGE_PATHS,
     bizIds: null,
     timeoutMs: 3000,
     maxBodyBytes: 5 * MB,
@@ -279,5 +280,35 @@ describe('BlueKing client: secrets', () => {
       expect(leaks(err)).not.toContain('bk-esb.invalid');
     }
     expect(errors.map((e) => e.kind)).toEqual(['connection_reset', 'timeout', 'body_too_large', 'not_json']);
+  });
+});
+
+describe('BlueKing client: acting on an alert', () => {
+  it('POSTs ack_event as the acting user, with the credentials in the body in query style, and blanks the secret from a refusal', async () => {
+    esb.enqueue({ body: JSON.stringify({ result: true, code: 200, message: 'OK', data: null }) });
+    await client({ authStyle: 'query', triagePaths: { ...DEFAULT_TRIAGE_PATHS, ackEvent: '/custom/ack_event/' } }).triage.ackAlert(
+      { alertId: '164239028644167', bizId: 2, note: 'on it' },
+      { username: 'lisi' },
+    );
+    const [request] = esb.requests;
+    expect([request.method, request.path]).toEqual(['POST', '/custom/ack_event/']);
+    expect(JSON.parse(request.body)).toEqual({ bk_app_code: 'bk-eventlog', bk_app_secret: SECRET, bk_username: 'lisi', bk_biz_id: 2, id: 164239028644167, message: 'on it' });
+
+    esb.enqueue({ body: JSON.stringify({ result: false, code: 3300001, message: `当前用户无权限新增2业务屏蔽配置 ${SECRET}`, data: null }) });
+    const refused = await client()
+      .triage.addShield({ alertId: '164239028644167', bizId: 2, beginMs: 0, endMs: 60_000, description: 'x' }, { username: 'lisi' })
+      .catch((err: unknown) => err);
+    expect(refused).toBeInstanceOf(LookupError);
+    expect((refused as LookupError).kind).toBe('user_permission');
+    expect(leaks(refused as LookupError)).not.toContain(SECRET);
+  });
+
+  it('asks business_list_by_actions for view_event_v2 as the user it asks about', async () => {
+    esb.enqueue({ body: JSON.stringify({ result: true, code: 200, message: 'OK', data: [{ id: 2, text: '蓝鲸' }] }) });
+    expect(await client().triage.businessesWithView('bob', { username: 'bob' })).toEqual([2]);
+    const [request] = esb.requests;
+    expect(request.path).toBe(DEFAULT_TRIAGE_PATHS.businessList);
+    expect(JSON.parse(String(request.headers['x-bkapi-authorization']))).toMatchObject({ bk_username: 'bob' });
+    expect(JSON.parse(request.body)).toEqual({ username: 'bob', action_ids: ['view_event_v2'] });
   });
 });

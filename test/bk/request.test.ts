@@ -1,5 +1,5 @@
 import { buildEventLogRequest, buildJsonPost } from '../../src/bk/request';
-import { DEFAULT_EVENT_LOG_PATH, DEFAULT_SEARCH_ACTION_PATH, DEFAULT_SEARCH_ALERT_PATH, type BkConfig } from '../../src/config';
+import { DEFAULT_EVENT_LOG_PATH, DEFAULT_SEARCH_ACTION_PATH, DEFAULT_SEARCH_ALERT_PATH, DEFAULT_TRIAGE_PATHS, type BkConfig } from '../../src/config';
 
 const cfg: BkConfig = {
   baseUrl: 'https://paas.example.com',
@@ -10,6 +10,7 @@ const cfg: BkConfig = {
   eventLogPath: DEFAULT_EVENT_LOG_PATH,
   searchActionPath: DEFAULT_SEARCH_ACTION_PATH,
   searchAlertPath: DEFAULT_SEARCH_ALERT_PATH,
+  triagePaths: DEFAULT_TRIAGE_PATHS,
   bizIds: null,
   timeoutMs: 10_000,
   maxBodyBytes: 1024,

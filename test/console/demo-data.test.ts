@@ -139,6 +139,12 @@ describe('the demo events', () => {
     await expect(source.fetchActions?.('164239311052213', asker)).rejects.toMatchObject({ kind: 'app_permission', code: '1306403' });
   });
 
+  it('answer search_alert for the new-generation alerts (recovered and acked; firing), and find no other alert', async () => {
+    await expect(source.fetchAlert?.('164239028644167', asker)).resolves.toMatchObject({ name: 'CPU使用率告警', status: 'RECOVERED', severity: 1, ip: '10.0.3.8', isAck: true, ackOperator: 'zhangsan' });
+    await expect(source.fetchAlert?.('164239311052213', asker)).resolves.toMatchObject({ status: 'ABNORMAL', isAck: false, assignees: ['wangwu'] });
+    await expect(source.fetchAlert?.('164239999999999', asker)).resolves.toBeNull();
+  });
+
   it('answer search_action for any other alert with no actions', async () => {
     await expect(source.fetchActions?.('164239999999999', asker)).resolves.toMatchObject({ actions: [], total: 0 });
   });

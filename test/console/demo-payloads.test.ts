@@ -18,7 +18,7 @@ type View = Pick<RenderOptions, 'lang' | 'variant'>;
 async function payloadFor(id: string, opts: View): Promise<SlackMessage> {
   try {
     // As a lookup runs them: with per-receiver results (search_action) for the new-generation alerts.
-    const { log, deliveries } = await fetchLogWithDeliveries(source, id, { username: null }, 'auto');
+    const { log, deliveries } = await fetchLogWithDeliveries(source, id, { username: null }, { noticeResults: 'auto', alertContext: 'auto' });
     return renderEventLog(summarize(log, NOW, deliveries), {
       ...opts,
       timezone: 'Asia/Shanghai',

@@ -124,13 +124,13 @@ describe('BlueKing identity', () => {
 
   describe('email mode', () => {
     beforeEach(async () => {
-      h = await startHarness({ BK_IDENTITY: 'email' });
+      h = await startHarness({ BK_IDENTITY: 'email', BK_EMAIL_DOMAINS: 'corp.example' });
       h.esb.setFallback(GOOD);
     });
 
     it('asks as the local part of the Slack email, and reads the email only once', async () => {
       h.slack.reply('users.info', (args) => ({
-        body: { ok: true, user: { id: args.user, profile: { email: 'zhang.san@corp.example', real_name: '张三' } } },
+        body: { ok: true, user: { id: args.user, team_id: 'T0001', profile: { email: 'zhang.san@corp.example', real_name: '张三' } } },
       }));
       await h.postCommand('5310');
       await h.responses.waitForRequests(1);
@@ -160,5 +160,44 @@ describe('BlueKing identity', () => {
       if (logged === 'users.info.failed') expect(logLines(h.logs, logged)[0]).toMatchObject({ slack_error: 'missing_scope' });
       expect(h.esb.requests).toHaveLength(0);
     });
+
+    /** Ask as a user whose users.info gives `teamId` and `email`; what the bot answered (BlueKing is never asked). */
+    async function refusedAs(teamId: string, email: string): Promise<string> {
+      h.slack.reply('users.info', { body: { ok: true, user: { id: 'U0ALICE', team_id: teamId, profile: { email } } } });
+      await h.postCommand('5310');
+      const [delivered] = await h.responses.waitForRequests(1);
+      expect(h.esb.requests).toHaveLength(0);
+      expect(logLines(h.logs, 'lookup')).toEqual([expect.objectContaining({ outcome: 'refused_identity', user: 'U0ALICE' })]);
+      return messageText(JSON.parse(delivered.body));
+    }
+
+    it('refuses an address on a domain outside BK_EMAIL_DOMAINS, saying why, without calling BlueKing', async () => {
+      const said = await refusedAs('T0001', 'admin@partner.example');
+      expect(said).toContain('No BlueKing account is linked to your Slack user');
+      expect(said).toContain('Your Slack email is not on a domain the bot takes as BlueKing accounts');
+      expect(said).toContain('BK_EMAIL_DOMAINS');
+    });
+
+    it('takes the domain case-insensitively', async () => {
+      h.slack.reply('users.info', { body: { ok: true, user: { id: 'U0ALICE', team_id: 'T0001', profile: { email: 'Zhang.San@CORP.Example' } } } });
+      await h.postCommand('5310');
+      await h.responses.waitForRequests(1);
+      expect(h.esb.requests.map(bkUsername)).toEqual(['Zhang.San']);
+    });
+
+    it('refuses a user whose home workspace is not the app\'s (Slack Connect), even with an accepted domain', async () => {
+      const said = await refusedAs('T0PARTNER', 'admin@corp.example');
+      expect(said).toContain('Your Slack account belongs to another workspace');
+      expect(said).toContain('ALLOWED_TEAM_IDS');
+    });
+  });
+
+  it('lets in a user of another workspace listed in ALLOWED_TEAM_IDS', async () => {
+    h = await startHarness({ BK_IDENTITY: 'email', BK_EMAIL_DOMAINS: 'corp.example, ops.example', ALLOWED_TEAM_IDS: 'T0001,T0PARTNER' });
+    h.esb.setFallback(GOOD);
+    h.slack.reply('users.info', { body: { ok: true, user: { id: 'U0ALICE', team_id: 'T0PARTNER', profile: { email: 'wang.wu@ops.example' } } } });
+    await h.postCommand('5310');
+    await h.responses.waitForRequests(1);
+    expect(h.esb.requests.map(bkUsername)).toEqual(['wang.wu']);
   });
 });

@@ -83,7 +83,7 @@ describe('a big log in the modal, an unfurl and a watch, over real HTTP', () => 
   /** The last fetched log as the main thread would read it (old generation: per-receiver results not asked). */
   const lastLog = (): FetchedLog => {
     if (!lastRead) throw new Error('no big log was fetched');
-    return { log: lastRead(), deliveries: { kind: 'absent', absence: { kind: 'not_asked' } } };
+    return { log: lastRead(), deliveries: { kind: 'absent', absence: { kind: 'not_asked' } }, alert: { kind: 'absent', absence: { kind: 'not_asked' } } };
   };
   /**
    * Move the clock to the watch's next poll and hold it there until that poll has finished (the watch's next

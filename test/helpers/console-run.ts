@@ -23,6 +23,8 @@ export function consoleDeps(options: ConsoleOptions): Omit<ConsoleDeps, 'input' 
   return {
     lookup: bot.lookup,
     demo: source ? isDemoSource(source) : bot.demo,
+    // A source that is not the demo data stands for a real BlueKing: the console never acts on one.
+    triage: source && !isDemoSource(source) ? null : bot.triage,
     sourceLabel: options.sourceLabel,
     isTTY: options.isTTY,
     ...(options.watchPauseMs === undefined ? {} : { watchPauseMs: options.watchPauseMs }),

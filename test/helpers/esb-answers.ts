@@ -1,5 +1,6 @@
 import { NEW_GENERATION_164239028644167, OLD_GENERATION_5310, SHEET_EXAMPLE_1 } from '../fixtures/bk';
 import { searchActionAnswer } from '../fixtures/bk/search-action';
+import { searchAlertAnswer } from '../fixtures/bk/search-alert';
 import type { EsbHandler, EsbReply, RecordedRequest } from './fake-esb';
 
 /**
@@ -33,12 +34,18 @@ function notFound(id: string): EsbReply {
 
 /**
  * An ESB fallback answering each get_event_log `id` with its body (fixtures plus `extra`), else 3324002;
- * and each search_action POST with the answer in `actions` for its alert, else an empty action list.
+ * each search_action POST with the answer in `actions` for its alert, else an empty action list;
+ * and each search_alert POST with the answer in `alerts` for its alert, else no alert found (total 0).
  */
-export function answerByEventId(extra: Readonly<Record<string, EsbBody>> = {}, actions: Readonly<Record<string, EsbReply>> = {}): EsbHandler {
+export function answerByEventId(
+  extra: Readonly<Record<string, EsbBody>> = {},
+  actions: Readonly<Record<string, EsbReply>> = {},
+  alerts: Readonly<Record<string, EsbReply>> = {},
+): EsbHandler {
   const bodies: Readonly<Record<string, EsbBody>> = { ...FIXTURE_BODIES, ...extra };
   return (request) => {
     if (isSearchAction(request)) return actions[searchedAlertId(request)] ?? { status: 200, body: searchActionAnswer([]) };
+    if (isSearchAlert(request)) return alerts[searchAlertId(request)] ?? { status: 200, body: searchAlertAnswer([]) };
     const id = request.query.get('id') ?? '';
     const body = bodies[id];
     return body === undefined ? notFound(id) : { status: 200, body };
@@ -50,15 +57,27 @@ export function isSearchAction(request: Pick<RecordedRequest, 'method' | 'path'>
   return request.method === 'POST' && request.path.endsWith('/search_action/');
 }
 
+/** Whether a request is a search_alert call (POST to its path). */
+export function isSearchAlert(request: Pick<RecordedRequest, 'method' | 'path'>): boolean {
+  return request.method === 'POST' && request.path.endsWith('/search_alert/');
+}
+
+/** The alert a search_alert call asked about (its `id` condition). */
+export function searchAlertId(request: Pick<RecordedRequest, 'body'>): string {
+  const body = JSON.parse(request.body) as { conditions?: Array<{ key?: unknown; value?: unknown }> };
+  const condition = body.conditions?.find((c) => c.key === 'id');
+  return Array.isArray(condition?.value) ? String(condition.value[0]) : '';
+}
+
 /** The alert a search_action call asked about. */
 export function searchedAlertId(request: Pick<RecordedRequest, 'body'>): string {
   const body = JSON.parse(request.body) as { alert_ids?: unknown };
   return Array.isArray(body.alert_ids) ? String(body.alert_ids[0]) : '';
 }
 
-/** IDs get_event_log was asked for, in order (search_action calls left out). */
+/** IDs get_event_log was asked for, in order (search_action and search_alert calls left out). */
 export function requestedIds(requests: ReadonlyArray<Pick<RecordedRequest, 'method' | 'path' | 'query'>>): string[] {
-  return requests.filter((r) => !isSearchAction(r)).map((r) => r.query.get('id') ?? '');
+  return requests.filter((r) => !isSearchAction(r) && !isSearchAlert(r)).map((r) => r.query.get('id') ?? '');
 }
 
 /** The text every record of `probeLog` carries: "probe 0001" … */

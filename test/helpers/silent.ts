@@ -27,4 +27,5 @@ export const noopMetrics: Metrics = {
   storeError: () => undefined,
   duplicateDelivery: () => undefined,
   ackTime: () => undefined,
+  triage: () => undefined,
 };

@@ -21,13 +21,13 @@ const BODY = benchEsbBody(400);
 const NOW_MS = Date.UTC(2024, 4, 7);
 const SETTINGS = { lang: 'en' as const, timezone: BENCH_ZONE, monitorUrl: 'https://bkmonitor.example.com' };
 const REQUEST_ID = 'req-from-a-header-0042';
-const NOT_ASKED: DeliveryLookup = { kind: 'absent', absence: { kind: 'not_asked' } };
+const NOT_ASKED = { kind: 'absent', absence: { kind: 'not_asked' } } as const;
 const SEARCH_FAILED: DeliveryLookup = { kind: 'absent', absence: { kind: 'failed', error: new LookupError({ kind: 'timeout', requestId: 'r-sa-1' }) } };
 
 /** The log as the main thread reads it, with the request ID the client took from a header. */
 function mainThreadLog(deliveries: DeliveryLookup): FetchedLog {
   const log = parseEventLogResponse({ id: '1001', httpStatus: 200, headers: { get: () => null }, body: BODY, zone: BENCH_ZONE });
-  return { log: { ...log, requestId: REQUEST_ID }, deliveries };
+  return { log: { ...log, requestId: REQUEST_ID }, deliveries, alert: NOT_ASKED };
 }
 
 /** A job's raw-log part, carried across as a worker would receive it. */
@@ -38,6 +38,7 @@ function rawJob(deliveries: DeliveryLookup): RawLogJob {
     zone: BENCH_ZONE,
     requestId: REQUEST_ID,
     deliveries: plainDeliveries(deliveries),
+    alert: NOT_ASKED,
     settings: SETTINGS,
     nowMs: NOW_MS,
   });

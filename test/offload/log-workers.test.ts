@@ -44,7 +44,8 @@ describe('log offload on worker threads', () => {
     for (const page of [0, 1]) {
       const view = { ...VIEW, page };
       const deliveries = { kind: 'absent', absence: { kind: 'not_asked' } } as const;
-      expect(await offload.render({ log: { ...log, entries: [], raw }, deliveries }, SETTINGS, { kind: 'message', view }, nowMs)).toEqual(renderFetchedLog({ log, deliveries }, SETTINGS, view, nowMs));
+      const alert = deliveries;
+      expect(await offload.render({ log: { ...log, entries: [], raw }, deliveries, alert }, SETTINGS, { kind: 'message', view }, nowMs)).toEqual(renderFetchedLog({ log, deliveries, alert }, SETTINGS, view, nowMs));
     }
     // The cached body is copied, not taken: it can be rendered again.
     expect(raw.body.byteLength).toBe(Buffer.byteLength(body));
@@ -65,9 +66,10 @@ describe('log offload on worker threads', () => {
     const log = parseEventLogResponse({ id: '1001', httpStatus: 200, headers: { get: () => null }, body, zone: BENCH_ZONE });
     const raw = { body: verdict.body, records: 1_000, read: () => log };
     const deliveries = { kind: 'absent', absence: { kind: 'not_asked' } } as const;
+    const alert = deliveries;
     const nowMs = Date.UTC(2024, 4, 7);
     for (let i = 0; i < 2; i++) {
-      expect(await offload.render({ log: { ...log, entries: [], raw }, deliveries }, SETTINGS, { kind: 'message', view: VIEW }, nowMs)).toEqual(renderFetchedLog({ log, deliveries }, SETTINGS, VIEW, nowMs));
+      expect(await offload.render({ log: { ...log, entries: [], raw }, deliveries, alert }, SETTINGS, { kind: 'message', view: VIEW }, nowMs)).toEqual(renderFetchedLog({ log, deliveries, alert }, SETTINGS, VIEW, nowMs));
     }
     // Shared, not moved: the cached body is whole after every render.
     expect(utf8Of(raw.body)).toBe(body);

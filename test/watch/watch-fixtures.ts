@@ -2,7 +2,6 @@ import { LookupError } from '../../src/eventlog/model/lookup-error';
 import { parseDemoResponse } from '../../src/console/demo-data';
 import { EVOLVING_INCIDENT_ID, evolvingIncidentResponse, type EvolvingStage } from '../../src/console/demo/evolving-incident';
 import { createServerClock } from '../../src/console/demo/server-clock';
-import type { DeliveryLookup } from '../../src/eventlog/deliveries/deliveries';
 import type { EventLog } from '../../src/eventlog/model/record';
 import type { LookupOutcome, LookupRequest } from '../../src/eventlog/service/service';
 import type { SlackMessage } from '../../src/render/types';
@@ -18,7 +17,7 @@ export function incidentAt(stage: EvolvingStage): EventLog {
 }
 
 /** What a lookup of the (old-generation) incident says about per-receiver results: not asked. */
-export const NOT_ASKED: DeliveryLookup = { kind: 'absent', absence: { kind: 'not_asked' } };
+export const NOT_ASKED = { kind: 'absent', absence: { kind: 'not_asked' } } as const;
 
 export interface ScriptedLookup {
   lookup(request: LookupRequest): Promise<LookupOutcome>;
@@ -29,7 +28,7 @@ export interface ScriptedLookup {
 }
 
 export function scriptedLookup(first: EvolvingStage = 'created'): ScriptedLookup {
-  let current: LookupOutcome = { kind: 'ok', log: incidentAt(first), deliveries: NOT_ASKED, fromCache: false };
+  let current: LookupOutcome = { kind: 'ok', log: incidentAt(first), deliveries: NOT_ASKED, alert: NOT_ASKED, fromCache: false };
   const requests: LookupRequest[] = [];
   return {
     requests,
@@ -41,7 +40,7 @@ export function scriptedLookup(first: EvolvingStage = 'created'): ScriptedLookup
       current = outcome;
     },
     stage: (stage) => {
-      current = { kind: 'ok', log: incidentAt(stage), deliveries: NOT_ASKED, fromCache: false };
+      current = { kind: 'ok', log: incidentAt(stage), deliveries: NOT_ASKED, alert: NOT_ASKED, fromCache: false };
     },
   };
 }

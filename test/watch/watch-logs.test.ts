@@ -43,13 +43,13 @@ function fakeWorker(): WatchLogWorkers & { asked: string[] } {
 }
 
 describe('watchLogs', () => {
-  const expectedLook = lookForWatch({ log: parsed, deliveries: NOT_ASKED }, SETTINGS, WITH_MESSAGE, NOW_MS);
+  const expectedLook = lookForWatch({ log: parsed, deliveries: NOT_ASKED, alert: NOT_ASKED }, SETTINGS, WITH_MESSAGE, NOW_MS);
 
   it('with a worker: keeps a raw log raw, and looks at and draws it there, never reading it here', async () => {
     const worker = fakeWorker();
     const logs = watchLogs(SETTINGS, worker);
     const { log, reads } = rawLog();
-    const kept: FetchedLog = { log: logs.keep(log), deliveries: NOT_ASKED };
+    const kept: FetchedLog = { log: logs.keep(log), deliveries: NOT_ASKED, alert: NOT_ASKED };
     expect(kept.log).toBe(log);
     expect(await logs.look(kept, WITH_MESSAGE, NOW_MS)).toEqual(expectedLook);
     expect(await logs.look(kept, SNAPSHOT_ONLY, NOW_MS)).toEqual({ snapshot: expectedLook.snapshot, message: null });
@@ -61,7 +61,7 @@ describe('watchLogs', () => {
   it('with a worker: an ordinary log is looked at and drawn here', async () => {
     const worker = fakeWorker();
     const logs = watchLogs(SETTINGS, worker);
-    const fetched: FetchedLog = { log: parsed, deliveries: NOT_ASKED };
+    const fetched: FetchedLog = { log: parsed, deliveries: NOT_ASKED, alert: NOT_ASKED };
     expect(await logs.look(fetched, WITH_MESSAGE, NOW_MS)).toEqual(expectedLook);
     expect(await logs.render(fetched, VIEW, NOW_MS)).toEqual(renderFetchedLog(fetched, SETTINGS, VIEW, NOW_MS));
     expect(worker.asked).toEqual([]);
@@ -70,7 +70,7 @@ describe('watchLogs', () => {
   it('without a worker: a raw log is read here once, when kept, as before', async () => {
     const logs = watchLogs(SETTINGS);
     const { log, reads } = rawLog();
-    const kept: FetchedLog = { log: logs.keep(log), deliveries: NOT_ASKED };
+    const kept: FetchedLog = { log: logs.keep(log), deliveries: NOT_ASKED, alert: NOT_ASKED };
     expect(kept.log).toBe(parsed);
     expect(await logs.look(kept, WITH_MESSAGE, NOW_MS)).toEqual(expectedLook);
     expect(reads()).toBe(1);

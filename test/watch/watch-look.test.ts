@@ -9,7 +9,7 @@ import { incidentAt, NOT_ASKED } from './watch-fixtures';
 const SETTINGS = { lang: 'en' as const, timezone: 'Asia/Shanghai', monitorUrl: null };
 const NOW_MS = Date.UTC(2024, 5, 3, 8);
 const VIEW = { variant: 'full' as const, page: 0, sharedBy: null, watch: { kind: 'live' as const, banner: '👁 Watching', key: 'C0CHANNEL/8001' } };
-const at = (stage: Parameters<typeof incidentAt>[0]) => ({ log: incidentAt(stage), deliveries: NOT_ASKED });
+const at = (stage: Parameters<typeof incidentAt>[0]) => ({ log: incidentAt(stage), deliveries: NOT_ASKED, alert: NOT_ASKED });
 const snapshotAt = (stage: Parameters<typeof incidentAt>[0]) => snapshotOf(summarize(incidentAt(stage), NOW_MS, NOT_ASKED));
 
 describe('lookForWatch', () => {

@@ -87,7 +87,7 @@ describe('the watcher', () => {
   it('tells a delivery that failed between polls (known only from search_action), once, even across a poll whose search_action failed', async () => {
     const s = setUp();
     await s.watcher.start({ log: incidentAt('created'), deliveries: deliveriesOf(['succeeded']), channel: CHANNEL, threadTs: null, userId: 'U0ALICE', teamId: 'T0001' });
-    const answer = (deliveries: DeliveryLookup) => s.bk.answer({ kind: 'ok', log: incidentAt('created'), deliveries, fromCache: false });
+    const answer = (deliveries: DeliveryLookup) => s.bk.answer({ kind: 'ok', log: incidentAt('created'), deliveries, alert: NOT_ASKED, fromCache: false });
 
     // The log is the same ("triggered"); only the per-receiver results say lisi's call failed.
     answer(deliveriesOf(['succeeded', 'failed']));

@@ -1,3 +1,4 @@
+import { alertDocument, searchAlertResponse } from './alert-documents';
 import { errorResponse, successResponse, type DemoResponse } from './envelope';
 import { storyRecords, type Story } from './new-generation-alert';
 import type { ServerClock } from './server-clock';
@@ -33,4 +34,21 @@ export function actionsRefusedResponse(): DemoResponse {
     'APP [bk_eventlog_bot] has no permission to access the component [MONITOR_V3.search_action], please apply for permission in the developer center',
     '0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a',
   );
+}
+
+/** search_alert: answers (only search_action is refused): still firing, fatal, nobody has acked. */
+export function actionsRefusedAlertDocument(): DemoResponse {
+  const alert = alertDocument({
+    id: ACTIONS_REFUSED_ID,
+    name: '磁盘使用率告警',
+    status: 'ABNORMAL',
+    severity: 1,
+    ip: '10.0.5.21',
+    metric: '磁盘使用率',
+    assignee: ['wangwu'],
+    beginSec: START,
+    latestSec: START + 10 * MIN,
+    strategyId: 57,
+  });
+  return searchAlertResponse([alert], '5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d');
 }

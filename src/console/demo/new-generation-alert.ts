@@ -1,3 +1,4 @@
+import { alertDocument, searchAlertResponse } from './alert-documents';
 import { successResponse, type DemoResponse } from './envelope';
 import type { ServerClock } from './server-clock';
 
@@ -58,4 +59,23 @@ export function newGenerationAlertRecords(clock: ServerClock): unknown[] {
 /** The ESB body for alert 164239028644167 (newer Monitor answers with code 200). */
 export function newGenerationAlertResponse(clock: ServerClock): DemoResponse {
   return successResponse(newGenerationAlertRecords(clock), { code: 200, requestId: 'a1b2c3d4e5f60718293a4b5c6d7e8f90' });
+}
+
+/** search_alert's answer: recovered, fatal after its upgrade, acked by zhangsan, owned by lisi and zhangsan. */
+export function newGenerationAlertDocument(): DemoResponse {
+  const alert = alertDocument({
+    id: NEW_GENERATION_ALERT_ID,
+    name: 'CPU使用率告警',
+    status: 'RECOVERED',
+    severity: 1,
+    ip: '10.0.3.8',
+    metric: 'CPU使用率',
+    assignee: ['lisi', 'zhangsan'],
+    ackOperator: 'zhangsan',
+    beginSec: NEW_GENERATION_START,
+    endSec: NEW_GENERATION_START + 43 * MIN,
+    latestSec: NEW_GENERATION_START + 38 * MIN,
+    strategyId: 41,
+  });
+  return searchAlertResponse([alert], 'e1f2a3b4c5d6e7f8091a2b3c4d5e6f70');
 }

@@ -1,6 +1,7 @@
 import { LOOKUP_ERROR_KINDS, LookupError, plainLookupError, type PlainLookupError } from '../model/lookup-error';
+import type { AlertLookup } from '../model/alert-context';
 import type { DeliveryLookup } from '../deliveries/deliveries';
-import { plainDeliveries, type PlainDeliveries } from '../deliveries/plain-deliveries';
+import { plainAlert, plainDeliveries, type PlainAlert, type PlainDeliveries } from '../deliveries/plain-deliveries';
 import { rawLogParts, type EventLog, type Generation, type RawEventLog, type RawLogParts } from '../model/record';
 import { sharedCopyOf } from '../../thread-bytes';
 import { gunzipChunks, gzipChunks } from './gzip-chunks';
@@ -35,7 +36,8 @@ export type RawLogBuilder = (parts: RawLogParts) => RawEventLog;
 // 3: a binary frame (header + body); a raw log is kept as its body, not as JSON of its records.
 // 4: the token in plain before the compressed frame (stored-token.ts).
 // 5: an unreadable record's reason is a code (UnreadableReason) each language words, no longer English words.
-const FORMAT = 5;
+// 6: ok answers carry the alert itself (search_alert) beside the log.
+const FORMAT = 6;
 const NO_BODY: Uint8Array = new Uint8Array(0);
 const GENERATIONS: readonly Generation[] = ['old', 'new', 'unknown'];
 
@@ -48,6 +50,7 @@ interface Wire {
   /** A raw log: everything but its body, which is the frame's body. */
   raw?: WireRaw;
   deliveries?: PlainDeliveries;
+  alert?: PlainAlert;
   error?: PlainLookupError;
 }
 
@@ -67,6 +70,7 @@ export async function encodeSharedAnswer(answer: SharedAnswer): Promise<Buffer> 
       wire.log = log;
     }
     wire.deliveries = plainDeliveries(fetched.deliveries);
+    wire.alert = plainAlert(fetched.alert);
   }
   if (fetched.kind === 'failed') wire.error = plainLookupError(fetched.error);
   return prefixToken(answer.token, await gzipChunks(packFrame({ header: JSON.stringify(wire), body })));
@@ -97,7 +101,8 @@ function fetchedOf(wire: Partial<Wire>, body: Uint8Array, rawLog: RawLogBuilder 
   if (wire.kind === 'ok') {
     const log = logOf(wire, body, rawLog);
     const deliveries = deliveriesOf(wire.deliveries);
-    return log && deliveries ? { kind: 'ok', log, deliveries } : null;
+    const alert = alertOf(wire.alert);
+    return log && deliveries && alert ? { kind: 'ok', log, deliveries, alert } : null;
   }
   const error = errorOf(wire.error);
   if (wire.kind === 'failed' && error) return { kind: 'failed', error };
@@ -124,9 +129,29 @@ function errorOf(wire: PlainLookupError | undefined): LookupError | null {
 
 /** The per-receiver results as stored; null (the whole answer a miss) when they cannot be read. */
 function deliveriesOf(wire: PlainDeliveries | undefined): DeliveryLookup | null {
-  if (wire === undefined) return null;
-  if (wire.kind === 'present') return Array.isArray(wire.report?.failed) ? wire : null;
-  if (wire.absence.kind !== 'failed') return { kind: 'absent', absence: { kind: wire.absence.kind } };
-  const error = errorOf(wire.absence.error);
-  return error ? { kind: 'absent', absence: { kind: 'failed', error } } : null;
+  if (wire?.kind === 'present') return Array.isArray(wire.report?.failed) ? wire : null;
+  return absentOf(wire, ['off', 'not_asked']);
+}
+
+/** The alert as stored; null (the whole answer a miss) when it cannot be read. */
+function alertOf(wire: PlainAlert | undefined): AlertLookup | null {
+  if (wire?.kind === 'present') {
+    const { alert } = wire;
+    return typeof alert?.id === 'string' && Array.isArray(alert.dimensions) && Array.isArray(alert.assignees) ? wire : null;
+  }
+  return absentOf(wire, ['off', 'not_asked', 'not_found']);
+}
+
+/** A stored "absent, because …" of a part beside the log, when its reason is one of `kinds` or a readable failure. */
+function absentOf<K extends string>(
+  wire: { kind: 'absent'; absence: { kind: string; error?: PlainLookupError } } | undefined,
+  kinds: readonly K[],
+): { kind: 'absent'; absence: { kind: K } | { kind: 'failed'; error: LookupError } } | null {
+  if (wire?.kind !== 'absent' || typeof wire.absence !== 'object' || wire.absence === null) return null;
+  const { kind } = wire.absence;
+  if (kind === 'failed') {
+    const error = errorOf(wire.absence.error);
+    return error ? { kind: 'absent', absence: { kind: 'failed', error } } : null;
+  }
+  return (kinds as readonly string[]).includes(kind) ? { kind: 'absent', absence: { kind: kind as K } } : null;
 }

@@ -1,23 +1,34 @@
+import type { AlertLookup } from '../model/alert-context';
 import type { DeliveryLookup } from './deliveries';
 import { LookupError, plainLookupError, type PlainLookupError } from '../model/lookup-error';
 
 /**
- * Per-receiver results as plain data, for a worker thread or the shared
- * store: a failed search_action call carries its LookupError (a class) as
- * plain fields. The shared store reads them back checking every field
- * (shared-answer-codec.ts); a worker, posted them by this process, trusts them.
+ * The parts beside a log (per-receiver results, the alert) as plain data, for
+ * a worker thread or the shared store: a failed side call carries its
+ * LookupError (a class) as plain fields. The shared store reads them back
+ * checking every field (shared-answer-codec.ts); a worker, posted them by this process, trusts them.
  */
-export type PlainDeliveries =
-  | Exclude<DeliveryLookup, { kind: 'absent' }>
-  | { kind: 'absent'; absence: { kind: 'off' | 'not_asked' } | { kind: 'failed'; error: PlainLookupError } };
+type PlainAbsence<A> = A extends { kind: 'failed'; error: LookupError } ? { kind: 'failed'; error: PlainLookupError } : A;
+export type PlainPart<L> = L extends { kind: 'absent'; absence: infer A } ? { kind: 'absent'; absence: PlainAbsence<A> } : L;
 
-export function plainDeliveries(deliveries: DeliveryLookup): PlainDeliveries {
-  if (deliveries.kind === 'present' || deliveries.absence.kind !== 'failed') return deliveries as PlainDeliveries;
-  return { kind: 'absent', absence: { kind: 'failed', error: plainLookupError(deliveries.absence.error) } };
+export type PlainDeliveries = PlainPart<DeliveryLookup>;
+export type PlainAlert = PlainPart<AlertLookup>;
+
+type Part = DeliveryLookup | AlertLookup;
+
+export function plainPart<L extends Part>(part: L): PlainPart<L> {
+  if (part.kind === 'present' || part.absence.kind !== 'failed') return part as PlainPart<L>;
+  return { kind: 'absent', absence: { kind: 'failed', error: plainLookupError(part.absence.error) } } as PlainPart<L>;
 }
 
-/** The results again, from plain data this process made (no checks: see shared-answer-codec.ts for stored data). */
-export function deliveriesFromPlain(plain: PlainDeliveries): DeliveryLookup {
-  if (plain.kind === 'present' || plain.absence.kind !== 'failed') return plain as DeliveryLookup;
-  return { kind: 'absent', absence: { kind: 'failed', error: new LookupError(plain.absence.error) } };
+/** The part again, from plain data this process made (no checks: see shared-answer-codec.ts for stored data). */
+export function partFromPlain<L extends Part>(plain: PlainPart<L>): L {
+  const part = plain as PlainPart<Part>;
+  if (part.kind === 'present' || part.absence.kind !== 'failed') return plain as L;
+  return { kind: 'absent', absence: { kind: 'failed', error: new LookupError(part.absence.error) } } as L;
 }
+
+export const plainDeliveries = (deliveries: DeliveryLookup): PlainDeliveries => plainPart(deliveries);
+export const deliveriesFromPlain = (plain: PlainDeliveries): DeliveryLookup => partFromPlain<DeliveryLookup>(plain);
+export const plainAlert = (alert: AlertLookup): PlainAlert => plainPart(alert);
+export const alertFromPlain = (plain: PlainAlert): AlertLookup => partFromPlain<AlertLookup>(plain);

@@ -1,11 +1,10 @@
+import type { BkIdentity } from './bk-identity';
 import type { ActionList } from './action-record';
 import type { AlertContext } from './alert-context';
 import type { EventLog, RawEventLog, RawLogParts } from './record';
+import type { TriageSource } from './triage-source';
 
-/** Who the BlueKing call is made as (the `bk_username` sent). */
-export interface BkIdentity {
-  username: string | null;
-}
+export type { BkIdentity };
 
 /**
  * Where event logs come from: the real BlueKing client or the built-in demo
@@ -30,4 +29,6 @@ export interface EventLogSource {
    * log here. Optional: a source that keeps no log raw needs none.
    */
   rawLog?(parts: RawLogParts): RawEventLog;
+  /** Acting on alerts (ack, shield) as the acting user. Optional: without it, no one may act. */
+  triage?: TriageSource;
 }

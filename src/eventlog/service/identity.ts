@@ -1,10 +1,26 @@
 import type { IdentityConfig } from '../../config';
 import { TtlCache } from '../answers/ttl-cache';
 
-/** How we learn a Slack user's email (users.info), injected so the core stays free of Slack I/O. */
-export type EmailLookup = (slackUserId: string) => Promise<string | null>;
+/** What Slack says about a user (users.info): their email and their home workspace. */
+export interface SlackProfile {
+  email: string | null;
+  /** users.info `team_id`: the workspace the account belongs to (another one for a Slack Connect user). */
+  teamId: string | null;
+}
 
-export type IdentityResult = { ok: true; username: string | null } | { ok: false; why: 'unmapped' | 'no_email' };
+/** How we learn a Slack user's email and workspace (users.info), injected so the core stays free of Slack I/O. */
+export type EmailLookup = (slackUserId: string) => Promise<SlackProfile | null>;
+
+export type IdentityRefusal = 'unmapped' | 'no_email' | 'other_domain' | 'other_team';
+
+export type IdentityResult = { ok: true; username: string | null } | { ok: false; why: IdentityRefusal };
+
+/** Which workspaces' users may be named by their email: the app's own, and those on ALLOWED_TEAM_IDS. */
+export interface HomeTeams {
+  /** The app's workspace (auth.test at start); null until known. */
+  home: () => string | null;
+  allowed: ReadonlySet<string>;
+}
 
 const BK_USERNAME_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -18,6 +34,7 @@ export function createIdentityResolver(
   serviceUsername: string | null,
   lookupEmail: EmailLookup,
   now: () => number,
+  teams: HomeTeams = { home: () => null, allowed: new Set() },
 ): (slackUserId: string) => Promise<IdentityResult> {
   if (config.mode === 'service') return async () => ({ ok: true, username: serviceUsername });
   if (config.mode === 'map') {
@@ -30,10 +47,24 @@ export function createIdentityResolver(
   return async (slackUserId) => {
     const cached = cache.get(slackUserId);
     if (cached) return { ok: true, username: cached };
-    const email = await lookupEmail(slackUserId);
-    const local = email?.split('@')[0] ?? '';
-    if (!BK_USERNAME_PATTERN.test(local)) return { ok: false, why: 'no_email' };
-    cache.set(slackUserId, local);
-    return { ok: true, username: local };
+    const judged = usernameOf(await lookupEmail(slackUserId), config.emailDomains, teams);
+    if (judged.ok && judged.username) cache.set(slackUserId, judged.username);
+    return judged;
   };
+}
+
+/**
+ * The BlueKing user a Slack profile names: the email's local part, only on one of our domains and
+ * for an account of our workspace. admin@partner.example, or a Slack Connect guest, is not our admin.
+ */
+export function usernameOf(profile: SlackProfile | null, domains: ReadonlySet<string>, teams: HomeTeams): IdentityResult {
+  const email = profile?.email ?? '';
+  const at = email.lastIndexOf('@');
+  const local = at > 0 ? email.slice(0, at) : '';
+  if (!BK_USERNAME_PATTERN.test(local)) return { ok: false, why: 'no_email' };
+  if (!domains.has(email.slice(at + 1).toLowerCase())) return { ok: false, why: 'other_domain' };
+  // users.info always names the account's workspace; a profile without one proves nothing either way.
+  const team = profile?.teamId ?? null;
+  if (team !== null && team !== teams.home() && !teams.allowed.has(team)) return { ok: false, why: 'other_team' };
+  return { ok: true, username: local };
 }

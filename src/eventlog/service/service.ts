@@ -4,19 +4,19 @@ import type { Logger } from '../../log';
 import type { Metrics } from '../../metrics';
 import type { Store } from '../../store/store';
 import { checkAccess, type AccessDenial, type Requester } from './access';
-import { createIdentityResolver, type EmailLookup } from './identity';
+import { createIdentityResolver, type EmailLookup, type IdentityRefusal } from './identity';
 import { createCoalescer } from './coalesce';
 import { RateLimiter } from './rate-limiter';
+import type { AlertLookup } from '../model/alert-context';
 import type { DeliveryLookup } from '../deliveries/deliveries';
 import { fetchLogWithDeliveries } from './fetch-with-deliveries';
-import type { FetchedLog } from '../answers/answer';
 import type { EventLog } from '../model/record';
 import { answerWeight, CACHE_MAX_RECORDS } from '../answers/answer-weight';
 import { createSharedAnswers } from '../answers/shared-answers';
 import type { EventLogSource } from '../model/source';
 import { TtlCache } from '../answers/ttl-cache';
 import { createUpstreamGate } from './upstream-gate';
-import type { Fetched } from '../answers/answer';
+import type { FetchedLog, Fetched } from '../answers/answer';
 
 /** One request for an event log, whatever Slack entry point it came through. */
 export interface LookupRequest extends Requester {
@@ -33,12 +33,12 @@ export interface LookupRequest extends Requester {
 
 export type Refusal =
   | { kind: 'access'; denied: AccessDenial }
-  | { kind: 'identity'; why: 'unmapped' | 'no_email' }
+  | { kind: 'identity'; why: IdentityRefusal }
   | { kind: 'user_rate_limited'; retryAfterSec: number }
   | { kind: 'busy' };
 
 export type LookupOutcome =
-  | { kind: 'ok'; log: EventLog; deliveries: DeliveryLookup; fromCache: boolean }
+  | { kind: 'ok'; log: EventLog; deliveries: DeliveryLookup; alert: AlertLookup; fromCache: boolean }
   | { kind: 'refused'; refusal: Refusal }
   | { kind: 'failed'; error: LookupError };
 
@@ -54,6 +54,8 @@ export interface ServiceDeps {
   log: Logger;
   metrics: Metrics;
   lookupEmail: EmailLookup;
+  /** The app's own workspace (auth.test), whose users email identity may name; null until known. */
+  homeTeamId?: () => string | null;
   /**
    * Where rate budgets and BlueKing's pause live, and, when the store is shared
    * (Redis), answers and locks across replicas.
@@ -66,9 +68,9 @@ export interface ServiceDeps {
  * Cache and coalescing keys include the BlueKing username, so one user never
  * sees what another user's identity fetched. Calls go out through the
  * upstream gate (in-flight cap, BlueKing's own rate-limit pause). A lookup of a
- * new-generation alert also asks search_action for per-receiver results,
- * alongside the event log: both calls share the lookup's cache entry,
- * coalescing (in-process and across replicas), gate slot, rate-limit pause and identity.
+ * new-generation alert also asks search_action for per-receiver results and
+ * search_alert for the alert itself, alongside the event log: the three calls share the lookup's
+ * cache entry, coalescing (in-process and across replicas), gate slot, rate-limit pause and identity.
  * With a shared store the cache and the single flight span every replica;
  * the in-process coalescer still runs first, so one replica asks the store once per key.
  */
@@ -98,17 +100,20 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
     : null;
   const inFlightCalls = createCoalescer<Fetched>(() => deps.metrics.coalesced());
   const perUser = new RateLimiter(store, limits.userPerMinute);
-  const resolveIdentity = createIdentityResolver(config.identity, config.bk?.username ?? null, deps.lookupEmail, deps.now);
+  const resolveIdentity = createIdentityResolver(config.identity, config.bk?.username ?? null, deps.lookupEmail, deps.now, {
+    home: deps.homeTeamId ?? (() => null),
+    allowed: config.access.teamIds,
+  });
 
   /**
-   * One lookup's calls to BlueKing (the event log, and search_action beside it), timed for the
+   * One lookup's calls to BlueKing (the event log, and search_action and search_alert beside it), timed for the
    * latency histogram. Anything but a LookupError is a bug and is thrown on.
    */
   const callUpstream = async (id: string, username: string | null): Promise<Fetched> => {
     const started = deps.now();
     const seconds = (): number => (deps.now() - started) / 1000;
     try {
-      const fetched = await fetchLogWithDeliveries(deps.source, id, { username }, config.noticeResults);
+      const fetched = await fetchLogWithDeliveries(deps.source, id, { username }, config);
       deps.metrics.upstreamLatency(seconds(), 'ok');
       return { kind: 'ok', ...fetched };
     } catch (err) {
@@ -124,7 +129,7 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
       const callOnce = (): Promise<Fetched> => gate.pass(() => callUpstream(id, username));
       if (shared) return shared.fetchOnce(key, callOnce);
       const fetched = await callOnce();
-      if (fetched.kind === 'ok') cache.set(key, { log: fetched.log, deliveries: fetched.deliveries });
+      if (fetched.kind === 'ok') cache.set(key, { log: fetched.log, deliveries: fetched.deliveries, alert: fetched.alert });
       return fetched;
     });
 
@@ -136,7 +141,7 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
     }
     const fetched = await shared.cached(key);
     if (!fetched) return null;
-    return fetched.kind === 'ok' ? { kind: 'ok', log: fetched.log, deliveries: fetched.deliveries, fromCache: true } : outcomeOf(fetched, deps.metrics);
+    return fetched.kind === 'ok' ? { kind: 'ok', log: fetched.log, deliveries: fetched.deliveries, alert: fetched.alert, fromCache: true } : outcomeOf(fetched, deps.metrics);
   };
 
   const lookup = async (request: LookupRequest): Promise<LookupOutcome> => {
@@ -184,7 +189,7 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
 function outcomeOf(fetched: Fetched, metrics: Metrics): LookupOutcome {
   switch (fetched.kind) {
     case 'ok':
-      return { kind: 'ok', log: fetched.log, deliveries: fetched.deliveries, fromCache: false };
+      return { kind: 'ok', log: fetched.log, deliveries: fetched.deliveries, alert: fetched.alert, fromCache: false };
     case 'busy':
       metrics.rateLimited('busy');
       return { kind: 'refused', refusal: { kind: 'busy' } };

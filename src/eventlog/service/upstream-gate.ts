@@ -69,10 +69,12 @@ export function createUpstreamGate(options: UpstreamGateOptions): UpstreamGate {
   };
 }
 
-/** BlueKing's rate-limit answer in what came back, if any: a limit on the search_action call beside the log counts too. */
+/** BlueKing's rate-limit answer in what came back, if any: a limit on a call beside the log (search_action, search_alert) counts too. */
 function rateLimitOf(fetched: Fetched): LookupError | null {
   if (fetched.kind === 'failed') return fetched.error.kind === 'rate_limited' ? fetched.error : null;
-  if (fetched.kind !== 'ok' || fetched.deliveries.kind !== 'absent' || fetched.deliveries.absence.kind !== 'failed') return null;
-  const { error } = fetched.deliveries.absence;
-  return error.kind === 'rate_limited' ? error : null;
+  if (fetched.kind !== 'ok') return null;
+  for (const part of [fetched.deliveries, fetched.alert]) {
+    if (part.kind === 'absent' && part.absence.kind === 'failed' && part.absence.error.kind === 'rate_limited') return part.absence.error;
+  }
+  return null;
 }

@@ -14,6 +14,8 @@ export const consoleMessages = {
     ['json <id>  or  /eventlog <id> --json', 'the exact Block Kit payload {text, blocks}'],
     ['builder <id>', 'a Block Kit Builder link to see it as Slack draws it'],
     ['/eventlog <id> --page=N', 'page N of a long log, as Older/Newer show it (0 = first view)'],
+    ['ack <id> [note]', 'acknowledge a demo alert as the Acknowledge button does (try ack 164239311052213)'],
+    ['shield <id> 3h [reason]', 'shield a demo alert: 30m, 1h, 3h, 12h, 1d or 7d'],
     ['watch <id>  or  /eventlog <id> watch', 'follow it as a watch does in Slack: each update and thread reply (try watch 8001)'],
     ['/eventlog <id> --all', 'the Full log window (what the Full log button opens); with --page=N'],
     ['/eventlog <id> --filter=F', 'the Full log filtered: all, notices, failures or state'],
@@ -38,6 +40,12 @@ export const consoleMessages = {
   pushText: 'Notification text: ',
   builderNote: 'Open in a browser (Block Kit Builder):',
   prompt: 'eventlog> ',
+  triage: {
+    usage: 'Type ack <id> [note], or shield <id> <30m|1h|3h|12h|1d|7d> [change|known|unimportant|reason].',
+    demoOnly: 'ack and shield act on the demo alerts only: the console never writes to a real BlueKing.',
+    actingAs: (user) => `Acting as BlueKing user ${user} (view rights on business 2, where the demo alerts are), as the Slack buttons would:`,
+    answerNow: 'The answer now reads:',
+  },
   watchCalls: {
     post: 'Slack ← chat.postMessage (the watching message)',
     update: 'Slack ← chat.update (the same message, kept current)',

@@ -4,7 +4,8 @@ import { consoleMessages } from './console';
 import { deliveries } from './deliveries';
 import { render } from './render';
 import { replies } from './replies';
+import { triage } from './triage';
 import { watch } from './watch';
 
 /** Every message in English, one file per area. */
-export const en = { render, replies, bkErrors, console: consoleMessages, watch, deliveries } satisfies Messages;
+export const en = { render, replies, bkErrors, console: consoleMessages, watch, deliveries, triage } satisfies Messages;

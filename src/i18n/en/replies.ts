@@ -63,6 +63,14 @@ export const replies = {
         'The bot looks events up as your own BlueKing user, named by your Slack email (the part before @), and could not read a usable one.',
         'Add your work email to your Slack profile, or ask whoever runs the bot to grant it the users:read.email scope.',
       ],
+      other_domain: [
+        'Your Slack email is not on a domain the bot takes as BlueKing accounts, so it cannot tell which BlueKing user you are.',
+        'If it is your work address, ask whoever runs the bot to add its domain to BK_EMAIL_DOMAINS.',
+      ],
+      other_team: [
+        'Your Slack account belongs to another workspace (Slack Connect or another organisation), so the bot will not name a BlueKing user for you.',
+        'If your workspace should be served, ask whoever runs the bot to add it to ALLOWED_TEAM_IDS.',
+      ],
     },
     user_rate_limited: {
       title: 'Slow down a little',

@@ -14,6 +14,8 @@ export const consoleMessages = {
     ['json <id>  或  /eventlog <id> --json', '完整的 Block Kit 消息 {text, blocks}'],
     ['builder <id>', 'Block Kit Builder 链接，查看 Slack 中的实际效果'],
     ['/eventlog <id> --page=N', '长流水的第 N 页，与“较早/较新”按钮一致（0 = 首页）'],
+    ['ack <id> [备注]', '像“确认”按钮那样确认一个演示告警（试试 ack 164239311052213）'],
+    ['shield <id> 3h [原因]', '屏蔽一个演示告警：30m、1h、3h、12h、1d 或 7d'],
     ['watch <id>  或  /eventlog <id> watch', '像 Slack 中那样跟踪：每次更新和话题回复（试试 watch 8001）'],
     ['/eventlog <id> --all', '完整流水窗口（即“完整流水”按钮打开的内容），可加 --page=N'],
     ['/eventlog <id> --filter=F', '筛选后的完整流水：all、notices、failures 或 state'],
@@ -38,6 +40,12 @@ export const consoleMessages = {
   pushText: '通知文本：',
   builderNote: '在浏览器中打开（Block Kit Builder）：',
   prompt: 'eventlog> ',
+  triage: {
+    usage: '请输入 ack <id> [备注]，或 shield <id> <30m|1h|3h|12h|1d|7d> [change|known|unimportant|原因]。',
+    demoOnly: 'ack 和 shield 只作用于演示告警：控制台从不写入真实的蓝鲸。',
+    actingAs: (user) => `以蓝鲸用户 ${user}（拥有演示告警所在业务 2 的查看权限）操作，与 Slack 按钮相同：`,
+    answerNow: '现在的回答：',
+  },
   watchCalls: {
     post: 'Slack ← chat.postMessage（跟踪消息）',
     update: 'Slack ← chat.update（同一条消息，保持最新）',

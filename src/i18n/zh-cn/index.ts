@@ -4,7 +4,8 @@ import { consoleMessages } from './console';
 import { deliveries } from './deliveries';
 import { render } from './render';
 import { replies } from './replies';
+import { triage } from './triage';
 import { watch } from './watch';
 
 /** Every message in Simplified Chinese (zh-CN), one file per area. */
-export const zhCN = { render, replies, bkErrors, console: consoleMessages, watch, deliveries } satisfies Messages;
+export const zhCN = { render, replies, bkErrors, console: consoleMessages, watch, deliveries, triage } satisfies Messages;

@@ -61,6 +61,14 @@ export const replies = {
         '机器人以你本人的蓝鲸用户查询（取自 Slack 邮箱 @ 之前的部分），但没有读到可用的邮箱。',
         '请在 Slack 个人资料中填写工作邮箱，或请机器人的维护者为应用开通 users:read.email 权限。',
       ],
+      other_domain: [
+        '你的 Slack 邮箱不属于机器人认可的蓝鲸账号域名，因此无法确定你是哪个蓝鲸用户。',
+        '如果这是你的工作邮箱，请联系机器人的维护者把该域名加入 BK_EMAIL_DOMAINS。',
+      ],
+      other_team: [
+        '你的 Slack 账号属于另一个工作区（Slack Connect 或其他组织），机器人不会为你指定蓝鲸用户。',
+        '如果应当为你的工作区提供服务，请联系机器人的维护者把它加入 ALLOWED_TEAM_IDS。',
+      ],
     },
     user_rate_limited: { title: '请稍后再试', line: (seconds) => `你在一分钟内查询次数过多，请 ${seconds} 秒后再试。` },
     // 这是机器人自己的并发上限，不是蓝鲸的状态：不要让人去查蓝鲸。

@@ -8,6 +8,8 @@ import * as logButtons from './log-buttons';
 import * as messageShortcut from './message-shortcut';
 import * as modalActions from './modal-actions';
 import * as pickIdButton from './pick-id-button';
+import * as triageButtons from './triage-buttons';
+import * as triageModals from './triage-modals';
 import * as watchButtons from '../../watch/slack/watch-buttons';
 
 /** Every entry point, each in its own file exporting register(app, ctx). */
@@ -21,4 +23,6 @@ export function registerListeners(app: App, ctx: SlackContext): void {
   fullLog.register(app, ctx);
   modalActions.register(app, ctx);
   linkShared.register(app, ctx);
+  triageButtons.register(app, ctx);
+  triageModals.register(app, ctx);
 }

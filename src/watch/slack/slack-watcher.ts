@@ -23,6 +23,8 @@ export interface SlackWatcherDeps {
   logger: BoltLogger;
   /** Reads and draws big logs kept raw on worker threads (shared with the client and the listeners). */
   logWorkers?: WatchLogWorkers;
+  /** Acting on alerts from Slack is on: watching messages of open alerts offer Acknowledge / Shield. */
+  actions?: boolean;
 }
 
 /** The watcher of a Slack app: polls through the app's service and talks to Slack with a client of its own. */
@@ -45,7 +47,7 @@ export function createSlackWatcher(config: Config & { slack: SlackConnection }, 
     random: deps.random ?? Math.random,
     replicaId: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
     settings: config.watch,
-    render: { lang: config.lang, timezone: config.timezone, monitorUrl: config.monitorUrl },
+    render: { lang: config.lang, timezone: config.timezone, monitorUrl: config.monitorUrl, actions: deps.actions ?? false },
     logWorkers: deps.logWorkers,
   });
 }

@@ -2,21 +2,23 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { rawEventLog } from '../../../src/bk/raw-event-log';
 import { parseEventLogResponse } from '../../../src/bk/envelope';
 import { decodeSharedAnswer, encodeSharedAnswer, type RawLogBuilder } from '../../../src/eventlog/answers/shared-answer-codec';
-import { summarizeDeliveries, type DeliveryLookup } from '../../../src/eventlog/deliveries/deliveries';
+import { summarizeDeliveries } from '../../../src/eventlog/deliveries/deliveries';
 import { LookupError } from '../../../src/eventlog/model/lookup-error';
 import { rawLogParts, type EventLog, type RawEventLog } from '../../../src/eventlog/model/record';
 import { prefixToken, splitToken, TOKEN_PREFIX_BYTES } from '../../../src/eventlog/answers/stored-token';
-import type { Fetched } from '../../../src/eventlog/answers/answer';
 import { parseSearchActionResponse } from '../../../src/bk/search-action';
+import { parseSearchAlertResponse } from '../../../src/bk/search-alert';
+import { ALERT_ID, alertDocument, searchAlertAnswer } from '../../fixtures/bk/search-alert';
 import { benchEsbBody } from '../../../bench/bench-log';
 import { OLD_GENERATION_5310 } from '../../fixtures/bk';
 import { searchActionAnswer, sixDeliveries } from '../../fixtures/bk/search-action';
+import type { Fetched } from '../../../src/eventlog/answers/answer';
 
 /** An answer kept in the shared store (Redis) must come back as it was (a raw log as a raw log), or not at all. */
 
 const ZONE = 'Asia/Shanghai';
 const LOG: EventLog = { id: '164239028644167', entries: [], generation: 'new', requestId: 'req-1' };
-const NOT_ASKED: DeliveryLookup = { kind: 'absent', absence: { kind: 'not_asked' } };
+const NOT_ASKED = { kind: 'absent', absence: { kind: 'not_asked' } } as const;
 const buildRaw: RawLogBuilder = (parts) => rawEventLog(parts, { zone: ZONE });
 
 /** Event 5310 as the client keeps a big answer: its body, as sent, and its record count. */
@@ -41,22 +43,33 @@ async function roundTrip(fetched: Fetched, rawLog: RawLogBuilder | null = buildR
 describe('the shared answer codec', () => {
   it('keeps the per-receiver report of an ok answer', async () => {
     const list = parseSearchActionResponse({ httpStatus: 200, headers: { get: () => null }, body: searchActionAnswer(sixDeliveries()) });
-    const fetched: Fetched = { kind: 'ok', log: LOG, deliveries: { kind: 'present', report: summarizeDeliveries(list) } };
+    const fetched: Fetched = { kind: 'ok', log: LOG, deliveries: { kind: 'present', report: summarizeDeliveries(list) }, alert: NOT_ASKED };
     expect(await roundTrip(fetched)).toEqual(fetched);
   });
 
   it('keeps why there is none, a failed search_action coming back as the LookupError it was', async () => {
     const error = new LookupError({ kind: 'app_permission', code: '1306403', requestId: 'req-2' });
-    const back = await roundTrip({ kind: 'ok', log: LOG, deliveries: { kind: 'absent', absence: { kind: 'failed', error } } });
+    const back = await roundTrip({ kind: 'ok', log: LOG, deliveries: { kind: 'absent', absence: { kind: 'failed', error } }, alert: NOT_ASKED });
     expect(back?.kind === 'ok' && back.deliveries.kind === 'absent' && back.deliveries.absence).toEqual({ kind: 'failed', error });
     expect(back?.kind === 'ok' && back.deliveries.kind === 'absent' && back.deliveries.absence.kind === 'failed' && back.deliveries.absence.error).toBeInstanceOf(LookupError);
-    expect(await roundTrip({ kind: 'ok', log: LOG, deliveries: { kind: 'absent', absence: { kind: 'off' } } })).toMatchObject({ deliveries: { absence: { kind: 'off' } } });
+    expect(await roundTrip({ kind: 'ok', log: LOG, deliveries: { kind: 'absent', absence: { kind: 'off' } }, alert: NOT_ASKED })).toMatchObject({ deliveries: { absence: { kind: 'off' } } });
+  });
+
+  it('keeps the alert itself, and why it is missing (a failed search_alert as the LookupError it was)', async () => {
+    const alert = parseSearchAlertResponse({ httpStatus: 200, headers: { get: () => null }, body: searchAlertAnswer([alertDocument({ is_ack: true, ack_operator: 'zhangsan' })]) }, ALERT_ID);
+    if (alert === null) throw new Error('fixture has no alert');
+    const present: Fetched = { kind: 'ok', log: LOG, deliveries: NOT_ASKED, alert: { kind: 'present', alert } };
+    expect(await roundTrip(present)).toEqual(present);
+    const error = new LookupError({ kind: 'timeout', requestId: 'req-3' });
+    const back = await roundTrip({ kind: 'ok', log: LOG, deliveries: NOT_ASKED, alert: { kind: 'absent', absence: { kind: 'failed', error } } });
+    expect(back?.kind === 'ok' && back.alert.kind === 'absent' && back.alert.absence.kind === 'failed' && back.alert.absence.error).toBeInstanceOf(LookupError);
+    expect(await roundTrip({ kind: 'ok', log: LOG, deliveries: NOT_ASKED, alert: { kind: 'absent', absence: { kind: 'not_found' } } })).toMatchObject({ alert: { absence: { kind: 'not_found' } } });
   });
 
   it('keeps an ordinary log with its records', async () => {
     const log = parseEventLogResponse({ id: '5310', httpStatus: 200, headers: { get: () => null }, body: OLD_GENERATION_5310.body, zone: ZONE });
     expect(log.entries.length).toBeGreaterThan(5);
-    const fetched: Fetched = { kind: 'ok', log, deliveries: NOT_ASKED };
+    const fetched: Fetched = { kind: 'ok', log, deliveries: NOT_ASKED, alert: NOT_ASKED };
     expect(await roundTrip(fetched)).toEqual(fetched);
   });
 
@@ -70,7 +83,7 @@ describe('the shared answer codec', () => {
 
   it('starts with its token in plain: the first few bytes say which answer is stored, without the rest', async () => {
     const token = 'b1946ac9-2f0e-4c2b-9d55-5e0a3f7c8d21';
-    const bytes = await encodeSharedAnswer({ token, freshUntil: 1, fetched: { kind: 'ok', log: rawLog5310(), deliveries: NOT_ASKED } });
+    const bytes = await encodeSharedAnswer({ token, freshUntil: 1, fetched: { kind: 'ok', log: rawLog5310(), deliveries: NOT_ASKED, alert: NOT_ASKED } });
     expect(splitToken(bytes.subarray(0, TOKEN_PREFIX_BYTES))?.token).toBe(token);
     expect(() => prefixToken('x'.repeat(65), Buffer.alloc(1))).toThrow(RangeError);
   });
@@ -79,7 +92,7 @@ describe('the shared answer codec', () => {
     const log = rawLog5310();
 
     it('comes back raw: the same body byte for byte, the same counts, and read() gives the same records', async () => {
-      const back = await roundTrip({ kind: 'ok', log, deliveries: NOT_ASKED });
+      const back = await roundTrip({ kind: 'ok', log, deliveries: NOT_ASKED, alert: NOT_ASKED });
       if (back?.kind !== 'ok' || !back.log.raw) throw new Error(`expected a raw log back, got ${JSON.stringify(back)}`);
       const again: RawEventLog = { ...back.log, raw: back.log.raw };
       expect({ ...rawLogParts(again), body: Buffer.from(again.raw.body) }).toEqual({ ...rawLogParts(log), body: Buffer.from(log.raw.body) });
@@ -89,7 +102,7 @@ describe('the shared answer codec', () => {
     });
 
     it('comes back with a body whose slice() is a copy (the offload hands the copy to a worker, which detaches it)', async () => {
-      const back = await roundTrip({ kind: 'ok', log, deliveries: NOT_ASKED });
+      const back = await roundTrip({ kind: 'ok', log, deliveries: NOT_ASKED, alert: NOT_ASKED });
       const body = back?.kind === 'ok' ? back.log.raw?.body : undefined;
       if (!body) throw new Error('expected a raw log back');
       const copy = body.slice();
@@ -104,7 +117,7 @@ describe('the shared answer codec', () => {
       const stringify = jest.spyOn(JSON, 'stringify');
       const parse = jest.spyOn(JSON, 'parse');
       try {
-        const bytes = await encodeSharedAnswer({ token: 't', freshUntil: 1, fetched: { kind: 'ok', log, deliveries: NOT_ASKED } });
+        const bytes = await encodeSharedAnswer({ token: 't', freshUntil: 1, fetched: { kind: 'ok', log, deliveries: NOT_ASKED, alert: NOT_ASKED } });
         stringified.push(...stringify.mock.results.map((r) => String(r.value)));
         // The body is in the stored bytes as BlueKing sent it.
         expect(gunzipSync(compressed(bytes)).includes(Buffer.from(OLD_GENERATION_5310.body, 'utf8'))).toBe(true);
@@ -126,7 +139,7 @@ describe('the shared answer codec', () => {
       const concat = jest.spyOn(Buffer, 'concat');
       let back: Fetched | undefined;
       try {
-        back = await roundTrip({ kind: 'ok', log: big, deliveries: NOT_ASKED });
+        back = await roundTrip({ kind: 'ok', log: big, deliveries: NOT_ASKED, alert: NOT_ASKED });
         expect(Math.max(0, ...concat.mock.results.map((r) => (r.value as Buffer).length))).toBeLessThan(bigBody.length / 4);
       } finally {
         concat.mockRestore();
@@ -136,14 +149,14 @@ describe('the shared answer codec', () => {
     });
 
     it('is a miss where no builder for raw logs is given (a source that keeps none)', async () => {
-      expect(await roundTrip({ kind: 'ok', log, deliveries: NOT_ASKED }, null)).toBeUndefined();
+      expect(await roundTrip({ kind: 'ok', log, deliveries: NOT_ASKED, alert: NOT_ASKED }, null)).toBeUndefined();
     });
   });
 
   describe('bytes it cannot read are a miss, never a crash', () => {
     /** A frame stored as the codec stores one (token, then gzip). */
     const stored = (frame: Buffer): Buffer => prefixToken('t', gzipSync(frame));
-    const encoded = (): Promise<Buffer> => encodeSharedAnswer({ token: 't', freshUntil: 1, fetched: { kind: 'ok', log: rawLog5310(), deliveries: NOT_ASKED } });
+    const encoded = (): Promise<Buffer> => encodeSharedAnswer({ token: 't', freshUntil: 1, fetched: { kind: 'ok', log: rawLog5310(), deliveries: NOT_ASKED, alert: NOT_ASKED } });
 
     it('a truncated entry', async () => {
       const bytes = await encoded();
@@ -170,7 +183,7 @@ describe('the shared answer codec', () => {
 
     it('a raw header with a record count or generation that cannot be', async () => {
       const header = (raw: object): Buffer => {
-        const text = Buffer.from(JSON.stringify({ v: 5, freshUntil: 1, kind: 'ok', raw, deliveries: NOT_ASKED }));
+        const text = Buffer.from(JSON.stringify({ v: 6, freshUntil: 1, kind: 'ok', raw, deliveries: NOT_ASKED, alert: NOT_ASKED }));
         const length = Buffer.alloc(4);
         length.writeUInt32BE(text.length);
         return stored(Buffer.concat([length, text, Buffer.from('{"result":true}')]));
@@ -183,7 +196,7 @@ describe('the shared answer codec', () => {
     });
 
     it('entries older versions wrote (format 2: gzipped JSON; 3: a gzipped frame), and bytes that are not an answer at all', async () => {
-      const format2 = gzipSync(JSON.stringify({ v: 2, token: 't', freshUntil: 1, kind: 'ok', log: LOG, deliveries: NOT_ASKED }));
+      const format2 = gzipSync(JSON.stringify({ v: 2, token: 't', freshUntil: 1, kind: 'ok', log: LOG, deliveries: NOT_ASKED, alert: NOT_ASKED }));
       expect(await decodeSharedAnswer(format2, buildRaw)).toBeNull();
       const format3 = Buffer.from(compressed(await encoded()));
       expect(await decodeSharedAnswer(format3, buildRaw)).toBeNull();
@@ -192,12 +205,12 @@ describe('the shared answer codec', () => {
       }
     });
 
-    it('a frame under another format number (4: an unreadable record\'s reason was English words)', async () => {
+    it('a frame under another format number (4: English reasons of unreadable records; 5: no alert)', async () => {
       const frame = gunzipSync(compressed(await encoded()));
       const header = frame.toString('utf8', 4, 4 + frame.readUInt32BE(0));
-      for (const v of ['4', '6']) {
+      for (const v of ['4', '5', '7']) {
         const other = Buffer.from(frame);
-        other.write(header.replace('"v":5', `"v":${v}`), 4, 'utf8');
+        other.write(header.replace('"v":6', `"v":${v}`), 4, 'utf8');
         expect(await decodeSharedAnswer(stored(other), buildRaw)).toBeNull();
       }
     });

@@ -16,7 +16,7 @@ class SharedMemoryStore extends MemoryStore {
 }
 
 const LOG: EventLog = { id: '5310', entries: [], generation: 'old', requestId: 'req-5310' };
-const ok: Fetched = { kind: 'ok', log: LOG, deliveries: { kind: 'absent', absence: { kind: 'not_asked' } } };
+const ok: Fetched = { kind: 'ok', log: LOG, deliveries: { kind: 'absent', absence: { kind: 'not_asked' } }, alert: { kind: 'absent', absence: { kind: 'not_asked' } } };
 
 function replicas(count: number, clock: ManualClock, cacheTtlMs = 15_000): { store: MemoryStore; joins: number[]; replicas: SharedAnswers[] } {
   const store = new SharedMemoryStore(clock.now);

@@ -1,16 +1,17 @@
 import type { IdentityConfig } from '../../../src/config';
-import { createIdentityResolver, type EmailLookup } from '../../../src/eventlog/service/identity';
+import { createIdentityResolver, usernameOf, type EmailLookup, type SlackProfile } from '../../../src/eventlog/service/identity';
 
-const SERVICE: IdentityConfig = { mode: 'service', userMap: new Map() };
-const MAP: IdentityConfig = { mode: 'map', userMap: new Map([['U0ALICE', 'alice_bk']]) };
-const EMAIL: IdentityConfig = { mode: 'email', userMap: new Map() };
+const DOMAINS: ReadonlySet<string> = new Set(['corp.example']);
+const SERVICE: IdentityConfig = { mode: 'service', userMap: new Map(), emailDomains: new Set() };
+const MAP: IdentityConfig = { mode: 'map', userMap: new Map([['U0ALICE', 'alice_bk']]), emailDomains: new Set() };
+const EMAIL: IdentityConfig = { mode: 'email', userMap: new Map(), emailDomains: DOMAINS };
 
 /** An email lookup that answers from a table and counts its calls. */
 function emails(table: Record<string, string | null>): EmailLookup & { calls: string[] } {
   const calls: string[] = [];
-  const lookup = async (userId: string): Promise<string | null> => {
+  const lookup = async (userId: string): Promise<SlackProfile | null> => {
     calls.push(userId);
-    return table[userId] ?? null;
+    return { email: table[userId] ?? null, teamId: null };
   };
   return Object.assign(lookup, { calls });
 }
@@ -68,5 +69,23 @@ describe('createIdentityResolver', () => {
     expect(await resolve('U0ALICE')).toEqual({ ok: false, why: 'no_email' });
     table.U0ALICE = 'alice@corp.example';
     expect(await resolve('U0ALICE')).toEqual({ ok: true, username: 'alice' });
+  });
+});
+
+describe('usernameOf (email mode)', () => {
+  const teams = { home: () => 'T0001', allowed: new Set(['T0PARTNER']) as ReadonlySet<string> };
+
+  it.each([
+    ['another domain', 'admin@partner.example', 'T0001', 'other_domain'],
+    ['a subdomain of ours (not listed)', 'admin@evil.corp.example', 'T0001', 'other_domain'],
+    ['a domain that merely ends like ours', 'admin@notcorp.example', 'T0001', 'other_domain'],
+    ['an account of another workspace', 'admin@corp.example', 'T0STRANGER', 'other_team'],
+  ])('refuses %s', (_what, email, teamId, why) => {
+    expect(usernameOf({ email, teamId }, DOMAINS, teams)).toEqual({ ok: false, why });
+  });
+
+  it('takes our domain in any case, from our workspace or one on ALLOWED_TEAM_IDS', () => {
+    expect(usernameOf({ email: 'li.si@Corp.Example', teamId: 'T0001' }, DOMAINS, teams)).toEqual({ ok: true, username: 'li.si' });
+    expect(usernameOf({ email: 'li.si@corp.example', teamId: 'T0PARTNER' }, DOMAINS, teams)).toEqual({ ok: true, username: 'li.si' });
   });
 });

@@ -64,6 +64,7 @@ function recordingMetrics(): Metrics & { seen: string[] } {
     storeError: (kind) => seen.push(`store_error:${kind}`),
     duplicateDelivery: (kind) => seen.push(`duplicate:${kind}`),
     ackTime: () => undefined,
+    triage: (act, result) => seen.push(`triage:${act}:${result}`),
   };
 }
 
@@ -90,8 +91,9 @@ function setUp(config: Config, emails: Record<string, string | null> = {}): Setu
     log: createLogger({ level: 'debug', secrets: [], write: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) }),
     lookupEmail: async (userId) => {
       emailLookups.push(userId);
-      return emails[userId] ?? null;
+      return { email: emails[userId] ?? null, teamId: 'T0001' };
     },
+    homeTeamId: () => 'T0001',
   });
   return { service, source, metrics, clock, logs, emailLookups };
 }
@@ -109,9 +111,9 @@ describe('EventLogService', () => {
     source.answerAll = (id) => logOf(id);
 
     const notAsked = { kind: 'absent', absence: { kind: 'not_asked' } };
-    expect(await service.lookup(ask('5310'))).toEqual({ kind: 'ok', log: logOf('5310'), deliveries: notAsked, fromCache: false });
+    expect(await service.lookup(ask('5310'))).toEqual({ kind: 'ok', log: logOf('5310'), deliveries: notAsked, alert: notAsked, fromCache: false });
     clock.advance(14_999);
-    expect(await service.lookup(ask('5310', { userId: 'U0BOB' }))).toEqual({ kind: 'ok', log: logOf('5310'), deliveries: notAsked, fromCache: true });
+    expect(await service.lookup(ask('5310', { userId: 'U0BOB' }))).toEqual({ kind: 'ok', log: logOf('5310'), deliveries: notAsked, alert: notAsked, fromCache: true });
     expect(source.calls.map((c) => [c.id, c.username])).toEqual([['5310', 'oncall-bot']]);
     expect(metrics.seen).toEqual(['latency:ok:0', 'cache_hit']);
 
@@ -188,7 +190,7 @@ describe('EventLogService', () => {
   });
 
   it('refuses requesters outside the allowlists before doing anything else', async () => {
-    const { service, source, emailLookups, metrics } = setUp(configFor({ ALLOWED_CHANNEL_IDS: 'C0SRE', BK_IDENTITY: 'email', USER_RATE_LIMIT_PER_MIN: '1' }));
+    const { service, source, emailLookups, metrics } = setUp(configFor({ ALLOWED_CHANNEL_IDS: 'C0SRE', BK_IDENTITY: 'email', BK_EMAIL_DOMAINS: 'corp.example', USER_RATE_LIMIT_PER_MIN: '1' }));
     expect(await service.lookup(ask('5310'))).toEqual({ kind: 'refused', refusal: { kind: 'access', denied: 'channel' } });
     expect(await service.lookup(ask('5310'))).toEqual({ kind: 'refused', refusal: { kind: 'access', denied: 'channel' } });
     expect(source.calls).toHaveLength(0);
@@ -223,7 +225,7 @@ describe('EventLogService', () => {
   });
 
   it('asks as the email local part in email mode, and refuses a user without a usable email', async () => {
-    const { service, source } = setUp(configFor({ BK_IDENTITY: 'email' }), { U0ALICE: 'alice@corp.example', U0BOB: null });
+    const { service, source } = setUp(configFor({ BK_IDENTITY: 'email', BK_EMAIL_DOMAINS: 'corp.example' }), { U0ALICE: 'alice@corp.example', U0BOB: null });
     source.answerAll = (id) => logOf(id);
     await service.lookup(ask('5310'));
     expect(await service.lookup(ask('5310', { userId: 'U0BOB' }))).toEqual({ kind: 'refused', refusal: { kind: 'identity', why: 'no_email' } });
@@ -308,5 +310,42 @@ describe('EventLogService', () => {
     expect(logs.filter((l) => l.msg === 'lookup.unexpected')).toEqual([
       expect.objectContaining({ level: 'error', event_id: '5310', error: 'cannot read properties of undefined' }),
     ]);
+  });
+  it('asks search_action and search_alert beside a new-generation log: one coalesced call each, one cache entry, the alert in the answer', async () => {
+    const config = configFor({ BK_CACHE_TTL_MS: '15000' });
+    const ALERT_ID = '164239028644167';
+    const sideCalls: string[] = [];
+    const alert = { kind: 'absent', absence: { kind: 'not_found' } } as const;
+    const source: EventLogSource = {
+      fetchEventLog: async (id) => ({ id, entries: [], generation: 'new', requestId: 'req-new' }),
+      fetchActions: async (id) => {
+        sideCalls.push(`actions ${id}`);
+        return { actions: [], total: 0, unreadable: 0, requestId: null };
+      },
+      fetchAlert: async (id) => {
+        sideCalls.push(`alert ${id}`);
+        return null;
+      },
+    };
+    const service = createEventLogService(config, { source, now: () => 1_700_000_000_000, metrics: noopMetrics, log: createLogger({ level: 'error', secrets: [], write: () => undefined }), lookupEmail: async () => null, store: new MemoryStore(() => 0) });
+    const [a, b] = await Promise.all([service.lookup(ask(ALERT_ID)), service.lookup(ask(ALERT_ID, { userId: 'U0BOB' }))]);
+    expect(a).toMatchObject({ kind: 'ok', alert, fromCache: false });
+    expect(b).toEqual(a);
+    expect(await service.lookup(ask(ALERT_ID))).toMatchObject({ kind: 'ok', alert, fromCache: true });
+    expect(sideCalls).toEqual([`actions ${ALERT_ID}`, `alert ${ALERT_ID}`]);
+  });
+
+  it('asks no search_alert with BK_ALERT_CONTEXT=off, and says so', async () => {
+    let alertCalls = 0;
+    const source: EventLogSource = {
+      fetchEventLog: async (id) => ({ id, entries: [], generation: 'new', requestId: null }),
+      fetchAlert: async () => {
+        alertCalls += 1;
+        return null;
+      },
+    };
+    const service = createEventLogService(configFor({ BK_ALERT_CONTEXT: 'off' }), { source, now: () => 0, metrics: noopMetrics, log: createLogger({ level: 'error', secrets: [], write: () => undefined }), lookupEmail: async () => null, store: new MemoryStore(() => 0) });
+    expect(await service.lookup(ask('164239028644167'))).toMatchObject({ kind: 'ok', alert: { kind: 'absent', absence: { kind: 'off' } } });
+    expect(alertCalls).toBe(0);
   });
 });

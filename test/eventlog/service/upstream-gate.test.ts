@@ -9,7 +9,7 @@ import { manualClock } from '../../helpers/manual-clock';
 /** The gate alone: the in-flight cap and BlueKing's rate-limit pause, with a hand-moved clock. */
 
 const LOG: EventLog = { id: '5310', entries: [], generation: 'old', requestId: 'req-5310' };
-const ok: Fetched = { kind: 'ok', log: LOG, deliveries: { kind: 'absent', absence: { kind: 'not_asked' } } };
+const ok: Fetched = { kind: 'ok', log: LOG, deliveries: { kind: 'absent', absence: { kind: 'not_asked' } }, alert: { kind: 'absent', absence: { kind: 'not_asked' } } };
 
 function gateWith(maxInFlight = 2, maxQueue = 0) {
   const clock = manualClock(1_700_000_000_000);
@@ -76,7 +76,7 @@ describe('createUpstreamGate', () => {
   it('pauses too when the search_action call beside a working log was rate limited, and still hands the log back', async () => {
     const { gate, clock } = gateWith();
     const error = new LookupError({ kind: 'rate_limited', code: '1642902', upstreamMessage: 'rate limit', retryAfterSec: 15 });
-    const logWithLimitedActions: Fetched = { kind: 'ok', log: LOG, deliveries: { kind: 'absent', absence: { kind: 'failed', error } } };
+    const logWithLimitedActions: Fetched = { kind: 'ok', log: LOG, deliveries: { kind: 'absent', absence: { kind: 'failed', error } }, alert: { kind: 'absent', absence: { kind: 'not_asked' } } };
     expect(await gate.pass(async () => logWithLimitedActions)).toBe(logWithLimitedActions);
 
     clock.advance(5_000);
@@ -84,5 +84,16 @@ describe('createUpstreamGate', () => {
     const held = await gate.pass(call);
     expect(call).not.toHaveBeenCalled();
     expect(held.kind === 'failed' && held.error).toMatchObject({ kind: 'rate_limited', code: '1642902', retryAfterSec: 10 });
+  });
+
+  it('pauses too when the search_alert call beside a working log was rate limited', async () => {
+    const { gate, clock } = gateWith();
+    const error = new LookupError({ kind: 'rate_limited', code: '1306429', retryAfterSec: 12 });
+    const logWithLimitedAlert: Fetched = { kind: 'ok', log: LOG, deliveries: { kind: 'absent', absence: { kind: 'not_asked' } }, alert: { kind: 'absent', absence: { kind: 'failed', error } } };
+    expect(await gate.pass(async () => logWithLimitedAlert)).toBe(logWithLimitedAlert);
+    clock.advance(2_000);
+    const call = jest.fn(async () => ok);
+    expect(await gate.pass(call)).toMatchObject({ kind: 'failed', error: { kind: 'rate_limited', retryAfterSec: 10 } });
+    expect(call).not.toHaveBeenCalled();
   });
 });

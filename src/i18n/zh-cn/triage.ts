@@ -1,0 +1,62 @@
+import type { TriageMessages } from '../messages';
+
+/** 在 Slack 中处理告警（中文）。 */
+export const triage: TriageMessages = {
+  buttons: { ack: '确认', shield: '屏蔽', unshield: '解除屏蔽' },
+  ackedLine: (by, at) => `✅ 已由 ${by} 确认${at ? `（${at}）` : ''}`,
+  ackedViaSlack: (by) => `✅ 已由 ${by} 通过 Slack 确认`,
+  shieldedLine: (left) => `🔕 已屏蔽${left ? ` · 剩余 ${left}` : ''}`,
+  ackModal: {
+    title: '确认告警',
+    submit: '确认',
+    close: '取消',
+    intro: (id) => `以你本人的蓝鲸用户确认告警 ${id}。确认后不再发通知；告警在恢复前仍为未恢复。`,
+    noteLabel: '备注（可选）',
+    notePlaceholder: '例如：正在处理，扩容 web-03',
+  },
+  shieldModal: {
+    title: '屏蔽告警',
+    submit: '屏蔽',
+    close: '取消',
+    intro: (id) => `以你本人的蓝鲸用户屏蔽告警 ${id}：屏蔽期间不发通知。`,
+    durationLabel: '屏蔽时长',
+    durations: { '30': '30 分钟', '60': '1 小时', '180': '3 小时', '720': '12 小时', '1440': '1 天', '10080': '7 天' },
+    reasonLabel: '屏蔽原因',
+    reasons: { change: '变更中', known: '已知问题', unimportant: '无关紧要', other: '其他' },
+    otherLabel: '其他原因（选择“其他”时填写）',
+    sameDimensions: '该策略下维度相同的新告警也会被屏蔽。',
+  },
+  outcome: {
+    acked: (id, by) => `你（${by}）已在蓝鲸确认告警 ${id}。`,
+    shielded: (id, until) => `告警 ${id} 已屏蔽至 ${until}。`,
+    sameDimensions: '在此之前，该策略下维度相同的新告警也会被屏蔽。',
+    unshielded: (id) => `告警 ${id} 的屏蔽已解除，通知将恢复发送。`,
+    alreadyAcked: (id, by) => `告警 ${id} 已${by ? `由 ${by} ` : ''}确认，未做任何更改。`,
+    alreadyShielded: (id, left) => `告警 ${id} 已在屏蔽中${left ? `（剩余 ${left}）` : ''}，未做任何更改。`,
+    notOpen: (id, status) => `告警 ${id} 已不再是未恢复状态（${status}），未做任何更改。`,
+    shieldGone: (id) => `该屏蔽已不在告警 ${id} 上（已解除或已到期），未做任何更改。`,
+    unconfirmed: (id) => `蓝鲸接受了请求，但告警 ${id} 尚未显示该变化。`,
+    unconfirmedHint: '请先在蓝鲸中核实该告警。',
+    notFound: (id) => `蓝鲸中没有你的蓝鲸用户可见的告警 ${id}，未做任何更改。`,
+    repeat: '此操作已提交过，未重复执行。',
+    busy: '其他人正在处理此告警，请稍后再试。',
+    failedTitle: { ack: '无法确认告警', shield: '无法屏蔽告警', unshield: '无法解除屏蔽' },
+    verifyFailed: '蓝鲸接受了请求，但回读告警失败：请先在蓝鲸中核实。',
+    appPermission: (component) => [`蓝鲸表示此应用无权调用 monitor_v3 ${component}。`, `请在开发者中心为应用申请 monitor_v3 ${component} 的云 API 权限（与 get_event_log 相同）。`],
+    componentMissing: (component, setting) => [`蓝鲸在机器人调用的路径上没有 monitor_v3 ${component}。`, `请检查 ${setting}；在 Slack 中处理告警需要监控 3.6 或更高版本。`],
+  },
+  status: { ABNORMAL: '未恢复', RECOVERED: '已恢复', CLOSED: '已失效' },
+  refusal: {
+    title: '你无法在 Slack 中处理此告警',
+    service_identity: [
+      '机器人以一个共享的蓝鲸账号查询，从不以它代替个人执行操作。',
+      '如需在 Slack 中处理告警，请机器人的维护者设置 BK_IDENTITY=email（并设置 BK_EMAIL_DOMAINS）或 BK_IDENTITY=map，让每个人以自己的蓝鲸用户操作。',
+    ],
+    unavailable: ['机器人没有可用于执行操作的蓝鲸连接（当前显示的是演示数据）。'],
+    actions_user: ['此处只有指定的人可以在 Slack 中处理告警（ACTIONS_ALLOWED_USER_IDS），请联系机器人的维护者。'],
+    not_allowed: (bkUser, bizId) => [
+      `蓝鲸用户 ${bkUser} 不在此告警的负责人之列（assignee / appointee / supervisor），也没有业务 ${bizId} 的告警查看权限。`,
+      '未做任何更改。请在蓝鲸权限中心申请该业务的查看权限，或请告警负责人处理。',
+    ],
+  },
+};
