@@ -36,7 +36,9 @@ async function main(): Promise<void> {
   // with or without Redis (replicas share a big log as its body, see shared-answer-codec.ts);
   // the console answers one person and renders every log itself.
   const offload = consoleMode ? null : createLogOffload();
-  const bkClient = config.bk ? createBkClient(config.bk, { zone: config.timezone, ...(offload ? { bigBodies: offload } : {}) }) : null;
+  const bkClient = config.bk
+    ? createBkClient(config.bk, { zone: config.timezone, secrets: secretsOf(config), ...(offload ? { bigBodies: offload } : {}) })
+    : null;
   const source: EventLogSource = bkClient ?? createDemoSource(config.timezone);
   const bkAt = config.bk ? { host: new URL(config.bk.baseUrl).host, authStyle: config.bk.authStyle } : null;
 

@@ -38,6 +38,8 @@ export interface BkClientDeps {
   agent?: http.Agent | https.Agent;
   /** Reads big bodies off the main thread (src/offload/); without one every body is read here. */
   bigBodies?: BigBodyReader;
+  /** The bot's other secrets (Slack tokens, Redis password…), blanked from upstream text like the app secret. */
+  secrets?: readonly string[];
   /** Clock for search_alert's time window (tests pin it). */
   now?: () => number;
 }
@@ -61,7 +63,8 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
   const fetch = deps.fetch ?? nodeFetch;
   const ownAgent = deps.agent === undefined;
   const agent = deps.agent ?? keepAliveAgent(cfg.baseUrl);
-  const secrets = [cfg.appSecret];
+  // Upstream text may echo any of the bot's secrets, or part of one: all are blanked from it.
+  const secrets = [cfg.appSecret, ...(deps.secrets ?? [])];
   // Every length counts: the secret is blanked from upstream text before any cut (see redactSecrets).
   const scrub = createScrubber(secrets, 1);
 

@@ -87,7 +87,8 @@ export async function startHarness(env: Record<string, string> = {}, options: Ha
   const log = createLogger({ level: config.logLevel, secrets, write: (line) => rawLogs.push(line) });
   const workers = options.offload === true ? createLogOffload() : null;
   const offload = workers && options.wrapRawLogs ? options.wrapRawLogs(workers) : workers;
-  const bk = createBkClient(config.bk, { zone: config.timezone, ...(offload ? { bigBodies: offload } : {}) });
+  // As in main: the client blanks all the bot's secrets from upstream text, not just its own.
+  const bk = createBkClient(config.bk, { zone: config.timezone, secrets: [BOT_TOKEN, SIGNING_SECRET], ...(offload ? { bigBodies: offload } : {}) });
   const running = createApp({ ...config, slack: config.slack }, {
     source: options.wrapSource ? options.wrapSource(bk) : bk,
     log,
