@@ -296,6 +296,9 @@ export interface WatchMessages {
   fullLine(max: number): string;
   goneTitle: string;
   goneLine: string;
+  /** A Stop click from outside the watch's channel or workspace (a replayed button value). */
+  stopElsewhereTitle: string;
+  stopElsewhereLine: Readonly<Record<'channel' | 'team', string>>;
 }
 
 /**

@@ -42,4 +42,9 @@ export const watch: WatchMessages = {
   fullLine: (max) => `At most ${max} events are watched at once (WATCH_MAX). Stop a watch that is no longer needed, or look the event up with /eventlog.`,
   goneTitle: 'That watch has already ended',
   goneLine: 'Nothing to stop: the event is no longer watched.',
+  stopElsewhereTitle: 'That watch cannot be stopped from here',
+  stopElsewhereLine: {
+    channel: 'It runs in another channel: stop it with the button on its watching message there.',
+    team: 'It runs in another workspace: only people there can stop it.',
+  },
 };

@@ -42,4 +42,9 @@ export const watch: WatchMessages = {
   fullLine: (max) => `最多同时关注 ${max} 个事件（WATCH_MAX）。请停止不再需要的关注，或用 /eventlog 查询。`,
   goneTitle: '该关注已经结束',
   goneLine: '无需停止：该事件已不在关注中。',
+  stopElsewhereTitle: '无法在这里停止该关注',
+  stopElsewhereLine: {
+    channel: '该关注在另一个频道中进行：请在那里用其关注消息上的按钮停止。',
+    team: '该关注在另一个工作区中进行：只有那里的成员可以停止它。',
+  },
 };
