@@ -93,6 +93,8 @@ export interface Config {
   store: StoreConfig;
   /** Bearer token /metrics requires; null = open (a private port scraped by Prometheus). */
   metricsToken: string | null;
+  /** The slash command as the app's manifest names it, for answers that tell people what to run. */
+  slashCommand: string;
 }
 
 export class ConfigError extends Error {
@@ -190,6 +192,7 @@ const envSchema = z.object({
   ),
   REDIS_PREFIX: optional.pipe(z.string().regex(/^[\w:.{}-]{1,64}$/, 'expected up to 64 letters, digits or _ : . - { }').default('eventlog:')),
   BOT_LANG: optional.pipe(z.enum(['en', 'zh-CN'], 'expected "en" or "zh-CN"').default('en')),
+  SLACK_COMMAND: optional.pipe(z.string().regex(/^\/[a-z0-9_-]{1,31}$/, 'expected a slash command such as /eventlog').default('/eventlog')),
   METRICS_TOKEN: optional,
   LOG_LEVEL: optional.pipe(z.enum(['debug', 'info', 'warn', 'error'], 'expected debug, info, warn or error').default('info')),
 });
@@ -245,6 +248,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, readFile: (path: string) => s
     watch: { intervalMs: e.WATCH_INTERVAL_MS, maxHours: e.WATCH_MAX_HOURS, max: e.WATCH_MAX, leaseMs: e.WATCH_LEASE_MS },
     store: e.REDIS_URL ? { kind: 'redis', url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : { kind: 'memory' },
     metricsToken: e.METRICS_TOKEN ?? null,
+    slashCommand: e.SLACK_COMMAND,
   };
 }
 

@@ -156,7 +156,8 @@ export interface ReplyMessages {
   noIdLines: readonly string[];
   chooseTitle(n: number): string;
   chooseLine: string;
-  staleButton: string;
+  /** A button this bot no longer knows; `id` is the event its value names, when it names one. */
+  staleButton(command: string, id: string | null): string;
   /** Why a lookup was refused, per refusal kind. */
   refusal: {
     access: { title: string; denied: Readonly<Record<AccessDenial, string>>; ask: string };

@@ -39,7 +39,7 @@ export const replies = {
   ],
   chooseTitle: (n) => `This message mentions ${n} event IDs`,
   chooseLine: 'Pick one to post its log in the thread:',
-  staleButton: 'That button no longer works (it may be from an older version of the bot). Run /eventlog <id> again.',
+  staleButton: (command, id) => `That button no longer works (it may be from an older version of the bot). Run ${command} ${id ?? '<id>'} again.`,
   refusal: {
     access: {
       title: 'The event log bot is not enabled here',

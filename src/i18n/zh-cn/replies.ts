@@ -39,7 +39,7 @@ export const replies = {
   ],
   chooseTitle: (n) => `这条消息提到了 ${n} 个事件 ID`,
   chooseLine: '选择一个，在线程中发出它的流水：',
-  staleButton: '这个按钮已失效（可能来自旧版本的机器人），请重新执行 /eventlog <id>。',
+  staleButton: (command, id) => `这个按钮已失效（可能来自旧版本的机器人），请重新执行 ${command} ${id ?? '<id>'}。`,
   refusal: {
     access: {
       title: '此处未启用事件流水机器人',

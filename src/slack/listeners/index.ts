@@ -8,6 +8,7 @@ import * as logButtons from './log-buttons';
 import * as messageShortcut from './message-shortcut';
 import * as modalActions from './modal-actions';
 import * as pickIdButton from './pick-id-button';
+import * as unknownInteractions from './unknown-interactions';
 import * as watchButtons from './watch-buttons';
 
 /** Every entry point, each in its own file exporting register(app, ctx). */
@@ -21,4 +22,5 @@ export function registerListeners(app: App, ctx: SlackContext): void {
   fullLog.register(app, ctx);
   modalActions.register(app, ctx);
   linkShared.register(app, ctx);
+  unknownInteractions.register(app, ctx);
 }

@@ -61,7 +61,7 @@ function handleWatch(args: ButtonArgs, ctx: SlackContext): Promise<void> {
     const value = decodeButtonValue(action.value ?? '');
     if (!value || !channel) {
       ctx.log.warn('button.stale_value', logContext);
-      return tell(renderStaleButton(ctx.config.lang));
+      return tell(renderStaleButton(ctx.config.lang, ctx.config.slashCommand));
     }
     // The answer's own place: its thread when it sits in one, else the channel (a thread's parent
     // carries thread_ts too, equal to its own ts: it is at the top of the channel).
@@ -85,7 +85,7 @@ function handleStop(args: ButtonArgs, ctx: SlackContext): Promise<void> {
     const key = decodeWatchKey(action.value ?? '');
     if (!key) {
       ctx.log.warn('button.stale_value', logContext);
-      return tell(renderStaleButton(ctx.config.lang));
+      return tell(renderStaleButton(ctx.config.lang, ctx.config.slashCommand));
     }
     const who = { teamId: body.team?.id ?? null, channelId: channel, userId: body.user.id };
     const watch = channel === null ? null : await ctx.watcher.existing(channel, key.slice(key.lastIndexOf('/') + 1));

@@ -95,6 +95,7 @@ export function renderModalOpenFailure(code: string, lang: Lang): SlackMessage {
   return renderPlainMessage({ emoji: '⚠️', title: words.title, lines: [fix, words.errorLine(code)] });
 }
 
-export function renderStaleButton(lang: Lang): SlackMessage {
-  return renderPlainMessage({ emoji: '⚠️', title: messagesFor(lang).replies.staleButton });
+/** A button that no longer works; `command` is the slash command to run instead, for event `id` when the button named one. */
+export function renderStaleButton(lang: Lang, command = '/eventlog', id: string | null = null): SlackMessage {
+  return renderPlainMessage({ emoji: '⚠️', title: messagesFor(lang).replies.staleButton(command, id) });
 }
