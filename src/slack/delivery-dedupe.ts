@@ -11,7 +11,10 @@ import type { SlackContext } from './context';
 /** How long a delivery is remembered: longer than Slack's retries go on. */
 export const DELIVERY_MEMORY_MS = 10 * 60_000;
 
-export type DeliveryKind = 'mention' | 'command' | 'shortcut' | 'button';
+export type DeliveryKind = 'mention' | 'unfurl' | 'command' | 'shortcut' | 'button';
+
+/** Events, which Slack retries over HTTP too: each is one message, answered once however it arrives. */
+const EVENT_KINDS: ReadonlySet<DeliveryKind> = new Set(['mention', 'unfurl']);
 
 /** What the check uses of the app's context. */
 export type DeliveryDedupeContext = Pick<SlackContext, 'log'> & {
@@ -22,15 +25,15 @@ export type DeliveryDedupeContext = Pick<SlackContext, 'log'> & {
 
 /**
  * True for a delivery already claimed (logged and counted); false for the first, which should be answered.
- * A mention is one message, answered once however it arrives. A command, shortcut or click is a repeat only
+ * A mention or a shared link is one message, answered once however it arrives. A command, shortcut or click is a repeat only
  * when Slack marks it as a redelivery (retry_num ≥ 1): two clicks of one button are two requests.
  */
 export async function isRepeatDelivery(ctx: DeliveryDedupeContext, kind: DeliveryKind, key: string, retryNum?: number): Promise<boolean> {
   // Over HTTP, Slack never sends a slash command, shortcut or click again (only events, like a mention, are
   // retried): nothing to remember. Socket Mode sends any envelope again when its ack came late.
-  if (kind !== 'mention' && ctx.config.slack.kind !== 'socket') return false;
+  if (!EVENT_KINDS.has(kind) && ctx.config.slack.kind !== 'socket') return false;
   const marking = ctx.store.seen(`delivery:${kind}:${key}`, DELIVERY_MEMORY_MS);
-  if (kind !== 'mention' && !((retryNum ?? 0) > 0)) {
+  if (!EVENT_KINDS.has(kind) && !((retryNum ?? 0) > 0)) {
     // A first delivery is answered whatever the store says: it is marked for a redelivery to find, and the
     // answer does not wait for the mark (with Redis, one round trip less before BlueKing is asked).
     marking.catch((err: unknown) => ctx.log.warn('delivery.mark_failed', { kind, key, error: err instanceof Error ? err.message : String(err) }));
