@@ -39,7 +39,8 @@ export async function fetchLogWithDeliveries(
     return { log, deliveries: setting === 'off' ? OFF : NOT_ASKED };
   }
   const second = new AbortController();
-  const onAbort = (): void => second.abort();
+  // With the lookup's own reason, so its deadline passing reads as a timeout in the second call too.
+  const onAbort = (): void => second.abort(signal?.reason);
   signal?.addEventListener('abort', onAbort, { once: true });
   // Both calls start now; the event log is awaited first (in this same turn, so its failure is never unhandled).
   const logCall = source.fetchEventLog(id, identity, signal);

@@ -341,8 +341,10 @@ export interface DeliveryMessages {
   unavailable(reason: string, hint: string | null): string;
   /** search_action answered, but with nothing for this alert's notices. */
   noRecords(n: number): string;
-  /** The counts are from the first 10,000 actions only. */
-  incomplete: string;
+  /** After the count phrase when BlueKing reported more actions than the `read` ones counted. */
+  incomplete(read: number): string;
+  /** The lookup's time limit stopped reading search_action's pages. */
+  cutShort: string;
   /** After a notice line in the timeline: " → ⚠ 2 of 4 failed". */
   timelineFailed(failed: number, attempted: number): string;
   /** After a notice line: " → ⏳ 1 of 4 in flight". */

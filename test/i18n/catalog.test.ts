@@ -99,6 +99,7 @@ const SAMPLE_CALLS: ReadonlyArray<readonly [path: string, call: (m: Messages) =>
   ['deliveries.unavailable', (m) => m.deliveries.unavailable('the app may not call search_action', null)],
   ['deliveries.unavailable', (m) => m.deliveries.unavailable('the app may not call search_action', 'Grant it')],
   ...counts('noRecords', (m, n) => m.deliveries.noRecords(n), 'deliveries'),
+  ['deliveries.incomplete', (m) => m.deliveries.incomplete(10_000)],
   ['deliveries.timelineFailed', (m) => m.deliveries.timelineFailed(2, 4)],
   ['deliveries.timelineRunning', (m) => m.deliveries.timelineRunning(1, 4)],
   ...counts('timelineSucceeded', (m, n) => m.deliveries.timelineSucceeded(n), 'deliveries'),
