@@ -93,7 +93,7 @@ export function createApp(config: Config & { slack: SlackConnection }, deps: App
     lookupEmail: emailLookupVia(app.client, log),
     store,
   });
-  const watcher = createSlackWatcher(config, { service, log, metrics, now, random: deps.random, store: deps.watchStore ?? createStoreWatchStore(store), clientOptions, logger: boltLogger, rawLogs: deps.rawLogs });
+  const watcher = createSlackWatcher(config, { service, log, metrics, now, random: deps.random, store: deps.watchStore ?? createStoreWatchStore(store, log), clientOptions, logger: boltLogger, rawLogs: deps.rawLogs });
   const ctx: SlackContext = { config, service, log, metrics, tasks, now, watcher, store, rawLogs: deps.rawLogs };
   registerListeners(app, ctx);
   app.error(async (err) => {
