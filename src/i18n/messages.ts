@@ -280,6 +280,8 @@ export interface WatchMessages {
     accessRevoked: string;
     accessRevokedFor(by: string): string;
     restart: string;
+    /** Redis lost the watch and it could not be written back (the watch limit was reached meanwhile). */
+    storeLost: string;
   };
   // Answers to whoever asked to watch (ephemeral).
   starting(id: string): string;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log';
 import type { Store } from '../store/store';
 import type { AddWatchResult, WatchStore } from './watch-store';
@@ -8,6 +9,8 @@ import { readWatchRecord } from './watch-record-schema';
 const WATCHES = 'watch:all';
 const stopKey = (key: string): string => `watch:stop:${key}`;
 const leaseKey = (key: string): string => `watch:lease:${key}`;
+/** A hash (no TTL, like the watches) whose `generation` field names the store's contents. */
+const META = 'watch:meta';
 /** A stop request outlives any poll interval; it is deleted with the watch. */
 const STOP_REQUEST_TTL_MS = 24 * 3_600_000;
 
@@ -69,6 +72,14 @@ export function createStoreWatchStore(store: Store, log?: Pick<Logger, 'warn'>):
     lease: async (key, owner, ttlMs) => (await store.renew(leaseKey(key), owner, ttlMs)) || store.acquire(leaseKey(key), owner, ttlMs),
     releaseLease: async (key, owner) => {
       await store.release(leaseKey(key), owner);
+    },
+    generation: async () => {
+      const known = await store.hashGet(META, 'generation');
+      if (known !== null) return known;
+      const fresh = randomUUID();
+      // Replicas that find it missing at once agree on whichever was written first.
+      if (await store.hashSetIfAbsent(META, 'generation', fresh)) return fresh;
+      return (await store.hashGet(META, 'generation')) ?? fresh;
     },
   };
 }

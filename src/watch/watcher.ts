@@ -11,6 +11,7 @@ import { WATCH_BLOCK_ID } from '../slack/render/footer';
 import { renderPlainMessage } from '../slack/render/plain-message';
 import type { SlackMessage } from '../slack/render/types';
 import { materialChanges, type WatchChange } from './changes';
+import { createHeldWatches } from './held-watches';
 import { dueToEnd, nextPollDelayMs } from './schedule';
 import { watchKey, type WatchRecord, type WatchStop } from './watch-record';
 import { endedBanner, endedWatchView, liveWatchView, threadLine, type WatchTextSettings } from './watch-render';
@@ -107,6 +108,8 @@ export function createWatcher(deps: WatcherDeps): Watcher {
   const busy = new Map<string, Promise<void>>();
   /** The last log each watch polled here fetched: the final message shows it without another call. */
   const lastLogs = new Map<string, FetchedLog>();
+  /** Copies of the watches this replica holds, written back should the store lose them. */
+  const held = createHeldWatches(store);
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
 
@@ -166,6 +169,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     }
     const live: WatchRecord = { ...watch, messageTs: posted.ts, threadTs: req.threadTs ?? posted.ts };
     await store.update(live);
+    held.hold(live);
     lastLogs.set(live.key, first);
     deps.metrics.watchesActive((await store.list()).length);
     log.info('watch.start', fields(live, { message_ts: live.messageTs, in_thread: req.threadTs !== null, state: live.snapshot.state }));
@@ -176,7 +180,13 @@ export function createWatcher(deps: WatcherDeps): Watcher {
   const end = async (watch: WatchRecord, stop: WatchStop, changes: readonly WatchChange[], eventLog: FetchedLog | null): Promise<void> => {
     const removed = await store.remove(watch.key);
     await store.releaseLease(watch.key, deps.replicaId);
+    held.drop(watch.key);
     if (!removed) return;
+    await tellEnded(watch, stop, changes, eventLog);
+  };
+
+  /** The end of a watch, said in Slack: the final message, and the last thread line. */
+  const tellEnded = async (watch: WatchRecord, stop: WatchStop, changes: readonly WatchChange[], eventLog: FetchedLog | null): Promise<void> => {
     deps.metrics.watchStop(stop.reason);
     log.info('watch.stop', fields(watch, { reason: stop.reason, stopped_by: stop.by, watched_ms: deps.now() - watch.startedAtMs }));
     // The message or channel is out of reach: nothing more can be said there.
@@ -286,7 +296,11 @@ export function createWatcher(deps: WatcherDeps): Watcher {
       return null;
     }
     // Renewed on every tick, also while a poll runs: the lease lapses only when this replica is gone.
-    if (!(await store.lease(watch.key, deps.replicaId, settings.leaseMs))) return null;
+    if (!(await store.lease(watch.key, deps.replicaId, settings.leaseMs))) {
+      held.drop(watch.key);
+      return null;
+    }
+    held.hold(watch);
     if (busy.has(watch.key)) return null;
     const stopBy = await store.stopRequest(watch.key);
     // Checked again after the await: a Stop watching click may have begun ending it meanwhile.
@@ -300,7 +314,8 @@ export function createWatcher(deps: WatcherDeps): Watcher {
 
   /** One pass over the watches; resolves once every poll or end it began has been started. */
   const scanOnce = async (): Promise<Array<Promise<void>>> => {
-    const watches = await store.list();
+    const listed = await store.list();
+    const watches = [...listed, ...(await writeBack(await held.lost(listed)))];
     deps.metrics.watchesActive(watches.length);
     const begun: Array<Promise<void>> = [];
     for (const watch of watches) {
@@ -308,6 +323,23 @@ export function createWatcher(deps: WatcherDeps): Watcher {
       if (work) begun.push(work);
     }
     return begun;
+  };
+
+  /** Watches the store lost (Redis restarted empty or flushed), written back by this replica that held them. */
+  const writeBack = async (lost: readonly WatchRecord[]): Promise<WatchRecord[]> => {
+    const restored: WatchRecord[] = [];
+    for (const watch of lost) {
+      const added = await store.add(watch, settings.max);
+      if (added.kind === 'added') {
+        log.warn('watch.restored', fields(watch, { reason: 'store_lost_it' }));
+        restored.push(watch);
+      } else if (added.kind === 'full') {
+        // It cannot come back: its message must not go on saying "Watching".
+        held.drop(watch.key);
+        await tellEnded(watch, { reason: 'store_lost', by: null }, [], null);
+      }
+    }
+    return restored;
   };
 
   // Never two passes at once: both could find a watch idle and poll it twice (two thread lines).

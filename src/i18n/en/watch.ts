@@ -26,6 +26,7 @@ export const watch: WatchMessages = {
     accessRevoked: 'the person who started it may no longer look events up here',
     accessRevokedFor: (by) => `${by} may no longer look events up here`,
     restart: 'the bot restarted (without Redis, watches end on a restart); watch again to go on',
+    storeLost: 'Redis lost its watches and this one could not be written back (WATCH_MAX reached meanwhile); watch again to go on',
   },
   starting: (id) => `Starting to watch event ${id}…`,
   started: (id, where) => `👁 Watching event ${id}: the log is posted ${where} and kept current; changes that need you get a thread reply.`,

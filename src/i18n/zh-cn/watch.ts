@@ -26,6 +26,7 @@ export const watch: WatchMessages = {
     accessRevoked: '发起人已无权在此查询事件',
     accessRevokedFor: (by) => `${by} 已无权在此查询事件`,
     restart: '机器人已重启（未配置 Redis 时重启会结束关注），请重新关注',
+    storeLost: 'Redis 丢失了关注记录，且此关注无法写回（期间已达到 WATCH_MAX），请重新关注',
   },
   starting: (id) => `正在开始关注事件 ${id}…`,
   started: (id, where) => `👁 正在关注事件 ${id}：流水已发到${where}并会持续更新；需要处理的变化会在话题中回复。`,
