@@ -12,7 +12,7 @@ import { renderLookupError } from './render/error-message';
 import type { AnswerView } from './render/event-log-message';
 import { renderLogOn, type LogSurface, type SurfaceOutput } from './render/log-surface';
 import { renderPlainMessage } from './render/plain-message';
-import { renderRefusal } from './render/status-message';
+import { renderRefusal, renderRestarting } from './render/status-message';
 import type { SlackMessage } from './render/types';
 
 export interface LookupReply<T = SlackMessage> {
@@ -66,7 +66,8 @@ export async function lookUpAndRender<T>(ctx: SlackContext, request: LookupReque
   const started = ctx.now();
   const outcome = await ctx.service.lookup(request);
   await yieldToEventLoop(); // parsing was one turn; rendering is the next
-  const reply = await renderOrExplain(ctx, request, outcome, surface);
+  // Cut by our own shutdown (the user was told the bot is restarting): that answer stands; BlueKing is not blamed for our close.
+  const reply = ctx.tasks.interrupted && outcome.kind !== 'ok' ? { message: surface.other(renderRestarting(ctx.config.lang)), ok: false } : await renderOrExplain(ctx, request, outcome, surface);
   logLookup(ctx.log, request, outcome, ctx.now() - started);
   ctx.metrics.lookup(outcomeLabel(outcome));
   return { ...reply, fetched: reply.ok && outcome.kind === 'ok' ? { log: outcome.log, deliveries: outcome.deliveries } : null };

@@ -84,6 +84,16 @@ export interface Watcher {
   close(graceMs: number): Promise<void>;
 }
 
+/** The call, and again after Slack's Retry-After while the wait ends before `untilMs` (null: once only). */
+async function retryAfterWait(call: () => Promise<WatchCallResult>, untilMs: number | null): Promise<WatchCallResult> {
+  for (;;) {
+    const result = await call();
+    if (result.ok || untilMs === null || result.retryAfterMs === null || Date.now() + result.retryAfterMs >= untilMs) return result;
+    const waitMs = result.retryAfterMs;
+    await new Promise<void>((resolve) => setTimeout(resolve, waitMs).unref());
+  }
+}
+
 /** A watching message whose post never finished (the process died in between) is dropped after this. */
 const PENDING_MAX_MS = 2 * 60_000;
 
@@ -177,16 +187,17 @@ export function createWatcher(deps: WatcherDeps): Watcher {
   };
 
   /** End a watch: exactly one caller wins the removal; it writes the final message and the last thread line. */
-  const end = async (watch: WatchRecord, stop: WatchStop, changes: readonly WatchChange[], eventLog: FetchedLog | null): Promise<void> => {
+  /** `retryUntilMs`: on shutdown, a rate-limited Slack call is tried again after its Retry-After while that ends before this time. */
+  const end = async (watch: WatchRecord, stop: WatchStop, changes: readonly WatchChange[], eventLog: FetchedLog | null, retryUntilMs: number | null = null): Promise<void> => {
     const removed = await store.remove(watch.key);
     await store.releaseLease(watch.key, deps.replicaId);
     held.drop(watch.key);
     if (!removed) return;
-    await tellEnded(watch, stop, changes, eventLog);
+    await tellEnded(watch, stop, changes, eventLog, retryUntilMs);
   };
 
   /** The end of a watch, said in Slack: the final message, and the last thread line. */
-  const tellEnded = async (watch: WatchRecord, stop: WatchStop, changes: readonly WatchChange[], eventLog: FetchedLog | null): Promise<void> => {
+  const tellEnded = async (watch: WatchRecord, stop: WatchStop, changes: readonly WatchChange[], eventLog: FetchedLog | null, retryUntilMs: number | null = null): Promise<void> => {
     deps.metrics.watchStop(stop.reason);
     log.info('watch.stop', fields(watch, { reason: stop.reason, stopped_by: stop.by, watched_ms: deps.now() - watch.startedAtMs }));
     // The message or channel is out of reach: nothing more can be said there.
@@ -196,10 +207,10 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     }
     const finalLog = await finalLogOf(watch, stop, eventLog);
     const message = finalLog ? await finalMessage(finalLog, watch, stop) : endedWithoutLog(watch, stop);
-    const updated = await deps.slack.update(watch.channel, watch.messageTs, message);
+    const updated = await retryAfterWait(() => deps.slack.update(watch.channel, watch.messageTs, message), retryUntilMs);
     if (updated.ok) deps.metrics.watchUpdate();
     else log.warn('watch.final_update_failed', fields(watch, { slack_error: updated.failure.code }));
-    await replyInThread(watch, threadLine(watch.eventId, changes, stop, text));
+    await replyInThread(watch, threadLine(watch.eventId, changes, stop, text), retryUntilMs);
   };
 
   /** The final message with the log; should drawing it fail (a worker lost), the banner alone still tells the watch ended. */
@@ -225,9 +236,9 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     return outcome.kind === 'ok' ? { log: outcome.log, deliveries: outcome.deliveries } : null;
   };
 
-  const replyInThread = async (watch: WatchRecord, line: SlackMessage | null): Promise<WatchCallResult | null> => {
+  const replyInThread = async (watch: WatchRecord, line: SlackMessage | null, retryUntilMs: number | null = null): Promise<WatchCallResult | null> => {
     if (!line) return null;
-    const replied = await deps.slack.reply(watch.channel, watch.threadTs, line);
+    const replied = await retryAfterWait(() => deps.slack.reply(watch.channel, watch.threadTs, line), retryUntilMs);
     if (replied.ok) deps.metrics.watchReply();
     else log.warn('watch.reply_failed', fields(watch, { slack_error: replied.failure.code }));
     return replied;
@@ -399,7 +410,17 @@ export function createWatcher(deps: WatcherDeps): Watcher {
         await Promise.all(mine.map((watch) => store.releaseLease(watch.key, deps.replicaId)));
         return;
       }
-      const ending = Promise.allSettled(mine.filter((w) => w.messageTs !== '').map((watch) => end(watch, { reason: 'restart', by: null }, [], null)));
+      // One watch after another, each waiting out Slack's Retry-After while the grace lasts: all at once, most final
+      // messages would be refused by Slack's rate limits and left saying "Watching".
+      const until = Date.now() + graceMs;
+      const ending = (async () => {
+        for (const watch of mine.filter((w) => w.messageTs !== '')) {
+          if (Date.now() >= until) return;
+          await end(watch, { reason: 'restart', by: null }, [], null, until).catch((err: unknown) =>
+            log.error('watch.failed', fields(watch, { error: err instanceof Error ? err.message : String(err) })),
+          );
+        }
+      })();
       await Promise.race([ending, deadline()]);
     },
   };

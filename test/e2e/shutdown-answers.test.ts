@@ -36,3 +36,26 @@ describe('drain deadline with a hung BlueKing', () => {
     expect(messageText(JSON.parse(reply.body))).toContain('The bot is restarting');
   });
 });
+
+describe('a lookup cut by the bot’s own shutdown', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness({ BK_TIMEOUT_MS: '30000', USER_RATE_LIMIT_PER_MIN: '0' });
+    h.esb.setFallback({ delayMs: 60_000, body: '{}' });
+  });
+  afterEach(() => h.close());
+
+  it('keeps its "the bot is restarting" answer when the connection to BlueKing then drops (no blame on BlueKing)', async () => {
+    await h.postCommand('5310');
+    await waitFor(() => h.esb.requests, 1);
+    expect(await h.running.stop(200)).toBe(false);
+    await h.responses.waitForRequests(1);
+    // The connections close as the process goes down: the lookup ends with a cut connection.
+    await h.esb.close();
+    await waitFor(() => h.logs.filter((l) => l.msg === 'lookup'), 1);
+    await h.running.tasks.drain(5_000);
+    const texts = h.responseBodies().map((body) => messageText(body));
+    expect(texts.at(-1)).toContain('The bot is restarting');
+    for (const text of texts) expect(text).not.toContain('BlueKing was cut');
+  });
+});
