@@ -156,6 +156,8 @@ export interface ReplyMessages {
   noIdLines: readonly string[];
   chooseTitle(n: number): string;
   chooseLine: string;
+  /** Under the chooser when it offers only the first `shown` of the IDs: how many were left out. */
+  chooseLeftOut(shown: number, leftOut: number): string;
   /** A button this bot no longer knows; `id` is the event its value names, when it names one. */
   staleButton(command: string, id: string | null): string;
   /** Why a lookup was refused, per refusal kind. */

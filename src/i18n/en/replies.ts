@@ -39,6 +39,7 @@ export const replies = {
   ],
   chooseTitle: (n) => `This message mentions ${n} event IDs`,
   chooseLine: 'Pick one to post its log in the thread:',
+  chooseLeftOut: (shown, leftOut) => `Only the first ${shown} are offered; ${leftOut} more ${leftOut === 1 ? 'was' : 'were'} left out (look one up by its ID).`,
   staleButton: (command, id) => `That button no longer works (it may be from an older version of the bot). Run ${command} ${id ?? '<id>'} again.`,
   refusal: {
     access: {

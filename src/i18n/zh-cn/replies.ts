@@ -39,6 +39,7 @@ export const replies = {
   ],
   chooseTitle: (n) => `这条消息提到了 ${n} 个事件 ID`,
   chooseLine: '选择一个，在线程中发出它的流水：',
+  chooseLeftOut: (shown, leftOut) => `仅列出前 ${shown} 个；另有 ${leftOut} 个未列出（可按 ID 单独查询）。`,
   staleButton: (command, id) => `这个按钮已失效（可能来自旧版本的机器人），请重新执行 ${command} ${id ?? '<id>'}。`,
   refusal: {
     access: {

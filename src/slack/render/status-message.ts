@@ -46,7 +46,9 @@ const MAX_CHOICES = 10;
 /** Several IDs in one post: a button per ID; the choice is answered in `threadTs`. */
 export function renderIdChoice(ids: readonly string[], threadTs: string, lang: Lang): SlackMessage {
   const s = messagesFor(lang).replies;
-  const base = renderPlainMessage({ emoji: '🔢', title: s.chooseTitle(ids.length), lines: [s.chooseLine] });
+  const leftOut = ids.length - MAX_CHOICES;
+  const lines = leftOut > 0 ? [s.chooseLeftOut(MAX_CHOICES, leftOut), s.chooseLine] : [s.chooseLine];
+  const base = renderPlainMessage({ emoji: '🔢', title: s.chooseTitle(ids.length), lines });
   const buttons = ids.slice(0, MAX_CHOICES).map(
     (id, i): types.Button => ({
       type: 'button',
