@@ -1,7 +1,6 @@
-import { EVOLVING_INCIDENT_ID, evolvingIncidentResponse } from '../../src/console/demo/evolving-incident';
-import { createServerClock } from '../../src/console/demo/server-clock';
+import { EVOLVING_INCIDENT_ID } from '../../src/console/demo/evolving-incident';
 import { startHarness, type Harness } from '../helpers/app-harness';
-import { answerByEventId } from '../helpers/esb-answers';
+import { serveEvolvingIncident } from '../helpers/evolving-esb';
 import { waitFor } from '../helpers/wait-for';
 
 /**
@@ -21,10 +20,7 @@ describe('final watch messages at shutdown, under Slack rate limits', () => {
 
   it('reach every watching message, honouring Retry-After within the drain time', async () => {
     h = await startHarness({ WATCH_INTERVAL_MS: '60000' });
-    const others = answerByEventId();
-    const clock = createServerClock('Asia/Shanghai');
-    h.esb.setFallback((request) => (request.query.get('id') === ID ? { status: 200, body: evolvingIncidentResponse('created', clock).body } : others(request)));
-    h.slack.reply('chat.postMessage', (args, i) => ({ body: { ok: true, channel: args.channel, ts: `1717400000.${String(i + 1).padStart(6, '0')}` } }));
+    serveEvolvingIncident(h);
     let lastAccepted = 0;
     const finals: string[] = [];
     h.slack.reply('chat.update', (args) => {

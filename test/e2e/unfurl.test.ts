@@ -1,7 +1,7 @@
 import { SIGNING_SECRET, type Harness } from '../helpers/app-harness';
 import { requestedIds } from '../helpers/esb-answers';
 import { harnessPerTest } from '../helpers/harness-per-test';
-import { blockActions, linkShared } from '../helpers/slack-payloads';
+import { blockActions, eventCallback, linkShared } from '../helpers/slack-payloads';
 import { requireButton } from '../helpers/sent-messages';
 import { waitFor } from '../helpers/wait-for';
 import { slackSignatureHeaders } from '../support/slack-signature';
@@ -137,15 +137,7 @@ describe('a link_shared that Slack delivers again', () => {
   harnessPerTest((started) => (h = started), { BK_MONITOR_URL: MONITOR, BK_CACHE_TTL_MS: '0' });
 
   it('is unfurled once: one BlueKing lookup, one chat.unfurl (keyed on the message, like a mention)', async () => {
-    const body = JSON.stringify({
-      token: 'legacy',
-      team_id: 'T0001',
-      api_app_id: 'A0EVENTLOG',
-      type: 'event_callback',
-      event_id: 'Ev0UNFURL1',
-      event_time: Math.floor(Date.now() / 1000),
-      event: linkShared([DETAIL]),
-    });
+    const body = JSON.stringify(eventCallback(linkShared([DETAIL]), 'Ev0UNFURL1'));
     const post = (retry: Record<string, string>): Promise<Response> =>
       h.postRaw(body, { 'content-type': 'application/json', ...retry, ...slackSignatureHeaders(SIGNING_SECRET, body) });
     expect((await post({})).status).toBe(200);

@@ -1,9 +1,9 @@
-import { EVOLVING_INCIDENT_ID, evolvingIncidentResponse } from '../../src/console/demo/evolving-incident';
-import { createServerClock } from '../../src/console/demo/server-clock';
+import { EVOLVING_INCIDENT_ID } from '../../src/console/demo/evolving-incident';
 import type { Harness } from '../helpers/app-harness';
+import { serveEvolvingIncident } from '../helpers/evolving-esb';
 import { harnessPerTest } from '../helpers/harness-per-test';
 import { requireButton } from '../helpers/sent-messages';
-import { ALICE, blockActions, CHANNEL } from '../helpers/slack-payloads';
+import { ALICE, blockActions } from '../helpers/slack-payloads';
 import { waitFor } from '../helpers/wait-for';
 
 /**
@@ -23,9 +23,7 @@ describe('Stop watching, clicked by whom and where', () => {
 
   /** Start a watch of 8001 in CHANNEL by /eventlog and return the Stop button on its watching message. */
   async function startWatching(): Promise<{ value: string; text: string; action_id: string }> {
-    const clock = createServerClock('Asia/Shanghai');
-    h.esb.setFallback({ status: 200, body: evolvingIncidentResponse('created', clock).body });
-    h.slack.reply('chat.postMessage', { body: { ok: true, channel: CHANNEL.id, ts: '1717400000.000001' } });
+    serveEvolvingIncident(h);
     await h.postCommand(`${ID} watch`);
     const [watching] = await h.slack.waitForCall('chat.postMessage');
     await h.responses.waitForRequests(1);

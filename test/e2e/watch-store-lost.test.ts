@@ -1,9 +1,7 @@
-import Redis from 'ioredis';
-import { EVOLVING_INCIDENT_ID, evolvingIncidentResponse } from '../../src/console/demo/evolving-incident';
-import { createServerClock } from '../../src/console/demo/server-clock';
-import { startHarness, type Harness } from '../helpers/app-harness';
-import { answerByEventId, requestedIds } from '../helpers/esb-answers';
-import { describeWithRedis, startRedisServer, type RedisServer } from '../helpers/redis-server';
+import { EVOLVING_INCIDENT_ID } from '../../src/console/demo/evolving-incident';
+import { requestedIds } from '../helpers/esb-answers';
+import { describeWithRedis } from '../helpers/redis-server';
+import { startRedisWatchBot, type RedisWatchBot } from '../helpers/redis-watch-bot';
 import { CHANNEL } from '../helpers/slack-payloads';
 import { waitFor } from '../helpers/wait-for';
 
@@ -13,51 +11,35 @@ import { waitFor } from '../helpers/wait-for';
  * still true. (Before, nothing was polled any more while the message said "Watching".)
  */
 
-const PREFIX = 'store-lost:';
 const ID = EVOLVING_INCIDENT_ID;
 const WATCH_KEY = `${CHANNEL.id}/${ID}`;
 
 describeWithRedis('watches when Redis loses them', () => {
-  let redis: RedisServer;
-  let raw: Redis;
-  let h: Harness;
-
+  let bot: RedisWatchBot;
   beforeAll(async () => {
-    redis = await startRedisServer();
-    raw = new Redis(redis.url, { maxRetriesPerRequest: 1 });
-    raw.on('error', () => undefined);
-    h = await startHarness({ REDIS_URL: redis.url, REDIS_PREFIX: PREFIX, WATCH_INTERVAL_MS: '1000' });
-    const others = answerByEventId();
-    const clock = createServerClock('Asia/Shanghai');
-    h.esb.setFallback((request) => (request.query.get('id') === ID ? { status: 200, body: evolvingIncidentResponse('created', clock).body } : others(request)));
-    h.slack.reply('chat.postMessage', { body: { ok: true, channel: CHANNEL.id, ts: '1717400000.000001' } });
+    bot = await startRedisWatchBot('store-lost:');
   });
+  afterAll(() => bot.close());
 
-  afterAll(async () => {
-    await h.close();
-    raw.disconnect();
-    await redis.stop();
-  });
-
-  const polls = (): string[] => requestedIds(h.esb.requests).filter((id) => id === ID);
-  const watchKeys = (): Promise<string[]> => raw.hkeys(`${PREFIX}watch:all`);
+  const polls = (): string[] => requestedIds(bot.h.esb.requests).filter((id) => id === ID);
   const backInRedis = async (): Promise<void> => {
     const deadline = Date.now() + 20_000;
-    while (!(await watchKeys().catch((): string[] => [])).includes(WATCH_KEY)) {
+    while (!(await bot.watchKeys().catch((): string[] => [])).includes(WATCH_KEY)) {
       if (Date.now() > deadline) throw new Error('the watch never came back to Redis');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
 
   it('writes the watch back after a flush and after a restart that comes back empty, and goes on polling it', async () => {
+    const { h, raw, redis } = bot;
     await h.postCommand(`${ID} watch`);
     await h.responses.waitForRequests(1, 10_000);
     await waitFor(polls, 2, 10_000);
-    expect(await watchKeys()).toEqual([WATCH_KEY]);
+    expect(await bot.watchKeys()).toEqual([WATCH_KEY]);
 
     await raw.flushall();
     await waitFor(() => h.logs.filter((l) => l.msg === 'watch.restored'), 1, 10_000);
-    expect(await watchKeys()).toEqual([WATCH_KEY]);
+    expect(await bot.watchKeys()).toEqual([WATCH_KEY]);
     const afterFlush = polls().length;
     await waitFor(polls, afterFlush + 1, 10_000);
 
