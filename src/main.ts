@@ -128,7 +128,9 @@ function onShutdownSignal(log: Logger, shutdown: () => Promise<void>): void {
 /** Blank the secret settings out of a message written before (or without) a configured logger. */
 function redactEnvSecrets(text: string): string {
   const env = process.env;
-  return createRedactor([env.BK_APP_SECRET, env.SLACK_BOT_TOKEN, env.SLACK_SIGNING_SECRET, env.SLACK_APP_TOKEN, env.METRICS_TOKEN])(text);
+  // The Redis password as written in the URL (percent-encoded or not): blanked in either form.
+  const redisPassword = env.REDIS_URL && URL.canParse(env.REDIS_URL) ? new URL(env.REDIS_URL).password : undefined;
+  return createRedactor([env.BK_APP_SECRET, env.SLACK_BOT_TOKEN, env.SLACK_SIGNING_SECRET, env.SLACK_APP_TOKEN, env.METRICS_TOKEN, redisPassword])(text);
 }
 
 main().catch((err: unknown) => {
