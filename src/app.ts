@@ -132,7 +132,7 @@ export function createApp(config: Config & { slack: SlackConnection }, deps: App
 async function connectStore(store: Store, log: Logger): Promise<void> {
   if (!(store instanceof FallbackStore)) return;
   if (await store.waitForPrimary(STORE_CONNECT_WAIT_MS)) log.info('store.connected', { store: store.kind });
-  else log.warn('store.unavailable', { store: store.kind, operation: 'connect', fallback: 'process memory', note: 'still trying to connect' });
+  else log.warn('store.unavailable', { store: store.kind, operation: 'connect', error: store.primaryProblem, fallback: 'process memory', note: 'still trying to connect' });
 }
 
 const STORE_CONNECT_WAIT_MS = 3_000;

@@ -6,7 +6,7 @@ import type { Store, StoreKind, WindowCount } from './store';
 /** The shared store as the bot uses it: never throws; while it fails, process memory stands in. */
 export interface FallbackStoreOptions {
   /** The shared store (Redis). */
-  primary: Store & { waitUntilReady?(timeoutMs: number): Promise<boolean> };
+  primary: Store & { waitUntilReady?(timeoutMs: number): Promise<boolean>; readonly problem?: string | null };
   /** What answers while the shared store cannot: this replica's memory, with the same caps. */
   fallback: MemoryStore;
   log: Logger;
@@ -121,6 +121,11 @@ export class FallbackStore implements Store {
   /** Resolves true once the shared store is connected, false if `timeoutMs` passes first. */
   waitForPrimary(timeoutMs: number): Promise<boolean> {
     return this.options.primary.waitUntilReady?.(timeoutMs) ?? Promise.resolve(true);
+  }
+
+  /** Why the shared store cannot connect now (e.g. its password refused), or null. */
+  get primaryProblem(): string | null {
+    return this.options.primary.problem ?? null;
   }
 
   /** True while operations go to process memory instead of the shared store. */

@@ -44,6 +44,11 @@ export class RedisStore implements Store {
     }
   }
 
+  /** Why the store cannot connect now (an authentication failure named as such), or null. */
+  get problem(): string | null {
+    return this.client.status !== 'ready' && this.connectionProblem !== null ? describeConnectionProblem(this.connectionProblem) : null;
+  }
+
   /** True while both connections are up and able to take commands. */
   get ready(): boolean {
     return this.client.status === 'ready' && this.subscriber.status === 'ready';
@@ -203,8 +208,8 @@ export class RedisStore implements Store {
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       // ioredis says only "Stream isn't writeable" while it cannot connect: add why it cannot.
-      const problem = this.client.status !== 'ready' ? this.connectionProblem : null;
-      throw new StoreError(operation, problem ? `${reason} (${describeConnectionProblem(problem)})` : reason);
+      const problem = this.problem;
+      throw new StoreError(operation, problem ? `${reason} (${problem})` : reason);
     }
   }
 }

@@ -26,6 +26,8 @@ describeWithRedis('Redis errors in the log', () => {
     h = await startHarness({ REDIS_URL: `redis://:${WRONG}@127.0.0.1:${redis.port}`, REDIS_PREFIX: 'auth:' }, { redactLogs: false });
     await h.postCommand('5310');
     await h.responses.waitForRequests(1);
+    // At start, and on the first command after it.
+    expect(h.logs.find((l) => l.msg === 'store.unavailable' && l.operation === 'connect')?.error).toContain('authentication failed');
     const unavailable = h.logs.filter((l) => l.msg === 'store.unavailable' && l.operation !== 'connect');
     expect(unavailable).toHaveLength(1);
     expect(unavailable[0]).toMatchObject({ kind: 'auth' });
