@@ -84,6 +84,12 @@ export interface Watcher {
   close(graceMs: number): Promise<void>;
 }
 
+/** How final messages go out at shutdown: Slack calls retried after Retry-After until `untilMs`; thread lines kept for last. */
+interface ShutdownPace {
+  untilMs: number;
+  threadLines: Array<() => Promise<unknown>>;
+}
+
 /** The call, and again after Slack's Retry-After while the wait ends before `untilMs` (null: once only). */
 async function retryAfterWait(call: () => Promise<WatchCallResult>, untilMs: number | null): Promise<WatchCallResult> {
   for (;;) {
@@ -187,17 +193,17 @@ export function createWatcher(deps: WatcherDeps): Watcher {
   };
 
   /** End a watch: exactly one caller wins the removal; it writes the final message and the last thread line. */
-  /** `retryUntilMs`: on shutdown, a rate-limited Slack call is tried again after its Retry-After while that ends before this time. */
-  const end = async (watch: WatchRecord, stop: WatchStop, changes: readonly WatchChange[], eventLog: FetchedLog | null, retryUntilMs: number | null = null): Promise<void> => {
+  /** `pace`: at shutdown, how the final messages go out (see ShutdownPace). */
+  const end = async (watch: WatchRecord, stop: WatchStop, changes: readonly WatchChange[], eventLog: FetchedLog | null, pace: ShutdownPace | null = null): Promise<void> => {
     const removed = await store.remove(watch.key);
     await store.releaseLease(watch.key, deps.replicaId);
     held.drop(watch.key);
     if (!removed) return;
-    await tellEnded(watch, stop, changes, eventLog, retryUntilMs);
+    await tellEnded(watch, stop, changes, eventLog, pace);
   };
 
   /** The end of a watch, said in Slack: the final message, and the last thread line. */
-  const tellEnded = async (watch: WatchRecord, stop: WatchStop, changes: readonly WatchChange[], eventLog: FetchedLog | null, retryUntilMs: number | null = null): Promise<void> => {
+  const tellEnded = async (watch: WatchRecord, stop: WatchStop, changes: readonly WatchChange[], eventLog: FetchedLog | null, pace: ShutdownPace | null = null): Promise<void> => {
     deps.metrics.watchStop(stop.reason);
     log.info('watch.stop', fields(watch, { reason: stop.reason, stopped_by: stop.by, watched_ms: deps.now() - watch.startedAtMs }));
     // The message or channel is out of reach: nothing more can be said there.
@@ -207,10 +213,12 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     }
     const finalLog = await finalLogOf(watch, stop, eventLog);
     const message = finalLog ? await finalMessage(finalLog, watch, stop) : endedWithoutLog(watch, stop);
-    const updated = await retryAfterWait(() => deps.slack.update(watch.channel, watch.messageTs, message), retryUntilMs);
+    const updated = await retryAfterWait(() => deps.slack.update(watch.channel, watch.messageTs, message), pace?.untilMs ?? null);
     if (updated.ok) deps.metrics.watchUpdate();
     else log.warn('watch.final_update_failed', fields(watch, { slack_error: updated.failure.code }));
-    await replyInThread(watch, threadLine(watch.eventId, changes, stop, text), retryUntilMs);
+    const line = threadLine(watch.eventId, changes, stop, text);
+    if (pace) pace.threadLines.push(() => replyInThread(watch, line, pace.untilMs));
+    else await replyInThread(watch, line);
   };
 
   /** The final message with the log; should drawing it fail (a worker lost), the banner alone still tells the watch ended. */
@@ -411,15 +419,16 @@ export function createWatcher(deps: WatcherDeps): Watcher {
         return;
       }
       // One watch after another, each waiting out Slack's Retry-After while the grace lasts: all at once, most final
-      // messages would be refused by Slack's rate limits and left saying "Watching".
-      const until = Date.now() + graceMs;
+      // messages would be refused by Slack's rate limits and left saying "Watching". Thread lines go after every message.
+      const pace: ShutdownPace = { untilMs: Date.now() + graceMs, threadLines: [] };
       const ending = (async () => {
         for (const watch of mine.filter((w) => w.messageTs !== '')) {
-          if (Date.now() >= until) return;
-          await end(watch, { reason: 'restart', by: null }, [], null, until).catch((err: unknown) =>
+          if (Date.now() >= pace.untilMs) return;
+          await end(watch, { reason: 'restart', by: null }, [], null, pace).catch((err: unknown) =>
             log.error('watch.failed', fields(watch, { error: err instanceof Error ? err.message : String(err) })),
           );
         }
+        for (const line of pace.threadLines) if (Date.now() < pace.untilMs) await line();
       })();
       await Promise.race([ending, deadline()]);
     },

@@ -36,5 +36,11 @@ describe('final watch messages at shutdown, under Slack rate limits', () => {
     expect(finals.sort()).toEqual(CHANNELS);
     expect(h.logs.filter((l) => l.msg === 'watch.final_update_failed')).toEqual([]);
     expect(h.logs.filter((l) => l.msg === 'watch.stop').map((l) => l.reason)).toEqual(CHANNELS.map(() => 'restart'));
+    // Every message first, then the thread lines: what looks live is put right before anything else.
+    const calls = h.slack.server.requests.map((r) => r.path);
+    const lastUpdate = calls.lastIndexOf('/api/chat.update');
+    const threadLines = h.slack.calls('chat.postMessage').filter((c) => String(c.text).includes('watch ended'));
+    expect(threadLines).toHaveLength(CHANNELS.length);
+    expect(calls.slice(lastUpdate).filter((p) => p === '/api/chat.postMessage')).toHaveLength(CHANNELS.length);
   }, 30_000);
 });
