@@ -67,7 +67,10 @@ export async function lookUpAndRender<T>(ctx: SlackContext, request: LookupReque
   const outcome = await ctx.service.lookup(request);
   await yieldToEventLoop(); // parsing was one turn; rendering is the next
   // Cut by our own shutdown (the user was told the bot is restarting): that answer stands; BlueKing is not blamed for our close.
-  const reply = ctx.tasks.interrupted && outcome.kind !== 'ok' ? { message: surface.other(renderRestarting(ctx.config.lang)), ok: false } : await renderOrExplain(ctx, request, outcome, surface);
+  const reply =
+    ctx.tasks.interrupted && outcome.kind !== 'ok'
+      ? { message: surface.other(renderRestarting(ctx.config.lang)), ok: false }
+      : await renderOrExplain(ctx, request, outcome, surface);
   logLookup(ctx.log, request, outcome, ctx.now() - started);
   ctx.metrics.lookup(outcomeLabel(outcome));
   return { ...reply, fetched: reply.ok && outcome.kind === 'ok' ? { log: outcome.log, deliveries: outcome.deliveries } : null };

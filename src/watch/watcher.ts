@@ -192,8 +192,10 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     return { kind: 'started', watch: live };
   };
 
-  /** End a watch: exactly one caller wins the removal; it writes the final message and the last thread line. */
-  /** `pace`: at shutdown, how the final messages go out (see ShutdownPace). */
+  /**
+   * End a watch: exactly one caller wins the removal; it writes the final message and the last thread line
+   * (`pace`: at shutdown, how they go out, see ShutdownPace).
+   */
   const end = async (watch: WatchRecord, stop: WatchStop, changes: readonly WatchChange[], eventLog: FetchedLog | null, pace: ShutdownPace | null = null): Promise<void> => {
     const removed = await store.remove(watch.key);
     await store.releaseLease(watch.key, deps.replicaId);
