@@ -98,8 +98,8 @@ export function createApp(config: Config & { slack: SlackConnection }, deps: App
     store,
   });
   const triage = createTriageService(config, { source: deps.source.triage, store, log, metrics, lookupEmail: emailLookupVia(app.client, log), homeTeamId: () => homeTeamId, now });
-  const watcher = createSlackWatcher(config, { service, log, metrics, now, random: deps.random, store: deps.watchStore ?? createStoreWatchStore(store), clientOptions, logger: boltLogger, logWorkers: deps.logWorkers, actions: triage.enabled });
-  const ctx: SlackContext = { config, service, log, metrics, tasks, now, watcher, store, logWorkers: deps.logWorkers, triage, actions: triage.enabled };
+  const watcher = createSlackWatcher(config, { service, log, metrics, now, random: deps.random, store: deps.watchStore ?? createStoreWatchStore(store, log), clientOptions, logger: boltLogger, logWorkers: deps.logWorkers, actions: triage.enabled });
+  const ctx: SlackContext = { config, service, log, metrics, tasks, now, watcher, store, logWorkers: deps.logWorkers, triage, actions: triage.enabled, cutByShutdown: () => tasks.interrupted };
   registerListeners(app, ctx);
   app.error(async (err) => {
     log.error('bolt.error', { error: err.message, code: 'code' in err ? String(err.code) : null });
@@ -137,7 +137,7 @@ export function createApp(config: Config & { slack: SlackConnection }, deps: App
 async function connectStore(store: Store, log: Logger): Promise<void> {
   if (!(store instanceof FallbackStore)) return;
   if (await store.waitForPrimary(STORE_CONNECT_WAIT_MS)) log.info('store.connected', { store: store.kind });
-  else log.warn('store.unavailable', { store: store.kind, operation: 'connect', fallback: 'process memory', note: 'still trying to connect' });
+  else log.warn('store.unavailable', { store: store.kind, operation: 'connect', error: store.primaryProblem, fallback: 'process memory', note: 'still trying to connect' });
 }
 
 const STORE_CONNECT_WAIT_MS = 3_000;

@@ -9,6 +9,7 @@ import type { Logger } from './log';
 import type { LookupContext } from './lookup/lookup-context';
 import { createPrometheusMetrics, type PrometheusMetrics } from './metrics-prometheus';
 import { createLogWorkers, type LogWorkers } from './offload/log-workers';
+import { storeSecrets } from './store/create-store';
 import { MemoryStore } from './store/memory-store';
 import type { Store } from './store/store';
 import type { TriageService } from './eventlog/triage/triage-service';
@@ -76,7 +77,7 @@ export function createBot(config: Config, overrides: BotOverrides): SlackBot | C
 export function createBot(config: Config, overrides: BotOverrides): SlackBot | ConsoleBot {
   const slack = config.slack.kind === 'console' ? null : config.slack;
   const workers = logWorkersFor(overrides.logWorkers ?? slack !== null);
-  const bk = config.bk ? createBkClient(config.bk, { zone: config.timezone, ...(workers ? { logWorkers: workers } : {}) }) : null;
+  const bk = config.bk ? createBkClient(config.bk, { zone: config.timezone, secrets: secretsOf(config), ...(workers ? { logWorkers: workers } : {}) }) : null;
   const plain: EventLogSource = bk ?? createDemoSource(config.timezone);
   const source = overrides.wrapSource ? overrides.wrapSource(plain) : plain;
   const metrics = overrides.metrics ?? createPrometheusMetrics({ defaultMetrics: true });
@@ -117,6 +118,16 @@ export function createBot(config: Config, overrides: BotOverrides): SlackBot | C
       return finished;
     },
   };
+}
+
+/** Every secret the settings hold, blanked wherever text leaves the process (log lines, BlueKing's words in Slack). */
+export function secretsOf(config: Config): string[] {
+  const slack = config.slack;
+  const values = [config.bk?.appSecret, config.metricsToken];
+  if (slack.kind !== 'console') values.push(slack.botToken, slack.signingSecret ?? undefined);
+  if (slack.kind === 'socket') values.push(slack.appToken);
+  values.push(...storeSecrets(config.store));
+  return values.filter((v): v is string => typeof v === 'string');
 }
 
 function logWorkersFor(choice: boolean | ((workers: LogWorkers) => LogWorkers)): LogWorkers | null {

@@ -80,6 +80,8 @@ export interface LimitsConfig {
   maxInFlight: number;
   /** Lookups per user per minute; 0 = unlimited. */
   userPerMinute: number;
+  /** One deadline for all of a lookup's BlueKing calls (every search_action page included). */
+  lookupTimeoutMs: number;
 }
 
 /** Watching events. */
@@ -118,6 +120,8 @@ export interface Config {
   store: StoreConfig;
   /** Bearer token /metrics requires; null = open (a private port scraped by Prometheus). */
   metricsToken: string | null;
+  /** The slash command as the app's manifest names it, for answers that tell people what to run. */
+  slashCommand: string;
 }
 
 export class ConfigError extends Error {
@@ -205,6 +209,8 @@ const envSchema = z.object({
     z.string().refine(isTimeZone, 'expected an IANA time zone such as Asia/Shanghai or UTC').default('Asia/Shanghai'),
   ),
   BK_TIMEOUT_MS: intSetting(10_000, 100, 120_000),
+  // 0 = unset: the same as BK_TIMEOUT_MS.
+  BK_LOOKUP_TIMEOUT_MS: intSetting(0, 100, 600_000),
   BK_MAX_BODY_BYTES: intSetting(5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
   BK_MONITOR_URL: httpUrl,
   BK_IDENTITY: optional.pipe(z.enum(['service', 'email', 'map'], 'expected "service", "email" or "map"').default('service')),
@@ -236,6 +242,7 @@ const envSchema = z.object({
   ),
   REDIS_PREFIX: optional.pipe(z.string().regex(/^[\w:.{}-]{1,64}$/, 'expected up to 64 letters, digits or _ : . - { }').default('eventlog:')),
   BOT_LANG: optional.pipe(z.enum(['en', 'zh-CN'], 'expected "en" or "zh-CN"').default('en')),
+  SLACK_COMMAND: optional.pipe(z.string().regex(/^\/[a-z0-9_-]{1,31}$/, 'expected a slash command such as /eventlog').default('/eventlog')),
   METRICS_TOKEN: optional,
   LOG_LEVEL: optional.pipe(z.enum(['debug', 'info', 'warn', 'error'], 'expected debug, info, warn or error').default('info')),
 });
@@ -289,10 +296,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, readFile: (path: string) => s
       cacheMaxEntries: e.BK_CACHE_MAX_ENTRIES,
       maxInFlight: e.BK_MAX_IN_FLIGHT,
       userPerMinute: e.USER_RATE_LIMIT_PER_MIN,
+      lookupTimeoutMs: e.BK_LOOKUP_TIMEOUT_MS || e.BK_TIMEOUT_MS,
     },
     watch: { intervalMs: e.WATCH_INTERVAL_MS, maxHours: e.WATCH_MAX_HOURS, max: e.WATCH_MAX, leaseMs: e.WATCH_LEASE_MS },
     store: e.REDIS_URL ? { kind: 'redis', url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : { kind: 'memory' },
     metricsToken: e.METRICS_TOKEN ?? null,
+    slashCommand: e.SLACK_COMMAND,
   };
 }
 

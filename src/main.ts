@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import { createBot } from './bot';
+import { createBot, secretsOf } from './bot';
 import { loadConfig, ConfigError, type Config } from './config';
 import { runConsole } from './console/console';
 import { messagesFor } from './i18n/catalog';
 import { createLogger, type Logger } from './log';
 import { createRedactor } from './redact';
-import { describeStore, storeSecrets } from './store/create-store';
+import { describeStore } from './store/create-store';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -74,15 +74,6 @@ function readConfigOrExit(): Config {
   }
 }
 
-function secretsOf(config: Config): string[] {
-  const slack = config.slack;
-  const values = [config.bk?.appSecret, config.metricsToken];
-  if (slack.kind !== 'console') values.push(slack.botToken, slack.signingSecret ?? undefined);
-  if (slack.kind === 'socket') values.push(slack.appToken);
-  values.push(...storeSecrets(config.store));
-  return values.filter((v): v is string => typeof v === 'string');
-}
-
 function onShutdownSignal(log: Logger, shutdown: () => Promise<void>): void {
   let stopping = false;
   const handle = (signal: NodeJS.Signals): void => {
@@ -104,7 +95,9 @@ function onShutdownSignal(log: Logger, shutdown: () => Promise<void>): void {
 /** Blank the secret settings out of a message written before (or without) a configured logger. */
 function redactEnvSecrets(text: string): string {
   const env = process.env;
-  return createRedactor([env.BK_APP_SECRET, env.SLACK_BOT_TOKEN, env.SLACK_SIGNING_SECRET, env.SLACK_APP_TOKEN, env.METRICS_TOKEN])(text);
+  // The Redis password as written in the URL (percent-encoded or not): blanked in either form.
+  const redisPassword = env.REDIS_URL && URL.canParse(env.REDIS_URL) ? new URL(env.REDIS_URL).password : undefined;
+  return createRedactor([env.BK_APP_SECRET, env.SLACK_BOT_TOKEN, env.SLACK_SIGNING_SECRET, env.SLACK_APP_TOKEN, env.METRICS_TOKEN, redisPassword])(text);
 }
 
 main().catch((err: unknown) => {

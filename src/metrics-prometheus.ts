@@ -70,7 +70,7 @@ export function createPrometheusMetrics(options: { defaultMetrics: boolean }): P
   });
   const storeErrors = new Counter({
     name: 'eventlog_store_errors_total',
-    help: 'Failed shared-store operations by kind: timeout, disconnected, other',
+    help: 'Failed shared-store operations by kind: timeout, disconnected, auth, refused (a command Redis refused), other',
     labelNames: ['kind'],
     registers: [registry],
   });

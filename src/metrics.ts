@@ -26,7 +26,7 @@ export interface Metrics {
   coalescedAcrossReplicas(): void;
   /** One shared-store operation: 'ok', or 'error' (it fell back to process memory). */
   storeOperation(operation: string, outcome: 'ok' | 'error'): void;
-  /** One failed shared-store operation, by kind: 'timeout', 'disconnected', 'other'. */
+  /** One failed shared-store operation, by kind: 'timeout', 'disconnected', 'auth' (password refused), 'refused' (a command Redis refused, e.g. a key of the wrong type), 'other'. */
   storeError(kind: StoreErrorKind): void;
   /** A Slack delivery seen before (a retry, or the same event on another replica), not answered again. */
   duplicateDelivery(kind: string): void;
@@ -39,4 +39,4 @@ export interface Metrics {
   triage(act: string, result: string): void;
 }
 
-export type StoreErrorKind = 'timeout' | 'disconnected' | 'other';
+export type StoreErrorKind = 'timeout' | 'disconnected' | 'auth' | 'refused' | 'other';

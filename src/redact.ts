@@ -1,3 +1,5 @@
+import { createFragmentBlanker } from './secret-fragments';
+
 /**
  * Blanking secret values out of text: log lines, error messages, anything an
  * upstream might echo back. One mechanism for the logger and the BlueKing client.
@@ -18,14 +20,16 @@ function secretForms(secrets: readonly (string | null | undefined)[], minLength:
 
 /**
  * Build a redactor that replaces every occurrence of each secret, raw, URL-encoded
- * or JSON-escaped, with "[redacted]". Values shorter than `minLength` are ignored:
- * for the logger, 6 keeps ordinary words intact.
+ * or JSON-escaped, in any letter case, with "[redacted]", and every run of 8 or more
+ * of its characters too (an upstream may echo part of a secret). Values shorter than
+ * `minLength` are ignored: for the logger, 6 keeps ordinary words intact.
  */
 export function createRedactor(secrets: readonly (string | null | undefined)[], minLength = 6): (text: string) => string {
   const forms = secretForms(secrets, minLength);
   if (forms.length === 0) return (text) => text;
-  const pattern = new RegExp(forms.map((form) => form.replace(REGEX_SPECIAL, '\\$&')).join('|'), 'g');
-  return (text) => text.replace(pattern, REDACTED);
+  const pattern = new RegExp(forms.map((form) => form.replace(REGEX_SPECIAL, '\\$&')).join('|'), 'gi');
+  const blankFragments = createFragmentBlanker(forms, REDACTED);
+  return (text) => blankFragments(text.replace(pattern, REDACTED));
 }
 
 /** Redacting and shortening in the one safe order. */
@@ -47,10 +51,12 @@ export function createScrubber(secrets: readonly (string | null | undefined)[], 
   const forms = secretForms(secrets, minLength);
   const redact = createRedactor(secrets, minLength);
   const longest = forms[0]?.length ?? 0;
+  const lowerForms = forms.map((form) => form.toLowerCase());
   const blankHeadAtEnd = (text: string): string => {
-    for (const form of forms) {
+    const tail = text.slice(-longest).toLowerCase();
+    for (const form of lowerForms) {
       for (let n = form.length - 1; n >= MIN_FRAGMENT_CHARS; n--) {
-        if (text.endsWith(form.slice(0, n))) return `${text.slice(0, text.length - n)}${REDACTED}`;
+        if (tail.endsWith(form.slice(0, n))) return `${text.slice(0, text.length - n)}${REDACTED}`;
       }
     }
     return text;

@@ -26,7 +26,7 @@ describe('loadConfig', () => {
     expect(config.timezone).toBe('Asia/Shanghai');
     expect(config.lang).toBe('en');
     expect(config.logLevel).toBe('info');
-    expect(config.limits).toEqual({ cacheTtlMs: 15000, cacheMaxEntries: 500, maxInFlight: 8, userPerMinute: 20 });
+    expect(config.limits).toEqual({ cacheTtlMs: 15000, cacheMaxEntries: 500, maxInFlight: 8, userPerMinute: 20, lookupTimeoutMs: 10000 });
     expect(config.noticeResults).toBe('auto');
     expect(config.alertContext).toBe('auto');
   });
@@ -66,6 +66,10 @@ describe('loadConfig', () => {
       timeoutMs: 2500,
       maxBodyBytes: 5 * 1024 * 1024,
     });
+    // One lookup's deadline defaults to BK_TIMEOUT_MS; BK_LOOKUP_TIMEOUT_MS sets its own; SLACK_COMMAND defaults to /eventlog.
+    expect(config.limits.lookupTimeoutMs).toBe(2500);
+    expect(loadConfig({ BK_LOOKUP_TIMEOUT_MS: '30000' }).limits.lookupTimeoutMs).toBe(30000);
+    expect(config.slashCommand).toBe('/eventlog');
     expect(config.timezone).toBe('UTC');
     expect(config.monitorUrl).toBe('https://bkmonitor.example.com');
     expect(config.lang).toBe('zh-CN');

@@ -104,7 +104,8 @@ describe('createScrubber', () => {
 
   it('blanks the head of a secret that a cut left (at least 6 characters), not shorter coincidences', () => {
     // Upstream already cut the secret itself: only the head is in the text.
-    expect(scrub.cut(`${'x'.repeat(10)}${SECRET.slice(0, 12)}${'y'.repeat(5)}`, 23)).toBe(`${'x'.repeat(10)}[redacted]…`);
+    expect(scrub.cut(`${'x'.repeat(10)}${SECRET.slice(0, 7)}${'y'.repeat(5)}`, 18)).toBe(`${'x'.repeat(10)}[redacted]…`);
+    expect(scrub.cut(`${'x'.repeat(10)}${SECRET.slice(0, 12)}${'y'.repeat(5)}`, 23)).toBe(`${'x'.repeat(10)}[redacted]yy…`);
     expect(scrub.cut(`${'x'.repeat(20)}bk-ap${'y'.repeat(20)}`, 26)).toBe(`${'x'.repeat(20)}bk-ap…`);
   });
 
@@ -126,5 +127,26 @@ describe('createLogger field bounds', () => {
     expect(line.request_id).toBe(`${'r'.repeat(199)}… (4000000 chars)`);
     expect(line.detail).not.toContain('s3cr3t');
     expect(lines[0].length).toBeLessThan(600);
+  });
+});
+
+describe('createRedactor with fragments of secrets', () => {
+  const SECRET = 'bk-app-secret-7d41e9c2';
+  const redact = createRedactor([SECRET, 'xoxb-bot-token-81f3a0']);
+
+  it('blanks any run of 8 or more characters of a secret, in any letter case', () => {
+    expect(redact(`app_secret=${SECRET.slice(3, 17)}&x=1`)).toBe('app_secret=[redacted]&x=1');
+    expect(redact(`key ${SECRET.toUpperCase()} bad`)).toBe('key [redacted] bad');
+    expect(redact(`id_${SECRET.slice(5, 13)}_end`)).toBe('id_[redacted]_end');
+  });
+
+  it('blanks pieces of two secrets that touch as one, and keeps runs of 7', () => {
+    expect(redact(`${SECRET.slice(0, 9)}xoxb-bot-t!`)).toBe('[redacted]!');
+    expect(redact(`a ${SECRET.slice(0, 7)} b`)).toBe(`a ${SECRET.slice(0, 7)} b`);
+  });
+
+  it('leaves text without fragments as the same string', () => {
+    const text = 'ordinary text, secret and token words, 7d41e9';
+    expect(redact(text)).toBe(text);
   });
 });

@@ -48,6 +48,8 @@ export interface BkClientDeps {
   agent?: http.Agent | https.Agent;
   /** Reads big bodies off the main thread (src/offload/); without one every body is read here. */
   logWorkers?: BigBodyReader;
+  /** The bot's other secrets (Slack tokens, Redis password…), blanked from upstream text like the app secret. */
+  secrets?: readonly string[];
   /** Clock for search_alert's time window (tests pin it). */
   now?: () => number;
 }
@@ -71,7 +73,8 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
   const fetch = deps.fetch ?? nodeFetch;
   const ownAgent = deps.agent === undefined;
   const agent = deps.agent ?? keepAliveAgent(cfg.baseUrl);
-  const secrets = [cfg.appSecret];
+  // Upstream text may echo any of the bot's secrets, or part of one: all are blanked from it.
+  const secrets = [cfg.appSecret, ...(deps.secrets ?? [])];
   // Every length counts: the secret is blanked from upstream text before any cut (see redactSecrets).
   const scrub = createScrubber(secrets, 1);
 
@@ -93,22 +96,38 @@ export function createBkClient(cfg: BkConfig, deps: BkClientDeps): BkClient {
     return rawEventLog({ id, body, records, generation, requestId }, { zone: deps.zone, scrub });
   };
 
-  /** Every page of the alert's actions; `total` says whether another page is worth asking for. */
+  /**
+   * Every page of the alert's actions; `total` says whether another page is worth asking for. Each action
+   * counts once: a gateway that ignores `page` sends the same actions again, and a page with nothing new ends it.
+   */
   const fetchAllActions = async (alertId: string, identity: BkIdentity, signal?: AbortSignal): Promise<ActionList> => {
     if (!isEventId(alertId)) throw new LookupError({ kind: 'bad_parameter' });
     const actions: ActionRecord[] = [];
+    const seen = new Set<string>();
     let unreadable = 0;
+    let total = 0;
     let requestId: string | null = null;
     for (let page = 1; ; page++) {
       const request = buildJsonPost(cfg, cfg.searchActionPath, buildSearchActionBody(alertId, page, cfg.bizIds), identity.username ?? cfg.username);
-      const { status, headers, body } = await download(request, signal);
+      let raw: RawAnswer;
+      try {
+        raw = await download(request, signal);
+      } catch (err) {
+        // The lookup's deadline passed mid-way: what came in time is shown, marked as cut short.
+        if (signal?.aborted && page > 1) return { actions, total, unreadable, requestId, cutShort: true };
+        throw err;
+      }
+      const { status, headers, body } = raw;
       await yieldToEventLoop();
       const answer = parseSearchActionResponse({ httpStatus: status, headers, body: joined(body).toString('utf8'), scrub });
-      actions.push(...answer.actions);
+      const fresh = answer.actions.filter((action) => !seen.has(action.id) && Boolean(seen.add(action.id)));
+      if (page > 1 && fresh.length === 0) return { actions, total, unreadable, requestId };
+      actions.push(...fresh);
       unreadable += answer.unreadable;
+      total = answer.total;
       requestId ??= answer.requestId;
       if (!needsAnotherPage(page, actions.length + unreadable, answer.total, answer.pageSize)) {
-        return { actions, total: answer.total, unreadable, requestId };
+        return { actions, total, unreadable, requestId };
       }
     }
   };

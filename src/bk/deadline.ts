@@ -27,9 +27,10 @@ export function startDeadline(timeoutMs: number, callerSignal?: AbortSignal): De
     if (stopped === null && !controller.signal.aborted) stopped = why;
     controller.abort();
   };
-  const onCallerAbort = (): void => stop('cancelled');
+  // The caller's own deadline passing (AbortSignal.timeout) is a timeout too, not a cancellation.
+  const onCallerAbort = (): void => stop(isTimeout(callerSignal?.reason) ? 'timeout' : 'cancelled');
   const timer = setTimeout(() => stop('timeout'), timeoutMs);
-  if (callerSignal?.aborted) stop('cancelled');
+  if (callerSignal?.aborted) onCallerAbort();
   else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
   return {
     signal: controller.signal,
@@ -41,4 +42,9 @@ export function startDeadline(timeoutMs: number, callerSignal?: AbortSignal): De
       callerSignal?.removeEventListener('abort', onCallerAbort);
     },
   };
+}
+
+/** AbortSignal.timeout's reason: a DOMException named TimeoutError (read by name: it may come from another realm). */
+function isTimeout(reason: unknown): boolean {
+  return typeof reason === 'object' && reason !== null && (reason as { name?: unknown }).name === 'TimeoutError';
 }

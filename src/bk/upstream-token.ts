@@ -13,8 +13,8 @@ const ODD_HEAD_CHARS = 16;
 /** The token as sent when it looks like one; otherwise its scrubbed head, marked. */
 export function upstreamToken(value: string | null, scrub: Scrubber): string | null {
   if (value === null) return null;
-  const clean = scrub.redact(value);
-  if (clean === value && TOKEN.test(value)) return value;
+  // Shape first: a huge value is never scanned whole, only its head is shown.
+  if (TOKEN.test(value) && scrub.redact(value) === value) return value;
   // Printable ASCII only in the head: this is a marker for a human, not data.
   const head = scrub.cut(value, ODD_HEAD_CHARS, () => '…').replace(/[^\x20-\x7e…[\]]/g, '?');
   return `${head} (odd value, ${value.length} chars)`;

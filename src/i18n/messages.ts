@@ -230,7 +230,10 @@ export interface ReplyMessages {
   noIdLines: readonly string[];
   chooseTitle(n: number): string;
   chooseLine: string;
-  staleButton: string;
+  /** Under the chooser when it offers only the first `shown` of the IDs: how many were left out. */
+  chooseLeftOut(shown: number, leftOut: number): string;
+  /** A button this bot no longer knows; `id` is the event its value names, when it names one. */
+  staleButton(command: string, id: string | null): string;
   /** Why a lookup was refused, per refusal kind. */
   refusal: {
     access: { title: string; denied: Readonly<Record<AccessDenial, string>>; ask: string };
@@ -356,6 +359,8 @@ export interface WatchMessages {
     accessRevoked: string;
     accessRevokedFor(by: string): string;
     restart: string;
+    /** Redis lost the watch and it could not be written back (the watch limit was reached meanwhile). */
+    storeLost: string;
   };
   // Answers to whoever asked to watch (ephemeral).
   starting(id: string): string;
@@ -373,6 +378,9 @@ export interface WatchMessages {
   fullLine(max: number): string;
   goneTitle: string;
   goneLine: string;
+  /** A Stop click from outside the watch's channel or workspace (a replayed button value). */
+  stopElsewhereTitle: string;
+  stopElsewhereLine: Readonly<Record<'channel' | 'team', string>>;
 }
 
 /**
@@ -416,8 +424,10 @@ export interface DeliveryMessages {
   withCode(reason: string, code: string): string;
   /** search_action answered, but with nothing for this alert's notices. */
   noRecords(n: number): string;
-  /** The counts are from the first 10,000 actions only. */
-  incomplete: string;
+  /** After the count phrase when BlueKing reported more actions than the `read` ones counted. */
+  incomplete(read: number): string;
+  /** The lookup's time limit stopped reading search_action's pages. */
+  cutShort: string;
   /** After a notice line in the timeline: " → ⚠ 2 of 4 failed". */
   timelineFailed(failed: number, attempted: number): string;
   /** After a notice line: " → ⏳ 1 of 4 in flight". */

@@ -15,4 +15,6 @@ export interface LookupContext {
   logWorkers?: RawLogRenderer;
   /** Acting from Slack is on: answers of open alerts offer Acknowledge and Shield. */
   actions?: boolean;
+  /** Whether the bot's own shutdown has cut lookups short (their askers were told it is restarting). */
+  cutByShutdown?: () => boolean;
 }

@@ -8,13 +8,13 @@ import { outcomeLabel, type LookupOutcome, type LookupRequest } from '../eventlo
 import { messagesFor } from '../i18n/catalog';
 import type { Logger, LogFields } from '../log';
 import { yieldToEventLoop } from '../yield-to-event-loop';
-import type { LookupContext } from './lookup-context';
 import { renderLookupError } from '../render/error-message';
 import type { AnswerView } from '../render/event-log-message';
 import { renderLogOn, type LogSurface, type SurfaceOutput } from '../render/log-surface';
 import { renderPlainMessage } from '../render/plain-message';
-import { renderRefusal } from '../render/status-message';
+import { renderRefusal, renderRestarting } from '../render/status-message';
 import type { SlackMessage } from '../render/types';
+import type { LookupContext } from './lookup-context';
 
 export interface LookupReply<T = SlackMessage> {
   message: T;
@@ -67,7 +67,11 @@ export async function lookUpAndRender<T>(ctx: LookupContext, request: LookupRequ
   const started = ctx.now();
   const outcome = await ctx.service.lookup(request);
   await yieldToEventLoop(); // parsing was one turn; rendering is the next
-  const reply = await renderOrExplain(ctx, request, outcome, surface);
+  // Cut by our own shutdown (the user was told the bot is restarting): that answer stands; BlueKing is not blamed for our close.
+  const reply =
+    ctx.cutByShutdown?.() && outcome.kind !== 'ok'
+      ? { message: surface.other(renderRestarting(ctx.config.lang)), ok: false }
+      : await renderOrExplain(ctx, request, outcome, surface);
   logLookup(ctx.log, request, outcome, ctx.now() - started);
   ctx.metrics.lookup(outcomeLabel(outcome));
   return { ...reply, fetched: reply.ok && outcome.kind === 'ok' ? { log: outcome.log, deliveries: outcome.deliveries, alert: outcome.alert } : null };

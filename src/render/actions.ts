@@ -35,8 +35,17 @@ export const FULL_LOG_CALLBACK_ID = 'eventlog_full_log';
 
 /** Prefix of the chooser's "pick this ID" buttons: one per ID (`eventlog_pick_0`, …). */
 export const PICK_ACTION_PREFIX = 'eventlog_pick';
+/** Every "pick this ID" button's action_id. */
+export const PICK_ACTION_PATTERN = new RegExp(`^${PICK_ACTION_PREFIX}_\\d+$`);
 
 export type ActionName = keyof typeof ACTION_IDS;
+
+/** The event ID a button's value names (a view's value or a watch key), or null. */
+export function eventIdInValue(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length > 64) return null;
+  const id = /(?:^|[:/])([0-9]+)(?=$|:)/.exec(value)?.[1];
+  return id !== undefined && isEventId(id) ? id : null;
+}
 
 export interface ButtonValue {
   /** Event ID, digits. */

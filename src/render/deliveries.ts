@@ -42,7 +42,7 @@ export function deliveryCountPhrase(summary: EventSummary, lang: Lang): string |
   else if (counts.succeeded === counts.attempted) phrase = words.deliveriesSucceeded(counts.attempted);
   else phrase = words.deliveriesSucceededOf(counts.succeeded, counts.attempted);
   if (counts.running > 0) phrase += ` · ${words.deliveriesRunning(counts.running)}`;
-  return report.incomplete ? phrase + words.incomplete : phrase;
+  return report.incomplete ? phrase + words.incomplete(report.actionCount) : phrase;
 }
 
 /** The push text's clause for failed deliveries, or null when none failed. */
@@ -68,7 +68,7 @@ export function deliveryCallout(summary: EventSummary, opts: RenderOptions): Del
   }
   const report = deliveries.report;
   const triggered = summary.notices.counts.triggered;
-  const note = report.counts.attempted === 0 && triggered > 0 ? words.noRecords(triggered) : null;
+  const note = report.cutShort ? words.cutShort : report.counts.attempted === 0 && triggered > 0 ? words.noRecords(triggered) : null;
   const lines: string[] = [];
   const budget = { left: RENDER_BUDGET.calloutBullets[opts.variant] + 2 };
   if (report.counts.failed > 0) {

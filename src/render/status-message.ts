@@ -6,10 +6,9 @@ import type { ReplyMessages } from '../i18n/messages';
 import type { InvalidReason } from '../eventlog/model/invalid-reason';
 import { describeInvalid } from './describe-invalid';
 import { encodePickValue } from './pick-value';
-import type { SlackApiFailure } from './types';
+import type { SlackApiFailure, SlackMessage } from './types';
 import { PICK_ACTION_PREFIX } from './actions';
 import { renderPlainMessage } from './plain-message';
-import type { SlackMessage } from './types';
 
 /** A short message's bold title and its lines. */
 interface TitledLines {
@@ -47,7 +46,9 @@ const MAX_CHOICES = 10;
 /** Several IDs in one post: a button per ID; the choice is answered in `threadTs`. */
 export function renderIdChoice(ids: readonly string[], threadTs: string, lang: Lang): SlackMessage {
   const s = messagesFor(lang).replies;
-  const base = renderPlainMessage({ emoji: '🔢', title: s.chooseTitle(ids.length), lines: [s.chooseLine] });
+  const leftOut = ids.length - MAX_CHOICES;
+  const lines = leftOut > 0 ? [s.chooseLeftOut(MAX_CHOICES, leftOut), s.chooseLine] : [s.chooseLine];
+  const base = renderPlainMessage({ emoji: '🔢', title: s.chooseTitle(ids.length), lines });
   const buttons = ids.slice(0, MAX_CHOICES).map(
     (id, i): types.Button => ({
       type: 'button',
@@ -96,6 +97,7 @@ export function renderModalOpenFailure(code: string, lang: Lang): SlackMessage {
   return renderPlainMessage({ emoji: '⚠️', title: words.title, lines: [fix, words.errorLine(code)] });
 }
 
-export function renderStaleButton(lang: Lang): SlackMessage {
-  return renderPlainMessage({ emoji: '⚠️', title: messagesFor(lang).replies.staleButton });
+/** A button that no longer works; `command` is the slash command to run instead, for event `id` when the button named one. */
+export function renderStaleButton(lang: Lang, command = '/eventlog', id: string | null = null): SlackMessage {
+  return renderPlainMessage({ emoji: '⚠️', title: messagesFor(lang).replies.staleButton(command, id) });
 }

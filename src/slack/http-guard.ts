@@ -14,7 +14,8 @@ import { verifySlackSignature } from './slack-signature';
  *    Bolt throws outside its error handling and never answers → 400 here;
  *  - a timestamp far in the future: Bolt checks only staleness → 401 here;
  *  - the same signed request again (a replay): answered once only → an empty 200 here;
- *  - a response_url that is not Slack's (see response-url-hosts.ts) → 400 here.
+ *  - a response_url that is not Slack's (see response-url-hosts.ts) → 400 here;
+ *  - an `actions` field that is not a list (Bolt throws taking its first) → an empty 200 here.
  * Slack's unsigned `ssl_check=1` goes on with nothing else in its body, as Bolt handles it.
  * The buffered body is handed to Bolt as `rawBody`, which Bolt reads instead of the stream.
  */
@@ -68,7 +69,7 @@ export function guardSlackRequests(inner: RequestListener, deps: HttpGuardDeps):
   };
 }
 
-type Verdict = 'pass' | { status: number; log: 'request.refused' | 'request.malformed' | 'request.replayed'; reason: string };
+type Verdict = 'pass' | { status: number; log: 'request.refused' | 'request.malformed' | 'request.replayed' | 'interaction.unknown'; reason: string };
 
 async function judge(req: IncomingMessage, body: string, form: ParsedUrlQuery | null, deps: HttpGuardDeps): Promise<Verdict> {
   const signature = header(req, 'x-slack-signature');
@@ -83,6 +84,8 @@ async function judge(req: IncomingMessage, body: string, form: ParsedUrlQuery | 
   if (!responseUrlsOf(parsed).every((url) => deps.responseUrlAllowed(url))) {
     return { status: 400, log: 'request.refused', reason: 'response_url_not_slack' };
   }
+  // Bolt throws on an `actions` it cannot take the first of (a 500 for Slack): acked here, as any unknown interaction.
+  if ('actions' in parsed && !Array.isArray(parsed.actions)) return { status: 200, log: 'interaction.unknown', reason: 'actions_not_a_list' };
   // Slack's own redelivery of an event (X-Slack-Retry-Num) goes on: the listeners dedupe events by
   // message and log the retry. Commands and interactions are never redelivered, so a repeat is a replay.
   if (header(req, 'x-slack-retry-num') !== null && parsed.type === 'event_callback') return 'pass';

@@ -11,8 +11,10 @@ import type { SlackContext } from './context';
 /** How long a request is remembered: longer than Slack's retries go on. */
 export const RETRY_MEMORY_MS = 10 * 60_000;
 
-/** What Slack may send again (a retry of an event, a Socket Mode envelope acked late). */
-export type RetryKind = 'mention' | 'command' | 'shortcut' | 'button';
+export type RetryKind = 'mention' | 'unfurl' | 'command' | 'shortcut' | 'button';
+
+/** Events, which Slack retries over HTTP too: each is one message, answered once however it arrives. */
+const EVENT_KINDS: ReadonlySet<RetryKind> = new Set(['mention', 'unfurl']);
 
 /** What the check uses of the app's context. */
 export type RetryDedupeContext = Pick<SlackContext, 'log'> & {
@@ -23,15 +25,15 @@ export type RetryDedupeContext = Pick<SlackContext, 'log'> & {
 
 /**
  * True for a delivery already claimed (logged and counted); false for the first, which should be answered.
- * A mention is one message, answered once however it arrives. A command, shortcut or click is a repeat only
+ * A mention or a shared link is one message, answered once however it arrives. A command, shortcut or click is a repeat only
  * when Slack marks it as a redelivery (retry_num ≥ 1): two clicks of one button are two requests.
  */
 export async function isSlackRetry(ctx: RetryDedupeContext, kind: RetryKind, key: string, retryNum?: number): Promise<boolean> {
   // Over HTTP, Slack never sends a slash command, shortcut or click again (only events, like a mention, are
   // retried): nothing to remember. Socket Mode sends any envelope again when its ack came late.
-  if (kind !== 'mention' && ctx.config.slack.kind !== 'socket') return false;
+  if (!EVENT_KINDS.has(kind) && ctx.config.slack.kind !== 'socket') return false;
   const marking = ctx.store.seen(`delivery:${kind}:${key}`, RETRY_MEMORY_MS);
-  if (kind !== 'mention' && !((retryNum ?? 0) > 0)) {
+  if (!EVENT_KINDS.has(kind) && !((retryNum ?? 0) > 0)) {
     // A first delivery is answered whatever the store says: it is marked for a redelivery to find, and the
     // answer does not wait for the mark (with Redis, one round trip less before BlueKing is asked).
     marking.catch((err: unknown) => ctx.log.warn('delivery.mark_failed', { kind, key, error: err instanceof Error ? err.message : String(err) }));

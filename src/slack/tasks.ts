@@ -14,6 +14,7 @@ const NOTICE_GRACE_MS = 3_000;
 
 export class TaskTracker {
   private readonly running = new Map<Promise<void>, Interrupted | undefined>();
+  private cut = false;
 
   constructor(private readonly onError: (err: unknown) => void) {}
 
@@ -34,6 +35,11 @@ export class TaskTracker {
     return this.running.size;
   }
 
+  /** Whether a drain deadline passed: the tasks still running were told the bot is restarting. */
+  get interrupted(): boolean {
+    return this.cut;
+  }
+
   /**
    * Resolves true when every task finished, false if `timeoutMs` passed first:
    * then each task still running gets its `interrupted` notice (bounded in time).
@@ -44,6 +50,7 @@ export class TaskTracker {
       return true;
     })();
     if (await Promise.race([done, delay(timeoutMs, false as const)])) return true;
+    this.cut = true;
     const notices = [...this.running.values()].map((interrupted) => interrupted?.().catch(this.onError));
     await Promise.race([Promise.allSettled(notices), delay(NOTICE_GRACE_MS, null)]);
     return false;

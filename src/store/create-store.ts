@@ -25,9 +25,12 @@ export function describeStore(config: StoreConfig): string {
   return `redis at ${url.hostname}:${url.port || '6379'} db ${db}${url.protocol === 'rediss:' ? ' (TLS)' : ''}, prefix ${config.prefix}`;
 }
 
-/** The parts of a Redis URL that must never be logged (password, and a user name beside it). */
+/**
+ * The part of a Redis URL that must never be logged: the password, as written and decoded.
+ * Not the whole URL: every run of 8 characters of a secret is blanked, and "redis://" or the host is no secret.
+ */
 export function storeSecrets(config: StoreConfig): string[] {
   if (config.kind === 'memory') return [];
   const url = new URL(config.url);
-  return [config.url, decodeURIComponent(url.password)].filter((s) => s.length > 0);
+  return [...new Set([url.password, decodeURIComponent(url.password)])].filter((s) => s.length > 0);
 }

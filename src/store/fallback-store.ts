@@ -6,7 +6,7 @@ import type { Store, StoreKind, WindowCount } from './store';
 /** The shared store as the bot uses it: never throws; while it fails, process memory stands in. */
 export interface FallbackStoreOptions {
   /** The shared store (Redis). */
-  primary: Store & { waitUntilReady?(timeoutMs: number): Promise<boolean> };
+  primary: Store & { waitUntilReady?(timeoutMs: number): Promise<boolean>; readonly problem?: string | null };
   /** What answers while the shared store cannot: this replica's memory, with the same caps. */
   fallback: MemoryStore;
   log: Logger;
@@ -32,6 +32,9 @@ export class FallbackStore implements Store {
   readonly shared = true;
   private skipUntil = 0;
   private lastWarning = Number.NEGATIVE_INFINITY;
+  private lastRefusal = Number.NEGATIVE_INFINITY;
+  /** A store.unavailable was logged and its store.recovered not yet: the two come in pairs, at most one a minute. */
+  private unrecovered = false;
   private failing = false;
   private probing = false;
   private readonly now: () => number;
@@ -120,6 +123,11 @@ export class FallbackStore implements Store {
     return this.options.primary.waitUntilReady?.(timeoutMs) ?? Promise.resolve(true);
   }
 
+  /** Why the shared store cannot connect now (e.g. its password refused), or null. */
+  get primaryProblem(): string | null {
+    return this.options.primary.problem ?? null;
+  }
+
   /** True while operations go to process memory instead of the shared store. */
   get degraded(): boolean {
     return this.failing;
@@ -137,7 +145,8 @@ export class FallbackStore implements Store {
       metrics.storeOperation(operation, 'ok');
       if (this.failing) {
         this.failing = false;
-        this.options.log.info('store.recovered', { store: this.kind });
+        if (this.unrecovered) this.options.log.info('store.recovered', { store: this.kind });
+        this.unrecovered = false;
       }
       return result;
     } catch (err) {
@@ -152,18 +161,31 @@ export class FallbackStore implements Store {
     const now = this.now();
     const reason = err instanceof Error ? err.message : String(err);
     const kind = errorKind(reason);
-    this.failing = true;
-    this.skipUntil = now + (this.options.retryAfterMs ?? 1_000);
     this.options.metrics.storeOperation(operation, 'error');
     this.options.metrics.storeError(kind);
-    if (now - this.lastWarning < (this.options.warnEveryMs ?? 60_000)) return;
+    const every = this.options.warnEveryMs ?? 60_000;
+    if (kind === 'refused') {
+      // Redis is up and refused this command (a key of the wrong type): only the operation goes to memory,
+      // the store is not marked down (no "recovered" a second later), and the fault is logged once a minute.
+      if (now - this.lastRefusal < every) return;
+      this.lastRefusal = now;
+      this.options.log.warn('store.command_refused', { store: this.kind, operation, kind, error: reason, fallback: 'process memory' });
+      return;
+    }
+    this.failing = true;
+    this.skipUntil = now + (this.options.retryAfterMs ?? 1_000);
+    if (now - this.lastWarning < every) return;
     this.lastWarning = now;
+    this.unrecovered = true;
     this.options.log.warn('store.unavailable', { store: this.kind, operation, kind, error: reason, fallback: 'process memory' });
   }
 }
 
 function errorKind(reason: string): StoreErrorKind {
+  if (/authentication failed/i.test(reason)) return 'auth';
   if (/timed? ?out/i.test(reason)) return 'timeout';
   if (/writeable|ECONNREFUSED|ECONNRESET|closed|connect|EPIPE|ENOTFOUND|EHOSTUNREACH/i.test(reason)) return 'disconnected';
+  // Redis's own error reply to a command it took: the store is up.
+  if (/\b(WRONGTYPE|ERR|EXECABORT)\b/.test(reason)) return 'refused';
   return 'other';
 }

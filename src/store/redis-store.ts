@@ -28,16 +28,25 @@ export class RedisStore implements Store {
   private readonly subscriber: Redis;
   private readonly listeners = new Map<string, Set<(message: string) => void>>();
   private readonly shas = new Map<ScriptName, string>();
+  /** Why the connection last failed (e.g. WRONGPASS), until it is ready again: what "not connected" is down to. */
+  private connectionProblem: string | null = null;
 
   constructor(private readonly options: RedisStoreOptions) {
-    this.client = connect(options);
-    this.subscriber = connect(options);
+    this.client = connect(options, (problem) => {
+      this.connectionProblem = problem;
+    });
+    this.subscriber = connect(options, () => undefined);
     this.subscriber.on('message', (channel: string, message: string) => {
       for (const listener of this.listeners.get(channel) ?? []) listener(message);
     });
     for (const [name, script] of Object.entries(REDIS_SCRIPTS)) {
       this.shas.set(name as ScriptName, createHash('sha1').update(script.lua).digest('hex'));
     }
+  }
+
+  /** Why the store cannot connect now (an authentication failure named as such), or null. */
+  get problem(): string | null {
+    return this.client.status !== 'ready' && this.connectionProblem !== null ? describeConnectionProblem(this.connectionProblem) : null;
   }
 
   /** True while both connections are up and able to take commands. */
@@ -197,16 +206,27 @@ export class RedisStore implements Store {
     try {
       return await command();
     } catch (err) {
-      throw new StoreError(operation, err instanceof Error ? err.message : String(err));
+      const reason = err instanceof Error ? err.message : String(err);
+      // ioredis says only "Stream isn't writeable" while it cannot connect: add why it cannot.
+      const problem = this.problem;
+      throw new StoreError(operation, problem ? `${reason} (${problem})` : reason);
     }
   }
 }
 
-function connect(options: RedisStoreOptions): Redis {
+/** A connection error as the log tells it: an authentication failure by name (Redis's words never carry the password). */
+export function describeConnectionProblem(message: string): string {
+  if (/^(WRONGPASS|NOAUTH)\b|invalid password|invalid username-password/i.test(message)) {
+    return `authentication failed: Redis refused the user name or password in REDIS_URL (${message.slice(0, 120)})`;
+  }
+  return `cannot connect: ${message.slice(0, 200)}`;
+}
+
+function connect(options: RedisStoreOptions, onProblem: (message: string) => void): Redis {
   const client = new Redis(options.url, clientOptions(options));
-  // Connection errors surface as failed commands (StoreError), counted and logged by the caller;
-  // without a listener ioredis would print each reconnect attempt to the console.
-  client.on('error', () => undefined);
+  // Connection errors surface as failed commands (StoreError), counted and logged by the caller, with the
+  // last one as their reason; without a listener ioredis would print each reconnect attempt to the console.
+  client.on('error', (err: Error) => onProblem(err.message));
   return client;
 }
 

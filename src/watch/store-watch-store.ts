@@ -1,11 +1,16 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../log';
 import type { Store } from '../store/store';
 import type { AddWatchResult, WatchStore } from './watch-store';
 import type { WatchRecord } from './watch-record';
+import { readWatchRecord } from './watch-record-schema';
 
 /** Logical keys in the shared store (an implementation may prefix them, e.g. `eventlog:`). */
 const WATCHES = 'watch:all';
 const stopKey = (key: string): string => `watch:stop:${key}`;
 const leaseKey = (key: string): string => `watch:lease:${key}`;
+/** A hash (no TTL, like the watches) whose `generation` field names the store's contents. */
+const META = 'watch:meta';
 /** A stop request outlives any poll interval; it is deleted with the watch. */
 const STOP_REQUEST_TTL_MS = 24 * 3_600_000;
 
@@ -13,10 +18,19 @@ const STOP_REQUEST_TTL_MS = 24 * 3_600_000;
  * Watches kept in the bot's Store: one hash of JSON records, a key per stop
  * request, a lease per watch. On the memory store they live as long as the
  * process; on Redis every replica sees them, and the leases decide which one
- * polls each watch.
+ * polls each watch. A record that cannot be read (damaged, or of another
+ * version's shape) is skipped, logged once and removed; the others go on.
  */
-export function createStoreWatchStore(store: Store): WatchStore {
-  const read = (json: string | null): WatchRecord | null => (json === null ? null : (JSON.parse(json) as WatchRecord));
+export function createStoreWatchStore(store: Store, log?: Pick<Logger, 'warn'>): WatchStore {
+  const readAt = async (key: string, json: string | null): Promise<WatchRecord | null> => {
+    if (json === null) return null;
+    const read = readWatchRecord(key, json);
+    if (read.ok) return read.watch;
+    // Whoever deletes it logs it: once, however many replicas came across it.
+    if (await store.hashDelete(WATCHES, key)) log?.warn('watch.bad_record', { key, why: read.why, removed: true });
+    return null;
+  };
+  const get = async (key: string): Promise<WatchRecord | null> => readAt(key, await store.hashGet(WATCHES, key));
 
   return {
     durable: store.shared,
@@ -29,25 +43,28 @@ export function createStoreWatchStore(store: Store): WatchStore {
           await store.hashDelete(WATCHES, watch.key);
           return { kind: 'full' };
         }
-        const existing = read(await store.hashGet(WATCHES, watch.key));
+        const existing = await get(watch.key);
         if (existing) return { kind: 'exists', watch: existing };
       }
       return { kind: 'full' };
     },
-    get: async (key) => read(await store.hashGet(WATCHES, key)),
+    get,
     update: async (watch) => {
       if ((await store.hashGet(WATCHES, watch.key)) === null) return false;
       await store.hashSet(WATCHES, watch.key, JSON.stringify(watch));
       return true;
     },
     remove: async (key) => {
-      const watch = read(await store.hashGet(WATCHES, key));
+      const watch = await get(key);
       // Only the caller whose delete found the field ends the watch.
       if (!(await store.hashDelete(WATCHES, key))) return null;
       await store.delete(stopKey(key));
       return watch;
     },
-    list: async () => [...(await store.hashGetAll(WATCHES)).values()].map((json) => JSON.parse(json) as WatchRecord),
+    list: async () => {
+      const read = await Promise.all([...(await store.hashGetAll(WATCHES))].map(([key, json]) => readAt(key, json)));
+      return read.filter((watch): watch is WatchRecord => watch !== null);
+    },
     requestStop: async (key, by) => {
       await store.setIfAbsent(stopKey(key), by, STOP_REQUEST_TTL_MS);
     },
@@ -55,6 +72,14 @@ export function createStoreWatchStore(store: Store): WatchStore {
     lease: async (key, owner, ttlMs) => (await store.renew(leaseKey(key), owner, ttlMs)) || store.acquire(leaseKey(key), owner, ttlMs),
     releaseLease: async (key, owner) => {
       await store.release(leaseKey(key), owner);
+    },
+    generation: async () => {
+      const known = await store.hashGet(META, 'generation');
+      if (known !== null) return known;
+      const fresh = randomUUID();
+      // Replicas that find it missing at once agree on whichever was written first.
+      if (await store.hashSetIfAbsent(META, 'generation', fresh)) return fresh;
+      return (await store.hashGet(META, 'generation')) ?? fresh;
     },
   };
 }

@@ -45,7 +45,8 @@ export type StopReason =
   | 'channel_archived'
   | 'bot_removed'
   | 'access_revoked'
-  | 'restart';
+  | 'restart'
+  | 'store_lost';
 
 /** A stop with who asked for it (only for 'stopped'). */
 export interface WatchStop {

@@ -110,6 +110,8 @@ function reasonText(stop: WatchStop, settings: WatchTextSettings, mentions: bool
       return by ? words.accessRevokedFor(by) : words.accessRevoked;
     case 'restart':
       return words.restart;
+    case 'store_lost':
+      return words.storeLost;
   }
 }
 

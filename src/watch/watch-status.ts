@@ -41,6 +41,12 @@ export function renderAlreadyClosed(id: string, lang: Lang): SlackMessage {
   return renderPlainMessage({ emoji: '⚪', title: words.closedTitle(id), lines: [words.closedLine(id)] });
 }
 
+/** A Stop click from another channel or workspace than the watch's: nothing stopped, and why. */
+export function renderStopElsewhere(where: 'channel' | 'team', lang: Lang): SlackMessage {
+  const words = messagesFor(lang).watch;
+  return renderPlainMessage({ emoji: '🚫', title: words.stopElsewhereTitle, lines: [words.stopElsewhereLine[where]] });
+}
+
 export function renderWatchGone(lang: Lang): SlackMessage {
   const words = messagesFor(lang).watch;
   return renderPlainMessage({ emoji: '👁', title: words.goneTitle, lines: [words.goneLine] });

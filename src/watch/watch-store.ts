@@ -28,6 +28,11 @@ export interface WatchStore {
   lease(key: string, owner: string, ttlMs: number): Promise<boolean>;
   /** Give the lease up (on shutdown, or when the watch ends) if `owner` holds it. */
   releaseLease(key: string, owner: string): Promise<void>;
+  /**
+   * An ID of the store's contents, the same until the store loses them (Redis restarted empty or flushed):
+   * then a new one. A watch missing under the same ID was ended; under a new one, it was lost.
+   */
+  generation(): Promise<string>;
   /** Whether watches outlive this process (the README and the shutdown path care). */
   readonly durable: boolean;
 }

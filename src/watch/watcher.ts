@@ -12,6 +12,7 @@ import { WATCH_BLOCK_ID } from '../render/footer';
 import { renderPlainMessage } from '../render/plain-message';
 import type { SlackMessage } from '../render/types';
 import { materialChanges, type WatchChange } from './changes';
+import { createHeldWatches } from './held-watches';
 import { dueToEnd, nextPollDelayMs } from './schedule';
 import { watchKey, type WatchRecord, type WatchStop } from './watch-record';
 import { endedBanner, endedWatchView, liveWatchView, threadLine, type WatchTextSettings } from './watch-render';
@@ -81,6 +82,22 @@ export interface Watcher {
   close(graceMs: number): Promise<void>;
 }
 
+/** How final messages go out at shutdown: Slack calls retried after Retry-After until `untilMs`; thread lines kept for last. */
+interface ShutdownPace {
+  untilMs: number;
+  threadLines: Array<() => Promise<unknown>>;
+}
+
+/** The call, and again after Slack's Retry-After while the wait ends before `untilMs` (null: once only). */
+async function retryAfterWait(call: () => Promise<WatchCallResult>, untilMs: number | null): Promise<WatchCallResult> {
+  for (;;) {
+    const result = await call();
+    if (result.ok || untilMs === null || result.retryAfterMs === null || Date.now() + result.retryAfterMs >= untilMs) return result;
+    const waitMs = result.retryAfterMs;
+    await new Promise<void>((resolve) => setTimeout(resolve, waitMs).unref());
+  }
+}
+
 /** A watching message whose post never finished (the process died in between) is dropped after this. */
 const PENDING_MAX_MS = 2 * 60_000;
 
@@ -105,6 +122,8 @@ export function createWatcher(deps: WatcherDeps): Watcher {
   const busy = new Map<string, Promise<void>>();
   /** The last log each watch polled here fetched: the final message shows it without another call. */
   const lastLogs = new Map<string, FetchedLog>();
+  /** Copies of the watches this replica holds, written back should the store lose them. */
+  const held = createHeldWatches(store);
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
 
@@ -164,17 +183,27 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     }
     const live: WatchRecord = { ...watch, messageTs: posted.ts, threadTs: req.threadTs ?? posted.ts };
     await store.update(live);
+    held.hold(live);
     lastLogs.set(live.key, first);
     deps.metrics.watchesActive((await store.list()).length);
     log.info('watch.start', fields(live, { message_ts: live.messageTs, in_thread: req.threadTs !== null, state: live.snapshot.state }));
     return { kind: 'started', watch: live };
   };
 
-  /** End a watch: exactly one caller wins the removal; it writes the final message and the last thread line. */
-  const end = async (watch: WatchRecord, stop: WatchStop, changes: readonly WatchChange[], eventLog: FetchedLog | null): Promise<void> => {
+  /**
+   * End a watch: exactly one caller wins the removal; it writes the final message and the last thread line
+   * (`pace`: at shutdown, how they go out, see ShutdownPace).
+   */
+  const end = async (watch: WatchRecord, stop: WatchStop, changes: readonly WatchChange[], eventLog: FetchedLog | null, pace: ShutdownPace | null = null): Promise<void> => {
     const removed = await store.remove(watch.key);
     await store.releaseLease(watch.key, deps.replicaId);
+    held.drop(watch.key);
     if (!removed) return;
+    await tellEnded(watch, stop, changes, eventLog, pace);
+  };
+
+  /** The end of a watch, said in Slack: the final message, and the last thread line. */
+  const tellEnded = async (watch: WatchRecord, stop: WatchStop, changes: readonly WatchChange[], eventLog: FetchedLog | null, pace: ShutdownPace | null = null): Promise<void> => {
     deps.metrics.watchStop(stop.reason);
     log.info('watch.stop', fields(watch, { reason: stop.reason, stopped_by: stop.by, watched_ms: deps.now() - watch.startedAtMs }));
     // The message or channel is out of reach: nothing more can be said there.
@@ -184,10 +213,12 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     }
     const finalLog = await finalLogOf(watch, stop, eventLog);
     const message = finalLog ? await finalMessage(finalLog, watch, stop) : endedWithoutLog(watch, stop);
-    const updated = await deps.slack.update(watch.channel, watch.messageTs, message);
+    const updated = await retryAfterWait(() => deps.slack.update(watch.channel, watch.messageTs, message), pace?.untilMs ?? null);
     if (updated.ok) deps.metrics.watchUpdate();
     else log.warn('watch.final_update_failed', fields(watch, { slack_error: updated.failure.code }));
-    await replyInThread(watch, threadLine(watch.eventId, changes, stop, text));
+    const line = threadLine(watch.eventId, changes, stop, text);
+    if (pace) pace.threadLines.push(() => replyInThread(watch, line, pace.untilMs));
+    else await replyInThread(watch, line);
   };
 
   /** The final message with the log; should drawing it fail (a worker lost), the banner alone still tells the watch ended. */
@@ -213,9 +244,9 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     return outcome.kind === 'ok' ? { log: outcome.log, deliveries: outcome.deliveries, alert: outcome.alert } : null;
   };
 
-  const replyInThread = async (watch: WatchRecord, line: SlackMessage | null): Promise<WatchCallResult | null> => {
+  const replyInThread = async (watch: WatchRecord, line: SlackMessage | null, retryUntilMs: number | null = null): Promise<WatchCallResult | null> => {
     if (!line) return null;
-    const replied = await deps.slack.reply(watch.channel, watch.threadTs, line);
+    const replied = await retryAfterWait(() => deps.slack.reply(watch.channel, watch.threadTs, line), retryUntilMs);
     if (replied.ok) deps.metrics.watchReply();
     else log.warn('watch.reply_failed', fields(watch, { slack_error: replied.failure.code }));
     return replied;
@@ -284,7 +315,11 @@ export function createWatcher(deps: WatcherDeps): Watcher {
       return null;
     }
     // Renewed on every tick, also while a poll runs: the lease lapses only when this replica is gone.
-    if (!(await store.lease(watch.key, deps.replicaId, settings.leaseMs))) return null;
+    if (!(await store.lease(watch.key, deps.replicaId, settings.leaseMs))) {
+      held.drop(watch.key);
+      return null;
+    }
+    held.hold(watch);
     if (busy.has(watch.key)) return null;
     const stopBy = await store.stopRequest(watch.key);
     // Checked again after the await: a Stop watching click may have begun ending it meanwhile.
@@ -298,7 +333,8 @@ export function createWatcher(deps: WatcherDeps): Watcher {
 
   /** One pass over the watches; resolves once every poll or end it began has been started. */
   const scanOnce = async (): Promise<Array<Promise<void>>> => {
-    const watches = await store.list();
+    const listed = await store.list();
+    const watches = [...listed, ...(await writeBack(await held.lost(listed)))];
     deps.metrics.watchesActive(watches.length);
     const begun: Array<Promise<void>> = [];
     for (const watch of watches) {
@@ -306,6 +342,23 @@ export function createWatcher(deps: WatcherDeps): Watcher {
       if (work) begun.push(work);
     }
     return begun;
+  };
+
+  /** Watches the store lost (Redis restarted empty or flushed), written back by this replica that held them. */
+  const writeBack = async (lost: readonly WatchRecord[]): Promise<WatchRecord[]> => {
+    const restored: WatchRecord[] = [];
+    for (const watch of lost) {
+      const added = await store.add(watch, settings.max);
+      if (added.kind === 'added') {
+        log.warn('watch.restored', fields(watch, { reason: 'store_lost_it' }));
+        restored.push(watch);
+      } else if (added.kind === 'full') {
+        // It cannot come back: its message must not go on saying "Watching".
+        held.drop(watch.key);
+        await tellEnded(watch, { reason: 'store_lost', by: null }, [], null);
+      }
+    }
+    return restored;
   };
 
   // Never two passes at once: both could find a watch idle and poll it twice (two thread lines).
@@ -365,7 +418,18 @@ export function createWatcher(deps: WatcherDeps): Watcher {
         await Promise.all(mine.map((watch) => store.releaseLease(watch.key, deps.replicaId)));
         return;
       }
-      const ending = Promise.allSettled(mine.filter((w) => w.messageTs !== '').map((watch) => end(watch, { reason: 'restart', by: null }, [], null)));
+      // One watch after another, each waiting out Slack's Retry-After while the grace lasts: all at once, most final
+      // messages would be refused by Slack's rate limits and left saying "Watching". Thread lines go after every message.
+      const pace: ShutdownPace = { untilMs: Date.now() + graceMs, threadLines: [] };
+      const ending = (async () => {
+        for (const watch of mine.filter((w) => w.messageTs !== '')) {
+          if (Date.now() >= pace.untilMs) return;
+          await end(watch, { reason: 'restart', by: null }, [], null, pace).catch((err: unknown) =>
+            log.error('watch.failed', fields(watch, { error: err instanceof Error ? err.message : String(err) })),
+          );
+        }
+        for (const line of pace.threadLines) if (Date.now() < pace.untilMs) await line();
+      })();
       await Promise.race([ending, deadline()]);
     },
   };

@@ -20,6 +20,14 @@ describe('startDeadline', () => {
     expect(startDeadline(1000, AbortSignal.abort()).reason()).toBe('cancelled');
   });
 
+  it("aborts with reason timeout when the caller's own deadline passes (the lookup's, shared by all its calls)", () => {
+    const lookup = new AbortController();
+    const d = startDeadline(1000, lookup.signal);
+    lookup.abort(new DOMException('lookup deadline', 'TimeoutError'));
+    expect([d.signal.aborted, d.reason()]).toEqual([true, 'timeout']);
+    expect(startDeadline(1000, AbortSignal.abort(new DOMException('x', 'TimeoutError'))).reason()).toBe('timeout');
+  });
+
   it('keeps the first reason', () => {
     const d = startDeadline(1000);
     d.stop('connection_reset');

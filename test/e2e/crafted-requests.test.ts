@@ -73,6 +73,7 @@ describe('crafted signed requests', () => {
     ['another host', (port: string) => `http://localhost:${port}/evil`],
     ['Slack host in the user part', (port: string) => `http://127.0.0.1@localhost:${port}/evil`],
     ['not a URL', () => 'hooks.slack.com/commands/1'],
+    ["another port of Slack's hooks host", () => 'https://hooks.slack.com:8443/commands/T0001/1/x'],
   ])('refuses a command whose response_url is not Slack\'s (%s), and POSTs nothing there', async (_label, responseUrl) => {
     const before = h.responses.requests.length;
     const port = new URL(h.responses.url).port;

@@ -35,4 +35,18 @@ describe('drain deadline with a hung BlueKing', () => {
     expect(JSON.parse(reply.body)).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(messageText(JSON.parse(reply.body))).toContain('The bot is restarting');
   });
+
+  it('keeps "the bot is restarting" for a lookup cut by our own shutdown, when the connection to BlueKing then drops (no blame on BlueKing)', async () => {
+    await h.postCommand('5310');
+    await waitFor(() => h.esb.requests, 1);
+    expect(await h.running.stop(200)).toBe(false);
+    await h.responses.waitForRequests(1);
+    // The connections close as the process goes down: the lookup ends with a cut connection.
+    await h.esb.close();
+    await waitFor(() => h.logs.filter((l) => l.msg === 'lookup'), 1);
+    await h.running.tasks.drain(5_000);
+    const texts = h.responseBodies().map((body) => messageText(body));
+    expect(texts.at(-1)).toContain('The bot is restarting');
+    for (const text of texts) expect(text).not.toContain('BlueKing was cut');
+  });
 });

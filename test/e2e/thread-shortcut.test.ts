@@ -136,6 +136,16 @@ describe('"Show event log" message shortcut, over real HTTP', () => {
     expect(h.slack.calls('chat.postMessage')).toHaveLength(0);
   });
 
+  it('says how many IDs the chooser left out when the post names more than it offers', async () => {
+    const text = Array.from({ length: 25 }, (_, i) => `告警ID: ${5400 + i}`).join('\n');
+    await runShortcut(chatMessage({ ts: ALERT_TS, text }), 'many');
+    const [chooserRequest] = await h.responses.waitForRequests(1);
+    const chooser = JSON.parse(chooserRequest.body) as Record<string, unknown>;
+    expect(chooser).toMatchObject({ text: '🔢 This message mentions 25 event IDs' });
+    expect(buttonsOf(chooser)).toHaveLength(10);
+    expect(JSON.stringify(chooser.blocks)).toContain('Only the first 10 are offered; 15 more were left out');
+  });
+
   it('offers a private choice when the post names several IDs, and posts the picked one in the thread', async () => {
     const text = `告警合并通知\n告警ID: ${ALERT_ID}\n告警ID: 5310\n告警ID: 1`;
     await runShortcut(chatMessage({ ts: ALERT_TS, text }), 'several');

@@ -1,9 +1,10 @@
-import type { Harness } from '../helpers/app-harness';
+import { SIGNING_SECRET, type Harness } from '../helpers/app-harness';
 import { requestedIds } from '../helpers/esb-answers';
 import { harnessPerTest } from '../helpers/harness-per-test';
-import { blockActions, linkShared } from '../helpers/slack-payloads';
+import { blockActions, eventCallback, linkShared } from '../helpers/slack-payloads';
 import { requireButton } from '../helpers/sent-messages';
 import { waitFor } from '../helpers/wait-for';
+import { slackSignatureHeaders } from '../helpers/slack-signature';
 
 const MONITOR = 'https://paas.example.com/o/bk_monitorv3';
 const DETAIL = `${MONITOR}/?bizId=2#/event-center/detail/5310`;
@@ -128,6 +129,24 @@ describe('BlueKing links unfurl as the user who pasted them', () => {
     await h.postEvent(linkShared([DETAIL], { user: 'U0BOB' }));
     const [call] = await h.slack.waitForCall('chat.unfurl');
     expect(Object.keys(call.unfurls as Json)).toEqual([DETAIL]);
+  });
+});
+
+describe('a link_shared that Slack delivers again', () => {
+  let h: Harness;
+  harnessPerTest((started) => (h = started), { BK_MONITOR_URL: MONITOR, BK_CACHE_TTL_MS: '0' });
+
+  it('is unfurled once: one BlueKing lookup, one chat.unfurl (keyed on the message, like a mention)', async () => {
+    const body = JSON.stringify(eventCallback(linkShared([DETAIL]), 'Ev0UNFURL1'));
+    const post = (retry: Record<string, string>): Promise<Response> =>
+      h.postRaw(body, { 'content-type': 'application/json', ...retry, ...slackSignatureHeaders(SIGNING_SECRET, body) });
+    expect((await post({})).status).toBe(200);
+    await h.slack.waitForCall('chat.unfurl');
+    expect((await post({ 'X-Slack-Retry-Num': '1', 'X-Slack-Retry-Reason': 'http_timeout' })).status).toBe(200);
+    expect(await loggedOnce(h, 'unfurl.duplicate')).toMatchObject({ retry_num: 1 });
+    await h.running.tasks.drain(2000);
+    expect(h.slack.calls('chat.unfurl')).toHaveLength(1);
+    expect(requestedIds(h.esb.requests)).toEqual(['5310']);
   });
 });
 

@@ -7,7 +7,7 @@ import type { LogWorkers } from '../../src/offload/log-workers';
 import { createPrometheusMetrics } from '../../src/metrics-prometheus';
 import { startFakeEsb, type FakeEsb } from './fake-esb';
 import { startFakeSlackApi, type FakeSlackApi } from './fake-slack-api';
-import { slashCommand } from './slack-payloads';
+import { eventCallback, slashCommand } from './slack-payloads';
 import { startRecordingServer, type RecordingServer } from './recording-server';
 import { slackSignatureHeaders } from './slack-signature';
 
@@ -122,19 +122,7 @@ export async function startHarness(env: Record<string, string> = {}, options: Ha
     },
     postInteraction: (payload) =>
       postSigned(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded'),
-    postEvent: (event) =>
-      postSigned(
-        JSON.stringify({
-          token: 'legacy',
-          team_id: 'T0001',
-          api_app_id: 'A0EVENTLOG',
-          type: 'event_callback',
-          event_id: `Ev${Date.now()}${Math.random().toString(36).slice(2, 8)}`,
-          event_time: Math.floor(Date.now() / 1000),
-          event,
-        }),
-        'application/json',
-      ),
+    postEvent: (event) => postSigned(JSON.stringify(eventCallback(event)), 'application/json'),
     postRaw,
     responseBodies: () => responses.requests.map((r) => JSON.parse(r.body) as Record<string, unknown>),
     close: async () => {

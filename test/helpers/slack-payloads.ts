@@ -209,3 +209,16 @@ export function slashCommand(text: string, responseUrl: string, fields: Record<s
     ...fields,
   };
 }
+
+/** The Events API envelope Slack POSTs around `event`; a redelivery keeps its `event_id`. */
+export function eventCallback(event: object, eventId = `Ev${Date.now()}${Math.random().toString(36).slice(2, 8)}`): Record<string, unknown> {
+  return {
+    token: 'legacy',
+    team_id: TEAM.id,
+    api_app_id: 'A0EVENTLOG',
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    event,
+  };
+}

@@ -6,7 +6,7 @@ import { startFakeEsb, type EsbReply, type FakeEsb } from '../helpers/fake-esb';
 import { startFakeSlackApi, type FakeSlackApi } from '../helpers/fake-slack-api';
 import { describeWithRedis, startRedisServer, type RedisServer } from '../helpers/redis-server';
 import { startRecordingServer, type RecordingServer } from '../helpers/recording-server';
-import { appMention, slashCommand } from '../helpers/slack-payloads';
+import { appMention, eventCallback, slashCommand } from '../helpers/slack-payloads';
 import { slackSignatureHeaders } from '../helpers/slack-signature';
 
 /**
@@ -87,15 +87,7 @@ describeWithRedis('three replicas sharing one Redis', () => {
   }, 90_000);
 
   it('answers an app_mention once when Slack redelivers it to another replica (X-Slack-Retry-Num: 1)', async () => {
-    const body = JSON.stringify({
-      token: 'legacy',
-      team_id: 'T0001',
-      api_app_id: 'A0EVENTLOG',
-      type: 'event_callback',
-      event_id: 'Ev0REPLICAS1',
-      event_time: Math.floor(Date.now() / 1000),
-      event: appMention({ text: `<@UBOT> ${OLD_GENERATION_ID}`, ts: '1700000300.000100' }),
-    });
+    const body = JSON.stringify(eventCallback(appMention({ text: `<@UBOT> ${OLD_GENERATION_ID}`, ts: '1700000300.000100' }), 'Ev0REPLICAS1'));
     const post = (bot: BotProcess, headers: Record<string, string>): Promise<Response> =>
       fetch(`${bot.url}/slack/events`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...slackSignatureHeaders(SIGNING_SECRET, body), ...headers } });
 

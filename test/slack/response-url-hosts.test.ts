@@ -18,13 +18,25 @@ describe('responseUrlAllowed', () => {
       'https://user:pw@hooks.slack.com/commands/1',
       'https://slack.com/api/chat.postMessage',
       'hooks.slack.com/commands/1',
+      'https://hooks.slack.com:8443/commands/1',
+      'https://hooks.slack-gov.com:6379/commands/1',
       '',
     ]) {
       expect([url, slack(url)]).toEqual([url, false]);
     }
   });
 
-  it("also takes SLACK_API_URL's host, on any port and its scheme (a stand-in in tests)", () => {
+  it("also takes SLACK_API_URL's scheme, host and port (a proxy), and no other port of that host", () => {
+    const proxy = responseUrlAllowed('https://slack-proxy.internal/api/');
+    expect(proxy('https://slack-proxy.internal/commands/1')).toBe(true);
+    expect(proxy('https://slack-proxy.internal:443/commands/1')).toBe(true);
+    expect(proxy('https://slack-proxy.internal:6379/commands/1')).toBe(false);
+    const withPort = responseUrlAllowed('https://slack-proxy.internal:8443/api/');
+    expect(withPort('https://slack-proxy.internal:8443/commands/1')).toBe(true);
+    expect(withPort('https://slack-proxy.internal/commands/1')).toBe(false);
+  });
+
+  it("takes a loopback SLACK_API_URL's host on any port (a stand-in on this machine, as in tests)", () => {
     const local = responseUrlAllowed('http://127.0.0.1:4000/api/');
     expect(local('http://127.0.0.1:5000/commands/1')).toBe(true);
     expect(local('http://localhost:5000/commands/1')).toBe(false);

@@ -78,6 +78,7 @@ function deliveriesOf(outcomes: Array<'succeeded' | 'failed'>): DeliveryLookup {
     actionCount: deliveries.length + 1,
     unreadable: 0,
     incomplete: false,
+    cutShort: false,
   };
   return { kind: 'present', report };
 }

@@ -71,8 +71,10 @@ export interface DeliveryReport {
   /** Action records read, and those that could not be read. */
   actionCount: number;
   unreadable: number;
-  /** BlueKing holds more actions than were fetched (over 10,000): counts are a lower bound. */
+  /** BlueKing holds more actions than were fetched (over 10,000, or the paging was cut short): counts are a lower bound. */
   incomplete: boolean;
+  /** The lookup's deadline stopped the paging (see ActionList.cutShort). */
+  cutShort: boolean;
 }
 
 /** Why there are no per-receiver results. */
@@ -145,6 +147,7 @@ export function summarizeDeliveries(list: ActionList): DeliveryReport {
     actionCount: list.actions.length,
     unreadable: list.unreadable,
     incomplete: list.total > list.actions.length + list.unreadable,
+    cutShort: list.cutShort === true,
   };
 }
 

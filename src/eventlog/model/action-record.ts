@@ -56,4 +56,6 @@ export interface ActionList {
   /** Records that could not be read (shown as a count, never silently dropped). */
   unreadable: number;
   requestId: string | null;
+  /** The lookup's deadline stopped the paging: these are the pages that came in time. */
+  cutShort?: boolean;
 }

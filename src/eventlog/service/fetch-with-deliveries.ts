@@ -40,7 +40,8 @@ export async function fetchLogWithDeliveries(
     return { log: await source.fetchEventLog(id, identity, signal), ...unasked };
   }
   const side = new AbortController();
-  const onAbort = (): void => side.abort();
+  // With the lookup's own reason, so its deadline passing reads as a timeout in the side calls too.
+  const onAbort = (): void => side.abort(signal?.reason);
   signal?.addEventListener('abort', onAbort, { once: true });
   // Every call starts now; the event log is awaited first (in this same turn, so its failure is never unhandled).
   const logCall = source.fetchEventLog(id, identity, signal);

@@ -113,7 +113,8 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
     const started = deps.now();
     const seconds = (): number => (deps.now() - started) / 1000;
     try {
-      const fetched = await fetchLogWithDeliveries(deps.source, id, { username }, config);
+      // One deadline owned by the lookup, for every call it makes: a slow search_action cannot hold the in-flight slot page after page.
+      const fetched = await fetchLogWithDeliveries(deps.source, id, { username }, config, AbortSignal.timeout(config.limits.lookupTimeoutMs));
       deps.metrics.upstreamLatency(seconds(), 'ok');
       return { kind: 'ok', ...fetched };
     } catch (err) {

@@ -31,7 +31,9 @@ export const deliveries = {
   withCode: (reason, code) => `${reason} (${code})`,
   noRecords: (n) =>
     `ℹ️ BlueKing returned no per-receiver records for ${n === 1 ? 'this notice' : `these ${n} notices`}. 💡 If the alert's business must be named, set BK_BIZ_IDS.`,
-  incomplete: ' (counted over the first 10,000 actions)',
+  incomplete: (read) => ` (counted over the first ${read.toLocaleString('en')} actions; BlueKing reported more)`,
+  cutShort:
+    'ℹ️ Per-receiver results were cut short: search_action did not finish within the lookup’s time limit (BK_LOOKUP_TIMEOUT_MS), so they cover only the pages that came in time.',
   timelineFailed: (f, t) => ` → ⚠ ${f} of ${t} failed`,
   timelineRunning: (r, t) => ` → ⏳ ${r} of ${t} in flight`,
   timelineSucceeded: (t) => (t === 1 ? ' → succeeded' : ` → all ${t} succeeded`),

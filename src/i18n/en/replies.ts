@@ -42,7 +42,8 @@ export const replies = {
   ],
   chooseTitle: (n) => `This message mentions ${n} event IDs`,
   chooseLine: 'Pick one to post its log in the thread:',
-  staleButton: 'That button no longer works (it may be from an older version of the bot). Run /eventlog <id> again.',
+  chooseLeftOut: (shown, leftOut) => `Only the first ${shown} are offered; ${leftOut} more ${leftOut === 1 ? 'was' : 'were'} left out (look one up by its ID).`,
+  staleButton: (command, id) => `That button no longer works (it may be from an older version of the bot). Run ${command} ${id ?? '<id>'} again.`,
   refusal: {
     access: {
       title: 'The event log bot is not enabled here',

@@ -26,6 +26,7 @@ export const watch: WatchMessages = {
     accessRevoked: 'the person who started it may no longer look events up here',
     accessRevokedFor: (by) => `${by} may no longer look events up here`,
     restart: 'the bot restarted (without Redis, watches end on a restart); watch again to go on',
+    storeLost: 'Redis lost its watches and this one could not be written back (WATCH_MAX reached meanwhile); watch again to go on',
   },
   starting: (id) => `Starting to watch event ${id}…`,
   started: (id, where) => `👁 Watching event ${id}: the log is posted ${where} and kept current; changes that need you get a thread reply.`,
@@ -42,4 +43,9 @@ export const watch: WatchMessages = {
   fullLine: (max) => `At most ${max} events are watched at once (WATCH_MAX). Stop a watch that is no longer needed, or look the event up with /eventlog.`,
   goneTitle: 'That watch has already ended',
   goneLine: 'Nothing to stop: the event is no longer watched.',
+  stopElsewhereTitle: 'That watch cannot be stopped from here',
+  stopElsewhereLine: {
+    channel: 'It runs in another channel: stop it with the button on its watching message there.',
+    team: 'It runs in another workspace: only people there can stop it.',
+  },
 };

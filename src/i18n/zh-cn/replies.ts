@@ -43,7 +43,8 @@ export const replies = {
   ],
   chooseTitle: (n) => `这条消息提到了 ${n} 个 ID`,
   chooseLine: '选择一个，在话题中发出它的流水：',
-  staleButton: '这个按钮已失效（可能来自旧版本的机器人），请重新执行 /eventlog <id>。',
+  chooseLeftOut: (shown, leftOut) => `仅列出前 ${shown} 个，另有 ${leftOut} 个未列出（可按 ID 单独查询）。`,
+  staleButton: (command, id) => `这个按钮已失效（可能来自旧版本的机器人），请重新执行 ${command} ${id ?? '<id>'}。`,
   refusal: {
     access: {
       title: '此处未启用事件流水机器人',

@@ -27,6 +27,7 @@ export const watch: WatchMessages = {
     accessRevoked: '发起人已无权在此查询',
     accessRevokedFor: (by) => `${by} 已无权在此查询`,
     restart: '机器人已重启（未配置 Redis 时重启会结束跟踪），请重新跟踪',
+    storeLost: 'Redis 丢失了跟踪记录，且无法写回（期间已达到 WATCH_MAX），请重新跟踪',
   },
   starting: (id) => `正在开始跟踪${subject(id)}…`,
   started: (id, where) => `👁 正在跟踪${subject(id)}：流水已发到${where}并会持续更新；需要处理的变化会在话题中回复。`,
@@ -43,4 +44,9 @@ export const watch: WatchMessages = {
   fullLine: (max) => `最多同时跟踪 ${max} 个（WATCH_MAX）。请停止不再需要的跟踪，或用 /eventlog 查询。`,
   goneTitle: '该跟踪已经结束',
   goneLine: '无需停止：已不在跟踪中。',
+  stopElsewhereTitle: '无法在这里停止该跟踪',
+  stopElsewhereLine: {
+    channel: '该跟踪在另一个频道中进行：请在那里用跟踪消息上的按钮停止。',
+    team: '该跟踪在另一个工作区中进行：只有那里的成员可以停止它。',
+  },
 };

@@ -24,7 +24,7 @@ async function handleFullLog({ ack, action, body, client }: ButtonArgs, ctx: Sla
   if (!value) {
     ctx.log.warn('button.stale_value', { user: userId, channel: channelId, button: 'full_log' });
     if (responseUrl) {
-      const stale = renderStaleButton(ctx.config.lang);
+      const stale = renderStaleButton(ctx.config.lang, ctx.config.slashCommand);
       ctx.tasks.run(async () => {
         await postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: false, ...stale }, ctx.log, { user: userId });
       });

@@ -8,6 +8,7 @@ import * as logButtons from './log-buttons';
 import * as messageShortcut from './message-shortcut';
 import * as modalActions from './modal-actions';
 import * as pickIdButton from './pick-id-button';
+import * as unknownInteractions from './unknown-interactions';
 import * as triageButtons from './triage-buttons';
 import * as triageModals from './triage-modals';
 import * as watchButtons from '../../watch/slack/watch-buttons';
@@ -25,4 +26,5 @@ export function registerListeners(app: App, ctx: SlackContext): void {
   linkShared.register(app, ctx);
   triageButtons.register(app, ctx);
   triageModals.register(app, ctx);
+  unknownInteractions.register(app, ctx);
 }

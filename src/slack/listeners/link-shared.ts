@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs, webApi } from '@slack/bolt';
 import type { SlackContext } from '../context';
 import { unfurlTargets, type UnfurlTarget } from '../../ids/unfurl-links';
+import { isSlackRetry } from '../retry-dedupe';
 import { logDrawing, lookUpAndRender, type Surface } from '../../lookup/lookup-reply';
 import type { UnfurlView } from '../../render/unfurl-blocks';
 import { slackErrorCode } from '../slack-api-error';
@@ -17,12 +18,14 @@ type LinkSharedEvent = LinkSharedArgs['event'];
  * BK_MONITOR_URL is checked again here.
  */
 export function register(app: App, ctx: SlackContext): void {
-  app.event('link_shared', async ({ event, body, client }: LinkSharedArgs) => {
+  app.event('link_shared', async ({ event, body, client, context }: LinkSharedArgs) => {
     const targets = unfurlTargets(event.links, ctx.config.monitorUrl);
     if (targets.length === 0) {
       ctx.log.debug('unfurl.no_links', { user: event.user, channel: event.channel, links: event.links.length });
       return;
     }
+    // Slack retries an event it doubts was received: keyed on the message (or the composer's unfurl_id), like a mention.
+    if (await isSlackRetry(ctx, 'unfurl', `${event.channel}/${event.message_ts}/${event.unfurl_id ?? '-'}`, context.retryNum)) return;
     const teamId = 'team_id' in body && typeof body.team_id === 'string' ? body.team_id : null;
     ctx.tasks.run(() => unfurl(ctx, client, event, teamId, targets));
   });

@@ -43,7 +43,7 @@ async function handleLogButton({ ack, action, body, context }: ButtonArgs, ctx: 
   if (!value) {
     ctx.log.warn('button.stale_value', logContext);
     ctx.tasks.run(async () => {
-      await postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: false, ...renderStaleButton(ctx.config.lang) }, ctx.log, logContext);
+      await postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: false, ...renderStaleButton(ctx.config.lang, ctx.config.slashCommand) }, ctx.log, logContext);
     });
     return;
   }

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackContext } from '../context';
 import { decodePickValue } from '../../render/pick-value';
-import { PICK_ACTION_PREFIX } from '../../render/actions';
+import { PICK_ACTION_PATTERN } from '../../render/actions';
 import { renderRestarting, renderStaleButton } from '../../render/status-message';
 import { actionKey, isSlackRetry } from '../retry-dedupe';
 import { postToResponseUrl } from '../response-url';
@@ -11,7 +11,7 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareAr
 
 /** A choice from "this message mentions several event IDs": post that one's log in the thread. */
 export function register(app: App, ctx: SlackContext): void {
-  app.action<BlockButtonAction>({ type: 'block_actions', action_id: new RegExp(`^${PICK_ACTION_PREFIX}_\\d+$`) }, (args: ButtonArgs) =>
+  app.action<BlockButtonAction>({ type: 'block_actions', action_id: PICK_ACTION_PATTERN }, (args: ButtonArgs) =>
     handlePick(args, ctx),
   );
 }
@@ -28,7 +28,7 @@ async function handlePick({ ack, action, body, client, context }: ButtonArgs, ct
       const clicked = actionKey(channel, body.container?.message_ts ?? body.message?.ts, action.action_id, action.action_ts);
       if (await isSlackRetry(ctx, 'button', clicked, context.retryNum)) return;
       if (!picked || !target) {
-        if (responseUrl) await postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: false, ...renderStaleButton(ctx.config.lang) }, ctx.log, logContext);
+        if (responseUrl) await postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: false, ...renderStaleButton(ctx.config.lang, ctx.config.slashCommand) }, ctx.log, logContext);
         return;
       }
       // The chooser has done its job; remove it so the thread answer is the only thing left.

@@ -2,17 +2,19 @@ import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareAr
 import type { SlackContext } from '../../slack/context';
 import { actionKey, isSlackRetry } from '../../slack/retry-dedupe';
 import { ACTION_IDS, decodeButtonValue, decodeWatchKey } from '../../render/actions';
-import { renderStaleButton } from '../../render/status-message';
+import { renderRefusal, renderStaleButton } from '../../render/status-message';
 import type { SlackMessage } from '../../render/types';
-import { renderWatchGone } from '../watch-status';
+import { renderStopElsewhere, renderWatchGone } from '../watch-status';
 import { postToResponseUrl } from '../../slack/response-url';
 import { startWatch } from './start-watch';
+import { stopRefusal } from '../../slack/stop-refusal';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
 /**
  * **Watch** under an answer in a channel or thread: post a watching message
- * there. **Stop watching** on a watching message: anyone who sees it may stop it.
+ * there. **Stop watching** on a watching message: anyone the allowlists let in may stop it, from the
+ * watch's own channel and workspace.
  */
 export function register(app: App, ctx: SlackContext): void {
   app.action<BlockButtonAction>({ type: 'block_actions', action_id: ACTION_IDS.watch }, (args: ButtonArgs) => handleWatch(args, ctx));
@@ -59,7 +61,7 @@ function handleWatch(args: ButtonArgs, ctx: SlackContext): Promise<void> {
     const value = decodeButtonValue(action.value ?? '');
     if (!value || !channel) {
       ctx.log.warn('button.stale_value', logContext);
-      return tell(renderStaleButton(ctx.config.lang));
+      return tell(renderStaleButton(ctx.config.lang, ctx.config.slashCommand));
     }
     // The answer's own place: its thread when it sits in one, else the channel (a thread's parent
     // carries thread_ts too, equal to its own ts: it is at the top of the channel).
@@ -79,11 +81,18 @@ function handleWatch(args: ButtonArgs, ctx: SlackContext): Promise<void> {
 
 function handleStop(args: ButtonArgs, ctx: SlackContext): Promise<void> {
   const { action, body } = args;
-  return handleClick(args, ctx, 'stop_watching', async ({ logContext, tell }) => {
+  return handleClick(args, ctx, 'stop_watching', async ({ channel, logContext, tell }) => {
     const key = decodeWatchKey(action.value ?? '');
     if (!key) {
       ctx.log.warn('button.stale_value', logContext);
-      return tell(renderStaleButton(ctx.config.lang));
+      return tell(renderStaleButton(ctx.config.lang, ctx.config.slashCommand));
+    }
+    const who = { teamId: body.team?.id ?? null, channelId: channel, userId: body.user.id };
+    const watch = channel === null ? null : await ctx.watcher.existing(channel, key.slice(key.lastIndexOf('/') + 1));
+    const refusal = stopRefusal(ctx.config.access, who, key, watch);
+    if (refusal) {
+      ctx.log.warn('watch.stop_refused', { ...logContext, key, why: refusal.kind === 'access' ? `access_${refusal.denied}` : `other_${refusal.where}` });
+      return tell(refusal.kind === 'access' ? renderRefusal(refusal, ctx.config.lang) : renderStopElsewhere(refusal.where, ctx.config.lang));
     }
     ctx.log.info('watch.stop_requested', { ...logContext, key });
     if (!(await ctx.watcher.requestStop(key, body.user.id))) await tell(renderWatchGone(ctx.config.lang));
