@@ -1,6 +1,9 @@
 import type { ActionTextWhy } from './action-text';
+import type { AlertLookup } from './alert-context';
 import type { DeliveryLookup } from './deliveries';
 import type { EventRecord, LogEntry, NoticeGroup, TimeWindow } from './record';
+import type { Paging } from './summarize-paging';
+import type { Subject } from './summarize-subject';
 
 /**
  * What summarize() produces: everything the renderer needs to answer
@@ -116,4 +119,10 @@ export interface EventSummary {
   convergence: ConvergenceSummary;
   /** Per-receiver results from search_action, or why there are none. */
   deliveries: DeliveryLookup;
+  /** The alert itself from search_alert, or why it is missing. */
+  alert: AlertLookup;
+  /** What is alerting, where, how bad, and the one state the header shows. */
+  subject: Subject;
+  /** Who was reached, whether anyone was paged, and what would fix it. */
+  paging: Paging;
 }

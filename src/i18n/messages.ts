@@ -5,6 +5,9 @@ import type { KnownOperate, KnownStatus } from '../eventlog/record';
 import type { ActionTextWhy } from '../eventlog/action-text';
 import type { EventState } from '../eventlog/summarize-types';
 import type { InvalidReason } from '../slack/ids/invalid-reason';
+import type { FirstScreenMessages } from './first-screen-messages';
+
+export type { FirstScreenMessages } from './first-screen-messages';
 
 /**
  * Every sentence the bot shows a person, in Slack or in the console: one typed
@@ -33,6 +36,8 @@ export interface Messages {
   watch: WatchMessages;
   /** Per-receiver delivery results (search_action), and notices whose delivery the log cannot prove. */
   deliveries: DeliveryMessages;
+  /** The first screen: header, owners and acker, paging verdict, next steps, repeated records said once. */
+  firstScreen: FirstScreenMessages;
 }
 
 /** BlueKing notice ways (`notice_way`) we have a word for; others are shown as sent. */
@@ -211,6 +216,10 @@ export type BkErrorMessages = Readonly<Record<LookupErrorKind, (facts: BkErrorFa
 export type DemoName =
   | 'sheetExample'
   | 'noticeStorm'
+  | 'pagingStorm'
+  | 'shieldedAlert'
+  | 'nobodyPaged'
+  | 'evolvingIncident'
   | 'longConvergence'
   | 'newGenerationAlert'
   | 'actionsRefused'

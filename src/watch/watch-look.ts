@@ -31,8 +31,8 @@ export interface WatchLook {
  * Look at a log for a watch. Pure. A poll's look draws the changed message in
  * the same go: for a big log, one read on a worker per poll, not a second one when it changed.
  */
-export function lookForWatch({ log, deliveries }: FetchedLog, settings: AnswerSettings, { view, since }: WatchAsk, nowMs: number): WatchLook {
-  const summary = summarize(log, nowMs, deliveries);
+export function lookForWatch({ log, deliveries, alert }: FetchedLog, settings: AnswerSettings, { view, since }: WatchAsk, nowMs: number): WatchLook {
+  const summary = summarize(log, nowMs, deliveries, alert);
   const seen = snapshotOf(summary);
   const snapshot = since ? keepKnownDeliveries(since, seen) : seen;
   // A poll that finds the log closed ends the watch, with a message of its own.

@@ -3,6 +3,7 @@ import { contextBlock } from '../slack/render/blocks';
 import { dateToken } from '../slack/render/date-token';
 import { WATCH_BLOCK_ID } from '../slack/render/footer';
 import { RENDER_BUDGET } from '../slack/render/limits';
+import { gloss } from '../slack/render/gloss';
 import { clipInline } from '../slack/render/mrkdwn';
 import type { SlackMessage, WatchView } from '../slack/render/types';
 import type { WatchChange } from './changes';
@@ -61,7 +62,7 @@ function changeText(change: WatchChange, lang: Lang): string {
   const words = messagesFor(lang).watch;
   switch (change.kind) {
     case 'notices_failed': {
-      const reason = change.reason ? clipInline(change.reason, RENDER_BUDGET.pushReason) : null;
+      const reason = change.reason ? clipInline(gloss(change.reason, lang), RENDER_BUDGET.pushReason) : null;
       return words.noticesFailed(change.added, reason);
     }
     case 'severity_raised':

@@ -22,13 +22,13 @@ import { checkMessageLimits, checkModalLimits, checkUnfurlLimits } from '../supp
  */
 const NOW = Date.parse('2024-08-01T12:00:00Z');
 const ZONE = 'Asia/Shanghai';
-const source = createDemoSource(ZONE);
+const source = createDemoSource(ZONE, NOW);
 const LANGS = ['en', 'zh-CN'] as const;
 
 async function fetchSummary(id: string): Promise<EventSummary | LookupError> {
   try {
-    const { log, deliveries } = await fetchLogWithDeliveries(source, id, { username: null }, { noticeResults: 'auto', alertContext: 'auto' });
-    return summarize(log, NOW, deliveries);
+    const { log, deliveries, alert } = await fetchLogWithDeliveries(source, id, { username: null }, { noticeResults: 'auto', alertContext: 'auto' });
+    return summarize(log, NOW, deliveries, alert);
   } catch (err) {
     if (err instanceof LookupError) return err;
     throw err;

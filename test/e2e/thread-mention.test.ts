@@ -39,7 +39,7 @@ describe('@mention in a thread, over real HTTP', () => {
     const [post] = await h.slack.waitForCall('chat.postMessage');
     expect(post.channel).toBe(CHANNEL.id);
     expect(post.thread_ts).toBe(PARENT_TS);
-    expect(String(post.text)).toMatch(/^Event 5310 closed/);
+    expect(String(post.text)).toMatch(/^⚪ Event 5310 · Closed/);
     expect(requestedIds(h.esb.requests)).toEqual(['5310']);
     expect(h.slack.calls('conversations.replies')).toHaveLength(0);
   });
@@ -105,6 +105,6 @@ describe('@mention in a thread, over real HTTP', () => {
     const posts = await h.slack.waitForCall('chat.postMessage');
     expect(requestedIds(h.esb.requests)).toEqual(['1']);
     expect(posts).toHaveLength(1);
-    expect(String(posts[0].text)).toMatch(/^Event 1 /);
+    expect(String(posts[0].text)).toMatch(/^🔴 Event 1 · Firing/);
   });
 });

@@ -41,9 +41,9 @@ describe('"Show event log" message shortcut, over real HTTP', () => {
     expect(post.channel).toBe(CHANNEL.id);
     expect(post.thread_ts).toBe(ALERT_TS);
     expect(requestedIds(h.esb.requests)).toEqual([ALERT_ID]);
-    expect(String(post.text)).toMatch(/^Event 164239028644167 recovered/);
+    expect(String(post.text)).toMatch(/^🟢 Fatal · CPU使用率告警 · 10\.0\.3\.8 · Recovered/);
     const blocks = post.blocks as Array<{ type: string; text?: { text: string } }>;
-    expect(blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: '🟢 Event 164239028644167 · Recovered', emoji: true } });
+    expect(blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: '🟢 Fatal · CPU使用率告警 · 10.0.3.8 · Recovered', emoji: true } });
     expect(JSON.stringify(blocks)).toContain('正在扩容 web-03');
     expect(h.responses.requests).toHaveLength(0);
   });
@@ -162,7 +162,7 @@ describe('"Show event log" message shortcut, over real HTTP', () => {
     const [post] = await h.slack.waitForCall('chat.postMessage');
     expect(post.channel).toBe(CHANNEL.id);
     expect(post.thread_ts).toBe(ALERT_TS);
-    expect(String(post.text)).toMatch(/^Event 5310 closed/);
+    expect(String(post.text)).toMatch(/^⚪ Event 5310 · Closed/);
     expect(requestedIds(h.esb.requests)).toEqual(['5310']);
     const [, removal] = await waitFor(() => h.responseBodies(), 2);
     expect(h.responses.requests[1].path).toBe('/pick/1');

@@ -5,7 +5,7 @@ describe('threadLine', () => {
   const changes = [{ kind: 'notices_failed' as const, added: 1, reason: '通知人为空', noReceivers: true }, { kind: 'recovered' as const }];
 
   it('English: "Event <id>: " then the changes', () => {
-    expect(threadLine('8001', changes, null, { lang: 'en', timezone: 'Asia/Shanghai', maxHours: 24 })?.text).toBe('Event 8001: 🚨 a notification failed (通知人为空) · 🟢 recovered');
+    expect(threadLine('8001', changes, null, { lang: 'en', timezone: 'Asia/Shanghai', maxHours: 24 })?.text).toBe('Event 8001: 🚨 a notification failed: 通知人为空 (no receivers) · 🟢 recovered');
   });
 
   it('Chinese: a full-width colon after the subject, as Chinese text writes it', () => {

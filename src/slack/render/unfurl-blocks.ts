@@ -22,9 +22,9 @@ export function renderUnfurl(summary: EventSummary, opts: RenderOptions): Unfurl
 }
 
 /** A fetched log as an unfurl, with the bot's settings. */
-export function renderFetchedLogUnfurl({ log, deliveries }: FetchedLog, settings: AnswerSettings, nowMs: number): UnfurlView {
+export function renderFetchedLogUnfurl({ log, deliveries, alert }: FetchedLog, settings: AnswerSettings, nowMs: number): UnfurlView {
   const { lang, timezone, monitorUrl } = settings;
-  return renderUnfurl(summarize(log, nowMs, deliveries), { lang, timezone, monitorUrl, variant: 'compact', page: 0, sharedBy: null, withActions: true });
+  return renderUnfurl(summarize(log, nowMs, deliveries, alert), { lang, timezone, monitorUrl, variant: 'compact', page: 0, sharedBy: null, withActions: true });
 }
 
 function actionsOf(id: string, opts: RenderOptions): types.ActionsBlock[] {
