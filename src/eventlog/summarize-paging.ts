@@ -69,13 +69,13 @@ export function summarizePaging(timeline: readonly LogEntry[], notices: NoticeSu
 
 function nobodyPaged(notices: NoticeSummary, delivered: number | null, state: HeadState, escalationSkipped: boolean): NobodyPaged | null {
   const { counts } = notices;
-  const open = state === 'firing' || state === 'acked';
-  if (counts.total === 0 && notices.failedActions.length === 0 && (delivered ?? 0) === 0 && open) return 'no_notice';
   const sentSomehow = counts.succeeded + counts.triggered + counts.partial + counts.running > 0 || (delivered ?? 0) > 0;
-  const allEmpty = counts.total > 0 && notices.problems.length > 0 && notices.problems.every(foundNobody);
-  if (!sentSomehow && allEmpty) return 'no_receivers';
-  if (escalationSkipped && !sentSomehow) return 'no_escalation_group';
-  return null;
+  if (sentSomehow) return null;
+  // The most specific reason first: the escalation had no group, every notice found nobody, no notice at all.
+  if (escalationSkipped) return 'no_escalation_group';
+  if (counts.total > 0 && notices.problems.length > 0 && notices.problems.every(foundNobody)) return 'no_receivers';
+  const open = state === 'firing' || state === 'acked';
+  return counts.total === 0 && notices.failedActions.length === 0 && open ? 'no_notice' : null;
 }
 
 /** A notice that went to nobody: flagged so, or its text says so (the API sheet's own example only says "通知人为空"). */
