@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createApp } from './app';
 import { createBkClient } from './bk/client';
-import { loadConfig, ConfigError, type Config } from './config';
+import { loadConfig, ConfigError, SETTING_NAMES, type Config } from './config';
 import { runConsole } from './console/console';
 import { createDemoSource } from './console/demo-data';
 import type { EventLogSource } from './eventlog/source';
@@ -11,6 +11,7 @@ import { createLogOffload } from './offload/log-offload';
 import { createRedactor } from './redact';
 import { describeStore, storeSecrets } from './store/create-store';
 import { createPrometheusMetrics } from './metrics-prometheus';
+import { unknownSettings } from './unknown-settings';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -32,6 +33,10 @@ async function main(): Promise<void> {
     // In console mode stdout is the conversation; logs go to stderr.
     write: consoleMode ? (line) => process.stderr.write(line) : undefined,
   });
+  // A mistyped setting (SLACK_BOT_TOKN, BK_APPCODE) is said at start, not silently ignored; names only, never values.
+  for (const { name, didYouMean } of unknownSettings(process.env, SETTING_NAMES)) {
+    log.warn('config.unknown_setting', { name, did_you_mean: didYouMean, hint: 'not a setting of this bot: ignored (see .env.example)' });
+  }
   // With Slack, big BlueKing answers are read and rendered on worker threads, so acks never wait behind them,
   // with or without Redis (replicas share a big log as its body, see shared-answer-codec.ts);
   // the console answers one person and renders every log itself.
