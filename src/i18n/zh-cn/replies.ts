@@ -2,14 +2,14 @@ import { MAX_ID_DIGITS } from '../../eventlog/event-id';
 import type { ReplyMessages } from '../messages';
 
 /** 示例 ID：与新版告警 ID 同形。 */
-const EXAMPLE = '164239028644167';
+const EXAMPLE = '170245811112345';
 
 /** 简短回复的中文文本。 */
 export const replies = {
   lookingUp: (id) => `正在从蓝鲸查询事件 ${id}…`,
   invalidTitle: '无法识别事件 ID',
   youTyped: (excerpt) => `你输入的是：${excerpt}`,
-  usageHint: '例如 /eventlog 5310 或 /eventlog 164239028644167 public；/eventlog help 查看全部用法。',
+  usageHint: '例如 /eventlog <id>，或 /eventlog <id> public 发到频道；/eventlog help 查看全部用法。',
   invalidInput: {
     not_a_number: `这不是事件 ID。请输入数字形式的 ID，例如 ${EXAMPLE}。`,
     negative: `事件 ID 不会是负数。请去掉负号，例如 ${EXAMPLE}。`,
@@ -99,7 +99,7 @@ export const replies = {
       '• 在告警消息上使用消息快捷方式 *Show event log* — 在该消息的线程中回复',
       '• 在线程中 `@机器人 &lt;id&gt;` — 在该线程中回复',
     ],
-    context: 'ID 为蓝鲸监控的告警或事件 ID，例如 `告警ID: 164239028644167`。',
+    context: 'ID 为蓝鲸监控的告警或事件 ID：即告警消息中 `告警ID:` 后面的数字。',
   },
   lookupError: { event: (id) => `事件 ${id}`, code: '错误码', request: '请求', upstream: '蓝鲸返回', hint: '💡' },
   renderFailed: {

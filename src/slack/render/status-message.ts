@@ -7,7 +7,7 @@ import { describeInvalid, type InvalidReason } from '../ids/invalid-reason';
 import { encodePickValue } from '../pick-value';
 import type { SlackApiFailure } from '../slack-api-error';
 import { PICK_ACTION_PREFIX } from './actions';
-import { renderPlainMessage } from './plain-message';
+import { DEFAULT_COMMAND, renderPlainMessage, withCommand } from './plain-message';
 import type { SlackMessage } from './types';
 
 /** A short message's bold title and its lines. */
@@ -28,11 +28,11 @@ export function renderRestarting(lang: Lang): SlackMessage {
 }
 
 /** What was wrong with the typed ID and what is expected; the excerpt is escaped by renderPlainMessage. */
-export function renderInvalidInput(reason: InvalidReason, excerpt: string, lang: Lang): SlackMessage {
+export function renderInvalidInput(reason: InvalidReason, excerpt: string, lang: Lang, command: string = DEFAULT_COMMAND): SlackMessage {
   const s = messagesFor(lang).replies;
   const lines = [describeInvalid(reason, lang)];
   if (excerpt.length > 0) lines.push(s.youTyped(excerpt));
-  return renderPlainMessage({ emoji: '⚠️', title: s.invalidTitle, lines, context: s.usageHint });
+  return renderPlainMessage({ emoji: '⚠️', title: s.invalidTitle, lines, context: withCommand(s.usageHint, command) });
 }
 
 export function renderNoIdFound(lang: Lang): SlackMessage {
