@@ -96,7 +96,7 @@ describe('renderEventLog: exact payloads', () => {
           elements: [
             {
               type: 'mrkdwn',
-              text: 'event `d751713988987e933198…1577846280.88.118.1` · request `4b1e2a90c3d44f5e8a7b6c5d4e3f2a1b` · 9 records · <https://paas.example.com/o/bk_monitorv3/#/event-center/detail/5310|Open in BlueKing>',
+              text: 'event `d75171398898…80.88.118.1` · request `4b1e2a90c3d44f5e8a7b6c5d4e3f2a1b` · 9 records',
             },
           ],
         },
@@ -339,7 +339,7 @@ describe('renderEventLog: paging', () => {
     const lines = message.blocks.flatMap((b) => (b.type === 'section' && b.text ? b.text.text.split('\n') : []));
     expect(lines.filter((l) => l.startsWith('_'))).toEqual(['_… 35 earlier records hidden — use Older_']);
     expect(lines.filter((l) => /  (Created|Recovery delayed)$/.test(l))).toHaveLength(25);
-    expect(message.blocks.at(-2)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'records 1, 37–60 of 60 · <https://paas.example.com/o/bk_monitorv3/#/event-center/detail/5310|Open in BlueKing>' }] });
+    expect(message.blocks.at(-2)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'records 1, 37–60 of 60' }] });
     const actions = message.blocks.at(-1);
     expect(actions?.type === 'actions' && actions.elements.map((e) => (e.type === 'button' ? [e.action_id, e.value] : []))).toEqual([
       ['eventlog_share', '5310:0:full'],
@@ -358,7 +358,7 @@ describe('renderEventLog: paging', () => {
       return last?.type === 'actions' ? last.elements.map((e) => (e.type === 'button' ? `${e.action_id}=${e.value}` : '')) : [];
     };
     expect(buttons(middle)).toEqual(['eventlog_share=5310:1:full', 'eventlog_refresh=5310:1:full', 'eventlog_older=5310:2:full', 'eventlog_newer=5310:0:full', 'eventlog_full_log=5310:0:full', 'eventlog_open=5310:1:full']);
-    expect(middle.blocks.at(-2)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'records 12–36 of 60 · <https://paas.example.com/o/bk_monitorv3/#/event-center/detail/5310|Open in BlueKing>' }] });
+    expect(middle.blocks.at(-2)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'records 12–36 of 60' }] });
     const oldest = render(longLog(), { page: 2 });
     expect(buttons(oldest)).toEqual(['eventlog_share=5310:2:full', 'eventlog_refresh=5310:2:full', 'eventlog_newer=5310:1:full', 'eventlog_full_log=5310:0:full', 'eventlog_open=5310:2:full']);
     // Nothing earlier for Older to show: the first record is on the first page, and the footer says which records these are.
@@ -435,9 +435,11 @@ describe('renderEventLog: shared and empty', () => {
 describe('renderEventLog: footer link to BlueKing', () => {
   const footerOf = (message: SlackMessage): string => JSON.stringify(message.blocks.filter((b) => b.type === 'context').at(-1));
 
-  it('links the event in BlueKing from the footer when BK_MONITOR_URL is set, keeping its query and escaping & in the URL', () => {
-    const footer = footerOf(render(sketchLog(), { monitorUrl: 'https://paas.example.com/o/bk_monitorv3?bizId=2&x=1' }));
+  it('links the event in BlueKing from the footer when BK_MONITOR_URL is set and no button offers it, keeping its query and escaping & in the URL', () => {
+    const footer = footerOf(render(sketchLog(), { monitorUrl: 'https://paas.example.com/o/bk_monitorv3?bizId=2&x=1', withActions: false }));
     expect(footer).toContain('<https://paas.example.com/o/bk_monitorv3/?bizId=2&amp;x=1#/event-center/detail/5310|Open in BlueKing>');
+    // With buttons, Open in BlueKing is the primary button: the footer stays one short line.
+    expect(footerOf(render(sketchLog(), { monitorUrl: 'https://paas.example.com/o/bk_monitorv3' }))).not.toContain('Open in BlueKing');
   });
 
   it('leaves the link out when there is no monitor URL, or one that could break out of the link', () => {
