@@ -156,14 +156,23 @@ function timeOf(atMs: number, summary: EventSummary, opts: RenderOptions): strin
   return recordTime(atMs, '', opts.timezone, dayKey(atMs, opts.timezone) !== startDay);
 }
 
-/** "ℹ️ Per-receiver results unavailable: the app may not call … (code 1306403). 💡 Grant …". */
+/** "⚠️ Per-receiver results unavailable: the app may not call … (code 1306403). 💡 Grant …". */
 export function unavailableLine(error: LookupError, lang: Lang): string {
   const words = messagesFor(lang).deliveries;
-  const known = words.unavailableReason[error.kind];
-  const described = known ?? (({ title, hint }) => ({ reason: title, hint }))(describeLookupError(error, lang));
+  return sideCallUnavailable(error, lang, words.unavailableReason, words.unavailable);
+}
+
+/** Why a call beside the log failed, in one line: its own words for the failure when it has them, else the lookup error's. */
+export function sideCallUnavailable(
+  error: LookupError,
+  lang: Lang,
+  reasons: Readonly<Partial<Record<LookupError['kind'], { reason: string; hint: string | null }>>>,
+  line: (reason: string, hint: string | null) => string,
+): string {
+  const described = reasons[error.kind] ?? (({ title, hint }) => ({ reason: title, hint }))(describeLookupError(error, lang));
   const code = error.code ? ` (${clipInline(error.code, RENDER_BUDGET.name)})` : '';
   const hint = described.hint === null ? null : clipInline(described.hint, RENDER_BUDGET.plainLine);
-  return words.unavailable(clipInline(described.reason, RENDER_BUDGET.plainLine) + code, hint);
+  return line(clipInline(described.reason, RENDER_BUDGET.plainLine) + code, hint);
 }
 
 /** Full texts quoted in the Full log modal, at most, and how long each may be. */

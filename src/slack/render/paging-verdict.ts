@@ -1,12 +1,10 @@
 import type { Lang } from '../../config';
 import { withoutLinkMarks } from '../../eventlog/action-text';
 import type { FailedAction } from '../../eventlog/deliveries';
-import type { LookupError } from '../../eventlog/lookup-error';
 import type { PersonWays } from '../../eventlog/summarize-paging';
 import type { EventSummary, NoticeItem } from '../../eventlog/summarize-types';
 import { messagesFor } from '../../i18n/catalog';
-import { describeLookupError } from './describe-error';
-import { deliveryReport, failedWho } from './deliveries';
+import { deliveryReport, failedWho, sideCallUnavailable } from './deliveries';
 import { gloss } from './gloss';
 import { RENDER_BUDGET } from './limits';
 import { clipInline } from './mrkdwn';
@@ -72,16 +70,7 @@ export function alertUnavailableLine(summary: EventSummary, lang: Lang): string 
   const words = messagesFor(lang).firstScreen;
   if (alert.absence.kind === 'not_found') return words.alertNotFound;
   if (alert.absence.kind !== 'failed') return null;
-  return unavailable(alert.absence.error, lang);
-}
-
-function unavailable(error: LookupError, lang: Lang): string {
-  const words = messagesFor(lang).firstScreen;
-  const known = words.alertUnavailableReason[error.kind];
-  const described = known ?? (({ title, hint }) => ({ reason: title, hint }))(describeLookupError(error, lang));
-  const code = error.code ? ` (${clipInline(error.code, RENDER_BUDGET.name)})` : '';
-  const hint = described.hint === null ? null : clipInline(described.hint, RENDER_BUDGET.plainLine);
-  return words.alertUnavailable(clipInline(described.reason, RENDER_BUDGET.plainLine) + code, hint);
+  return sideCallUnavailable(alert.absence.error, lang, words.alertUnavailableReason, words.alertUnavailable);
 }
 
 /** A failed action, from search_action or from the log's own text ("HTTP回调任务【推送值班系统】处理失败，错误信息…"). */
