@@ -13,7 +13,7 @@ export const firstScreen = {
   noticesFailed: (f, t, reason) => `🚨 *${f} of ${plural(t, 'notice', 'notices')} failed*${reason ? `: ${reason}` : ''}`,
   actionFailed: (kind, name, reason, n) => `🚨 *${kind}${name ? ` ${name}` : ''} failed${n > 1 ? ` ×${n}` : ''}*${reason ? `: ${reason}` : ''}`,
   nobodyPaged: {
-    no_notice: '⚠️ *Nobody was paged*: no notice went out for this alert',
+    no_notice: '⚠️ *Nobody was paged*: no notice went out',
     no_receivers: '⚠️ *Nobody was paged*: every notice found 通知人为空 (no receivers)',
     no_escalation_group: '⚠️ *The escalation paged nobody*: 未配置升级用户组 (no escalation group configured)',
   },

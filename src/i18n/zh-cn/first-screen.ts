@@ -11,7 +11,7 @@ export const firstScreen = {
   noticesFailed: (f, t, reason) => `🚨 *${t} 条通知中 ${f} 条失败*${reason ? `：${reason}` : ''}`,
   actionFailed: (kind, name, reason, n) => `🚨 *${kind}${name ? ` ${name}` : ''} 失败${n > 1 ? ` ×${n}` : ''}*${reason ? `：${reason}` : ''}`,
   nobodyPaged: {
-    no_notice: '⚠️ *没有通知任何人*：该告警没有发出任何通知',
+    no_notice: '⚠️ *没有通知任何人*：没有发出任何通知',
     no_receivers: '⚠️ *没有通知任何人*：每条通知都是通知人为空',
     no_escalation_group: '⚠️ *告警升级没有通知任何人*：未配置升级用户组',
   },

@@ -179,12 +179,12 @@ describe('renderEventLog: verdict and push text', () => {
 
   it('says who acknowledged an open event and how soon, in both languages, and that nobody was paged', () => {
     const log = makeLog('77', [rec({ operate: 'CREATE', ...at('10:00:00') }), rec({ operate: 'ACK', status: '', message: 'wangwu', ...at('10:12:00') })]);
-    expect(render(log).text).toBe('🟠 Event 77 · Acknowledged — Nobody was paged: no notice went out for this alert');
-    expect(render(log, { lang: 'zh-CN' }).text).toBe('🟠 事件 77 · 已确认 — 没有通知任何人：该告警没有发出任何通知');
+    expect(render(log).text).toBe('🟠 Event 77 · Acknowledged — Nobody was paged: no notice went out');
+    expect(render(log, { lang: 'zh-CN' }).text).toBe('🟠 事件 77 · 已确认 — 没有通知任何人：没有发出任何通知');
     expect(render(log).blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: '🟠 Event 77 · Acknowledged', emoji: true } });
     expect(render(log).blocks[1]).toEqual({
       type: 'section',
-      text: { type: 'mrkdwn', text: '*Acknowledged* for 2 h · acked after 12 min by wangwu\n⚠️ *Nobody was paged*: no notice went out for this alert\n2 records · no notices logged' },
+      text: { type: 'mrkdwn', text: '*Acknowledged* for 2 h · acked after 12 min by wangwu\n⚠️ *Nobody was paged*: no notice went out\n2 records · no notices logged' },
     });
   });
 
@@ -261,7 +261,7 @@ describe('renderEventLog: timeline details', () => {
     });
     expect(render(log).blocks[1]).toEqual({
       type: 'section',
-      text: { type: 'mrkdwn', text: '*Acknowledged* for 2 h · acked\n⚠️ *Nobody was paged*: no notice went out for this alert\n4 records · no notices logged · ⚠️ 1 unreadable' },
+      text: { type: 'mrkdwn', text: '*Acknowledged* for 2 h · acked\n⚠️ *Nobody was paged*: no notice went out\n4 records · no notices logged · ⚠️ 1 unreadable' },
     });
   });
 
@@ -318,7 +318,7 @@ describe('renderEventLog: escaping', () => {
 
   it('does not let a hostile ID reach the header or buttons unescaped', () => {
     const message = render(makeLog('<!here>', [rec({ operate: 'CREATE', ...at('10:00:00') })]));
-    expect(message.text).toBe('🔴 Event &lt;!here&gt; · Firing — Nobody was paged: no notice went out for this alert');
+    expect(message.text).toBe('🔴 Event &lt;!here&gt; · Firing — Nobody was paged: no notice went out');
     // No button could carry such an ID, so none is offered.
     expect(message.blocks.some((b) => b.type === 'actions')).toBe(false);
   });
