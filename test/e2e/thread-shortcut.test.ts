@@ -128,7 +128,7 @@ describe('"Show event log" message shortcut, over real HTTP', () => {
     const body = JSON.parse(reply.body) as { response_type: string; replace_original: boolean; text: string; blocks: unknown[] };
     expect(body.response_type).toBe('ephemeral');
     expect(body.replace_original).toBe(false);
-    expect(body.text).toBe('🔍 No BlueKing event ID found in this message');
+    expect(body.text).toBe('⚠️ No BlueKing event ID found in this message');
     const shown = JSON.stringify(body.blocks);
     expect(shown).toContain('action_id, collectId');
     expect(shown).toContain('/eventlog &lt;id&gt; works in any channel');
@@ -142,7 +142,7 @@ describe('"Show event log" message shortcut, over real HTTP', () => {
 
     const [chooserRequest] = await h.responses.waitForRequests(1);
     const chooser = JSON.parse(chooserRequest.body) as Record<string, unknown>;
-    expect(chooser).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: '🔢 This message mentions 3 event IDs' });
+    expect(chooser).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: '💡 This message mentions 3 event IDs' });
     const choices = buttonsOf(chooser);
     expect(choices.map((b) => [b.action_id, b.text.text])).toEqual([
       ['eventlog_pick_0', ALERT_ID],

@@ -186,7 +186,7 @@ describe('watching an event, over real HTTP', () => {
     await h.responses.waitForRequests(3);
     await h.postCommand('1 watch', { channel_id: 'C0OTHER' });
     await h.responses.waitForRequests(4);
-    expect(h.responseBodies()[3]).toMatchObject({ text: '🚫 The bot is watching as many events as it may' });
+    expect(h.responseBodies()[3]).toMatchObject({ text: '⚠️ The bot is watching as many events as it may' });
     expect(JSON.stringify(h.responseBodies()[3]?.blocks)).toContain('At most 2 events are watched at once (WATCH_MAX)');
 
     await h.postCommand('999999 watch', { channel_id: 'C0OTHER' });
@@ -236,7 +236,7 @@ describe('watching turned off (WATCH_MAX=0), over real HTTP', () => {
     evolvingEsb(h);
     await h.postCommand(`${ID} watch`);
     await h.responses.waitForRequests(1);
-    expect(h.responseBodies()[0]).toMatchObject({ replace_original: true, text: '🚫 Watching is turned off on this bot' });
+    expect(h.responseBodies()[0]).toMatchObject({ replace_original: true, text: '⚠️ Watching is turned off on this bot' });
     expect(h.slack.calls('chat.postMessage')).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { describeInvalid, type InvalidReason } from '../ids/invalid-reason';
 import { encodePickValue } from '../pick-value';
 import type { SlackApiFailure } from '../slack-api-error';
 import { PICK_ACTION_PREFIX } from './actions';
+import { MARK } from './marks';
 import { DEFAULT_COMMAND, renderPlainMessage, withCommand } from './plain-message';
 import type { SlackMessage } from './types';
 
@@ -18,13 +19,13 @@ interface TitledLines {
 
 /** Shown at once in the ack, replaced by the answer. */
 export function renderLookingUp(id: string, lang: Lang): SlackMessage {
-  return renderPlainMessage({ emoji: '⏳', title: messagesFor(lang).replies.lookingUp(id) });
+  return renderPlainMessage({ emoji: MARK.pending, title: messagesFor(lang).replies.lookingUp(id) });
 }
 
 /** The answer to a lookup still running when the bot had to stop: nothing is coming, ask again. */
 export function renderRestarting(lang: Lang): SlackMessage {
   const s = messagesFor(lang).replies.restarting;
-  return renderPlainMessage({ emoji: '🔄', title: s.title, lines: [s.line] });
+  return renderPlainMessage({ emoji: MARK.pending, title: s.title, lines: [s.line] });
 }
 
 /** What was wrong with the typed ID and what is expected; the excerpt is escaped by renderPlainMessage. */
@@ -37,7 +38,7 @@ export function renderInvalidInput(reason: InvalidReason, excerpt: string, lang:
 
 export function renderNoIdFound(lang: Lang): SlackMessage {
   const s = messagesFor(lang).replies;
-  return renderPlainMessage({ emoji: '🔍', title: s.noIdTitle, lines: s.noIdLines });
+  return renderPlainMessage({ emoji: MARK.warning, title: s.noIdTitle, lines: s.noIdLines });
 }
 
 /** Most IDs one chooser offers; a post naming more is not an alert post. */
@@ -46,7 +47,7 @@ const MAX_CHOICES = 10;
 /** Several IDs in one post: a button per ID; the choice is answered in `threadTs`. */
 export function renderIdChoice(ids: readonly string[], threadTs: string, lang: Lang): SlackMessage {
   const s = messagesFor(lang).replies;
-  const base = renderPlainMessage({ emoji: '🔢', title: s.chooseTitle(ids.length), lines: [s.chooseLine] });
+  const base = renderPlainMessage({ emoji: MARK.hint, title: s.chooseTitle(ids.length), lines: [s.chooseLine] });
   const buttons = ids.slice(0, MAX_CHOICES).map(
     (id, i): types.Button => ({
       type: 'button',
@@ -59,7 +60,7 @@ export function renderIdChoice(ids: readonly string[], threadTs: string, lang: L
 }
 
 export function renderRefusal(refusal: Refusal, lang: Lang): SlackMessage {
-  return renderPlainMessage({ emoji: '🚫', ...refusalText(refusal, messagesFor(lang).replies.refusal) });
+  return renderPlainMessage({ emoji: MARK.warning, ...refusalText(refusal, messagesFor(lang).replies.refusal) });
 }
 
 function refusalText(refusal: Refusal, words: ReplyMessages['refusal']): TitledLines {
