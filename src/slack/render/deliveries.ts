@@ -26,33 +26,6 @@ export function deliveryReport(summary: EventSummary): DeliveryReport | null {
   return summary.deliveries.kind === 'present' ? summary.deliveries.report : null;
 }
 
-/** Whether per-receiver data shows something failed (for the header's colour). */
-export function deliveriesFailed(summary: EventSummary): boolean {
-  const report = deliveryReport(summary);
-  return report !== null && (report.counts.failed > 0 || report.failedActions.length > 0);
-}
-
-/** The verdict's notice phrase from per-receiver data, or null when there is none to speak of. */
-export function deliveryCountPhrase(summary: EventSummary, lang: Lang): string | null {
-  const report = deliveryReport(summary);
-  if (report === null || report.counts.attempted === 0) return null;
-  const words = messagesFor(lang).deliveries;
-  const { counts } = report;
-  let phrase: string;
-  if (counts.failed > 0) phrase = words.deliveriesFailed(counts.failed, counts.attempted, failedWho(report.failed, lang));
-  else if (counts.succeeded === counts.attempted) phrase = words.deliveriesSucceeded(counts.attempted);
-  else phrase = words.deliveriesSucceededOf(counts.succeeded, counts.attempted);
-  if (counts.running > 0) phrase += ` · ${words.deliveriesRunning(counts.running)}`;
-  return report.incomplete ? phrase + words.incomplete : phrase;
-}
-
-/** The push text's clause for failed deliveries, or null when none failed. */
-export function deliveryPushClause(summary: EventSummary, lang: Lang): string | null {
-  const report = deliveryReport(summary);
-  if (report === null || report.counts.failed === 0) return null;
-  return messagesFor(lang).deliveries.pushDeliveriesFailed(report.counts.failed, report.counts.attempted, failedWho(report.failed, lang));
-}
-
 /** The callout's part about deliveries: failure bullets, and a note when the data is missing or empty. */
 export interface DeliveryCallout {
   lines: string[];

@@ -24,7 +24,7 @@ export function pagingLines(summary: EventSummary, lang: Lang): string[] {
   const { notices, paging } = summary;
   const lines: string[] = [];
   if (report !== null && report.counts.failed > 0) {
-    lines.push(words.pagingFailed(report.counts.failed, report.counts.attempted, failedWho(report.failed, lang)));
+    lines.push(words.pagingFailed(report.counts.failed, report.counts.attempted, failedWho(report.failed, lang)) + reportNotes(summary, lang));
   } else if (notices.problems.length > 0 && paging.nobodyPaged !== 'no_receivers') {
     lines.push(words.noticesFailed(notices.problems.length, notices.counts.total, firstReason(notices.problems, lang)));
   }
@@ -136,11 +136,20 @@ function deliveredLine(summary: EventSummary, lang: Lang): string | null {
   const { firstScreen: words, render } = messagesFor(lang);
   const report = deliveryReport(summary);
   if (report !== null) {
-    return report.counts.attempted > 0 ? words.pagesDelivered(report.counts.succeeded, report.counts.attempted) : null;
+    return report.counts.attempted > 0 ? words.pagesDelivered(report.counts.succeeded, report.counts.attempted) + reportNotes(summary, lang) : null;
   }
   const { counts } = summary.notices;
   if (counts.succeeded === 0) return null;
   return `✅ ${counts.succeeded === counts.total ? render.noticesSent(counts.total) : render.noticesSentOf(counts.succeeded, counts.total)}`;
+}
+
+/** Deliveries still in flight, and a count that stopped at BlueKing's first 10,000 actions. */
+function reportNotes(summary: EventSummary, lang: Lang): string {
+  const report = deliveryReport(summary);
+  if (report === null) return '';
+  const words = messagesFor(lang).deliveries;
+  const running = report.counts.running > 0 ? ` · ${words.deliveriesRunning(report.counts.running)}` : '';
+  return running + (report.incomplete ? words.incomplete : '');
 }
 
 function peopleText(people: readonly PersonWays[], lang: Lang): string {
