@@ -78,7 +78,7 @@ export function createBot(config: Config, overrides: BotOverrides): SlackBot | C
   const slack = config.slack.kind === 'console' ? null : config.slack;
   const workers = logWorkersFor(overrides.logWorkers ?? slack !== null);
   const bk = config.bk ? createBkClient(config.bk, { zone: config.timezone, secrets: secretsOf(config), ...(workers ? { logWorkers: workers } : {}) }) : null;
-  const plain: EventLogSource = bk ?? createDemoSource(config.timezone);
+  const plain: EventLogSource = bk ?? createDemoSource(config.timezone, (overrides.now ?? Date.now)());
   const source = overrides.wrapSource ? overrides.wrapSource(plain) : plain;
   const metrics = overrides.metrics ?? createPrometheusMetrics({ defaultMetrics: true });
   const close = closer(bk, workers);

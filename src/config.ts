@@ -249,6 +249,9 @@ const envSchema = z.object({
 
 type Env = z.infer<typeof envSchema>;
 
+/** Every setting name the bot reads (for telling a typo apart from an unrelated variable). */
+export const SETTING_NAMES: readonly string[] = Object.keys(envSchema.shape);
+
 function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
+import { loadConfig, ConfigError, SETTING_NAMES, type Config } from './config';
 import { createBot, secretsOf } from './bot';
-import { loadConfig, ConfigError, type Config } from './config';
 import { runConsole } from './console/console';
 import { messagesFor } from './i18n/catalog';
 import { createLogger, type Logger } from './log';
 import { createRedactor } from './redact';
 import { describeStore } from './store/create-store';
+import { unknownSettings } from './unknown-settings';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -26,6 +27,12 @@ async function main(): Promise<void> {
     secrets: secretsOf(config),
     write: consoleMode ? consoleLogWriter() : undefined,
   });
+  // A mistyped setting (SLACK_BOT_TOKN, BK_APPCODE) is said at start, not silently ignored; names only, never values.
+  // Always shown, the console included: a mistyped Slack token is exactly what lands someone in the console.
+  const startLog = consoleMode ? createLogger({ level: config.logLevel, secrets: secretsOf(config), write: (line) => process.stderr.write(line) }) : log;
+  for (const { name, didYouMean } of unknownSettings(process.env, SETTING_NAMES)) {
+    startLog.warn('config.unknown_setting', { name, did_you_mean: didYouMean, hint: 'not a setting of this bot: ignored (see .env.example)' });
+  }
   const bkAt = config.bk ? { host: new URL(config.bk.baseUrl).host, authStyle: config.bk.authStyle } : null;
   const bot = createBot(config, { log });
 

@@ -35,7 +35,7 @@ function resolveTs(path: string): string {
 const srcImports = tsFiles(join(root, 'src')).flatMap(importsOf);
 
 /** The files at the top of src/ that everything may use: they import no folder of src/. */
-const BASE_FILES = ['config', 'log', 'metrics', 'metrics-prometheus', 'redact', 'secret-fragments', 'thread-bytes', 'yield-to-event-loop'].map((f) => `src/${f}.ts`);
+const BASE_FILES = ['config', 'log', 'metrics', 'metrics-prometheus', 'redact', 'secret-fragments', 'thread-bytes', 'unknown-settings', 'yield-to-event-loop'].map((f) => `src/${f}.ts`);
 
 /**
  * Each layer, with what it may import besides itself and the base files. Read

@@ -22,6 +22,15 @@ import { LONG_CONVERGENCE_ID, longConvergenceResponse } from './demo/long-conver
 import { newGenerationActionsResponse } from './demo/new-generation-actions';
 import { NEW_GENERATION_ALERT_ID, newGenerationAlertDocument, newGenerationAlertResponse } from './demo/new-generation-alert';
 import { NOTICE_STORM_ID, noticeStormResponse } from './demo/notice-storm';
+import { PAGING_STORM_ID, pagingStormActions, pagingStormAlert, pagingStormResponse } from './demo/paging-storm';
+import {
+  NOBODY_PAGED_ID,
+  nobodyPagedDocument,
+  nobodyPagedResponse,
+  SHIELDED_ALERT_ID,
+  shieldedAlertDocument,
+  shieldedAlertResponse,
+} from './demo/alert-states';
 import { ODD_RECORDS_ID, oddRecordsResponse } from './demo/odd-records';
 import { PERMISSION_ERROR_ID, permissionErrorResponse } from './demo/permission-error';
 import { createServerClock, type ServerClock } from './demo/server-clock';
@@ -36,12 +45,13 @@ export interface DemoEvent {
   name: DemoName;
 }
 
+/** Events still open are told relative to `nowSec` (epoch seconds), so none reads as open for years. */
 interface DemoDefinition extends DemoEvent {
-  respond(clock: ServerClock): DemoResponse;
+  respond(clock: ServerClock, nowSec: number): DemoResponse;
   /** The search_action answer for this alert; none = an empty action list. */
-  actions?: () => DemoResponse;
+  actions?: (nowSec: number) => DemoResponse;
   /** The search_alert answer for this alert; none = no such alert in the window. */
-  alert?: () => DemoResponse;
+  alert?: (nowSec: number) => DemoResponse;
 }
 
 const DEFINITIONS: readonly DemoDefinition[] = [
@@ -49,32 +59,41 @@ const DEFINITIONS: readonly DemoDefinition[] = [
   { id: NOTICE_STORM_ID, name: 'noticeStorm', respond: noticeStormResponse },
   { id: LONG_CONVERGENCE_ID, name: 'longConvergence', respond: longConvergenceResponse },
   { id: NEW_GENERATION_ALERT_ID, name: 'newGenerationAlert', respond: newGenerationAlertResponse, actions: newGenerationActionsResponse, alert: newGenerationAlertDocument },
+  { id: PAGING_STORM_ID, name: 'pagingStorm', respond: pagingStormResponse, actions: pagingStormActions, alert: pagingStormAlert },
+  { id: SHIELDED_ALERT_ID, name: 'shieldedAlert', respond: shieldedAlertResponse, alert: shieldedAlertDocument },
+  { id: NOBODY_PAGED_ID, name: 'nobodyPaged', respond: nobodyPagedResponse, alert: nobodyPagedDocument },
   { id: ACTIONS_REFUSED_ID, name: 'actionsRefused', respond: actionsRefusedLogResponse, actions: actionsRefusedResponse, alert: actionsRefusedAlertDocument },
+  { id: EVOLVING_INCIDENT_ID, name: 'evolvingIncident', respond: (clock, nowSec) => evolvingIncidentResponse('created', clock, evolvingStartSec(nowSec)) },
   { id: BIG_LOG_ID, name: 'bigLog', respond: bigLogResponse },
   { id: ODD_RECORDS_ID, name: 'oddRecords', respond: oddRecordsResponse },
   { id: PERMISSION_ERROR_ID, name: 'permissionError', respond: permissionErrorResponse },
 ];
 
+/** 8001's story is set in the last minutes, so it reads as a live incident (every record in the past). */
+function evolvingStartSec(nowSec: number): number {
+  return Math.floor(nowSec / 60) * 60 - (EVOLVING_INCIDENT_MINUTES + 1) * 60;
+}
+
 /** Every demo ID with a one-line description, in the order `help` lists them. */
 export const DEMO_EVENTS: readonly DemoEvent[] = DEFINITIONS.map(({ id, name }) => ({ id, name }));
 
 /**
- * The raw response for every demo ID, written for a Monitor server in `zone`.
- * Exported so a fake ESB in tests can serve the very same bodies.
+ * The raw response for every demo ID, written for a Monitor server in `zone`
+ * as of `nowMs`. Exported so a fake ESB in tests can serve the very same bodies.
  */
-export function buildDemoResponses(zone: string): ReadonlyMap<string, DemoResponse> {
+export function buildDemoResponses(zone: string, nowMs: number = Date.now()): ReadonlyMap<string, DemoResponse> {
   const clock = createServerClock(zone);
-  return new Map(DEFINITIONS.map((d) => [d.id, d.respond(clock)]));
+  return new Map(DEFINITIONS.map((d) => [d.id, d.respond(clock, Math.floor(nowMs / 1000))]));
 }
 
 /** The search_action answers of the demo alerts that have one, by alert ID (served to a fake ESB in tests too). */
-export function buildDemoActionResponses(): ReadonlyMap<string, DemoResponse> {
-  return new Map(DEFINITIONS.flatMap((d) => (d.actions ? [[d.id, d.actions()] as const] : [])));
+export function buildDemoActionResponses(nowMs: number = Date.now()): ReadonlyMap<string, DemoResponse> {
+  return new Map(DEFINITIONS.flatMap((d) => (d.actions ? [[d.id, d.actions(Math.floor(nowMs / 1000))] as const] : [])));
 }
 
 /** The search_alert answers of the demo alerts that have one, by alert ID (served to a fake ESB in tests too). */
-export function buildDemoAlertResponses(): ReadonlyMap<string, DemoResponse> {
-  return new Map(DEFINITIONS.flatMap((d) => (d.alert ? [[d.id, d.alert()] as const] : [])));
+export function buildDemoAlertResponses(nowMs: number = Date.now()): ReadonlyMap<string, DemoResponse> {
+  return new Map(DEFINITIONS.flatMap((d) => (d.alert ? [[d.id, d.alert(Math.floor(nowMs / 1000))] as const] : [])));
 }
 
 const NO_ALERT: DemoResponse = searchAlertResponse([], '00000000000000000000000000000000');
@@ -92,15 +111,14 @@ const demoSources = new WeakSet<EventLogSource>();
  * parsed on every lookup, like a real answer. An unknown ID gets the answer a
  * new-generation Monitor gives (3324002), so it fails as not_found the real way.
  */
-export function createDemoSource(zone: string): EventLogSource {
-  const responses = buildDemoResponses(zone);
+export function createDemoSource(zone: string, nowMs: number = Date.now()): EventLogSource {
+  const responses = buildDemoResponses(zone, nowMs);
   const clock = createServerClock(zone);
-  // The incident that evolves (8001) moves one stage on with every lookup, so `watch 8001` sees it
-  // change; its story is set in the last minutes, so it reads as a live incident (every record in the past).
+  // The incident that evolves (8001) moves one stage on with every lookup, so `watch 8001` sees it change.
   let evolvingLookups = 0;
-  const evolvingStartSec = Math.floor(Date.now() / 60_000) * 60 - (EVOLVING_INCIDENT_MINUTES + 1) * 60;
-  const actionResponses = buildDemoActionResponses();
-  const alertResponses = buildDemoAlertResponses();
+  const evolvingStart = evolvingStartSec(Math.floor(nowMs / 1000));
+  const actionResponses = buildDemoActionResponses(nowMs);
+  const alertResponses = buildDemoAlertResponses(nowMs);
   const readAlert = (alertId: string): AlertContext | null => {
     const response = alertResponses.get(alertId) ?? NO_ALERT;
     return parseSearchAlertResponse({ httpStatus: response.httpStatus, headers: JSON_HEADERS, body: response.body }, alertId);
@@ -113,7 +131,7 @@ export function createDemoSource(zone: string): EventLogSource {
       if (signal?.aborted) throw new LookupError({ kind: 'timeout' });
       if (id === EVOLVING_INCIDENT_ID) {
         const stage = EVOLVING_STAGES[Math.min(evolvingLookups++, EVOLVING_STAGES.length - 1)] ?? 'closed';
-        return parseDemoResponse(id, evolvingIncidentResponse(stage, clock, evolvingStartSec), zone);
+        return parseDemoResponse(id, evolvingIncidentResponse(stage, clock, evolvingStart), zone);
       }
       return parseDemoResponse(id, triage.withRecords(id, responses.get(id) ?? alertNotFoundResponse(id)), zone);
     },

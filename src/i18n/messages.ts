@@ -7,6 +7,9 @@ import type { KnownOperate, KnownStatus, JsonType } from '../eventlog/model/reco
 import type { ActionTextWhy } from '../eventlog/summary/action-text';
 import type { EventState } from '../eventlog/summary/summarize-types';
 import type { InvalidReason } from '../eventlog/model/invalid-reason';
+import type { FirstScreenMessages } from './first-screen-messages';
+
+export type { FirstScreenMessages } from './first-screen-messages';
 
 /**
  * Every sentence the bot shows a person, in Slack or in the console: one typed
@@ -37,6 +40,8 @@ export interface Messages {
   deliveries: DeliveryMessages;
   /** Acting on an alert from Slack: buttons, modals, what happened. Plain text unless noted. */
   triage: TriageMessages;
+  /** The first screen: header, owners and acker, paging verdict, next steps, repeated records said once. */
+  firstScreen: FirstScreenMessages;
 }
 
 /** Acting on an alert from Slack (acknowledge, shield, lift a shield). */
@@ -288,6 +293,10 @@ export type BkErrorMessages = Readonly<Record<LookupErrorKind, (facts: BkErrorFa
 export type DemoName =
   | 'sheetExample'
   | 'noticeStorm'
+  | 'pagingStorm'
+  | 'shieldedAlert'
+  | 'nobodyPaged'
+  | 'evolvingIncident'
   | 'longConvergence'
   | 'newGenerationAlert'
   | 'actionsRefused'

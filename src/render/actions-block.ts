@@ -31,7 +31,10 @@ export function buildActionsBlock(view: ActionsView, opts: RenderOptions): types
   if (opts.watch?.kind === 'live') {
     elements.push({ ...button('stopWatching', view.page), value: opts.watch.key, style: 'danger' });
   } else {
-    if (opts.variant === 'full' && opts.sharedBy === null && opts.watch === undefined) elements.push({ ...button('share', view.page), style: 'primary' });
+    // Share is offered only on an answer no one else sees yet; it is the primary step there unless BlueKing is linked.
+    if (opts.variant === 'full' && opts.sharedBy === null && opts.watch === undefined) {
+      elements.push(opts.monitorUrl ? button('share', view.page) : { ...button('share', view.page), style: 'primary' });
+    }
     elements.push(button('refresh', view.page));
     if (view.page + 1 < view.pageCount) elements.push(button('older', view.page + 1));
     if (view.page > 0) elements.push(button('newer', view.page - 1));
@@ -39,8 +42,9 @@ export function buildActionsBlock(view: ActionsView, opts: RenderOptions): types
   }
   // The modal starts on its own first page whatever page this message shows.
   elements.push(button('fullLog', 0));
+  // With BK_MONITOR_URL set, where the on-call acts (ack, shield, assign) is BlueKing: that link is the primary button.
   const open = openButton({ id: view.id, page: view.page, variant: opts.variant }, opts);
-  if (open) elements.push(open);
+  if (open) elements.push({ ...open, style: 'primary' });
   return { type: 'actions', elements };
 }
 

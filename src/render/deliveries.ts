@@ -1,5 +1,5 @@
 import type { Lang } from '../config';
-import type { Delivery, DeliveryReport, FailedAction } from '../eventlog/deliveries/deliveries';
+import type { Delivery, DeliveryReport, NoticeDeliveries } from '../eventlog/deliveries/deliveries';
 import type { EventSummary } from '../eventlog/summary/summarize-types';
 import { withoutLinkMarks } from '../eventlog/summary/action-text';
 import { dayKey, recordTime } from './date-token';
@@ -7,6 +7,7 @@ import { messagesFor } from '../i18n/catalog';
 import type { DeliveryMessages } from '../i18n/messages';
 import type { LookupError } from '../eventlog/model/lookup-error';
 import { describeLookupError } from './describe-error';
+import { gloss } from './gloss';
 import { RENDER_BUDGET } from './limits';
 import { clipInline } from './mrkdwn';
 import type { RenderOptions } from './types';
@@ -25,33 +26,6 @@ export function deliveryReport(summary: EventSummary): DeliveryReport | null {
   return summary.deliveries.kind === 'present' ? summary.deliveries.report : null;
 }
 
-/** Whether per-receiver data shows something failed (for the header's colour). */
-export function deliveriesFailed(summary: EventSummary): boolean {
-  const report = deliveryReport(summary);
-  return report !== null && (report.counts.failed > 0 || report.failedActions.length > 0);
-}
-
-/** The verdict's notice phrase from per-receiver data, or null when there is none to speak of. */
-export function deliveryCountPhrase(summary: EventSummary, lang: Lang): string | null {
-  const report = deliveryReport(summary);
-  if (report === null || report.counts.attempted === 0) return null;
-  const words = messagesFor(lang).deliveries;
-  const { counts } = report;
-  let phrase: string;
-  if (counts.failed > 0) phrase = words.deliveriesFailed(counts.failed, counts.attempted, failedWho(report.failed, lang));
-  else if (counts.succeeded === counts.attempted) phrase = words.deliveriesSucceeded(counts.attempted);
-  else phrase = words.deliveriesSucceededOf(counts.succeeded, counts.attempted);
-  if (counts.running > 0) phrase += ` · ${words.deliveriesRunning(counts.running)}`;
-  return report.incomplete ? phrase + words.incomplete(report.actionCount) : phrase;
-}
-
-/** The push text's clause for failed deliveries, or null when none failed. */
-export function deliveryPushClause(summary: EventSummary, lang: Lang): string | null {
-  const report = deliveryReport(summary);
-  if (report === null || report.counts.failed === 0) return null;
-  return messagesFor(lang).deliveries.pushDeliveriesFailed(report.counts.failed, report.counts.attempted, failedWho(report.failed, lang));
-}
-
 /** The callout's part about deliveries: failure bullets, and a note when the data is missing or empty. */
 export interface DeliveryCallout {
   lines: string[];
@@ -59,7 +33,7 @@ export interface DeliveryCallout {
   note: string | null;
 }
 
-/** Failures by notice and failed actions, or why there is no data. */
+/** Failures by notice, or why there is no data. Failed actions are named in the verdict, not here. */
 export function deliveryCallout(summary: EventSummary, opts: RenderOptions): DeliveryCallout {
   const words = messagesFor(opts.lang).deliveries;
   const { deliveries } = summary;
@@ -69,34 +43,50 @@ export function deliveryCallout(summary: EventSummary, opts: RenderOptions): Del
   const report = deliveries.report;
   const triggered = summary.notices.counts.triggered;
   const note = report.cutShort ? words.cutShort : report.counts.attempted === 0 && triggered > 0 ? words.noRecords(triggered) : null;
-  const lines: string[] = [];
   const budget = { left: RENDER_BUDGET.calloutBullets[opts.variant] + 2 };
-  if (report.counts.failed > 0) {
-    lines.push(words.deliveriesFailedTitle(report.counts.failed, report.counts.attempted));
-    lines.push(...failedByNotice(report, summary, opts, budget));
-  }
-  if (report.failedActions.length > 0) {
-    lines.push(words.actionsFailedTitle(report.failedActions.length), ...failedActionLines(report.failedActions, opts, budget));
-  }
-  return { lines, note };
+  return { lines: report.counts.failed > 0 ? failedByNotice(report, summary, opts, budget) : [], note };
 }
 
-/** Bullets under each notice that had failures, within the bullet budget. */
+/** Notices whose failures were the same (same signal, same failed deliveries and reasons): a storm, said once. */
+interface NoticeRun {
+  first: NoticeDeliveries;
+  lastAtMs: number | null;
+  count: number;
+  failed: Delivery[];
+}
+
+function noticeRuns(report: DeliveryReport): NoticeRun[] {
+  const runs = new Map<string, NoticeRun>();
+  const notices = [...report.notices].sort((a, b) => (a.atMs ?? 0) - (b.atMs ?? 0));
+  for (const notice of notices) {
+    const failed = notice.deliveries.filter((d) => d.outcome === 'failed');
+    if (failed.length === 0) continue;
+    const key = [notice.signal, notice.actionName, ...failed.map((d) => `${d.way}>${d.receivers.join(',')}>${d.reason}`).sort()].join('\u0000');
+    const run = runs.get(key);
+    if (run) {
+      run.count += 1;
+      run.lastAtMs = notice.atMs;
+    } else runs.set(key, { first: notice, lastAtMs: notice.atMs, count: 1, failed });
+  }
+  return [...runs.values()];
+}
+
+/** Bullets under each notice (or run of like notices) that had failures, within the bullet budget. */
 function failedByNotice(report: DeliveryReport, summary: EventSummary, opts: RenderOptions, budget: { left: number }): string[] {
   const words = messagesFor(opts.lang).deliveries;
   const lines: string[] = [];
   let shown = 0;
-  const notices = [...report.notices].sort((a, b) => (a.atMs ?? 0) - (b.atMs ?? 0));
-  for (const notice of notices) {
-    const failed = notice.deliveries.filter((d) => d.outcome === 'failed');
-    if (failed.length === 0 || budget.left <= 0) continue;
-    const time = notice.atMs === null ? '' : timeOf(notice.atMs, summary, opts);
-    lines.push(words.noticeHeading(clipInline(notice.signal, RENDER_BUDGET.label), time, clipInline(notice.actionName, RENDER_BUDGET.label)));
-    for (const delivery of failed.slice(0, budget.left)) {
+  for (const run of noticeRuns(report)) {
+    if (budget.left <= 0) break;
+    const { first } = run;
+    let time = first.atMs === null ? '' : timeOf(first.atMs, summary, opts);
+    if (run.count > 1) time = messagesFor(opts.lang).firstScreen.run(run.count, `${time}–${run.lastAtMs === null ? '' : timeOf(run.lastAtMs, summary, opts)}`);
+    lines.push(words.noticeHeading(clipInline(first.signal, RENDER_BUDGET.label), time, clipInline(first.actionName, RENDER_BUDGET.label)));
+    for (const delivery of run.failed.slice(0, budget.left)) {
       lines.push(deliveryBullet(delivery, opts.lang));
-      shown += 1;
+      shown += run.count;
     }
-    budget.left -= failed.length;
+    budget.left -= run.failed.length;
   }
   const hidden = report.counts.failed - shown;
   if (hidden > 0) lines.push(words.andMore(hidden));
@@ -107,33 +97,16 @@ function deliveryBullet(delivery: Delivery, lang: Lang): string {
   const { deliveries: words, render } = messagesFor(lang);
   const way = clipInline(words.wayBullet[wayKey(delivery.way)] ?? (delivery.wayLabel || delivery.way || '🔔'), RENDER_BUDGET.label);
   const who = clipInline(delivery.receivers.join(render.listSeparator) || '?', RENDER_BUDGET.name);
-  return words.deliveryBullet(way, who, reasonText(delivery.reason, delivery.blocked, words));
+  return words.deliveryBullet(way, who, reasonText(delivery.reason, delivery.blocked, words, lang));
 }
 
-function failedActionLines(actions: readonly FailedAction[], opts: RenderOptions, budget: { left: number }): string[] {
-  const words = messagesFor(opts.lang).deliveries;
-  const shown = actions.slice(0, Math.max(0, budget.left));
-  const lines = shown.map((action) => {
-    const kind = words.plugin[action.pluginType] ?? `⚙️ ${clipInline(action.pluginType || '?', RENDER_BUDGET.label)}`;
-    return words.failedActionBullet(
-      kind,
-      clipInline(action.actionName, RENDER_BUDGET.label),
-      clipInline(action.signal, RENDER_BUDGET.label),
-      reasonText(action.reason, action.blocked, words),
-    );
-  });
-  budget.left -= shown.length;
-  if (actions.length > shown.length) lines.push(words.andMore(actions.length - shown.length));
-  return lines;
-}
-
-function reasonText(reason: string, blocked: boolean, words: DeliveryMessages): string {
-  const text = reason.trim() === '' ? words.noReason : clipInline(withoutLinkMarks(reason), RENDER_BUDGET.calloutVisible - 60);
+function reasonText(reason: string, blocked: boolean, words: DeliveryMessages, lang: Lang): string {
+  const text = reason.trim() === '' ? words.noReason : clipInline(gloss(withoutLinkMarks(reason), lang), RENDER_BUDGET.calloutVisible - 60);
   return `*${text}*${blocked ? words.blocked : ''}`;
 }
 
 /** "voice → lisi, SMS → zhangsan" (first three), for the verdict and the push text. Escaped. */
-function failedWho(failed: readonly Delivery[], lang: Lang): string {
+export function failedWho(failed: readonly Delivery[], lang: Lang): string {
   const seen: string[] = [];
   for (const delivery of failed) {
     const item = clipInline(wayAndWho(delivery, lang), RENDER_BUDGET.name);
@@ -162,14 +135,23 @@ function timeOf(atMs: number, summary: EventSummary, opts: RenderOptions): strin
   return recordTime(atMs, '', opts.timezone, dayKey(atMs, opts.timezone) !== startDay, summary.nowMs);
 }
 
-/** "ℹ️ Per-receiver results unavailable: the app may not call … (code 1306403). 💡 Grant …". */
+/** "⚠️ Per-receiver results unavailable: the app may not call … (code 1306403). 💡 Grant …". */
 export function unavailableLine(error: LookupError, lang: Lang): string {
   const words = messagesFor(lang).deliveries;
-  const known = words.unavailableReason[error.kind];
-  const described = known ?? (({ title, hint }) => ({ reason: title, hint }))(describeLookupError(error, lang));
+  return sideCallUnavailable(error, lang, words.unavailableReason, words.unavailable);
+}
+
+/** Why a call beside the log failed, in one line: its own words for the failure when it has them, else the lookup error's. */
+export function sideCallUnavailable(
+  error: LookupError,
+  lang: Lang,
+  reasons: Readonly<Partial<Record<LookupError['kind'], { reason: string; hint: string | null }>>>,
+  line: (reason: string, hint: string | null) => string,
+): string {
+  const described = reasons[error.kind] ?? (({ title, hint }) => ({ reason: title, hint }))(describeLookupError(error, lang));
   const reason = clipInline(described.reason, RENDER_BUDGET.plainLine);
   const hint = described.hint === null ? null : clipInline(described.hint, RENDER_BUDGET.plainLine);
-  return words.unavailable(error.code ? words.withCode(reason, clipInline(error.code, RENDER_BUDGET.name)) : reason, hint);
+  return line(error.code ? messagesFor(lang).deliveries.withCode(reason, clipInline(error.code, RENDER_BUDGET.name)) : reason, hint);
 }
 
 /** Full texts quoted in the Full log modal, at most, and how long each may be. */

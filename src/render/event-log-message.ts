@@ -8,8 +8,9 @@ import { contextBlock, dividerBlock, headerBlock, packLines, sectionBlock } from
 import { footerBlock, requestIdText, sharedByBlock, WATCH_BLOCK_ID } from './footer';
 import { RENDER_BUDGET } from './limits';
 import { clipInline } from './mrkdwn';
-import { pageSizeFor, timelinePage } from './paging';
-import { timelineLines } from './timeline';
+import { pageSizeFor, timelinePage, type TimelinePage } from './paging';
+import { noticeResults, timelineLines } from './timeline';
+import { compressTimeline, type CompressedTimeline } from './timeline-runs';
 import type { RenderOptions, SlackMessage } from './types';
 import { summaryHeadBlocks } from './summary-head';
 import { pushText } from './verdict';
@@ -28,11 +29,31 @@ export function renderEventLog(summary: EventSummary, opts: RenderOptions): Slac
   if (summary.recordCount === 0) return renderEmptyLog(summary, opts);
   const page = timelinePage(summary.timeline.length, pageSizeFor(opts.variant), opts.page);
   const blocks = summaryHeadBlocks(summary, opts, { convergence: true });
-  blocks.push(dividerBlock(), ...packLines(timelineLines(summary, page, opts)));
-  if (opts.variant === 'full') blocks.push(footerBlock(summary, page, opts));
+  blocks.push(dividerBlock(), ...packLines(firstOrOlderPage(summary, page, opts)));
+  if (opts.variant === 'full') blocks.push(footerBlock(summary, page.index === 0 && foldedOf(summary, opts).runs.size > 0 ? { ...page, pageCount: 1 } : page, opts));
   pushTail(blocks, summary, opts, { page: page.index, pageCount: page.pageCount, closed: summary.lifecycle.state === 'closed' });
   if (opts.triage && opts.withActions) blocks.push(...triageBlocks(opts.triage, { id: summary.id, page: page.index, variant: opts.variant }, summary.lifecycle.ack, opts));
   return { text: pushText(summary, opts.lang), blocks };
+}
+
+/**
+ * The first page folds a storm into one row with its count and span (like notices, convergence
+ * rounds), keeping the key moments as rows of their own; Older and Newer then walk every record
+ * as it came, as does the Full log.
+ */
+function firstOrOlderPage(summary: EventSummary, page: TimelinePage, opts: RenderOptions): string[] {
+  if (page.index > 0) return timelineLines(summary, page, opts);
+  const { timeline, runs } = foldedOf(summary, opts);
+  if (runs.size === 0) return timelineLines(summary, page, opts);
+  const rows: EventSummary = { ...summary, timeline };
+  const lines = timelineLines(rows, timelinePage(timeline.length, pageSizeFor(opts.variant), 0), opts, runs);
+  // Older is there for the records as they came; "N earlier records hidden" would count rows, not records.
+  return lines.filter((line) => !line.startsWith('_'));
+}
+
+function foldedOf(summary: EventSummary, opts: RenderOptions): CompressedTimeline {
+  const results = noticeResults(summary, opts.lang);
+  return compressTimeline(summary.timeline, (a, b) => results(a)?.text === results(b)?.text);
 }
 
 /** Where an answer is read (the bot's settings) and which view of it (from the entry point or a button). */
@@ -47,15 +68,15 @@ export type AnswerView = Pick<RenderOptions, 'variant' | 'page' | 'sharedBy' | '
  * answer every entry point sends (Slack and the console alike): summarized, then rendered with buttons.
  */
 export function renderFetchedLog({ log, deliveries, alert }: FetchedLog, settings: AnswerSettings, view: AnswerView, nowMs: number): SlackMessage {
-  return renderAnswer(summarize(log, nowMs, deliveries), settings, view, alert);
+  return renderAnswer(summarize(log, nowMs, deliveries, alert), settings, view);
 }
 
 /** A summarized log as that answer (for a caller that needs the summary too: a watch's poll). */
-export function renderAnswer(summary: EventSummary, settings: AnswerSettings, view: AnswerView, alert?: AlertLookup): SlackMessage {
+export function renderAnswer(summary: EventSummary, settings: AnswerSettings, view: AnswerView): SlackMessage {
   // Picked field by field: callers pass their whole config, which must not ride along into rendering.
   const { lang, timezone, monitorUrl } = settings;
   const { variant, page, sharedBy, watch } = view;
-  const options: RenderOptions = { lang, timezone, monitorUrl, variant, page, sharedBy, withActions: true, ...triageOption(settings, alert) };
+  const options: RenderOptions = { lang, timezone, monitorUrl, variant, page, sharedBy, withActions: true, ...triageOption(settings, summary.alert) };
   return renderEventLog(summary, watch === undefined ? options : { ...options, watch });
 }
 

@@ -16,22 +16,26 @@ export const SHARED_BY_BLOCK_ID = 'eventlog_shared_by';
 export const WATCH_BLOCK_ID = 'eventlog_watch';
 
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,30}$/;
+/** An old-generation event_id is cut in the middle to this, so the footer stays a short line. */
+const FOOTER_ID = 24;
 
 /**
- * "event `8c1f0e5a77b2…1574439660.12.7.1` · request `4b1e…` · records 1, 489–512 of 512 · Open in BlueKing",
- * the last a link when BK_MONITOR_URL is set (also in messages without buttons, e.g. compact thread replies).
+ * One short line: "event `8c1f0e5a…1574439660.12.7.1` · request `4b1e2a90…` · records 1, 489–512 of 512",
+ * and "Open in BlueKing" as a link when BK_MONITOR_URL is set and no button below offers it.
  */
 export function footerBlock(summary: EventSummary, page: TimelinePage, opts: RenderOptions): types.ContextBlock {
   const words = messagesFor(opts.lang).render;
   const parts: string[] = [];
-  if (summary.eventId) parts.push(words.footerEvent(`\`${clipMiddle(summary.eventId, RENDER_BUDGET.eventId)}\``));
+  // The alert's own ID is in the header's link and buttons; an old-generation event_id is worth its short form.
+  if (summary.eventId && summary.eventId !== summary.id) parts.push(words.footerEvent(`\`${clipMiddle(summary.eventId, FOOTER_ID)}\``));
+  // The request ID whole: it is what BlueKing's support looks an answer up by.
   if (summary.requestId) parts.push(requestIdText(summary.requestId, opts.lang));
   parts.push(
     page.pageCount === 1
       ? words.records(summary.recordCount)
       : words.footerRange(rangesText(page, words.listSeparator), summary.recordCount),
   );
-  const link = opts.monitorUrl ? mrkdwnLink(monitorEventUrl(opts.monitorUrl, summary.id), words.buttons.open) : null;
+  const link = opts.monitorUrl && !opts.withActions ? mrkdwnLink(monitorEventUrl(opts.monitorUrl, summary.id), words.buttons.open) : null;
   if (link) parts.push(link);
   return contextBlock([parts.join(' · ')]);
 }

@@ -1,6 +1,7 @@
 import type { Lang } from '../config';
 import { KNOWN_STATUSES, type KnownOperate } from '../eventlog/model/record';
 import { messagesFor } from '../i18n/catalog';
+import { MARK } from './marks';
 
 /**
  * Words and emoji for upstream values. The words for every known operate,
@@ -8,38 +9,40 @@ import { messagesFor } from '../i18n/catalog';
  * unknown values come back raw (the caller escapes them like any other upstream text).
  */
 
+// The state a record moves the event to has that state's mark; a notice that went out is delivered; the rest are neutral.
 const OPERATE_EMOJI: Readonly<Record<KnownOperate, string>> = {
-  CREATE: '🔔',
-  CONVERGE: '📦',
-  ANOMALY_NOTICE: '✅',
-  RECOVERY_NOTICE: '✅',
-  CLOSE_NOTICE: '✅',
-  ACTION: '✅',
-  ACK: '👀',
-  RECOVER: '💚',
-  SYSTEM_RECOVER: '💚',
-  CLOSE: '⚪',
-  SYSTEM_CLOSE: '⚪',
-  RECOVERING: '🩹',
-  DELAY_RECOVER: '⏸️',
-  ABORT_RECOVER: '↩️',
-  SEVERITY_UP: '⬆️',
-  EVENT_DROP: '🗑️',
-  ALERT_QOS: '🚦',
+  CREATE: MARK.firing,
+  CONVERGE: MARK.neutral,
+  ANOMALY_NOTICE: MARK.delivered,
+  RECOVERY_NOTICE: MARK.delivered,
+  CLOSE_NOTICE: MARK.delivered,
+  // A new-generation ACTION's meaning is in its text (timeline.ts): by default it proves nothing was delivered.
+  ACTION: MARK.neutral,
+  ACK: MARK.acked,
+  RECOVER: MARK.recovered,
+  SYSTEM_RECOVER: MARK.recovered,
+  CLOSE: MARK.closed,
+  SYSTEM_CLOSE: MARK.closed,
+  RECOVERING: MARK.neutral,
+  DELAY_RECOVER: MARK.neutral,
+  ABORT_RECOVER: MARK.warning,
+  SEVERITY_UP: MARK.warning,
+  EVENT_DROP: MARK.neutral,
+  ALERT_QOS: MARK.warning,
 };
 
 /** Statuses whose emoji wins over the operate's: these are what the reader must notice. */
 const STATUS_EMOJI: Readonly<Record<'FAILED' | 'PARTIAL_SUCCESS' | 'SHIELDED' | 'RUNNING', string>> = {
-  FAILED: '❌',
-  PARTIAL_SUCCESS: '⚠️',
-  SHIELDED: '🔕',
-  RUNNING: '⏳',
+  FAILED: MARK.failed,
+  PARTIAL_SUCCESS: MARK.warning,
+  SHIELDED: MARK.shielded,
+  RUNNING: MARK.pending,
 };
 
 /** Line emoji for a status we have no word for, an operate we have no emoji for, and an unreadable record. */
-export const UNKNOWN_STATUS_EMOJI = '❔';
-export const UNKNOWN_OPERATE_EMOJI = '▫️';
-export const UNREADABLE_EMOJI = '⁉️';
+export const UNKNOWN_STATUS_EMOJI = MARK.warning;
+export const UNKNOWN_OPERATE_EMOJI = MARK.neutral;
+export const UNREADABLE_EMOJI = MARK.warning;
 
 /** Whether a value is a key of the table (own keys only, so "constructor" is not "known"). */
 function isKey<K extends string>(table: Readonly<Record<K, unknown>>, value: string): value is K {

@@ -52,10 +52,10 @@ export function renderFullLogModal(summary: EventSummary, opts: RenderOptions, s
 }
 
 /** A fetched log as the Full log modal, with the bot's settings (the console and the Slack path share it). */
-export function renderFetchedLogModal({ log, deliveries }: FetchedLog, settings: AnswerSettings, state: ModalState, nowMs: number): FullLogView {
+export function renderFetchedLogModal({ log, deliveries, alert }: FetchedLog, settings: AnswerSettings, state: ModalState, nowMs: number): FullLogView {
   const { lang, timezone, monitorUrl } = settings;
   const opts: RenderOptions = { lang, timezone, monitorUrl, variant: 'full', page: state.page, sharedBy: null, withActions: true };
-  return renderFullLogModal(summarize(log, nowMs, deliveries), opts, state);
+  return renderFullLogModal(summarize(log, nowMs, deliveries, alert), opts, state);
 }
 
 /** What views.open shows at once, while BlueKing is asked (the click's trigger_id expires in 3 s). */

@@ -4,6 +4,7 @@ import type { EventSummary, NoticeItem } from '../eventlog/summary/summarize-typ
 import { messagesFor } from '../i18n/catalog';
 import { dayKey, recordTime } from './date-token';
 import { deliveryCallout } from './deliveries';
+import { gloss } from './gloss';
 import { noticeWayLabel, operateLabel } from './labels';
 import { RENDER_BUDGET } from './limits';
 import { clipInline, visibleLength } from './mrkdwn';
@@ -11,24 +12,21 @@ import { saysNoReceivers } from './no-receivers';
 import type { RenderOptions } from './types';
 
 /**
- * The callout that makes failed notifications impossible to miss, placed
- * before the timeline:
- *   🚨 *2 notifications failed*
- *   • 10:40 Anomaly notice → SRE 值班组 (WeChat, mail): *通知人为空* (no receivers)
+ * The callout under the verdict: each failure with who and why, a storm of
+ * like failures said once with its span and count, then what was shielded,
+ * held back or still in flight:
+ *   • 10:40–10:58 ×18 Anomaly notice → SRE 值班组 (WeChat, mail): *通知人为空* (no receivers)
  *   🔕 1 shielded: 业务维护屏蔽
+ * The verdict above already counts the failures and names failed actions, so no title repeats them.
  * Empty when every notification went out.
  */
 export function calloutLines(summary: EventSummary, opts: RenderOptions): string[] {
   const words = messagesFor(opts.lang).render;
-  const { problems, failedActions, shielded, skipped, running } = summary.notices;
+  const { problems, shielded, skipped, running } = summary.notices;
   // Per-receiver failures first: they say who was not reached.
   const deliveries = deliveryCallout(summary, opts);
   const lines: string[] = [...deliveries.lines];
-  if (problems.length > 0) lines.push(words.failedTitle(problems.length), ...failureBullets(problems, summary, opts));
-  // search_action lists failed actions with their own reasons; without it, the log's texts are all there is.
-  if (failedActions.length > 0 && summary.deliveries.kind === 'absent') {
-    lines.push(messagesFor(opts.lang).deliveries.actionsFailedTitle(failedActions.length), ...failureBullets(failedActions, summary, opts));
-  }
+  if (problems.length > 0) lines.push(...failureBullets(problems, summary, opts));
   if (shielded.length > 0) lines.push(words.shieldedLine(shielded.length, shieldDetails(shielded, opts.lang)));
   if (skipped.length > 0) lines.push(skippedLine(skipped, opts.lang));
   if (running.length > 0) lines.push(words.runningLine(running.length));
@@ -82,11 +80,11 @@ function problemBullet(run: FailureRun, startDay: string | null, opts: RenderOpt
   if (item.outcome === 'partial') head += words.partlyFailed;
   const audience = audienceText(item.groups, opts.lang);
   if (audience !== '') head += ` → ${clipInline(audience, RENDER_BUDGET.calloutBullet / 2.5)}`;
-  const note = item.emptyReceiver && item.reason !== null && !saysNoReceivers(item.reason, opts.lang) ? words.noReceivers : '';
+  const glossed = item.reason === null ? null : gloss(item.reason, opts.lang);
+  const note = item.emptyReceiver && glossed !== null && glossed === item.reason && !saysNoReceivers(item.reason, opts.lang) ? words.noReceivers : '';
   const room = Math.min(RENDER_BUDGET.calloutBullet - head.length, RENDER_BUDGET.calloutVisible - visibleLength(head));
   const reasonBudget = room - note.length - 4;
-  const reason =
-    item.reason !== null ? clipInline(item.reason, reasonBudget) : item.emptyReceiver ? words.noReceiversReason : words.noReason;
+  const reason = glossed !== null ? clipInline(glossed, reasonBudget) : item.emptyReceiver ? words.noReceiversReason : words.noReason;
   return `${head}${words.reasonSeparator}*${reason}*${note}`;
 }
 

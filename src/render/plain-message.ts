@@ -3,6 +3,7 @@ import type { Lang } from '../config';
 import { messagesFor } from '../i18n/catalog';
 import { contextBlock, packLines } from './blocks';
 import { RENDER_BUDGET } from './limits';
+import { MARK } from './marks';
 import { clipInline } from './mrkdwn';
 import type { SlackMessage } from './types';
 
@@ -53,8 +54,18 @@ export function renderPlainMessage(parts: PlainMessageParts): SlackMessage {
   });
 }
 
-/** Help for /eventlog: every way to ask, in the configured language. */
-export function renderUsage(lang: Lang): SlackMessage {
+/** Help for the command: every way to ask, in the configured language, under the command's own name. */
+export function renderUsage(lang: Lang, command: string = DEFAULT_COMMAND): SlackMessage {
   const usage = messagesFor(lang).replies.usage;
-  return safeMessage({ emoji: 'ℹ️', title: usage.title, lines: usage.lines, context: usage.context });
+  const named = (text: string): string => withCommand(text, command);
+  return safeMessage({ emoji: MARK.hint, title: named(usage.title), lines: usage.lines.map(named), context: usage.context });
+}
+
+/** The command as the manifest ships it; a team may rename it (say /bk-eventlog). */
+export const DEFAULT_COMMAND = '/eventlog';
+const COMMAND_NAME = /^\/[\w-]{1,31}$/;
+
+/** The catalog's "/eventlog" as the command the user actually typed (a renamed one), when Slack names a sane one. */
+export function withCommand(text: string, command: string): string {
+  return COMMAND_NAME.test(command) && command !== DEFAULT_COMMAND ? text.replace(/\/eventlog\b/g, command) : text;
 }

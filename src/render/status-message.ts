@@ -8,7 +8,8 @@ import { describeInvalid } from './describe-invalid';
 import { encodePickValue } from './pick-value';
 import type { SlackApiFailure, SlackMessage } from './types';
 import { PICK_ACTION_PREFIX } from './actions';
-import { renderPlainMessage } from './plain-message';
+import { MARK } from './marks';
+import { DEFAULT_COMMAND, renderPlainMessage, withCommand } from './plain-message';
 
 /** A short message's bold title and its lines. */
 interface TitledLines {
@@ -18,26 +19,26 @@ interface TitledLines {
 
 /** Shown at once in the ack, replaced by the answer. */
 export function renderLookingUp(id: string, lang: Lang): SlackMessage {
-  return renderPlainMessage({ emoji: '⏳', title: messagesFor(lang).replies.lookingUp(id) });
+  return renderPlainMessage({ emoji: MARK.pending, title: messagesFor(lang).replies.lookingUp(id) });
 }
 
 /** The answer to a lookup still running when the bot had to stop: nothing is coming, ask again. */
 export function renderRestarting(lang: Lang): SlackMessage {
   const s = messagesFor(lang).replies.restarting;
-  return renderPlainMessage({ emoji: '🔄', title: s.title, lines: [s.line] });
+  return renderPlainMessage({ emoji: MARK.pending, title: s.title, lines: [s.line] });
 }
 
 /** What was wrong with the typed ID and what is expected; the excerpt is escaped by renderPlainMessage. */
-export function renderInvalidInput(reason: InvalidReason, excerpt: string, lang: Lang): SlackMessage {
+export function renderInvalidInput(reason: InvalidReason, excerpt: string, lang: Lang, command: string = DEFAULT_COMMAND): SlackMessage {
   const s = messagesFor(lang).replies;
   const lines = [describeInvalid(reason, lang)];
   if (excerpt.length > 0) lines.push(s.youTyped(excerpt));
-  return renderPlainMessage({ emoji: '⚠️', title: s.invalidTitle, lines, context: s.usageHint });
+  return renderPlainMessage({ emoji: '⚠️', title: s.invalidTitle, lines, context: withCommand(s.usageHint, command) });
 }
 
 export function renderNoIdFound(lang: Lang): SlackMessage {
   const s = messagesFor(lang).replies;
-  return renderPlainMessage({ emoji: '🔍', title: s.noIdTitle, lines: s.noIdLines });
+  return renderPlainMessage({ emoji: MARK.warning, title: s.noIdTitle, lines: s.noIdLines });
 }
 
 /** Most IDs one chooser offers; a post naming more is not an alert post. */
@@ -48,7 +49,7 @@ export function renderIdChoice(ids: readonly string[], threadTs: string, lang: L
   const s = messagesFor(lang).replies;
   const leftOut = ids.length - MAX_CHOICES;
   const lines = leftOut > 0 ? [s.chooseLeftOut(MAX_CHOICES, leftOut), s.chooseLine] : [s.chooseLine];
-  const base = renderPlainMessage({ emoji: '🔢', title: s.chooseTitle(ids.length), lines });
+  const base = renderPlainMessage({ emoji: MARK.hint, title: s.chooseTitle(ids.length), lines });
   const buttons = ids.slice(0, MAX_CHOICES).map(
     (id, i): types.Button => ({
       type: 'button',
@@ -61,7 +62,7 @@ export function renderIdChoice(ids: readonly string[], threadTs: string, lang: L
 }
 
 export function renderRefusal(refusal: Refusal, lang: Lang): SlackMessage {
-  return renderPlainMessage({ emoji: '🚫', ...refusalText(refusal, messagesFor(lang).replies.refusal) });
+  return renderPlainMessage({ emoji: MARK.warning, ...refusalText(refusal, messagesFor(lang).replies.refusal) });
 }
 
 function refusalText(refusal: Refusal, words: ReplyMessages['refusal']): TitledLines {

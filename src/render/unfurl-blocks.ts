@@ -25,7 +25,7 @@ export function renderUnfurl(summary: EventSummary, opts: RenderOptions): Unfurl
 /** A fetched log as an unfurl, with the bot's settings. */
 export function renderFetchedLogUnfurl({ log, deliveries, alert }: FetchedLog, settings: AnswerSettings, nowMs: number): UnfurlView {
   const { lang, timezone, monitorUrl } = settings;
-  const summary = summarize(log, nowMs, deliveries);
+  const summary = summarize(log, nowMs, deliveries, alert);
   const unfurl = renderUnfurl(summary, { lang, timezone, monitorUrl, variant: 'compact', page: 0, sharedBy: null, withActions: true });
   const { triage } = triageOption(settings, alert);
   if (!triage || summary.recordCount === 0) return unfurl;

@@ -32,12 +32,12 @@ export interface WatchLook {
  * the same go: for a big log, one read on a worker per poll, not a second one when it changed.
  */
 export function lookForWatch({ log, deliveries, alert }: FetchedLog, settings: AnswerSettings, { view, since }: WatchAsk, nowMs: number): WatchLook {
-  const summary = summarize(log, nowMs, deliveries);
+  const summary = summarize(log, nowMs, deliveries, alert);
   const seen = snapshotOf(summary);
   const snapshot = since ? keepKnownDeliveries(since, seen) : seen;
   // A poll that finds the log closed ends the watch, with a message of its own.
   const draw = view !== null && (since === null || (!snapshot.closed && snapshotsDiffer(since, snapshot)));
-  return { snapshot, message: draw ? renderAnswer(summary, settings, view, alert) : null };
+  return { snapshot, message: draw ? renderAnswer(summary, settings, view) : null };
 }
 
 /** Looks at a big log kept raw for a watch away from the main thread (src/offload/ provides one). */

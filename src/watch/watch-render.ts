@@ -1,11 +1,12 @@
 import type { Lang } from '../config';
 import { contextBlock } from '../render/blocks';
 import { dateToken } from '../render/date-token';
-import { wayAndWho } from '../render/deliveries';
 import { WATCH_BLOCK_ID } from '../render/footer';
 import { RENDER_BUDGET } from '../render/limits';
+import { gloss } from '../render/gloss';
 import { clipInline } from '../render/mrkdwn';
 import type { SlackMessage, WatchView } from '../render/types';
+import { wayAndWho } from '../render/deliveries';
 import type { WatchChange } from './changes';
 import type { DeliveryFailure } from './snapshot';
 import { RECOVERED_QUIET_MS } from './schedule';
@@ -63,7 +64,7 @@ function changeText(change: WatchChange, lang: Lang): string {
   const words = messagesFor(lang).watch;
   switch (change.kind) {
     case 'notices_failed': {
-      const reason = change.reason ? clipInline(change.reason, RENDER_BUDGET.pushReason) : null;
+      const reason = change.reason ? clipInline(gloss(change.reason, lang), RENDER_BUDGET.pushReason) : null;
       return words.noticesFailed(change.added, change.failure && reason ? `${failureSubject(change.failure, lang)}${messagesFor(lang).render.reasonSeparator}${reason}` : reason);
     }
     case 'severity_raised':

@@ -2,6 +2,7 @@ import type { Lang } from '../config';
 import { mention } from './watch-render';
 import { messagesFor } from '../i18n/catalog';
 import { sectionBlock } from '../render/blocks';
+import { MARK } from '../render/marks';
 import { WATCH_BLOCK_ID } from '../render/footer';
 import { escapeMrkdwn } from '../render/mrkdwn';
 import { renderPlainMessage } from '../render/plain-message';
@@ -31,8 +32,8 @@ export function renderAlreadyWatched(id: string, startedBy: string, permalink: s
 
 export function renderWatchFull(max: number, lang: Lang): SlackMessage {
   const words = messagesFor(lang).watch;
-  if (max === 0) return renderPlainMessage({ emoji: '🚫', title: words.offTitle, lines: [words.offLine] });
-  return renderPlainMessage({ emoji: '🚫', title: words.fullTitle, lines: [words.fullLine(max)] });
+  if (max === 0) return renderPlainMessage({ emoji: MARK.warning, title: words.offTitle, lines: [words.offLine] });
+  return renderPlainMessage({ emoji: MARK.warning, title: words.fullTitle, lines: [words.fullLine(max)] });
 }
 
 /** Nothing to watch: the event is closed already. */

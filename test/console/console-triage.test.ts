@@ -32,7 +32,7 @@ describe('console ack / shield', () => {
     expect(out).toContain(`Alert ${ACTIONS_REFUSED_ID} was already acknowledged by demo. Nothing was changed.`);
     expect(out).toContain('Acknowledged by demo');
     // The stand-in writes the ACK record as BlueKing does, so the log itself says so.
-    expect(out).toContain(`Event ${ACTIONS_REFUSED_ID} · Acknowledged`);
+    expect(out).toContain(`10.0.5.21 · Acknowledged`);
     expect(out).toContain('Acknowledged · by demo · “on it”');
     expect(out).not.toContain('[Acknowledge]');
   });

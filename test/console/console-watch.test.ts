@@ -23,9 +23,9 @@ describe('console: watch <id>', () => {
     expect(calls).toEqual([
       'Slack ← chat.postMessage (the watching message)',
       'Slack ← chat.update (the same message, kept current)',
-      'Slack ← chat.postMessage in its thread: Event 8001: 🚨 a notification failed (通知人为空)',
+      'Slack ← chat.postMessage in its thread: Event 8001: 🚨 a notification failed: 通知人为空 (no receivers)',
       'Slack ← chat.update (the same message, kept current)',
-      'Slack ← chat.postMessage in its thread: Event 8001: ✅ acknowledged by lisi: “正在清理 /data 日志”',
+      'Slack ← chat.postMessage in its thread: Event 8001: 🟠 acknowledged by lisi: “正在清理 /data 日志”',
       'Slack ← chat.update (the same message, kept current)',
       'Slack ← chat.postMessage in its thread: Event 8001: 🟢 recovered',
       'Slack ← chat.update (the same message, kept current)',

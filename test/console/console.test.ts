@@ -10,7 +10,7 @@ import type { SlackMessage } from '../../src/render/types';
 
 /** 2024-08-01 12:00:00 UTC: after every demo event, so "ago" wording is stable. */
 const NOW = Date.parse('2024-08-01T12:00:00Z');
-const demoSource = createDemoSource('Asia/Shanghai');
+const demoSource = createDemoSource('Asia/Shanghai', NOW);
 
 /** Run the console over the given lines (then end of input) and return everything it printed. */
 /** The console as `npm start` runs it on demo data, less its streams. */
@@ -54,9 +54,11 @@ describe('the local console', () => {
   it('answers /eventlog 1 with the sheet example, failed notice included', async () => {
     const answer = await answerTo(['/eventlog 1']);
     const lines = answer.split('\n');
-    expect(lines[0]).toBe('🔴 Event 1 · Open');
-    expect(lines).toContain('🚨 1 notification failed');
-    expect(lines).toContain('❌ 00:00  Anomaly notice · 通知人为空');
+    expect(lines[0]).toBe('🔴 Event 1 · Firing');
+    expect(lines).toContain('⚠️ Nobody was paged: every notice found 通知人为空 (no receivers)');
+    expect(lines.some((line) => /^🚨 \d\d:\d\d  Anomaly notice · 通知人为空 \(no receivers\)$/.test(line))).toBe(true);
+    // Dated a few minutes ago, not on the API sheet's 2020-01-01: a newcomer's first look is not an event open for years.
+    expect(lines[3]).toBe('Firing for 7 min · not acknowledged');
     expect(answer).not.toContain('\u001b[');
   });
 
@@ -64,9 +66,13 @@ describe('the local console', () => {
     expect(await answerTo(['1'])).toBe(await answerTo(['/eventlog 1']));
   });
 
-  it('pages through a long demo log with --page, as Older does in Slack', async () => {
-    const first = await answerTo(['/eventlog 7001']);
-    const older = await answerTo(['/eventlog 7001 --page=1']);
+  it('folds a long demo log to one screen, and pages through every record of it in the Full log with --page', async () => {
+    const message = await answerTo(['/eventlog 7001']);
+    expect(message).toContain('▫️ ×258 ');
+    expect(message).toContain(' 521 records');
+    expect(message.split('\n').length).toBeLessThanOrEqual(45);
+    const first = await answerTo(['/eventlog 7001 --all']);
+    const older = await answerTo(['/eventlog 7001 --all --page=1']);
     expect(first).toContain('records 1, 498–521 of 521');
     expect(older).toContain('records 473–497 of 521');
     expect(older).not.toBe(first);
@@ -137,13 +143,18 @@ describe('the local console', () => {
     const texts: Record<string, string> = {};
     for (const event of DEMO_EVENTS) texts[event.id] = (await messageFor(event.id)).text;
     expect(texts).toEqual({
-      '1': 'Event 1 open for 4 y 7 mo — 1 notification failed (通知人为空), not acknowledged',
-      '5310': 'Event 5310 closed after 53 min — 19 notifications failed (通知人为空)',
-      '4821': 'Event 4821 closed after 6 h 10 min',
-      '164239028644167': 'Event 164239028644167 recovered after 43 min — 2 of 6 deliveries failed (voice → lisi, SMS → zhangsan)',
-      '164239311052213': 'Event 164239311052213 open for 2 y 6 mo, not acknowledged',
-      '7001': 'Event 7001 closed after 1 d 19 h — 28 notifications failed (通知人为空)',
-      '9002': 'Event 9002 closed after 20 min',
+      '1': '🔴 Event 1 · Firing — Nobody was paged: every notice found 通知人为空 (no receivers)',
+      '5310': '⚪ Event 5310 · 主机 10.0.1.23 · Closed — 19 of 22 notices failed: 通知人为空 (no receivers)',
+      '4821': '⚪ Event 4821 · 主机 10.0.3.8 · Closed',
+      '164239028644167': '🟢 Fatal · CPU使用率告警 · 10.0.3.8 · Recovered — Paging failed: 2 of 6 pages (voice → lisi, SMS → zhangsan)',
+      '164239612345678': '🔴 Fatal · CPU使用率告警 · 10.0.7.77 · Firing — Paging failed: 20 of 40 pages (voice → lisi)',
+      '164239745612301': '🔕 Warning · 磁盘IO使用率告警 · 10.0.8.12 · Shielded',
+      '164239888800017': '⚪ Reminder · 进程端口探测告警 · nginx, 80 · Closed — Nobody was paged: every notice found 通知人为空 (no receivers)',
+      '164239311052213': '🔴 Fatal · 磁盘使用率告警 · 10.0.5.21 · Firing — not acknowledged',
+      // 8001 moves a stage on with every lookup of this shared source (for `watch 8001`).
+      '8001': expect.stringMatching(/^\S+ Event 8001 · 主机 10\.0\.4\.17 · /),
+      '7001': '⚪ Event 7001 · Closed — 28 of 259 notices failed: 通知人为空 (no receivers)',
+      '9002': '⚪ Event 9002 · Closed — The escalation paged nobody: 未配置升级用户组 (no escalation group configured)',
       '9403': '⚠️ Event 9403: The app may not call the event-log API',
     });
   });

@@ -17,7 +17,7 @@ function count<T>(items: readonly T[], predicate: (item: T) => boolean): number 
 
 describe('the demo events', () => {
   it('are listed for help with a description in both languages', () => {
-    expect(DEMO_EVENTS.map((e) => e.id)).toEqual(['1', '5310', '4821', '164239028644167', '164239311052213', '7001', '9002', '9403']);
+    expect(DEMO_EVENTS.map((e) => e.id)).toEqual(['1', '5310', '4821', '164239028644167', '164239612345678', '164239745612301', '164239888800017', '164239311052213', '8001', '7001', '9002', '9403']);
     for (const event of DEMO_EVENTS) {
       expect(messagesFor('en').console.demos[event.name].length).toBeGreaterThan(10);
       expect(messagesFor('zh-CN').console.demos[event.name].length).toBeGreaterThan(5);
@@ -31,8 +31,9 @@ describe('the demo events', () => {
     expect(body.code).toBe(0);
   });
 
-  it('serve the API sheet example verbatim as event 1', async () => {
-    const body = JSON.parse(buildDemoResponses(ZONE).get('1')?.body ?? 'null') as { data: unknown };
+  it('serve the API sheet example verbatim as event 1, dated a few minutes before now', async () => {
+    const now = Date.parse('2026-03-16T02:40:30Z'); // 10:40:30 in Asia/Shanghai
+    const body = JSON.parse(buildDemoResponses(ZONE, now).get('1')?.body ?? 'null') as { data: unknown };
     expect(body.data).toEqual([
       {
         status: 'SUCCESS',
@@ -40,7 +41,7 @@ describe('the demo events', () => {
         message: '',
         operate: 'CREATE',
         extend_info: '',
-        create_time: '2020-01-01 00:00:00',
+        create_time: '2026-03-16 10:33:00',
       },
       {
         status: 'FAILED',
@@ -48,14 +49,14 @@ describe('the demo events', () => {
         message: '通知人为空',
         operate: 'ANOMALY_NOTICE',
         extend_info: { action: {} },
-        create_time: '2020-01-01 00:00:00',
+        create_time: '2026-03-16 10:33:00',
       },
     ]);
-    const log = await source.fetchEventLog('1', asker);
+    const log = await createDemoSource(ZONE, now).fetchEventLog('1', asker);
     expect(log.generation).toBe('old');
     expect(records(log).map((r) => [r.operate, r.status, r.message, r.timeMs])).toEqual([
-      ['CREATE', 'SUCCESS', '', Date.parse('2020-01-01T00:00:00+08:00')],
-      ['ANOMALY_NOTICE', 'FAILED', '通知人为空', Date.parse('2020-01-01T00:00:00+08:00')],
+      ['CREATE', 'SUCCESS', '', Date.parse('2026-03-16T10:33:00+08:00')],
+      ['ANOMALY_NOTICE', 'FAILED', '通知人为空', Date.parse('2026-03-16T10:33:00+08:00')],
     ]);
   });
 

@@ -11,15 +11,15 @@ import { checkMessageLimits } from '../helpers/check-limits';
 
 // A fixed clock, so "open for …" and every other word of the payload is reproducible.
 const NOW = Date.parse('2024-08-01T12:00:00Z');
-const source = createDemoSource('Asia/Shanghai');
+const source = createDemoSource('Asia/Shanghai', NOW);
 
 type View = Pick<RenderOptions, 'lang' | 'variant'>;
 
 async function payloadFor(id: string, opts: View): Promise<SlackMessage> {
   try {
-    // As a lookup runs them: with per-receiver results (search_action) for the new-generation alerts.
-    const { log, deliveries } = await fetchLogWithDeliveries(source, id, { username: null }, { noticeResults: 'auto', alertContext: 'auto' });
-    return renderEventLog(summarize(log, NOW, deliveries), {
+    // As a lookup runs them: with per-receiver results (search_action) and the alert (search_alert) for the new-generation alerts.
+    const { log, deliveries, alert } = await fetchLogWithDeliveries(source, id, { username: null }, { noticeResults: 'auto', alertContext: 'auto' });
+    return renderEventLog(summarize(log, NOW, deliveries, alert), {
       ...opts,
       timezone: 'Asia/Shanghai',
       monitorUrl: 'https://paas.example.com/o/bk_monitorv3',

@@ -21,7 +21,7 @@ import { fetchDemoSummary } from '../helpers/demo-summary';
  */
 const NOW = Date.parse('2024-08-01T12:00:00Z');
 const ZONE = 'Asia/Shanghai';
-const source = createDemoSource(ZONE);
+const source = createDemoSource(ZONE, NOW);
 const LANGS = ['en', 'zh-CN'] as const;
 
 const fetchSummary = (id: string): Promise<EventSummary | LookupError> => fetchDemoSummary(source, id, NOW);

@@ -93,6 +93,16 @@ describe('/eventlog with bad input, through the real app', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(50);
   });
 
+  it('answers help and a bad ID under the command’s own name when the team renamed it, naming no demo ID', async () => {
+    for (const text of ['help', 'abc']) {
+      const res = await h.postCommand(text, { command: '/bk-eventlog' });
+      const said = messageText((await res.json()) as Record<string, unknown>);
+      expect(said).toContain('/bk-eventlog');
+      expect(said).not.toContain('/eventlog');
+      expect(said).not.toMatch(/164239028644167|5310/);
+    }
+  });
+
   it.each(CASES)('answers %s with its specific reason, in the ack', async (_label, text, expected) => {
     const res = await h.postCommand(text);
     expect(res.status).toBe(200);

@@ -42,11 +42,12 @@ describe('per-receiver notice results (search_action), over real HTTP', () => {
     await start({ [ALERT_ID]: { body: searchActionAnswer(sixDeliveries()) } });
     const answer = await lookUp(ALERT_ID);
 
-    expect(answer.text).toBe('Event 164239028644167 recovered after 49 min — 2 of 6 deliveries failed (voice → lisi, SMS → zhangsan)');
-    expect(answer.blocksText).toContain('⚠ 2 of 6 deliveries failed (voice → lisi, SMS → zhangsan)');
-    expect(answer.blocksText).toContain('🚨 *2 of 6 deliveries failed*');
-    expect(answer.blocksText).toContain('• 📞 Voice → lisi: *用户[lisi]的手机号码格式不正确 (cmsi 1306000)*');
-    expect(answer.blocksText).toContain('• ✉️ SMS → zhangsan: *发送失败*');
+    expect(answer.text).toBe('🟢 Fatal · CPU使用率告警 · 10.0.3.8 · Recovered — Paging failed: 2 of 6 pages (voice → lisi, SMS → zhangsan)');
+    expect(answer.blocksText).toContain('🚨 *Paging failed:* 2 of 6 pages (voice → lisi, SMS → zhangsan)');
+    expect(answer.blocksText).toContain('reached zhangsan (mail, WeChat), lisi (mail, WeChat)');
+    expect(answer.blocksText).toContain('💡 Fix the phone number of lisi in BlueKing user management');
+    expect(answer.blocksText).toContain('• Voice → lisi: *用户[lisi]的手机号码格式不正确 (phone number format is wrong) (cmsi 1306000)*');
+    expect(answer.blocksText).toContain('• SMS → zhangsan: *发送失败 (sending failed)*');
     expect(answer.blocksText).toContain('*告警触发时*');
     expect(answer.blocksText).not.toMatch(/notices? sent/);
   });
@@ -84,14 +85,14 @@ describe('per-receiver notice results (search_action), over real HTTP', () => {
       [1, 1000],
       [2, 1000],
     ]);
-    expect(answer.blocksText).toContain('⚠ 1 of 1199 deliveries failed (mail → user1150)');
+    expect(answer.blocksText).toContain('🚨 *Paging failed:* 1 of 1199 pages (mail → user1150)');
   });
 
   it('says all deliveries succeeded when search_action shows they did', async () => {
     await start({ [ALERT_ID]: { body: searchActionAnswer(sixDelivered()) } });
     const answer = await lookUp(ALERT_ID);
-    expect(answer.blocksText).toContain('all 6 deliveries succeeded');
-    expect(answer.text).toBe('Event 164239028644167 recovered after 49 min');
+    expect(answer.blocksText).toContain('✅ all 6 pages delivered');
+    expect(answer.text).toBe('🟢 Fatal · CPU使用率告警 · 10.0.3.8 · Recovered');
   });
 
   it.each([
@@ -120,8 +121,8 @@ describe('per-receiver notice results (search_action), over real HTTP', () => {
     await start({ [ALERT_ID]: reply });
     const answer = await lookUp(ALERT_ID);
 
-    expect(answer.blocksText).toContain('🟢 Event 164239028644167 · Recovered');
-    expect(answer.blocksText).toContain('ℹ️ ');
+    expect(answer.blocksText).toContain('🟢 Fatal · CPU使用率告警 · 10.0.3.8 · Recovered');
+    expect(answer.blocksText).toContain('⚠️ Per-receiver results unavailable: ');
     expect(answer.blocksText).toContain(line);
     expect(answer.blocksText).toContain('1 notice triggered — delivery not confirmed');
     expect(answer.blocksText).toContain('正在扩容 web-03');
@@ -143,7 +144,7 @@ describe('per-receiver notice results (search_action), over real HTTP', () => {
     const answer = await lookUp(ALERT_ID);
     expect(h.esb.requests.filter(isSearchAction)).toEqual([]);
     expect(answer.blocksText).toContain('1 notice triggered — delivery not confirmed');
-    expect(answer.blocksText).not.toContain('ℹ️');
+    expect(answer.blocksText).not.toContain('Per-receiver results unavailable');
   });
 
   it('sends BK_BIZ_IDS as bk_biz_ids, and the path from BK_SEARCH_ACTION_PATH', async () => {
@@ -160,7 +161,7 @@ describe('per-receiver notice results (search_action), over real HTTP', () => {
     await h.responses.waitForRequests(2);
     await lookUp(ALERT_ID, 3);
     const bodies = h.responseBodies().map((b) => String(b.text));
-    expect(bodies.every((text) => text.includes('2 of 6 deliveries failed'))).toBe(true);
+    expect(bodies.every((text) => text.includes('2 of 6 pages'))).toBe(true);
     expect(requestedIds(h.esb.requests)).toEqual([ALERT_ID]);
     expect(h.esb.requests.filter(isSearchAction)).toHaveLength(1);
   });

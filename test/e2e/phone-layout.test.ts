@@ -52,29 +52,29 @@ const CASES: readonly Case[] = [
   {
     id: '5310',
     push: {
-      en: { opensWith: 'Event 5310 closed', failedNotices: '2 notifications failed (通知人为空)' },
-      'zh-CN': { opensWith: '事件 5310 已关闭', failedNotices: '2 条通知失败（通知人为空）' },
+      en: { opensWith: '⚪ Event 5310 · Closed', failedNotices: '2 of 4 notices failed: 通知人为空 (no receivers)' },
+      'zh-CN': { opensWith: '⚪ 事件 5310 · 已关闭', failedNotices: '通知 4 条，失败 2 条：通知人为空' },
     },
   },
   {
     id: '164239028644167',
     push: {
-      en: { opensWith: 'Event 164239028644167 recovered', failedNotices: null },
-      'zh-CN': { opensWith: '告警 164239028644167 已恢复', failedNotices: null },
+      en: { opensWith: '🟢 Fatal · CPU使用率告警 · 10.0.3.8 · Recovered', failedNotices: null },
+      'zh-CN': { opensWith: '🟢 致命 · CPU使用率告警 · 10.0.3.8 · 已恢复', failedNotices: null },
     },
   },
   {
     id: '1',
     push: {
-      en: { opensWith: 'Event 1 open', failedNotices: '1 notification failed (通知人为空)' },
-      'zh-CN': { opensWith: '事件 1 未恢复', failedNotices: '1 条通知失败（通知人为空）' },
+      en: { opensWith: '🔴 Event 1 · Firing', failedNotices: 'Nobody was paged: every notice found 通知人为空 (no receivers)' },
+      'zh-CN': { opensWith: '🔴 事件 1 · 未恢复', failedNotices: '没有通知任何人：每条通知都是通知人为空' },
     },
   },
   {
     id: PROBE_ID,
     push: {
-      en: { opensWith: 'Event 7001 open', failedNotices: null },
-      'zh-CN': { opensWith: '事件 7001 未恢复', failedNotices: null },
+      en: { opensWith: '🔴 Event 7001 · Firing', failedNotices: null },
+      'zh-CN': { opensWith: '🔴 事件 7001 · 未恢复', failedNotices: null },
     },
   },
 ];
@@ -143,8 +143,8 @@ describe.each<Lang>(['en', 'zh-CN'])('made for phones (%s), over real HTTP', (la
       expect([...text].length).toBeLessThanOrEqual(MAX_PUSH_TEXT);
       expect(text).toBe(
         lang === 'en'
-          ? 'Event 98765432109876543210 open for 23 h 59 min — 1 notification failed (企业微信机器人回调失败：connection timed out while sending to webhook c…), acked after 5 min by an_unusually_long_operator_username_fro…'
-          : '告警 98765432109876543210 未恢复，已持续 23 小时 59 分钟——1 条通知失败（企业微信机器人回调失败：connection timed out while sending to webhook c…），5 分钟后由 an_unusually_long_operator_username_fro… 确认',
+          ? '🟠 Event 98765432109876543210 · Acknowledged — 1 of 1 notice failed: 企业微信机器人回调失败：connection timed out while sending to webhook c…'
+          : '🟠 告警 98765432109876543210 · 已确认——1 条通知失败：企业微信机器人回调失败：connection timed out while sending to webhook c…',
       );
     }
   });

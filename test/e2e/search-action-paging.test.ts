@@ -53,7 +53,7 @@ describe('search_action paging', () => {
     const same = [parent(1), ...deliveries(1000, 999)];
     h.esb.setFallback((request) => (isSearchAction(request) ? { body: searchActionAnswer(same, 3000) } : ids(request)));
     const body = await lookUp();
-    expect(body).toContain('1 of 999 deliveries failed');
+    expect(body).toContain('Paging failed: 1 of 999 pages');
     expect(h.esb.requests.filter(isSearchAction).map(pageOf)).toEqual([1, 2]);
   });
 });

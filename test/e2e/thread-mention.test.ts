@@ -39,7 +39,7 @@ describe('@mention in a thread, over real HTTP', () => {
     const [post] = await h.slack.waitForCall('chat.postMessage');
     expect(post.channel).toBe(CHANNEL.id);
     expect(post.thread_ts).toBe(PARENT_TS);
-    expect(String(post.text)).toMatch(/^Event 5310 closed/);
+    expect(String(post.text)).toMatch(/^⚪ Event 5310 · Closed/);
     expect(requestedIds(h.esb.requests)).toEqual(['5310']);
     expect(h.slack.calls('conversations.replies')).toHaveLength(0);
   });
@@ -60,7 +60,7 @@ describe('@mention in a thread, over real HTTP', () => {
     await h.postEvent(appMention({ text: `<@${BOT_USER_ID}>`, ts: '1642390400.000300', thread_ts: PARENT_TS }));
 
     const [note] = await h.slack.waitForCall('chat.postEphemeral');
-    expect(note).toMatchObject({ channel: CHANNEL.id, user: ALICE.id, thread_ts: PARENT_TS, text: '🔍 No BlueKing event ID found in this message' });
+    expect(note).toMatchObject({ channel: CHANNEL.id, user: ALICE.id, thread_ts: PARENT_TS, text: '⚠️ No BlueKing event ID found in this message' });
     expect(h.esb.requests).toHaveLength(0);
     expect(h.slack.calls('chat.postMessage')).toHaveLength(0);
   });
@@ -80,7 +80,7 @@ describe('@mention in a thread, over real HTTP', () => {
     await h.postEvent(appMention({ text: `<@${BOT_USER_ID}>`, ts: '1642390400.000300', thread_ts: PARENT_TS }));
 
     const [chooser] = await h.slack.waitForCall('chat.postEphemeral');
-    expect(chooser).toMatchObject({ user: ALICE.id, thread_ts: PARENT_TS, text: '🔢 This message mentions 2 event IDs' });
+    expect(chooser).toMatchObject({ user: ALICE.id, thread_ts: PARENT_TS, text: '💡 This message mentions 2 event IDs' });
     expect(JSON.stringify(chooser.blocks).match(/"value":"[^"]*"/g)).toEqual([`"value":"${ALERT_ID}@${PARENT_TS}"`, `"value":"5310@${PARENT_TS}"`]);
     expect(h.esb.requests).toHaveLength(0);
   });
@@ -105,6 +105,6 @@ describe('@mention in a thread, over real HTTP', () => {
     const posts = await h.slack.waitForCall('chat.postMessage');
     expect(requestedIds(h.esb.requests)).toEqual(['1']);
     expect(posts).toHaveLength(1);
-    expect(String(posts[0].text)).toMatch(/^Event 1 /);
+    expect(String(posts[0].text)).toMatch(/^🔴 Event 1 · Firing/);
   });
 });

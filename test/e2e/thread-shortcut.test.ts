@@ -41,9 +41,9 @@ describe('"Show event log" message shortcut, over real HTTP', () => {
     expect(post.channel).toBe(CHANNEL.id);
     expect(post.thread_ts).toBe(ALERT_TS);
     expect(requestedIds(h.esb.requests)).toEqual([ALERT_ID]);
-    expect(String(post.text)).toMatch(/^Event 164239028644167 recovered/);
+    expect(String(post.text)).toMatch(/^🟢 Fatal · CPU使用率告警 · 10\.0\.3\.8 · Recovered/);
     const blocks = post.blocks as Array<{ type: string; text?: { text: string } }>;
-    expect(blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: '🟢 Event 164239028644167 · Recovered', emoji: true } });
+    expect(blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: '🟢 Fatal · CPU使用率告警 · 10.0.3.8 · Recovered', emoji: true } });
     expect(JSON.stringify(blocks)).toContain('正在扩容 web-03');
     expect(h.responses.requests).toHaveLength(0);
   });
@@ -128,7 +128,7 @@ describe('"Show event log" message shortcut, over real HTTP', () => {
     const body = JSON.parse(reply.body) as { response_type: string; replace_original: boolean; text: string; blocks: unknown[] };
     expect(body.response_type).toBe('ephemeral');
     expect(body.replace_original).toBe(false);
-    expect(body.text).toBe('🔍 No BlueKing event ID found in this message');
+    expect(body.text).toBe('⚠️ No BlueKing event ID found in this message');
     const shown = JSON.stringify(body.blocks);
     expect(shown).toContain('action_id, collectId');
     expect(shown).toContain('/eventlog &lt;id&gt; works in any channel');
@@ -141,7 +141,7 @@ describe('"Show event log" message shortcut, over real HTTP', () => {
     await runShortcut(chatMessage({ ts: ALERT_TS, text }), 'many');
     const [chooserRequest] = await h.responses.waitForRequests(1);
     const chooser = JSON.parse(chooserRequest.body) as Record<string, unknown>;
-    expect(chooser).toMatchObject({ text: '🔢 This message mentions 25 event IDs' });
+    expect(chooser).toMatchObject({ text: '💡 This message mentions 25 event IDs' });
     expect(buttonsOf(chooser)).toHaveLength(10);
     expect(JSON.stringify(chooser.blocks)).toContain('Only the first 10 are offered; 15 more were left out');
   });
@@ -152,7 +152,7 @@ describe('"Show event log" message shortcut, over real HTTP', () => {
 
     const [chooserRequest] = await h.responses.waitForRequests(1);
     const chooser = JSON.parse(chooserRequest.body) as Record<string, unknown>;
-    expect(chooser).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: '🔢 This message mentions 3 event IDs' });
+    expect(chooser).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: '💡 This message mentions 3 event IDs' });
     const choices = buttonsOf(chooser);
     expect(choices.map((b) => [b.action_id, b.text.text])).toEqual([
       ['eventlog_pick_0', ALERT_ID],
@@ -172,7 +172,7 @@ describe('"Show event log" message shortcut, over real HTTP', () => {
     const [post] = await h.slack.waitForCall('chat.postMessage');
     expect(post.channel).toBe(CHANNEL.id);
     expect(post.thread_ts).toBe(ALERT_TS);
-    expect(String(post.text)).toMatch(/^Event 5310 closed/);
+    expect(String(post.text)).toMatch(/^⚪ Event 5310 · Closed/);
     expect(requestedIds(h.esb.requests)).toEqual(['5310']);
     const [, removal] = await waitFor(() => h.responseBodies(), 2);
     expect(h.responses.requests[1].path).toBe('/pick/1');

@@ -38,8 +38,8 @@ describe('BlueKing links unfurl, over real HTTP', () => {
     const unfurls = call.unfurls as Json;
     expect(Object.keys(unfurls)).toEqual([DETAIL]);
     const blocks = blocksOf(unfurls[DETAIL]);
-    expect(blocks[0]).toMatchObject({ type: 'header', text: { text: '🔴 Event 5310 · Closed' } });
-    expect(JSON.stringify(blocks[2])).toContain('notifications failed');
+    expect(blocks[0]).toMatchObject({ type: 'header', text: { text: '⚪ Event 5310 · Closed' } });
+    expect(JSON.stringify(blocks[1])).toContain('notices failed');
     // No timeline: no divider, no timeline lines.
     expect(blocks.some((b) => b.type === 'divider')).toBe(false);
     expect(blocks.at(-1)).toMatchObject({

@@ -79,8 +79,8 @@ describe('watching an event, over real HTTP', () => {
     await waitFor(() => replies(h), 4, 8000);
 
     expect(replies(h).map((r) => [r.thread_ts, r.text])).toEqual([
-      [ts, 'Event 8001: 🚨 a notification failed (通知人为空)'],
-      [ts, 'Event 8001: ✅ acknowledged by lisi: “正在清理 /data 日志”'],
+      [ts, 'Event 8001: 🚨 a notification failed: 通知人为空 (no receivers)'],
+      [ts, 'Event 8001: 🟠 acknowledged by lisi: “正在清理 /data 日志”'],
       [ts, 'Event 8001: 🟢 recovered'],
       [ts, 'Event 8001: ⚪ closed · 👁 watch ended: the event was closed'],
     ]);
@@ -93,7 +93,7 @@ describe('watching an event, over real HTTP', () => {
     expect(updates(h)).toHaveLength(4);
     for (const update of updates(h)) expect(update).toMatchObject({ channel: CHANNEL.id, ts });
     expect(blocksOf(updates(h)[3])).toContain('Stopped watching: the event was closed');
-    expect(String(updates(h)[3]?.text)).toMatch(/^Event 8001 closed/);
+    expect(String(updates(h)[3]?.text)).toMatch(/^⚪ Event 8001 · 主机 10\.0\.4\.17 · Closed/);
 
     // Closed: the watch is gone, and no tick polls BlueKing for it again.
     const calls = h.esb.requests.length;
@@ -186,7 +186,7 @@ describe('watching an event, over real HTTP', () => {
     await h.responses.waitForRequests(3);
     await h.postCommand('1 watch', { channel_id: 'C0OTHER' });
     await h.responses.waitForRequests(4);
-    expect(h.responseBodies()[3]).toMatchObject({ text: '🚫 The bot is watching as many events as it may' });
+    expect(h.responseBodies()[3]).toMatchObject({ text: '⚠️ The bot is watching as many events as it may' });
     expect(JSON.stringify(h.responseBodies()[3]?.blocks)).toContain('At most 2 events are watched at once (WATCH_MAX)');
 
     await h.postCommand('999999 watch', { channel_id: 'C0OTHER' });
@@ -224,7 +224,7 @@ describe('watching an event, over real HTTP', () => {
     await waitFor(() => replies(h), 1, 15_000);
     expect(h.logs.find((l) => l.msg === 'watch.update_failed')).toMatchObject({ slack_error: 'ratelimited', retry_after_ms: 2000 });
     expect(h.slack.calls('chat.update')).toHaveLength(2);
-    expect(replies(h).map((r) => r.text)).toEqual(['Event 8001: 🚨 a notification failed (通知人为空)']);
+    expect(replies(h).map((r) => r.text)).toEqual(['Event 8001: 🚨 a notification failed: 通知人为空 (no receivers)']);
   }, 30_000);
 });
 
@@ -236,7 +236,7 @@ describe('watching turned off (WATCH_MAX=0), over real HTTP', () => {
     evolvingEsb(h);
     await h.postCommand(`${ID} watch`);
     await h.responses.waitForRequests(1);
-    expect(h.responseBodies()[0]).toMatchObject({ replace_original: true, text: '🚫 Watching is turned off on this bot' });
+    expect(h.responseBodies()[0]).toMatchObject({ replace_original: true, text: '⚠️ Watching is turned off on this bot' });
     expect(h.slack.calls('chat.postMessage')).toEqual([]);
   });
 });

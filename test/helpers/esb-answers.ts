@@ -1,6 +1,6 @@
 import { NEW_GENERATION_164239028644167, OLD_GENERATION_5310, SHEET_EXAMPLE_1 } from '../fixtures/bk';
 import { searchActionAnswer } from '../fixtures/bk/search-action';
-import { searchAlertAnswer } from '../fixtures/bk/search-alert';
+import { ALERT_ID, alertDocument, searchAlertAnswer } from '../fixtures/bk/search-alert';
 import type { EsbHandler, EsbReply, RecordedRequest } from './fake-esb';
 
 /**
@@ -19,6 +19,15 @@ export const FIXTURE_BODIES: Readonly<Record<string, EsbBody>> = {
   [SHEET_EXAMPLE_1.id]: SHEET_EXAMPLE_1.body,
 };
 
+/**
+ * search_alert's answer for the recorded new-generation alert, as its log tells it: recovered,
+ * acked by admin, fatal after its severity rose.
+ */
+export const FIXTURE_ALERT_REPLY: EsbReply = {
+  status: 200,
+  body: searchAlertAnswer([alertDocument({ status: 'RECOVERED', is_ack: true, ack_operator: 'admin', end_time: 1642393235 })]),
+};
+
 function notFound(id: string): EsbReply {
   return {
     status: 200,
@@ -35,7 +44,8 @@ function notFound(id: string): EsbReply {
 /**
  * An ESB fallback answering each get_event_log `id` with its body (fixtures plus `extra`), else 3324002;
  * each search_action POST with the answer in `actions` for its alert, else an empty action list;
- * and each search_alert POST with the answer in `alerts` for its alert, else no alert found (total 0).
+ * and each search_alert POST with the answer in `alerts` for its alert, else the recorded alert's own
+ * document for it (FIXTURE_ALERT_REPLY) or no alert found (total 0).
  */
 export function answerByEventId(
   extra: Readonly<Record<string, EsbBody>> = {},
@@ -45,7 +55,10 @@ export function answerByEventId(
   const bodies: Readonly<Record<string, EsbBody>> = { ...FIXTURE_BODIES, ...extra };
   return (request) => {
     if (isSearchAction(request)) return actions[searchedAlertId(request)] ?? { status: 200, body: searchActionAnswer([]) };
-    if (isSearchAlert(request)) return alerts[searchAlertId(request)] ?? { status: 200, body: searchAlertAnswer([]) };
+    if (isSearchAlert(request)) {
+      const id = searchAlertId(request);
+      return alerts[id] ?? (id === ALERT_ID ? FIXTURE_ALERT_REPLY : { status: 200, body: searchAlertAnswer([]) });
+    }
     const id = request.query.get('id') ?? '';
     const body = bodies[id];
     return body === undefined ? notFound(id) : { status: 200, body };
@@ -88,10 +101,11 @@ export function probeName(n: number): string {
 /**
  * An old-generation log of `count` records, oldest first, one a minute,
  * each with a unique message (probeName(1) … probeName(count)): for checking
- * that paging shows every record exactly once.
+ * that paging shows every record exactly once. Notices with unique texts, so
+ * none is folded into a run (as a storm of like notices or convergence rounds is).
  */
 export function probeLog(count: number, eventHash = '3f5e7a9c1b2d4f6e8a0c2e4f6a8b0d1e'): EsbBody {
-  return probeLogOf(count, eventHash, (i) => ({ operate: i === 0 ? 'CREATE' : i % 2 === 1 ? 'CONVERGE' : 'ANOMALY_NOTICE', status: 'SUCCESS' }));
+  return probeLogOf(count, eventHash, (i) => ({ operate: i === 0 ? 'CREATE' : i % 2 === 1 ? 'RECOVERY_NOTICE' : 'ANOMALY_NOTICE', status: 'SUCCESS' }));
 }
 
 /** What kind of record probe i (0-based) is. */

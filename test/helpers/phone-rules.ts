@@ -7,8 +7,13 @@
 
 /** The longest timeline line a phone shows without wrapping into a wall of text. */
 export const MAX_TIMELINE_LINE = 160;
-/** The verdict section: at most this many lines of at most this many visible characters. */
-export const MAX_VERDICT_LINES = 3;
+/**
+ * The verdict section: at most this many lines (state and people; what it is; paging; a failed action;
+ * who was reached; next steps; counts) of at most this many visible characters.
+ */
+export const MAX_VERDICT_LINES = 8;
+/** A whole answer, every line of every block: a phone screen or three, not a wall. */
+export const MAX_MESSAGE_LINES = 45;
 export const MAX_VERDICT_LINE = 160;
 /** A section field this long wraps badly in the two columns phones give fields. */
 export const MAX_FIELD = 30;
@@ -82,6 +87,8 @@ export function layoutProblems(message: MessageLike): string[] {
       if (length > MAX_FIELD) problems.push(`block ${i} field ${j}: ${length} chars > ${MAX_FIELD} in two columns`);
     });
   });
+  const allLines = blocks.flatMap((b) => [b.text, ...(Array.isArray(b.elements) ? b.elements : [])].flatMap((t) => (textOf(t) === '' ? [] : textOf(t).split('\n'))));
+  if (allLines.length > MAX_MESSAGE_LINES) problems.push(`message has ${allLines.length} lines > ${MAX_MESSAGE_LINES}`);
   for (const line of timelineLinesOf(message)) {
     const length = visibleLength(line);
     if (length > MAX_TIMELINE_LINE) problems.push(`timeline line of ${length} chars > ${MAX_TIMELINE_LINE}: ${visibleText(line).slice(0, 60)}…`);

@@ -24,7 +24,7 @@ const BK_FACTS: readonly BkErrorFacts[] = [
 const WHITESPACE_SEPARATORS = ['render.windowSeparator'];
 
 /** Texts that are the same in English and Chinese on purpose. */
-const SAME_IN_BOTH = ['replies.lookupError.hint', 'console.prompt', 'watch.partSeparator'];
+const SAME_IN_BOTH = ['replies.lookupError.hint', 'console.prompt', 'watch.partSeparator', 'firstScreen.partSeparator'];
 
 /** Sample calls for every function message, covering its branches. A new function message needs a line here. */
 const SAMPLE_CALLS: ReadonlyArray<readonly [path: string, call: (m: Messages) => unknown]> = [
@@ -89,6 +89,27 @@ const SAMPLE_CALLS: ReadonlyArray<readonly [path: string, call: (m: Messages) =>
   ['render.fullLog.noneMatch', (m) => m.render.fullLog.noneMatch(m.render.fullLog.filters.state)],
   ['replies.modalOpenFailure.other', (m) => m.replies.modalOpenFailure.other('invalid_arguments')],
   ['replies.modalOpenFailure.errorLine', (m) => m.replies.modalOpenFailure.errorLine('expired_trigger_id')],
+  ['firstScreen.owners', (m) => m.firstScreen.owners('lisi, zhangsan')],
+  ['firstScreen.shieldLeft', (m) => m.firstScreen.shieldLeft('1h 20m')],
+  ['firstScreen.shieldLeft', (m) => m.firstScreen.shieldLeft('')],
+  ['firstScreen.pagingFailed', (m) => m.firstScreen.pagingFailed(2, 6, 'voice → lisi')],
+  ['firstScreen.pagingFailed', (m) => m.firstScreen.pagingFailed(1, 1, '')],
+  ['firstScreen.noticesFailed', (m) => m.firstScreen.noticesFailed(19, 22, '通知人为空')],
+  ['firstScreen.noticesFailed', (m) => m.firstScreen.noticesFailed(1, 1, null)],
+  ['firstScreen.actionFailed', (m) => m.firstScreen.actionFailed('Webhook', '推送值班系统', 'timeout', 1)],
+  ['firstScreen.actionFailed', (m) => m.firstScreen.actionFailed('Webhook', '', null, 3)],
+  ['firstScreen.pagesDelivered', (m) => m.firstScreen.pagesDelivered(6, 6)],
+  ['firstScreen.pagesDelivered', (m) => m.firstScreen.pagesDelivered(1, 1)],
+  ['firstScreen.pagesDelivered', (m) => m.firstScreen.pagesDelivered(4, 6)],
+  ['firstScreen.reached', (m) => m.firstScreen.reached('zhangsan (mail)')],
+  ['firstScreen.notReached', (m) => m.firstScreen.notReached('lisi (voice)')],
+  ['firstScreen.personWays', (m) => m.firstScreen.personWays('lisi', 'voice')],
+  ['firstScreen.personWays', (m) => m.firstScreen.personWays('lisi', '')],
+  ['firstScreen.nextStep.fixPhone', (m) => m.firstScreen.nextStep.fixPhone('lisi')],
+  ['firstScreen.run', (m) => m.firstScreen.run(20, '10:13–19:43')],
+  ['firstScreen.alertUnavailable', (m) => m.firstScreen.alertUnavailable('the app may not call search_alert', 'Grant it')],
+  ['firstScreen.alertUnavailable', (m) => m.firstScreen.alertUnavailable('timeout', null)],
+  ['firstScreen.glossed', (m) => m.firstScreen.glossed('通知人为空', 'no receivers')],
   ['deliveries.deliveriesFailed', (m) => m.deliveries.deliveriesFailed(2, 6, 'voice → lisi')],
   ['deliveries.deliveriesFailed', (m) => m.deliveries.deliveriesFailed(1, 1, '')],
   ...counts('deliveriesSucceeded', (m, n) => m.deliveries.deliveriesSucceeded(n), 'deliveries'),

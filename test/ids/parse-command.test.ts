@@ -259,10 +259,10 @@ describe('describeInvalid', () => {
 
   it('tells full-width typists to use ordinary digits', () => {
     expect(describeInvalid('full_width_digits', 'en')).toBe(
-      'The ID is typed in full-width digits (１２３). Type it with ordinary digits 0-9, e.g. 164239028644167.',
+      'The ID is typed in full-width digits (１２３). Type it with ordinary digits 0-9, e.g. 170245811112345.',
     );
     expect(describeInvalid('full_width_digits', 'zh-CN')).toBe(
-      'ID 使用了全角数字（１２３）。请切换到半角，输入普通数字 0-9，例如 164239028644167。',
+      'ID 使用了全角数字（１２３）。请切换到半角，输入普通数字 0-9，例如 170245811112345。',
     );
   });
 

@@ -5,7 +5,10 @@ import type { FetchedLog } from '../../src/eventlog/answers/answer';
 import { LookupError } from '../../src/eventlog/model/lookup-error';
 import { summarize } from '../../src/eventlog/summary/summarize';
 import { runLogJob, runRenderJob, runWatchJob, type RawLogJob } from '../../src/offload/log-jobs';
-import { plainDeliveries } from '../../src/eventlog/deliveries/plain-deliveries';
+import { plainAlert, plainDeliveries } from '../../src/eventlog/deliveries/plain-deliveries';
+import type { AlertContext, AlertLookup } from '../../src/eventlog/model/alert-context';
+import { parseSearchAlertResponse } from '../../src/bk/search-alert';
+import { alertDocument, searchAlertAnswer } from '../fixtures/bk/search-alert';
 import { renderFetchedLog } from '../../src/render/event-log-message';
 import { renderFetchedLogModal } from '../../src/render/modal-view';
 import { renderFetchedLogUnfurl } from '../../src/render/unfurl-blocks';
@@ -90,5 +93,25 @@ describe('runLogJob', () => {
     expect(runLogJob({ kind: 'watch', ...job, ask: { view: null, since: null } })).toHaveProperty('snapshot.records', 400);
     const check = { kind: 'check' as const, chunks: [job.body], id: '1001', zone: BENCH_ZONE, httpStatus: 200, headers: {}, secrets: [] };
     expect(runLogJob(check)).toMatchObject({ ok: true, records: 400 });
+  });
+});
+
+describe('a render job with the alert itself (search_alert)', () => {
+  const ALERT: AlertLookup = {
+    kind: 'present',
+    alert: parseSearchAlertResponse({ httpStatus: 200, headers: { get: () => null }, body: searchAlertAnswer([alertDocument({ id: '1001', is_ack: true, ack_operator: 'zhangsan' })]) }, '1001') as AlertContext,
+  };
+  const FAILED: AlertLookup = { kind: 'absent', absence: { kind: 'failed', error: new LookupError({ kind: 'app_permission', code: '1306403' }) } };
+
+  it.each([
+    ['present', ALERT],
+    ['failed', FAILED],
+  ])('draws the header and verdict from it (%s) as the main thread does', (_name, alert) => {
+    const job: RawLogJob = structuredClone({ ...rawJob(NOT_ASKED), alert: plainAlert(alert) });
+    const view = { variant: 'full' as const, page: 0, sharedBy: null };
+    const expected: FetchedLog = { ...mainThreadLog(NOT_ASKED), alert };
+    const drawn = runRenderJob({ kind: 'render', ...job, surface: { kind: 'message', view } });
+    expect(drawn).toEqual(renderFetchedLog(expected, SETTINGS, view, NOW_MS));
+    expect(JSON.stringify(drawn.blocks[0])).toContain(alert.kind === 'present' ? 'Fatal · CPU使用率告警 · 10.0.3.8' : 'Event 1001');
   });
 });

@@ -1,5 +1,4 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams, execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { startFakeEsb, type FakeEsb } from '../helpers/fake-esb';
 import { freePort } from '../helpers/free-port';
@@ -51,6 +50,18 @@ describe('the built bot as a process (npm start)', () => {
     const out = run.output();
     expect(out.split('\n')[0]).toMatch(/^No Slack settings found .* running the local console with built-in demo data/);
     expect(out).toContain('通知人为空');
+  });
+
+  it('says at start that a setting name looks mistyped, with the name it likely meant, and goes on', async () => {
+    const run = startMain({ BK_APPCODE: 'typo-value-7f3e', SLACK_BOT_TOKN: 'xoxb-typo-value' });
+    run.child.stdin.end('quit\n');
+    expect(await run.exited).toBe(0);
+    const warnings = run.output().split('\n').filter((line) => line.includes('"msg":"config.unknown_setting"'));
+    expect(warnings.map((line) => JSON.parse(line) as Record<string, unknown>)).toEqual([
+      expect.objectContaining({ level: 'warn', name: 'BK_APPCODE', did_you_mean: 'BK_APP_CODE' }),
+      expect.objectContaining({ level: 'warn', name: 'SLACK_BOT_TOKN', did_you_mean: 'SLACK_BOT_TOKEN' }),
+    ]);
+    expect(run.output()).not.toContain('typo-value');
   });
 
   it('stops with Slack’s own word for it when the bot token is refused, and exits 1', async () => {

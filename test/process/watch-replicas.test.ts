@@ -90,8 +90,8 @@ describeWithRedis('a watch shared by two replicas through Redis', () => {
     stage = 'closed';
     await until(() => replies().length >= 3, 'the last thread line', 20_000);
     expect(replies()).toEqual([
-      'Event 8001: 🚨 a notification failed (通知人为空)',
-      'Event 8001: ✅ acknowledged by lisi: “正在清理 /data 日志”',
+      'Event 8001: 🚨 a notification failed: 通知人为空 (no receivers)',
+      'Event 8001: 🟠 acknowledged by lisi: “正在清理 /data 日志”',
       'Event 8001: 🟢 recovered · ⚪ closed · 👁 watch ended: the event was closed',
     ]);
     expect(slack.calls('chat.update')).toHaveLength(3);

@@ -81,15 +81,25 @@ describe('renderPlainMessage', () => {
 });
 
 describe('renderUsage', () => {
+  it('speaks of a renamed command by its own name, and names no demo ID', () => {
+    const text = JSON.stringify(renderUsage('en', '/bk-eventlog'));
+    expect(text).toContain('How to use /bk-eventlog');
+    expect(text).toContain('`/bk-eventlog &lt;id&gt; public`');
+    expect(text).not.toContain('/eventlog');
+    expect(text).not.toMatch(/164239028644167|5310/);
+    // Only a sane command name is put in; anything else keeps the catalog's.
+    expect(JSON.stringify(renderUsage('en', '/<!here>'))).toContain('How to use /eventlog');
+  });
+
   it('lists every way to ask, in English', () => {
     const message = renderUsage('en');
-    expect(message.text).toBe('ℹ️ How to use /eventlog');
+    expect(message.text).toBe('💡 How to use /eventlog');
     expect(message.blocks[0]).toEqual({
       type: 'section',
       text: {
         type: 'mrkdwn',
         text: [
-          'ℹ️ *How to use /eventlog*',
+          '💡 *How to use /eventlog*',
           '• `/eventlog &lt;id&gt;` — show a BlueKing event’s log (only you see it)',
           '• `/eventlog &lt;id&gt; public` — post it in the channel',
           '• `/eventlog &lt;id&gt; --all` — the whole log in a window, with filters (also the *Full log* button under every answer)',
@@ -105,7 +115,7 @@ describe('renderUsage', () => {
 
   it('lists every way to ask, in Chinese', () => {
     const message = renderUsage('zh-CN');
-    expect(message.text).toBe('ℹ️ /eventlog 用法');
+    expect(message.text).toBe('💡 /eventlog 用法');
     const text = JSON.stringify(message.blocks);
     for (const form of ['/eventlog &lt;id&gt;`', '/eventlog &lt;id&gt; public', '/eventlog &lt;id&gt; --all', '/eventlog &lt;id&gt; watch', '/eventlog help', '*查看流水*', '@eventlog &lt;id&gt;']) expect(text).toContain(form);
     expect(checkMessageLimits(message)).toEqual([]);

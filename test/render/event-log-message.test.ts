@@ -38,16 +38,19 @@ const at = (time: string): { timeMs: number; rawTime: string } => ({ timeMs: sha
 describe('renderEventLog: exact payloads', () => {
   it('renders the old-generation sketch event verdict first, failures called out, timeline, footer and buttons', () => {
     expect(render(sketchLog())).toEqual({
-      text: 'Event 5310 closed after 53 min — 2 notifications failed (通知人为空)',
+      text: '⚪ Event 5310 · Closed — 2 of 4 notices failed: 通知人为空 (no receivers)',
       blocks: [
-        { type: 'header', text: { type: 'plain_text', text: '🔴 Event 5310 · Closed', emoji: true } },
+        { type: 'header', text: { type: 'plain_text', text: '⚪ Event 5310 · Closed', emoji: true } },
         {
           type: 'section',
           text: {
             type: 'mrkdwn',
             text:
               '*Closed* 53 min after it began · acked after 27 min by lisi\n' +
-              '9 records · ⚠ 2 of 4 notices failed · 🔕 1 shielded · 52 anomalies converged',
+              '🚨 *2 of 4 notices failed*\n' +
+              '• 通知人为空 (no receivers)\n' +
+              '💡 The notice group resolves to nobody: fix the duty rota (user group) in BlueKing\n' +
+              '9 records · 52 anomalies converged · 🔕 1 shielded',
           },
         },
         {
@@ -55,9 +58,8 @@ describe('renderEventLog: exact payloads', () => {
           text: {
             type: 'mrkdwn',
             text:
-              '🚨 *2 notifications failed*\n' +
-              '• <!date^1577846400^{time}|10:40> Anomaly notice → SRE 值班组 (WeChat, mail): *通知人为空* (no receivers)\n' +
-              '• <!date^1577847000^{time}|10:50> Anomaly notice, partly failed → SRE 值班组 (WeChat, mail): *mail 发送失败*\n' +
+              '• <!date^1577846400^{time}|10:40> Anomaly notice → SRE 值班组 (WeChat, mail): *通知人为空 (no receivers)*\n' +
+              '• <!date^1577847000^{time}|10:50> Anomaly notice, partly failed → SRE 值班组 (WeChat, mail): *mail 发送失败 (sending failed)*\n' +
               '🔕 1 shielded: 业务维护屏蔽',
           },
         },
@@ -67,7 +69,7 @@ describe('renderEventLog: exact payloads', () => {
             {
               type: 'mrkdwn',
               text:
-                '📦 Converged 52 anomalies in 1 round · data <!date^1577846280^{time}|10:38>–<!date^1577849220^{time}|11:27> (49 min)' +
+                'Converged 52 anomalies in 1 round · data <!date^1577846280^{time}|10:38>–<!date^1577849220^{time}|11:27> (49 min)' +
                 ' · processed <!date^1577846400^{time}|10:40>–<!date^1577849340^{time}|11:29> (49 min)',
             },
           ],
@@ -78,13 +80,13 @@ describe('renderEventLog: exact payloads', () => {
           text: {
             type: 'mrkdwn',
             text: [
-              '🔔 <!date^1577846280^{date_short_pretty} {time}|01-01 10:38>  Created',
-              '❌ <!date^1577846400^{time}|10:40>  Anomaly notice · 通知人为空 (no receivers)',
-              '⚠️ <!date^1577847000^{time}|10:50>  Anomaly notice · mail 发送失败',
+              '🔴 <!date^1577846280^{date_short_pretty} {time}|01-01 10:38>  Created',
+              '🚨 <!date^1577846400^{time}|10:40>  Anomaly notice · 通知人为空 (no receivers)',
+              '⚠️ <!date^1577847000^{time}|10:50>  Anomaly notice · mail 发送失败 (sending failed)',
               '🔕 <!date^1577847600^{time}|11:00>  Anomaly notice · shielded: 业务维护屏蔽',
-              '👀 <!date^1577847900^{time}|11:05>  Acknowledged · by lisi · “rolling back release 2.3”',
-              '📦 <!date^1577849340^{time}|11:29>  Converged · 52 anomalies',
-              '💚 <!date^1577849460^{time}|11:31>  Recovered · 告警已恢复',
+              '🟠 <!date^1577847900^{time}|11:05>  Acknowledged · by lisi · “rolling back release 2.3”',
+              '▫️ <!date^1577849340^{time}|11:29>  Converged · 52 anomalies',
+              '🟢 <!date^1577849460^{time}|11:31>  Recovered · 告警已恢复 (recovered)',
               '✅ <!date^1577849460^{time}|11:31>  Recovery notice',
               '⚪ <!date^1577849460^{time}|11:31>  Closed · 事件已关闭',
             ].join('\n'),
@@ -95,7 +97,7 @@ describe('renderEventLog: exact payloads', () => {
           elements: [
             {
               type: 'mrkdwn',
-              text: 'event `d751713988987e933198…1577846280.88.118.1` · request `4b1e2a90c3d44f5e8a7b6c5d4e3f2a1b` · 9 records · <https://paas.example.com/o/bk_monitorv3/#/event-center/detail/5310|Open in BlueKing>',
+              text: 'event `d75171398898…80.88.118.1` · request `4b1e2a90c3d44f5e8a7b6c5d4e3f2a1b` · 9 records',
             },
           ],
         },
@@ -107,7 +109,6 @@ describe('renderEventLog: exact payloads', () => {
               action_id: 'eventlog_share',
               text: { type: 'plain_text', text: 'Share to channel', emoji: true },
               value: '5310:0:full',
-              style: 'primary',
             },
             { type: 'button', action_id: 'eventlog_refresh', text: { type: 'plain_text', text: 'Refresh', emoji: true }, value: '5310:0:full' },
             { type: 'button', action_id: 'eventlog_full_log', text: { type: 'plain_text', text: 'Full log', emoji: true }, value: '5310:0:full' },
@@ -117,6 +118,7 @@ describe('renderEventLog: exact payloads', () => {
               text: { type: 'plain_text', text: 'Open in BlueKing', emoji: true },
               value: '5310:0:full',
               url: 'https://paas.example.com/o/bk_monitorv3/#/event-center/detail/5310',
+              style: 'primary',
             },
           ],
         },
@@ -126,14 +128,18 @@ describe('renderEventLog: exact payloads', () => {
 
   it('renders a new-generation alert in Chinese, compact for a thread, oldest first', () => {
     expect(render(newGenerationLog(), { lang: 'zh-CN', variant: 'compact', monitorUrl: null, nowMs: shanghai('2022-01-17', '14:00:00') })).toEqual({
-      text: '告警 164239028644167 已关闭，持续 2 小时 55 分钟',
+      text: '⚪ 致命 · 告警 164239028644167 · 已关闭',
       blocks: [
-        { type: 'header', text: { type: 'plain_text', text: '⚪ 告警 164239028644167 · 已关闭', emoji: true } },
+        { type: 'header', text: { type: 'plain_text', text: '⚪ 致命 · 告警 164239028644167 · 已关闭', emoji: true } },
         {
           type: 'section',
           text: {
             type: 'mrkdwn',
-            text: '*已关闭*（由系统关闭），持续 2 小时 55 分钟 · 17 分钟后由 admin 确认 · ⬆️ 级别上升 1 次\n6 条记录 · 已触发通知 1 条，发送结果未知 · 收敛 1 次',
+            text:
+              '*已关闭*（由系统关闭），持续 2 小时 55 分钟 · 17 分钟后由 admin 确认 · 级别上升 1 次\n' +
+              '_avg(CPU使用率) &gt;= 90.0%, 当前值93.5%_\n' +
+              '已触发通知 1 条，发送结果未知\n' +
+              '6 条记录 · 收敛 1 次',
           },
         },
         { type: 'divider' },
@@ -142,11 +148,11 @@ describe('renderEventLog: exact payloads', () => {
           text: {
             type: 'mrkdwn',
             text: [
-              '🔔 <!date^1642387468^{date_short_pretty} {time}|01-17 10:44>  告警产生 · avg(CPU使用率) &gt;= 90.0%, 当前值93.5%, 达到了触发告警条件（5周期内满足1次检测算法）',
-              '📦 <!date^1642387480^{time}|10:44>  告警收敛 · avg(CPU使用率) &gt;= 90.0%, 当前值96.1%',
-              '📨 <!date^1642387500^{time}|10:45>  处理动作 · 达到通知告警的执行条件【告警触发时】，已触发告警通知',
-              '⬆️ <!date^1642388280^{time}|10:58>  级别上升 · 收到了更高级别的事件，告警级别上升为：致命',
-              '👀 <!date^1642388520^{time}|11:02>  告警确认 · admin · “扩容中”',
+              '🔴 <!date^1642387468^{date_short_pretty} {time}|01-17 10:44>  告警产生 · avg(CPU使用率) &gt;= 90.0%, 当前值93.5%, 达到了触发告警条件（5周期内满足1次检测算法）',
+              '▫️ <!date^1642387480^{time}|10:44>  告警收敛 · avg(CPU使用率) &gt;= 90.0%, 当前值96.1%',
+              '▫️ <!date^1642387500^{time}|10:45>  处理动作 · 达到通知告警的执行条件【告警触发时】，已触发告警通知',
+              '⚠️ <!date^1642388280^{time}|10:58>  级别上升 · 收到了更高级别的事件，告警级别上升为：致命',
+              '🟠 <!date^1642388520^{time}|11:02>  告警确认 · admin · “扩容中”',
               '⚪ <!date^1642398000^{time}|13:40>  告警关闭（系统） · 长时间未收到新的异常事件，系统关闭告警',
             ].join('\n'),
           },
@@ -167,21 +173,25 @@ describe('renderEventLog: verdict and push text', () => {
   it('says an open, unacknowledged event is open, for how long, and that nobody acknowledged it', () => {
     const log = makeLog('77', [rec({ operate: 'CREATE', ...at('10:00:00') }), rec({ operate: 'ANOMALY_NOTICE', ...at('10:01:00'), notice: notice() })]);
     const message = render(log);
-    expect(message.text).toBe('Event 77 open for 2 h, not acknowledged');
-    expect(message.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: '🔴 Event 77 · Open', emoji: true } });
-    expect(message.blocks[1]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: '*Open* for 2 h · not acknowledged\n2 records · 1 notice sent' } });
+    expect(message.text).toBe('🔴 Event 77 · Firing — not acknowledged');
+    expect(message.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: '🔴 Event 77 · Firing', emoji: true } });
+    expect(message.blocks[1]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: '*Firing* for 2 h · not acknowledged\n✅ 1 notice sent\n2 records' } });
   });
 
-  it('says who acknowledged an open event and how soon, in both languages', () => {
+  it('says who acknowledged an open event and how soon, in both languages, and that nobody was paged', () => {
     const log = makeLog('77', [rec({ operate: 'CREATE', ...at('10:00:00') }), rec({ operate: 'ACK', status: '', message: 'wangwu', ...at('10:12:00') })]);
-    expect(render(log).text).toBe('Event 77 open for 2 h, acked after 12 min by wangwu');
-    expect(render(log, { lang: 'zh-CN' }).text).toBe('事件 77 未恢复，已持续 2 小时，12 分钟后由 wangwu 确认');
+    expect(render(log).text).toBe('🟠 Event 77 · Acknowledged — Nobody was paged: no notice went out');
+    expect(render(log, { lang: 'zh-CN' }).text).toBe('🟠 事件 77 · 已确认——没有通知任何人：没有发出任何通知');
     expect(render(log).blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: '🟠 Event 77 · Acknowledged', emoji: true } });
+    expect(render(log).blocks[1]).toEqual({
+      type: 'section',
+      text: { type: 'mrkdwn', text: '*Acknowledged* for 2 h · acked after 12 min by wangwu\n⚠️ *Nobody was paged*: no notice went out\n2 records · no notices logged' },
+    });
   });
 
   it('says when nobody was notified at all', () => {
     const log = makeLog('77', [rec({ operate: 'CREATE', ...at('10:00:00') }), rec({ operate: 'RECOVER', ...at('10:30:00') })]);
-    expect(render(log).blocks[1]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: '*Recovered* 30 min after it began\n2 records · 🔇 no notices logged' } });
+    expect(render(log).blocks[1]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: '*Recovered* 30 min after it began\n2 records · no notices logged' } });
   });
 
   it('explains a failed notice without a reason as having no receivers', () => {
@@ -190,11 +200,15 @@ describe('renderEventLog: verdict and push text', () => {
       rec({ operate: 'ANOMALY_NOTICE', status: 'FAILED', ...at('10:01:00'), notice: notice({ emptyReceiver: true, groups: [] }) }),
     ]);
     const message = render(log);
-    expect(message.text).toBe('Event 77 open for 2 h — 1 notification failed (no receivers), not acknowledged');
-    expect(message.blocks[2]).toEqual({
+    expect(message.text).toBe('🔴 Event 77 · Firing — Nobody was paged: every notice found 通知人为空 (no receivers)');
+    expect(message.blocks[1]).toEqual({
       type: 'section',
-      text: { type: 'mrkdwn', text: '🚨 *1 notification failed*\n• <!date^1577844060^{time}|10:01> Anomaly notice: *no receivers*' },
+      text: {
+        type: 'mrkdwn',
+        text: '*Firing* for 2 h · not acknowledged\n⚠️ *Nobody was paged*: every notice found 通知人为空 (no receivers)\n💡 The notice group resolves to nobody: fix the duty rota (user group) in BlueKing\n2 records',
+      },
     });
+    expect(message.blocks[2]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: '• <!date^1577844060^{time}|10:01> Anomaly notice: *no receivers*' } });
   });
 
   it('lists running notices as in flight and caps the callout bullets with "and N more"', () => {
@@ -208,7 +222,6 @@ describe('renderEventLog: verdict and push text', () => {
       text: {
         type: 'mrkdwn',
         text: [
-          '🚨 *8 notifications failed*',
           ...[0, 1, 2, 3, 4].map((i) => `• <!date^${1577844000 + i * 60}^{time}|10:0${i}> Anomaly notice: *boom ${i}*`),
           '… and 3 more',
           '⏳ 1 notification still in flight',
@@ -217,7 +230,6 @@ describe('renderEventLog: verdict and push text', () => {
     });
     const compact = render(log, { variant: 'compact' }).blocks[2];
     expect(compact?.type === 'section' && compact.text?.text.split('\n')).toEqual([
-      '🚨 *8 notifications failed*',
       '• <!date^1577844000^{time}|10:00> Anomaly notice: *boom 0*',
       '• <!date^1577844060^{time}|10:01> Anomaly notice: *boom 1*',
       '• <!date^1577844120^{time}|10:02> Anomaly notice: *boom 2*',
@@ -235,22 +247,22 @@ describe('renderEventLog: timeline details', () => {
       unreadable('operate: expected a string'),
       rec({ operate: 'ACK', status: '', timeMs: null, rawTime: '2020-13-45' }),
     ]);
-    const timeline = render(log).blocks.find((b) => b.type === 'section' && b.text?.text.startsWith('🔔'));
+    const timeline = render(log).blocks.find((b) => b.type === 'section' && b.text?.text.startsWith('🔴'));
     expect(timeline).toEqual({
       type: 'section',
       text: {
         type: 'mrkdwn',
         text: [
-          '🔔 <!date^1577844000^{date_short_pretty} {time}|01-01 10:00>  Created',
-          '❔ <!date^1577844060^{time}|10:01>  QUANTUM_FLIP [SUPERPOSED] · hm',
-          '⁉️ unreadable record: could not be read (operate: expected a string)',
-          '👀 [2020-13-45]  Acknowledged',
+          '🔴 <!date^1577844000^{date_short_pretty} {time}|01-01 10:00>  Created',
+          '⚠️ <!date^1577844060^{time}|10:01>  QUANTUM_FLIP [SUPERPOSED] · hm',
+          '⚠️ unreadable record: could not be read (operate: expected a string)',
+          '🟠 [2020-13-45]  Acknowledged',
         ].join('\n'),
       },
     });
     expect(render(log).blocks[1]).toEqual({
       type: 'section',
-      text: { type: 'mrkdwn', text: '*Open* for 2 h · acked\n4 records · 🔇 no notices logged · ⁉️ 1 unreadable' },
+      text: { type: 'mrkdwn', text: '*Acknowledged* for 2 h · acked\n⚠️ *Nobody was paged*: no notice went out\n4 records · no notices logged · ⚠️ 1 unreadable' },
     });
   });
 
@@ -264,9 +276,9 @@ describe('renderEventLog: timeline details', () => {
 
   it('shows the date again when the timeline crosses midnight', () => {
     const log = makeLog('77', [rec({ operate: 'CREATE', ...at('23:50:00') }), rec({ operate: 'CLOSE', timeMs: shanghai('2020-01-02', '00:10:00'), rawTime: '' })]);
-    const timeline = render(log).blocks.find((b) => b.type === 'section' && b.text?.text.startsWith('🔔'));
+    const timeline = render(log).blocks.find((b) => b.type === 'section' && b.text?.text.startsWith('🔴'));
     expect(timeline?.type === 'section' && timeline.text?.text).toBe(
-      '🔔 <!date^1577893800^{date_short_pretty} {time}|01-01 23:50>  Created\n' +
+      '🔴 <!date^1577893800^{date_short_pretty} {time}|01-01 23:50>  Created\n' +
         '⚪ <!date^1577895000^{date_short_pretty} {time}|01-02 00:10>  Closed',
     );
   });
@@ -307,7 +319,7 @@ describe('renderEventLog: escaping', () => {
 
   it('does not let a hostile ID reach the header or buttons unescaped', () => {
     const message = render(makeLog('<!here>', [rec({ operate: 'CREATE', ...at('10:00:00') })]));
-    expect(message.text).toBe('Event &lt;!here&gt; open for 2 h, not acknowledged');
+    expect(message.text).toBe('🔴 Event &lt;!here&gt; · Firing — Nobody was paged: no notice went out');
     // No button could carry such an ID, so none is offered.
     expect(message.blocks.some((b) => b.type === 'actions')).toBe(false);
   });
@@ -318,7 +330,8 @@ describe('renderEventLog: paging', () => {
     makeLog(
       '5310',
       Array.from({ length: 60 }, (_, i) =>
-        rec({ operate: i === 0 ? 'CREATE' : 'CONVERGE', eventId: '', timeMs: shanghai('2020-01-01', '10:00:00') + i * 60_000, rawTime: '' }),
+        // Records that are never folded into a run (as a storm of notices or convergence rounds is), so every page is full.
+        rec({ operate: i === 0 ? 'CREATE' : 'DELAY_RECOVER', eventId: '', timeMs: shanghai('2020-01-01', '10:00:00') + i * 60_000, rawTime: '' }),
       ),
     );
 
@@ -326,8 +339,8 @@ describe('renderEventLog: paging', () => {
     const message = render(longLog());
     const lines = message.blocks.flatMap((b) => (b.type === 'section' && b.text ? b.text.text.split('\n') : []));
     expect(lines.filter((l) => l.startsWith('_'))).toEqual(['_… 35 earlier records hidden — use Older_']);
-    expect(lines.filter((l) => /  (Created|Converged)$/.test(l))).toHaveLength(25);
-    expect(message.blocks.at(-2)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'records 1, 37–60 of 60 · <https://paas.example.com/o/bk_monitorv3/#/event-center/detail/5310|Open in BlueKing>' }] });
+    expect(lines.filter((l) => /  (Created|Recovery delayed)$/.test(l))).toHaveLength(25);
+    expect(message.blocks.at(-2)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'records 1, 37–60 of 60' }] });
     const actions = message.blocks.at(-1);
     expect(actions?.type === 'actions' && actions.elements.map((e) => (e.type === 'button' ? [e.action_id, e.value] : []))).toEqual([
       ['eventlog_share', '5310:0:full'],
@@ -336,6 +349,7 @@ describe('renderEventLog: paging', () => {
       ['eventlog_full_log', '5310:0:full'],
       ['eventlog_open', '5310:0:full'],
     ]);
+    expect(actions?.type === 'actions' && actions.elements.map((e) => (e.type === 'button' ? e.style ?? '' : ''))).toEqual(['', '', '', '', 'primary']);
   });
 
   it('offers Newer and Older on a middle page, and only Newer on the oldest page', () => {
@@ -345,7 +359,7 @@ describe('renderEventLog: paging', () => {
       return last?.type === 'actions' ? last.elements.map((e) => (e.type === 'button' ? `${e.action_id}=${e.value}` : '')) : [];
     };
     expect(buttons(middle)).toEqual(['eventlog_share=5310:1:full', 'eventlog_refresh=5310:1:full', 'eventlog_older=5310:2:full', 'eventlog_newer=5310:0:full', 'eventlog_full_log=5310:0:full', 'eventlog_open=5310:1:full']);
-    expect(middle.blocks.at(-2)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'records 12–36 of 60 · <https://paas.example.com/o/bk_monitorv3/#/event-center/detail/5310|Open in BlueKing>' }] });
+    expect(middle.blocks.at(-2)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'records 12–36 of 60' }] });
     const oldest = render(longLog(), { page: 2 });
     expect(buttons(oldest)).toEqual(['eventlog_share=5310:2:full', 'eventlog_refresh=5310:2:full', 'eventlog_newer=5310:1:full', 'eventlog_full_log=5310:0:full', 'eventlog_open=5310:2:full']);
     // Nothing earlier for Older to show: the first record is on the first page, and the footer says which records these are.
@@ -393,7 +407,7 @@ describe('renderEventLog: shared and empty', () => {
         {
           type: 'actions',
           elements: [
-            { type: 'button', action_id: 'eventlog_share', text: { type: 'plain_text', text: 'Share to channel', emoji: true }, value: '5310:0:full', style: 'primary' },
+            { type: 'button', action_id: 'eventlog_share', text: { type: 'plain_text', text: 'Share to channel', emoji: true }, value: '5310:0:full' },
             { type: 'button', action_id: 'eventlog_refresh', text: { type: 'plain_text', text: 'Refresh', emoji: true }, value: '5310:0:full' },
             { type: 'button', action_id: 'eventlog_full_log', text: { type: 'plain_text', text: 'Full log', emoji: true }, value: '5310:0:full' },
             {
@@ -402,6 +416,7 @@ describe('renderEventLog: shared and empty', () => {
               text: { type: 'plain_text', text: 'Open in BlueKing', emoji: true },
               value: '5310:0:full',
               url: 'https://paas.example.com/o/bk_monitorv3/#/event-center/detail/5310',
+              style: 'primary',
             },
           ],
         },
@@ -421,9 +436,11 @@ describe('renderEventLog: shared and empty', () => {
 describe('renderEventLog: footer link to BlueKing', () => {
   const footerOf = (message: SlackMessage): string => JSON.stringify(message.blocks.filter((b) => b.type === 'context').at(-1));
 
-  it('links the event in BlueKing from the footer when BK_MONITOR_URL is set, keeping its query and escaping & in the URL', () => {
-    const footer = footerOf(render(sketchLog(), { monitorUrl: 'https://paas.example.com/o/bk_monitorv3?bizId=2&x=1' }));
+  it('links the event in BlueKing from the footer when BK_MONITOR_URL is set and no button offers it, keeping its query and escaping & in the URL', () => {
+    const footer = footerOf(render(sketchLog(), { monitorUrl: 'https://paas.example.com/o/bk_monitorv3?bizId=2&x=1', withActions: false }));
     expect(footer).toContain('<https://paas.example.com/o/bk_monitorv3/?bizId=2&amp;x=1#/event-center/detail/5310|Open in BlueKing>');
+    // With buttons, Open in BlueKing is the primary button: the footer stays one short line.
+    expect(footerOf(render(sketchLog(), { monitorUrl: 'https://paas.example.com/o/bk_monitorv3' }))).not.toContain('Open in BlueKing');
   });
 
   it('leaves the link out when there is no monitor URL, or one that could break out of the link', () => {

@@ -31,17 +31,21 @@ describe('labels', () => {
   });
 
   it('marks troubled statuses with their own emoji, whatever the operate', () => {
-    expect(recordEmoji('ANOMALY_NOTICE', 'FAILED')).toBe('❌');
+    expect(recordEmoji('ANOMALY_NOTICE', 'FAILED')).toBe('🚨');
     expect(recordEmoji('ACTION', 'PARTIAL_SUCCESS')).toBe('⚠️');
     expect(recordEmoji('ANOMALY_NOTICE', 'SHIELDED')).toBe('🔕');
     expect(recordEmoji('RECOVERY_NOTICE', 'RUNNING')).toBe('⏳');
   });
 
-  it('uses the operate emoji for successful records, ❔ for an unknown status and ▫️ for an unknown operate', () => {
+  it('marks a record with the state it moves the event to, a sent notice as delivered, ⚠️ for an unknown status and ▫️ for the rest', () => {
+    expect(recordEmoji('CREATE', 'SUCCESS')).toBe('🔴');
     expect(recordEmoji('ANOMALY_NOTICE', 'SUCCESS')).toBe('✅');
-    expect(recordEmoji('ACK', '')).toBe('👀');
+    expect(recordEmoji('ACK', '')).toBe('🟠');
+    expect(recordEmoji('RECOVER', 'SUCCESS')).toBe('🟢');
     expect(recordEmoji('CLOSE', 'SUCCESS')).toBe('⚪');
-    expect(recordEmoji('CLOSE', 'EXPLODED')).toBe('❔');
+    expect(recordEmoji('SEVERITY_UP', 'SUCCESS')).toBe('⚠️');
+    expect(recordEmoji('CLOSE', 'EXPLODED')).toBe('⚠️');
+    expect(recordEmoji('CONVERGE', 'SUCCESS')).toBe('▫️');
     expect(recordEmoji('NEW_THING', 'SUCCESS')).toBe('▫️');
   });
 });

@@ -41,7 +41,7 @@ describe('answering in a thread', () => {
     const config = loadConfig({});
     const store = new MemoryStore(() => NOW);
     const service = createEventLogService(config, {
-      source: createDemoSource(config.timezone),
+      source: createDemoSource(config.timezone, NOW),
       now: () => NOW,
       log,
       metrics: noopMetrics,
@@ -80,7 +80,7 @@ describe('answering in a thread', () => {
 
     const [post] = slack.calls('chat.postMessage');
     expect(post).toMatchObject({ channel: 'C0INCIDENT', thread_ts: '1642390290.000200', unfurl_links: 'false', unfurl_media: 'false' });
-    expect(String(post.text)).toMatch(/^Event 1 open/);
+    expect(String(post.text)).toMatch(/^🔴 Event 1 · Firing/);
     const values = JSON.stringify(post.blocks).match(/"value":"[^"]*"/g);
     // Refresh, Watch (a thread answer is seen by everyone there, so it can be watched) and Full log.
     expect(values).toEqual(['"value":"1:0:compact"', '"value":"1:0:compact"', '"value":"1:0:compact"']);

@@ -72,7 +72,7 @@ describeWithRedis('watches shared through Redis', () => {
     clock.advance(MIN);
     await Promise.all([a.tick(), b.tick(), b.tick()]);
     expect(bk.requests).toHaveLength(1);
-    expect(replies()).toEqual(['Event 8001: 🚨 a notification failed (通知人为空)']);
+    expect(replies()).toEqual(['Event 8001: 🚨 a notification failed: 通知人为空 (no receivers)']);
 
     // a dies: it never ticks again, so its lease is not renewed. While the lease lasts, b leaves the watch alone.
     bk.stage('acknowledged');
@@ -82,7 +82,7 @@ describeWithRedis('watches shared through Redis', () => {
     await realPause(2 * LEASE_MS);
     await b.tick();
     expect(bk.requests).toHaveLength(2);
-    expect(replies()).toEqual(['Event 8001: 🚨 a notification failed (通知人为空)', 'Event 8001: ✅ acknowledged by lisi: “正在清理 /data 日志”']);
+    expect(replies()).toEqual(['Event 8001: 🚨 a notification failed: 通知人为空 (no receivers)', 'Event 8001: 🟠 acknowledged by lisi: “正在清理 /data 日志”']);
 
     bk.stage('closed');
     clock.advance(MIN);
@@ -90,8 +90,8 @@ describeWithRedis('watches shared through Redis', () => {
     // a comes back to life: the watch is over, nothing is told again.
     await a.tick();
     expect(replies()).toEqual([
-      'Event 8001: 🚨 a notification failed (通知人为空)',
-      'Event 8001: ✅ acknowledged by lisi: “正在清理 /data 日志”',
+      'Event 8001: 🚨 a notification failed: 通知人为空 (no receivers)',
+      'Event 8001: 🟠 acknowledged by lisi: “正在清理 /data 日志”',
       'Event 8001: 🟢 recovered · ⚪ closed · 👁 watch ended: the event was closed',
     ]);
     expect(slack.calls.filter((c) => c.method === 'update')).toHaveLength(3);
@@ -109,6 +109,6 @@ describeWithRedis('watches shared through Redis', () => {
     bk.stage('notice_failed');
     clock.advance(MIN);
     await next.tick();
-    expect(replies()).toEqual(['Event 8001: 🚨 a notification failed (通知人为空)']);
+    expect(replies()).toEqual(['Event 8001: 🚨 a notification failed: 通知人为空 (no receivers)']);
   });
 });

@@ -94,8 +94,8 @@ describe('the watcher', () => {
     answer(deliveriesOf(['succeeded', 'failed']));
     await nextPoll(s);
     expect(s.slack.calls.map((c) => c.method)).toEqual(['post', 'update', 'reply']);
-    expect(texts(s, 'reply')).toEqual(['Event 8001: 🚨 a notification failed (voice → lisi: 用户[lisi]的手机号码格式不正确)']);
-    expect(blockText(s, 1)).toContain('1 of 2 deliveries failed');
+    expect(texts(s, 'reply')).toEqual(['Event 8001: 🚨 a notification failed: voice → lisi: 用户[lisi]的手机号码格式不正确 (phone number format is wrong)']);
+    expect(blockText(s, 1)).toContain('Paging failed:* 1 of 2 pages');
 
     // search_action fails for a poll, then works again with the same results: nothing is told twice, nothing updated back and forth.
     answer({ kind: 'absent', absence: { kind: 'failed', error: new LookupError({ kind: 'timeout' }) } });
@@ -133,8 +133,8 @@ describe('the watcher', () => {
     const messageTs = '1717400000.000001';
     for (const call of s.slack.calls.slice(1)) expect(call.ts).toBe(messageTs); // updates of the message, replies in its thread
     expect(texts(s, 'reply')).toEqual([
-      'Event 8001: 🚨 a notification failed (通知人为空)',
-      'Event 8001: ✅ acknowledged by lisi: “正在清理 /data 日志”',
+      'Event 8001: 🚨 a notification failed: 通知人为空 (no receivers)',
+      'Event 8001: 🟠 acknowledged by lisi: “正在清理 /data 日志”',
       'Event 8001: 🟢 recovered',
       'Event 8001: ⚪ closed · 👁 watch ended: the event was closed',
     ]);
@@ -167,7 +167,7 @@ describe('the watcher', () => {
     await startWatching(s);
     s.bk.stage('recovered');
     await nextPoll(s);
-    expect(texts(s, 'reply')).toEqual(['Event 8001: 🚨 a notification failed (通知人为空) · ✅ acknowledged by lisi: “正在清理 /data 日志” · 🟢 recovered']);
+    expect(texts(s, 'reply')).toEqual(['Event 8001: 🚨 a notification failed: 通知人为空 (no receivers) · 🟠 acknowledged by lisi: “正在清理 /data 日志” · 🟢 recovered']);
   });
 
   it('backs off ×2 per failed poll up to 10 minutes, and returns to the interval once BlueKing answers', async () => {
@@ -255,7 +255,7 @@ describe('the watcher', () => {
     expect(s.slack.calls.map((c) => c.method)).toEqual(['post', 'update']);
     await nextPoll(s, MIN + 1);
     expect(s.slack.calls.map((c) => c.method)).toEqual(['post', 'update', 'update', 'reply']);
-    expect(texts(s, 'reply')).toEqual(['Event 8001: 🚨 a notification failed (通知人为空)']);
+    expect(texts(s, 'reply')).toEqual(['Event 8001: 🚨 a notification failed: 通知人为空 (no receivers)']);
   });
 
   it('stops when the person who started it may no longer look (allowlists changed)', async () => {
@@ -315,7 +315,7 @@ describe('the watcher', () => {
     a.bk.stage('notice_failed');
     await nextPoll(a);
     await b.watcher.tick();
-    expect(texts(a, 'reply')).toEqual(['Event 8001: 🚨 a notification failed (通知人为空)']);
+    expect(texts(a, 'reply')).toEqual(['Event 8001: 🚨 a notification failed: 通知人为空 (no receivers)']);
     // Replica a dies (no more ticks). Within one lease period b may not take over; within two it has.
     a.bk.stage('acknowledged');
     a.clock.advance(SETTINGS.leaseMs / 2);
@@ -323,6 +323,6 @@ describe('the watcher', () => {
     expect(texts(a, 'reply')).toHaveLength(1);
     a.clock.advance(SETTINGS.leaseMs + MIN);
     await b.watcher.tick();
-    expect(texts(a, 'reply')).toEqual(['Event 8001: 🚨 a notification failed (通知人为空)', 'Event 8001: ✅ acknowledged by lisi: “正在清理 /data 日志”']);
+    expect(texts(a, 'reply')).toEqual(['Event 8001: 🚨 a notification failed: 通知人为空 (no receivers)', 'Event 8001: 🟠 acknowledged by lisi: “正在清理 /data 日志”']);
   });
 });

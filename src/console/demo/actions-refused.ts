@@ -11,8 +11,9 @@ import type { ServerClock } from './server-clock';
  */
 export const ACTIONS_REFUSED_ID = '164239311052213';
 
-const START = Number(ACTIONS_REFUSED_ID.slice(0, 10));
 const MIN = 60;
+/** Still firing: told as begun 25 minutes before now. */
+const startOf = (nowSec: number): number => Math.floor(nowSec / 60) * 60 - 25 * MIN;
 
 const STORY: Story = [
   [0, 'CREATE', 'avg(磁盘使用率) >= 95.0%, 当前值96.2%, 达到了触发告警条件（3周期内满足2次检测算法）'],
@@ -23,8 +24,8 @@ const STORY: Story = [
 ];
 
 /** The event log: fine. */
-export function actionsRefusedLogResponse(clock: ServerClock): DemoResponse {
-  return successResponse(storyRecords(ACTIONS_REFUSED_ID, START, STORY, clock), { code: 200, requestId: 'c4d5e6f708192a3b4c5d6e7f80912a3b' });
+export function actionsRefusedLogResponse(clock: ServerClock, nowSec: number): DemoResponse {
+  return successResponse(storyRecords(ACTIONS_REFUSED_ID, startOf(nowSec), STORY, clock), { code: 200, requestId: 'c4d5e6f708192a3b4c5d6e7f80912a3b' });
 }
 
 /** search_action: refused, as the ESB refuses a component the app has no permission for. */
@@ -37,7 +38,8 @@ export function actionsRefusedResponse(): DemoResponse {
 }
 
 /** search_alert: answers (only search_action is refused): still firing, fatal, nobody has acked. */
-export function actionsRefusedAlertDocument(): DemoResponse {
+export function actionsRefusedAlertDocument(nowSec: number): DemoResponse {
+  const start = startOf(nowSec);
   const alert = alertDocument({
     id: ACTIONS_REFUSED_ID,
     name: '磁盘使用率告警',
@@ -46,8 +48,8 @@ export function actionsRefusedAlertDocument(): DemoResponse {
     ip: '10.0.5.21',
     metric: '磁盘使用率',
     assignee: ['wangwu'],
-    beginSec: START,
-    latestSec: START + 10 * MIN,
+    beginSec: start,
+    latestSec: start + 10 * MIN,
     strategyId: 57,
   });
   return searchAlertResponse([alert], '5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d');

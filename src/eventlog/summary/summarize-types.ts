@@ -1,3 +1,4 @@
+import type { AlertSeverity, AlertLookup } from '../model/alert-context';
 import type { ActionTextWhy } from './action-text';
 import type { DeliveryLookup } from '../deliveries/deliveries';
 import type { EventRecord, LogEntry, NoticeGroup, TimeWindow } from '../model/record';
@@ -118,4 +119,57 @@ export interface EventSummary {
   deliveries: DeliveryLookup;
   /** The clock the summary was made at: durations run to it, and dates in its year are shown without one. */
   nowMs: number;
+  /** The alert itself from search_alert, or why it is missing. */
+  alert: AlertLookup;
+  /** What is alerting, where, how bad, and the one state the header shows. */
+  subject: Subject;
+  /** Who was reached, whether anyone was paged, and what would fix it. */
+  paging: Paging;
+}
+
+/** The one state the header's mark follows. */
+export type HeadState = 'firing' | 'acked' | 'shielded' | 'recovered' | 'closed';
+
+export interface Subject {
+  state: HeadState;
+  severity: AlertSeverity | null;
+  /** The alert's name (search_alert), else null. */
+  name: string | null;
+  /** Host IP or the first dimension values (search_alert), or the old generation's "[主机 10.0.1.23]". */
+  target: string | null;
+  /** The CREATE text without its target and trigger condition, when no name says what it is. */
+  what: string | null;
+  /** Assignees and appointees, de-duplicated (search_alert). */
+  owners: string[];
+  /** Who acked: search_alert's ack_operator, else the ACK record's name. */
+  ackBy: string | null;
+  /** Shielded now, and for how long as BlueKing words it ("1h 20m"; '' when it does not say). */
+  shieldLeft: string | null;
+  /** From search_alert (true) or the log alone (false). */
+  fromAlert: boolean;
+}
+
+/** Why nobody was paged: no notice at all on an open alert, every notice found no receivers, or an escalation with no group. */
+export type NobodyPaged = 'no_notice' | 'no_receivers' | 'no_escalation_group';
+
+export type NextStep =
+  /** A notice group resolved to nobody: the duty rota is empty. */
+  | { kind: 'fix_rota' }
+  /** BlueKing could not use these users' phone numbers. */
+  | { kind: 'fix_phone'; who: string[] }
+  /** An escalation was skipped: no escalation group is configured. */
+  | { kind: 'no_escalation_group' };
+
+/** One person and the ways that reached them (or failed to). */
+export interface PersonWays {
+  who: string;
+  ways: string[];
+}
+
+export interface Paging {
+  reached: PersonWays[];
+  /** People every delivery to whom failed. */
+  notReached: PersonWays[];
+  nobodyPaged: NobodyPaged | null;
+  nextSteps: NextStep[];
 }

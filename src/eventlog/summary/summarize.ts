@@ -1,8 +1,11 @@
+import type { AlertLookup } from '../model/alert-context';
 import type { DeliveryLookup } from '../deliveries/deliveries';
 import type { EventLog, LogEntry } from '../model/record';
 import { summarizeConvergence } from './summarize-convergence';
 import { summarizeLifecycle } from './summarize-lifecycle';
 import { summarizeNotices } from './summarize-notices';
+import { summarizePaging } from './summarize-paging';
+import { summarizeSubject } from './summarize-subject';
 import { chronological } from './summarize-order';
 import type { EventSummary } from './summarize-types';
 
@@ -13,12 +16,16 @@ export type * from './summarize-types';
  * lifecycle (state, ack, recovery, close, durations), notifications with their
  * outcomes, convergence totals, and counts. Pure; `nowMs` is the injected clock.
  * `deliveries` is the second input: per-receiver results from search_action,
- * or why there are none (the default: not asked).
+ * or why there are none (the default: not asked); `alert` the third: the alert
+ * itself from search_alert, or why it is missing.
  * One sort plus a few linear passes, so 10,000 records take milliseconds.
  */
-export function summarize(log: EventLog, nowMs: number, deliveries: DeliveryLookup = NOT_ASKED): EventSummary {
+export function summarize(log: EventLog, nowMs: number, deliveries: DeliveryLookup = NOT_ASKED, alert: AlertLookup = NOT_ASKED): EventSummary {
   const timeline = chronological(log.entries, log.generation);
   const counts = countRecords(timeline);
+  const lifecycle = summarizeLifecycle(timeline, counts.firstAtMs, nowMs);
+  const notices = summarizeNotices(timeline);
+  const subject = summarizeSubject(timeline, lifecycle, alert);
   return {
     id: log.id,
     requestId: log.requestId,
@@ -26,15 +33,18 @@ export function summarize(log: EventLog, nowMs: number, deliveries: DeliveryLook
     timeline,
     recordCount: timeline.length,
     unreadableCount: counts.unreadable,
-    lifecycle: summarizeLifecycle(timeline, counts.firstAtMs, nowMs),
-    notices: summarizeNotices(timeline),
+    lifecycle,
+    notices,
     convergence: summarizeConvergence(timeline),
     deliveries,
     nowMs,
+    alert,
+    subject,
+    paging: summarizePaging(timeline, notices, deliveries, subject.state),
   };
 }
 
-const NOT_ASKED: DeliveryLookup = { kind: 'absent', absence: { kind: 'not_asked' } };
+const NOT_ASKED = { kind: 'absent', absence: { kind: 'not_asked' } } as const;
 
 interface RecordCounts {
   unreadable: number;

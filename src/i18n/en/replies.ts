@@ -2,7 +2,7 @@ import { MAX_ID_DIGITS } from '../../eventlog/model/event-id';
 import type { ReplyMessages } from '../messages';
 
 /** An example ID that reads like a real new-generation alert ID. */
-const EXAMPLE = '164239028644167';
+const EXAMPLE = '170245811112345';
 
 /** What the ID in a "查看详情" link is: the one wording every message uses. */
 export const DETAIL_LINK_ID = 'The ID in the default “查看详情” (details) link (action_id, collectId) is an action record ID, not the alert ID.';
@@ -12,7 +12,7 @@ export const replies = {
   lookingUp: (id) => `Looking up event ${id} in BlueKing…`,
   invalidTitle: 'Could not read an event ID',
   youTyped: (excerpt) => `You typed: ${excerpt}`,
-  usageHint: 'Try /eventlog 5310 or /eventlog 164239028644167 public; /eventlog help shows every way to ask.',
+  usageHint: 'Try /eventlog <id>, or /eventlog <id> public to post it in the channel; /eventlog help shows every way to ask.',
   invalidInput: {
     not_a_number: `That is not an event ID. Type the ID as digits, e.g. ${EXAMPLE}.`,
     negative: `Event IDs are never negative. Type the ID without a minus sign, e.g. ${EXAMPLE}.`,
@@ -123,7 +123,7 @@ export const replies = {
       '• Message shortcut *Show event log* on an alert post — answers in its thread',
       '• `@bot &lt;id&gt;` in a thread — answers in that thread',
     ],
-    context: 'The ID is the alert or event ID from BlueKing Monitor, e.g. `告警ID: 164239028644167`.',
+    context: 'The ID is the alert or event ID from BlueKing Monitor: the number after `告警ID:` in an alert post.',
   },
   lookupError: { event: (id) => `Event ${id}`, code: 'code', request: 'request', upstream: 'BlueKing said', hint: '💡' },
   renderFailed: {

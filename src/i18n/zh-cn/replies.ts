@@ -3,7 +3,7 @@ import type { ReplyMessages } from '../messages';
 import { subject } from './subject';
 
 /** 示例 ID：与新版告警 ID 同形。 */
-const EXAMPLE = '164239028644167';
+const EXAMPLE = '170245811112345';
 
 /** “查看详情”链接中的 ID 是什么：全部文案只用这一种说法。 */
 export const DETAIL_LINK_ID = '默认的“查看详情”链接中的 ID（action_id、collectId）是处理记录 ID，不是告警 ID。';
@@ -13,7 +13,7 @@ export const replies = {
   lookingUp: (id) => `正在从蓝鲸查询${subject(id)}…`,
   invalidTitle: '无法识别告警或事件 ID',
   youTyped: (excerpt) => `你输入的是：${excerpt}`,
-  usageHint: '例如 /eventlog 5310 或 /eventlog 164239028644167 public；/eventlog help 查看全部用法。',
+  usageHint: '例如 /eventlog <id>，或 /eventlog <id> public 发到频道；/eventlog help 查看全部用法。',
   invalidInput: {
     not_a_number: `这不是告警或事件 ID。请输入数字形式的 ID，例如 ${EXAMPLE}。`,
     negative: `ID 不会是负数。请去掉负号，例如 ${EXAMPLE}。`,
@@ -113,7 +113,7 @@ export const replies = {
       '• 告警消息的快捷方式 *查看流水* — 在该消息的话题中回复',
       '• 在话题中 `@eventlog &lt;id&gt;` — 在该话题中回复',
     ],
-    context: 'ID 为监控 3.6 及以上的告警 ID 或旧版监控的事件 ID，例如 `告警ID: 164239028644167`。',
+    context: 'ID 为监控 3.6 及以上的告警 ID 或旧版监控的事件 ID：即告警消息中 `告警ID:` 后面的数字。',
   },
   lookupError: { event: subject, code: '错误码', request: 'request_id', upstream: '蓝鲸返回', hint: '💡' },
   renderFailed: {

@@ -27,12 +27,12 @@ async function handleEventlogCommand({ command, ack, client, context }: CommandA
   // Typed as a string by Bolt, but a crafted request may omit it or repeat it.
   const request = parseCommandText(formText(command.text as unknown));
   if (request.kind === 'help') {
-    await ack({ response_type: 'ephemeral', ...renderUsage(lang) });
+    await ack({ response_type: 'ephemeral', ...renderUsage(lang, String(command.command)) });
     return;
   }
   if (request.kind === 'invalid') {
     ctx.log.info('command.invalid', { user: command.user_id, channel: command.channel_id, reason: request.reason });
-    await ack({ response_type: 'ephemeral', ...renderInvalidInput(request.reason, request.excerpt, lang) });
+    await ack({ response_type: 'ephemeral', ...renderInvalidInput(request.reason, request.excerpt, lang, String(command.command)) });
     return;
   }
   if (request.all) {
