@@ -6,6 +6,7 @@ import { startEsbStandIn } from './esb-stand-in';
 import { measureAckLatency } from './items/ack-latency';
 import { measureBigLogs } from './items/big-logs';
 import { measureCoalescing } from './items/coalescing';
+import { measureLongLogs } from './items/long-logs';
 import { measureMemory } from './items/memory';
 import { measureOverhead } from './items/overhead';
 import { measureRenderCost } from './items/render-cost';
@@ -27,7 +28,7 @@ import { startTarget, type Target, type TargetKind } from './target-process';
 
 const SIGNING_SECRET = 'bench-signing-secret-3c9e1f';
 const RECORDS_PER_ANSWER = 50;
-const ITEM_ORDER = ['ack_latency', 'throughput', 'overhead', 'render_cost', 'coalescing', 'memory', 'shared_store', 'big_logs'];
+const ITEM_ORDER = ['ack_latency', 'throughput', 'overhead', 'render_cost', 'coalescing', 'memory', 'shared_store', 'big_logs', 'long_logs'];
 
 async function main(options: RunOptions): Promise<void> {
   const started = performance.now();
@@ -94,6 +95,7 @@ async function main(options: RunOptions): Promise<void> {
     if (has(6)) results.push(await measureMemory(ctx));
     if (has(7)) results.push(await measureSharedStore(ctx));
     if (has(8)) results.push(await measureBigLogs(ctx));
+    if (has(9)) results.push(await measureLongLogs(ctx));
   } finally {
     await Promise.all([...shared.keys()].map(stop));
     client.close();

@@ -56,7 +56,7 @@ describe('loadConfig', () => {
       searchAlertPath: DEFAULT_SEARCH_ALERT_PATH,
       bizIds: null,
       timeoutMs: 2500,
-      maxBodyBytes: 5 * 1024 * 1024,
+      maxBodyBytes: 48 * 1024 * 1024,
     });
     expect(config.timezone).toBe('UTC');
     expect(config.monitorUrl).toBe('https://bkmonitor.example.com');

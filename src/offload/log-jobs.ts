@@ -1,7 +1,7 @@
 import type { BigBodyInput, BigBodyVerdict } from '../bk/big-body';
-import { parseEventLogResponse } from '../bk/envelope';
+import { readEventLogBytes } from '../bk/event-log-bytes';
 import { readCheckedBody } from '../bk/raw-event-log';
-import { sharedJoinOf, utf8Of } from '../thread-bytes';
+import { sharedJoinOf } from '../thread-bytes';
 import { LookupError, plainLookupError } from '../eventlog/lookup-error';
 import { deliveriesFromPlain, type PlainDeliveries } from '../eventlog/plain-deliveries';
 import { createScrubber } from '../redact';
@@ -54,15 +54,9 @@ export function runCheckJob(job: CheckJob): BigBodyVerdict {
   const body = sharedJoinOf(job.chunks);
   const headers = { get: (name: string): string | null => job.headers[name.toLowerCase()] ?? null };
   try {
-    const log = parseEventLogResponse({
-      id: job.id,
-      httpStatus: job.httpStatus,
-      headers,
-      body: utf8Of(body),
-      zone: job.zone,
-      scrub: createScrubber(job.secrets, 1),
-    });
-    return { ok: true, body, records: log.entries.length, generation: log.generation, requestId: log.requestId };
+    // Counted a record at a time, none kept: the answer is rendered later, from these bytes.
+    const log = readEventLogBytes({ id: job.id, httpStatus: job.httpStatus, headers, body, zone: job.zone, scrub: createScrubber(job.secrets, 1) }, false);
+    return { ok: true, body, records: log.records, generation: log.generation, requestId: log.requestId };
   } catch (err) {
     if (!(err instanceof LookupError)) throw err;
     return { ok: false, error: plainLookupError(err) };
