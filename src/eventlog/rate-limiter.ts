@@ -26,7 +26,8 @@ interface PauseNote {
   upstreamMessage: string | null;
 }
 
-const COOLDOWN_KEY = 'upstream:cooldown';
+/** Where the pause is kept (read in one round trip with a shared lookup's first step: shared-answers.ts). */
+export const COOLDOWN_KEY = 'upstream:cooldown';
 
 /**
  * BlueKing's own "wait N seconds" (Retry-After on a rate-limit answer),
@@ -54,11 +55,15 @@ export class UpstreamCooldown {
    * still to wait (no call was made, so no request ID); null when calls may go out.
    */
   async heldBack(): Promise<LookupError | null> {
-    const entry = await this.store.getWithTtl(COOLDOWN_KEY);
-    if (!entry || entry.ttlMs <= 0) return null;
-    const note = parseNote(entry.value);
-    return new LookupError({ kind: 'rate_limited', code: note.code, upstreamMessage: note.upstreamMessage, retryAfterSec: Math.ceil(entry.ttlMs / 1000) });
+    return heldBackBy(await this.store.getWithTtl(COOLDOWN_KEY));
   }
+}
+
+/** What the pause entry (COOLDOWN_KEY with its TTL, read however) says: BlueKing's rate-limit error with the seconds left, or null. */
+export function heldBackBy(entry: { value: string; ttlMs: number } | null): LookupError | null {
+  if (!entry || entry.ttlMs <= 0) return null;
+  const note = parseNote(entry.value);
+  return new LookupError({ kind: 'rate_limited', code: note.code, upstreamMessage: note.upstreamMessage, retryAfterSec: Math.ceil(entry.ttlMs / 1000) });
 }
 
 function parseNote(text: string): PauseNote {

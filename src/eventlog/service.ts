@@ -12,7 +12,7 @@ import type { DeliveryLookup } from './deliveries';
 import { fetchLogWithDeliveries, type FetchedLog } from './fetch-with-deliveries';
 import type { EventLog } from './record';
 import { answerWeight, CACHE_MAX_RECORDS } from './answer-weight';
-import { createSharedAnswers } from './shared-answers';
+import { createSharedAnswers, type SharedLook } from './shared-answers';
 import type { EventLogSource } from './source';
 import { TtlCache } from './ttl-cache';
 import { createUpstreamGate, type Fetched } from './upstream-gate';
@@ -117,23 +117,33 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
     }
   };
 
-  /** BlueKing's answer for `key`, shared with every caller asking for it at the same time, and cached. */
-  const fetchShared = (key: string, id: string, username: string | null): Promise<Fetched> =>
-    inFlightCalls.run(key, async () => {
-      const callOnce = (): Promise<Fetched> => gate.pass(() => callUpstream(id, username));
-      if (shared) return shared.fetchOnce(key, callOnce);
-      const fetched = await callOnce();
-      if (fetched.kind === 'ok') cache.set(key, { log: fetched.log, deliveries: fetched.deliveries });
-      return fetched;
+  /**
+   * BlueKing's answer for `key`, shared with every caller asking for it at the same time, and cached.
+   * With a shared store, `look` is what the lookup's first step found: the lock it took (then no second
+   * round trip takes it) and BlueKing's pause (then the gate does not read it again).
+   */
+  const fetchShared = async (key: string, id: string, username: string | null, look: SharedLook | null): Promise<Fetched> => {
+    let ran = false;
+    const fetched = await inFlightCalls.run(key, async () => {
+      ran = true;
+      const callOnce = (): Promise<Fetched> => gate.pass(() => callUpstream(id, username), look?.pause);
+      if (shared) return look?.lock ? shared.fetchHolding(key, look.lock, callOnce) : shared.fetchOnce(key, callOnce);
+      const own = await callOnce();
+      if (own.kind === 'ok') cache.set(key, { log: own.log, deliveries: own.deliveries });
+      return own;
     });
+    // Joined a call already running here: the lock taken for this lookup is not needed.
+    if (!ran && look?.lock) shared?.letGo(key, look.lock);
+    return fetched;
+  };
 
   /** An answer that needs no call: the in-process cache, or with a shared store, its cache and recent failures. */
-  const cachedOutcome = async (key: string): Promise<LookupOutcome | null> => {
+  const cachedOutcome = (key: string, look: SharedLook | null): LookupOutcome | null => {
     if (!shared) {
       const hit = cache.get(key);
       return hit ? { kind: 'ok', ...hit, fromCache: true } : null;
     }
-    const fetched = await shared.cached(key);
+    const fetched = look?.cached;
     if (!fetched) return null;
     return fetched.kind === 'ok' ? { kind: 'ok', log: fetched.log, deliveries: fetched.deliveries, fromCache: true } : outcomeOf(fetched, deps.metrics);
   };
@@ -146,8 +156,10 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
 
     // Readable as a Redis key; the username is encoded so no name can run into the ID.
     const key = `${encodeURIComponent(identity.username ?? '')}/${request.id}`;
+    // With a shared store, one round trip reads the cached answer, takes the call's lock and reads the pause.
+    const look = shared ? await shared.look(key, !request.bypassCache) : null;
     if (!request.bypassCache) {
-      const hit = await cachedOutcome(key);
+      const hit = cachedOutcome(key, look);
       if (hit) {
         deps.metrics.cacheHit();
         return hit;
@@ -157,12 +169,13 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
     // cached log (Older/Newer) costs BlueKing nothing and must not get a user told to slow down.
     const retryAfterSec = request.origin === 'watch' ? 0 : await perUser.take(request.userId);
     if (retryAfterSec > 0) {
+      if (look?.lock) shared?.letGo(key, look.lock);
       deps.metrics.rateLimited('user');
       return { kind: 'refused', refusal: { kind: 'user_rate_limited', retryAfterSec } };
     }
     let fetched: Fetched;
     try {
-      fetched = await fetchShared(key, request.id, identity.username);
+      fetched = await fetchShared(key, request.id, identity.username, look);
     } catch (err) {
       // A bug, not an upstream fault: log it whole and say so, rather than blame BlueKing's network.
       deps.log.error('lookup.unexpected', { event_id: request.id, error: err instanceof Error ? err.message : String(err) });

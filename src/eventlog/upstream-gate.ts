@@ -5,6 +5,9 @@ import { UpstreamCooldown } from './rate-limiter';
 import type { FetchedLog } from './fetch-with-deliveries';
 import { Semaphore } from './semaphore';
 
+/** BlueKing's pause as read just now with another step (a LookupError while it runs, null when none): the gate need not read it again. */
+export type KnownPause = { error: LookupError | null };
+
 /** What came of asking BlueKing for one log: the log (with its per-receiver results), BlueKing's failure, or no free slot in time. */
 export type Fetched = ({ kind: 'ok' } & FetchedLog) | { kind: 'failed'; error: LookupError } | { kind: 'busy' };
 
@@ -26,7 +29,7 @@ export interface UpstreamGate {
    * While that pause runs, answers with BlueKing's last rate-limit error
    * (with the seconds still to wait) without calling; with no slot in time, busy.
    */
-  pass(call: () => Promise<Fetched>): Promise<Fetched>;
+  pass(call: () => Promise<Fetched>, pause?: KnownPause): Promise<Fetched>;
   /** Calls running now. */
   readonly inFlight: number;
 }
@@ -36,10 +39,7 @@ export function createUpstreamGate(options: UpstreamGateOptions): UpstreamGate {
   const slots = new Semaphore(options.maxInFlight, options.maxQueue, options.maxWaitMs);
   const cooldown = new UpstreamCooldown(options.store);
 
-  const heldBack = async (): Promise<Fetched | null> => {
-    const error: LookupError | null = await cooldown.heldBack();
-    return error ? { kind: 'failed', error } : null;
-  };
+  const heldBack = async (): Promise<Fetched | null> => fetchedOf(await cooldown.heldBack());
 
   const noteRateLimit = async (fetched: Fetched): Promise<void> => {
     const error = rateLimitOf(fetched);
@@ -49,8 +49,8 @@ export function createUpstreamGate(options: UpstreamGateOptions): UpstreamGate {
   };
 
   return {
-    pass: async (call) => {
-      const before = await heldBack();
+    pass: async (call, pause) => {
+      const before = pause ? fetchedOf(pause.error) : await heldBack();
       if (before) return before;
       const queued = slots.inFlight >= options.maxInFlight;
       if (!(await slots.acquire())) return { kind: 'busy' };
@@ -77,4 +77,8 @@ function rateLimitOf(fetched: Fetched): LookupError | null {
   if (fetched.kind !== 'ok' || fetched.deliveries.kind !== 'absent' || fetched.deliveries.absence.kind !== 'failed') return null;
   const { error } = fetched.deliveries.absence;
   return error.kind === 'rate_limited' ? error : null;
+}
+
+function fetchedOf(pauseError: LookupError | null): Fetched | null {
+  return pauseError ? { kind: 'failed', error: pauseError } : null;
 }

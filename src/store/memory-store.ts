@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { wholeMs, type Store, type WindowCount } from './store';
+import { wholeMs, type Store, type WindowCount, lookOrLockInSteps, type LookRequest, type LookResult } from './store';
 
 /** How often, at most, a full store looks for expired values to drop before it drops the oldest. */
 const SWEEP_EVERY_MS = 1_000;
@@ -111,6 +111,10 @@ export class MemoryStore implements Store {
     if ((await this.holder(key)) !== owner) return false;
     this.values.delete(key);
     return true;
+  }
+
+  lookOrLock(request: LookRequest): Promise<LookResult> {
+    return lookOrLockInSteps(this, request);
   }
 
   holder(key: string): Promise<string | null> {

@@ -108,6 +108,38 @@ export function storeContract(fixture: () => StoreFixture): void {
     });
   });
 
+  describe('lookOrLock', () => {
+    const lock = (owner: string) => ({ key: 'lock:x', owner, ttlMs: 10_000 });
+
+    it('with no value, takes the lock and peeks at another key', async () => {
+      await store.set('pause', 'why', 10_000);
+      const look = await store.lookOrLock({ read: { key: 'answer:x', prefixBytes: null }, lock: lock('me'), peek: 'pause' });
+      expect(look).toEqual({ value: null, locked: true, holder: 'me', peeked: { value: 'why', ttlMs: expect.any(Number) } });
+      expect(look.peeked?.ttlMs).toBeGreaterThan(5_000);
+      expect(await store.holder('lock:x')).toBe('me');
+    });
+
+    it('with a value, reads it (whole or its head) and leaves the lock alone', async () => {
+      await store.set('answer:x', Buffer.from([7, 0, 255, 9]), 10_000);
+      expect(await store.lookOrLock({ read: { key: 'answer:x', prefixBytes: null }, lock: lock('me'), peek: 'pause' })).toEqual({
+        value: Buffer.from([7, 0, 255, 9]),
+        locked: false,
+        holder: null,
+        peeked: null,
+      });
+      expect((await store.lookOrLock({ read: { key: 'answer:x', prefixBytes: 2 }, lock: lock('me'), peek: 'pause' })).value).toEqual(Buffer.from([7, 0]));
+      expect(await store.holder('lock:x')).toBeNull();
+    });
+
+    it('reports who holds a lock it could not take, and takes it regardless of a value when told to read none', async () => {
+      expect(await store.acquire('lock:x', 'other', 10_000)).toBe(true);
+      expect(await store.lookOrLock({ read: { key: 'answer:x', prefixBytes: 2 }, lock: lock('me'), peek: 'pause' })).toMatchObject({ value: null, locked: false, holder: 'other' });
+      await store.release('lock:x', 'other');
+      await store.set('answer:x', 'cached', 10_000);
+      expect(await store.lookOrLock({ read: null, lock: lock('me'), peek: 'pause' })).toMatchObject({ value: null, locked: true, holder: 'me' });
+    });
+  });
+
   describe('leases', () => {
     it('gives a lease to one owner at a time; only the holder renews or releases it', async () => {
       expect(await store.acquire('lock:x', 'A', 10_000)).toBe(true);
