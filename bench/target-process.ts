@@ -21,6 +21,8 @@ export interface Target {
   readRss(): Promise<number>;
   /** The most resident memory the process has had since it started (VmHWM, all its threads), bytes, from /proc (Linux; NaN elsewhere). */
   readPeakRss(): number;
+  /** One unlabelled sample of the bot's own /metrics (NaN for a floor). */
+  readMetric(name: string): Promise<number>;
   /** V8 heap in use, in bytes, from the bot's own /metrics (NaN for a floor, which has no /metrics). */
   readHeapUsed(): Promise<number>;
   /** CPU time the process has used so far (user + system, all its threads), in ms, from /proc (Linux; NaN elsewhere). */
@@ -86,6 +88,7 @@ export async function startTarget(kind: TargetKind, options: TargetOptions): Pro
     kind,
     url,
     readRss: async () => (kind === 'app' ? metricOf(url, 'eventlog_process_resident_memory_bytes') : procStatusKb(child.pid, 'VmRSS') * 1024),
+    readMetric: async (name) => (kind === 'app' ? metricOf(url, name) : NaN),
     readPeakRss: () => procStatusKb(child.pid, 'VmHWM') * 1024,
     readHeapUsed: async () => (kind === 'app' ? metricOf(url, 'eventlog_nodejs_heap_size_used_bytes') : NaN),
     readCpuMs: () => procCpuMs(child.pid),

@@ -4,6 +4,7 @@ import type { EventLog } from '../eventlog/record';
 import type { LookupOutcome, LookupRequest } from '../eventlog/service';
 import type { Logger, LogFields } from '../log';
 import type { Metrics } from '../metrics';
+import { LeaseChecks } from './lease-checks';
 import { outcomeLabel } from '../slack/lookup-reply';
 import { contextBlock } from '../slack/render/blocks';
 import type { AnswerSettings, AnswerView } from '../slack/render/event-log-message';
@@ -105,6 +106,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
   const tickMs = Math.min(2_000, Math.max(100, Math.floor(Math.min(settings.intervalMs, settings.leaseMs) / 4)));
   /** Keys polled or ended right now by this replica. */
   const busy = new Map<string, Promise<void>>();
+  const leases = new LeaseChecks(settings.leaseMs, (key) => store.lease(key, deps.replicaId, settings.leaseMs));
   /** The last log each watch polled here fetched: the final message shows it without another call. */
   const lastLogs = new Map<string, FetchedLog>();
   let timer: NodeJS.Timeout | null = null;
@@ -176,6 +178,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
   const end = async (watch: WatchRecord, stop: WatchStop, changes: readonly WatchChange[], eventLog: FetchedLog | null): Promise<void> => {
     const removed = await store.remove(watch.key);
     await store.releaseLease(watch.key, deps.replicaId);
+    leases.forget(watch.key);
     if (!removed) return;
     deps.metrics.watchStop(stop.reason);
     log.info('watch.stop', fields(watch, { reason: stop.reason, stopped_by: stop.by, watched_ms: deps.now() - watch.startedAtMs }));
@@ -285,8 +288,8 @@ export function createWatcher(deps: WatcherDeps): Watcher {
       if (now - watch.startedAtMs > PENDING_MAX_MS) await store.remove(watch.key);
       return null;
     }
-    // Renewed on every tick, also while a poll runs: the lease lapses only when this replica is gone.
-    if (!(await store.lease(watch.key, deps.replicaId, settings.leaseMs))) return null;
+    // Renewed every third of a lease, also while a poll runs: the lease lapses only when this replica is gone.
+    if (!(await leases.holds(watch.key, now))) return null;
     if (busy.has(watch.key)) return null;
     const stopBy = await store.stopRequest(watch.key);
     // Checked again after the await: a Stop watching click may have begun ending it meanwhile.
@@ -302,6 +305,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
   const scanOnce = async (): Promise<Array<Promise<void>>> => {
     const watches = await store.list();
     deps.metrics.watchesActive(watches.length);
+    leases.keepOnly(new Set(watches.map((watch) => watch.key)));
     const begun: Array<Promise<void>> = [];
     for (const watch of watches) {
       const work = await visit(watch);
