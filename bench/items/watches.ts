@@ -44,17 +44,22 @@ export async function measureWatches(ctx: BenchContext): Promise<ItemResult> {
     const active = await app.readMetric('eventlog_watches_active');
     const cpuBefore = app.readCpuMs();
     const commandsBefore = await commandsProcessed(info);
+    const byCommandBefore = await callsByCommand(info);
     const callsBefore = esb.calls;
     const started = performance.now();
     await sleep(INTERVAL_MS);
     const elapsedMs = performance.now() - started;
     const cpuPercent = round(((app.readCpuMs() - cpuBefore) / elapsedMs) * 100, 2);
     const redisOpsPerSec = round(((await commandsProcessed(info)) - commandsBefore) / (elapsedMs / 1000), 1);
+    const byCommand = [...(await callsByCommand(info))]
+      .map(([command, calls]) => [command, round((calls - (byCommandBefore.get(command) ?? 0)) / (elapsedMs / 1000), 1)] as const)
+      .filter(([, perSec]) => perSec >= 1)
+      .sort((a, b) => b[1] - a[1]);
     const polls = esb.calls - callsBefore;
     const pass = active === WATCHES && cpuPercent <= CPU_MAX_PERCENT;
     return {
       key: 'watches',
-      figures: { watches: WATCHES, active, refused_starts: refused, interval_ms: INTERVAL_MS, polls_in_window: polls, cpu_percent_of_one_core: cpuPercent, redis_ops_per_sec: redisOpsPerSec, target_max_cpu_percent: CPU_MAX_PERCENT, pass },
+      figures: { watches: WATCHES, active, refused_starts: refused, interval_ms: INTERVAL_MS, polls_in_window: polls, cpu_percent_of_one_core: cpuPercent, redis_ops_per_sec: redisOpsPerSec, redis_ops_per_sec_by_command: Object.fromEntries(byCommand), target_max_cpu_percent: CPU_MAX_PERCENT, pass },
       rows: [
         {
           item: '10 watches',
@@ -64,6 +69,7 @@ export async function measureWatches(ctx: BenchContext): Promise<ItemResult> {
           verdict: verdict(pass),
         },
         { item: '', figure: '  Redis commands per second', value: String(redisOpsPerSec), target: '', verdict: '' },
+        { item: '', figure: '  of which, per second', value: byCommand.map(([command, perSec]) => `${command} ${perSec}`).join(', '), target: '', verdict: '' },
       ],
     };
   } finally {
@@ -77,6 +83,12 @@ export async function measureWatches(ctx: BenchContext): Promise<ItemResult> {
 async function commandsProcessed(client: Redis): Promise<number> {
   const match = /^total_commands_processed:(\d+)/m.exec(await client.info('stats'));
   return match ? Number(match[1]) : NaN;
+}
+
+/** Calls so far per Redis command (INFO commandstats), e.g. evalsha, hget, mget. */
+async function callsByCommand(client: Redis): Promise<Map<string, number>> {
+  const text = await client.info('commandstats');
+  return new Map([...text.matchAll(/^cmdstat_([a-z|_-]+):calls=(\d+)/gm)].map((m) => [m[1], Number(m[2])]));
 }
 
 function sleep(ms: number): Promise<void> {

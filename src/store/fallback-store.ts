@@ -44,6 +44,10 @@ export class FallbackStore implements Store {
   get(key: string): Promise<string | null> {
     return this.use('get', (s) => s.get(key));
   }
+  getMany(keys: readonly string[]): Promise<Array<string | null>> {
+    return this.use('get', (s) => s.getMany(keys));
+  }
+
   getBytes(key: string): Promise<Buffer | null> {
     return this.use('get', (s) => s.getBytes(key));
   }

@@ -38,6 +38,10 @@ export class MemoryStore implements Store {
     return value === undefined ? null : value.toString();
   }
 
+  async getMany(keys: readonly string[]): Promise<Array<string | null>> {
+    return Promise.all(keys.map((key) => this.get(key)));
+  }
+
   async getBytes(key: string): Promise<Buffer | null> {
     return this.bytesOf(key);
   }

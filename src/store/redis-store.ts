@@ -55,6 +55,11 @@ export class RedisStore implements Store {
     return this.run('get', () => this.client.get(this.k(key)));
   }
 
+  async getMany(keys: readonly string[]): Promise<Array<string | null>> {
+    if (keys.length === 0) return [];
+    return this.run('get', () => this.client.mget(keys.map((key) => this.k(key))));
+  }
+
   getBytes(key: string): Promise<Buffer | null> {
     return this.run('get', () => this.client.getBuffer(this.k(key)));
   }

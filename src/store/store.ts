@@ -18,6 +18,8 @@ export interface Store {
   // --- values with a TTL (cache entries, JSON records) ---
   get(key: string): Promise<string | null>;
   getBytes(key: string): Promise<Buffer | null>;
+  /** Several values in one round trip (MGET), in the order of `keys`; null for each one absent. */
+  getMany(keys: readonly string[]): Promise<Array<string | null>>;
   /** The first `length` bytes of a value (GETRANGE); null when absent. Tells which version is there without moving a big one. */
   getBytesPrefix(key: string, length: number): Promise<Buffer | null>;
   set(key: string, value: string | Buffer, ttlMs: number): Promise<void>;

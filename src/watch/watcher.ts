@@ -282,19 +282,24 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     return done;
   };
 
-  const visit = async (watch: WatchRecord): Promise<Promise<void> | null> => {
+  /** Whether this replica should look at `watch` on this pass: its message is posted, its lease is ours, and it is idle. */
+  const ours = async (watch: WatchRecord): Promise<boolean> => {
     const now = deps.now();
     if (watch.messageTs === '') {
       if (now - watch.startedAtMs > PENDING_MAX_MS) await store.remove(watch.key);
-      return null;
+      return false;
     }
     // Renewed every third of a lease, also while a poll runs: the lease lapses only when this replica is gone.
-    if (!(await leases.holds(watch.key, now))) return null;
-    if (busy.has(watch.key)) return null;
-    const stopBy = await store.stopRequest(watch.key);
-    // Checked again after the await: a Stop watching click may have begun ending it meanwhile.
+    if (!(await leases.holds(watch.key, now))) return false;
+    return !busy.has(watch.key);
+  };
+
+  /** End, poll or leave `watch`, given who asked to stop it (null: nobody). */
+  const visit = (watch: WatchRecord, stopBy: string | null): Promise<void> | null => {
+    // Checked again after the awaits: a Stop watching click may have begun ending it meanwhile.
     if (busy.has(watch.key)) return null;
     if (stopBy !== null) return act(watch, () => end(watch, { reason: 'stopped', by: stopBy }, [], null));
+    const now = deps.now();
     const due = dueToEnd(watch, now, maxAgeMs);
     if (due) return act(watch, () => end(watch, { reason: due, by: null }, [], null));
     if (now >= watch.nextPollAtMs) return act(watch, () => poll(watch));
@@ -306,9 +311,13 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     const watches = await store.list();
     deps.metrics.watchesActive(watches.length);
     leases.keepOnly(new Set(watches.map((watch) => watch.key)));
+    const mine: WatchRecord[] = [];
+    for (const watch of watches) if (await ours(watch)) mine.push(watch);
+    // Every stop request in one round trip, not one per watch per pass.
+    const stops = await store.stopRequests(mine.map((watch) => watch.key));
     const begun: Array<Promise<void>> = [];
-    for (const watch of watches) {
-      const work = await visit(watch);
+    for (const watch of mine) {
+      const work = visit(watch, stops.get(watch.key) ?? null);
       if (work) begun.push(work);
     }
     return begun;

@@ -36,6 +36,13 @@ export function storeContract(fixture: () => StoreFixture): void {
       expect(await store.getBytes('b')).toBeNull();
     });
 
+    it('getMany reads several values at once, null for each absent one', async () => {
+      await store.set('m1', 'one', 10_000);
+      await store.set('m3', 'three', 10_000);
+      expect(await store.getMany(['m1', 'm2', 'm3'])).toEqual(['one', null, 'three']);
+      expect(await store.getMany([])).toEqual([]);
+    });
+
     it('setIfAbsent sets once; delete frees the key', async () => {
       expect(await store.setIfAbsent('k', 'first', 10_000)).toBe(true);
       expect(await store.setIfAbsent('k', 'second', 10_000)).toBe(false);
