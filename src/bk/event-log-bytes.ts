@@ -12,6 +12,9 @@ import { createRecordReader } from './records';
  * the same bytes: a body the scanner is not sure of is read that way instead.
  */
 
+/** Records parsed together, at most (a record bigger than this is parsed alone). */
+const BATCH_BYTES = 256 * 1024;
+
 /** One get_event_log answer with its body as bytes. */
 export type EventLogBytes = Omit<EventLogResponse, 'body'> & { body: Uint8Array };
 
@@ -47,9 +50,17 @@ function pieceByPiece(input: EventLogBytes, keepEntries: boolean): CountedLog | 
     if (array !== null) {
       // The records are read here, not as data: the envelope is checked with an empty list in their place.
       json.data = [];
-      for (let i = 0; i < array.count; i++) {
-        const entry = reader.add(JSON.parse(text.toString('utf8', array.starts[i], array.ends[i])));
-        if (keepEntries) entries.push(entry);
+      // A batch of records at a time (their bytes, commas and all, as one JSON list): one JSON.parse per
+      // quarter megabyte instead of one per record, and never more than a batch of records as objects.
+      for (let first = 0; first < array.count; ) {
+        let last = first;
+        while (last + 1 < array.count && array.ends[last + 1] - array.starts[first] <= BATCH_BYTES) last++;
+        const batch = JSON.parse(`[${text.toString('utf8', array.starts[first], array.ends[last])}]`) as unknown[];
+        for (const raw of batch) {
+          const entry = reader.add(raw);
+          if (keepEntries) entries.push(entry);
+        }
+        first = last + 1;
       }
     }
   } catch {
