@@ -6,11 +6,13 @@ import { startEsbStandIn } from './esb-stand-in';
 import { measureAckLatency } from './items/ack-latency';
 import { measureBigLogs } from './items/big-logs';
 import { measureCoalescing } from './items/coalescing';
+import { measureLongLogs } from './items/long-logs';
 import { measureMemory } from './items/memory';
 import { measureOverhead } from './items/overhead';
 import { measureRenderCost } from './items/render-cost';
 import { measureSharedStore } from './items/shared-store';
 import { measureThroughput } from './items/throughput';
+import { measureWatches } from './items/watches';
 import { describeMachine } from './machine';
 import { formatMarkdown, formatTable, jsonLine } from './report';
 import { startResponseStandIn } from './response-stand-in';
@@ -27,7 +29,7 @@ import { startTarget, type Target, type TargetKind } from './target-process';
 
 const SIGNING_SECRET = 'bench-signing-secret-3c9e1f';
 const RECORDS_PER_ANSWER = 50;
-const ITEM_ORDER = ['ack_latency', 'throughput', 'overhead', 'render_cost', 'coalescing', 'memory', 'shared_store', 'big_logs'];
+const ITEM_ORDER = ['ack_latency', 'throughput', 'overhead', 'render_cost', 'coalescing', 'memory', 'shared_store', 'big_logs', 'long_logs', 'watches'];
 
 async function main(options: RunOptions): Promise<void> {
   const started = performance.now();
@@ -94,6 +96,8 @@ async function main(options: RunOptions): Promise<void> {
     if (has(6)) results.push(await measureMemory(ctx));
     if (has(7)) results.push(await measureSharedStore(ctx));
     if (has(8)) results.push(await measureBigLogs(ctx));
+    if (has(9)) results.push(await measureLongLogs(ctx));
+    if (has(10)) results.push(await measureWatches(ctx));
   } finally {
     await Promise.all([...shared.keys()].map(stop));
     client.close();

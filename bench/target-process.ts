@@ -19,6 +19,10 @@ export interface Target {
   url: string;
   /** Resident set size in bytes: the bot's own /metrics figure; for a floor, /proc (Linux; NaN elsewhere). */
   readRss(): Promise<number>;
+  /** The most resident memory the process has had since it started (VmHWM, all its threads), bytes, from /proc (Linux; NaN elsewhere). */
+  readPeakRss(): number;
+  /** One unlabelled sample of the bot's own /metrics (NaN for a floor). */
+  readMetric(name: string): Promise<number>;
   /** V8 heap in use, in bytes, from the bot's own /metrics (NaN for a floor, which has no /metrics). */
   readHeapUsed(): Promise<number>;
   /** CPU time the process has used so far (user + system, all its threads), in ms, from /proc (Linux; NaN elsewhere). */
@@ -83,7 +87,9 @@ export async function startTarget(kind: TargetKind, options: TargetOptions): Pro
   return {
     kind,
     url,
-    readRss: async () => (kind === 'app' ? metricOf(url, 'eventlog_process_resident_memory_bytes') : procRss(child.pid)),
+    readRss: async () => (kind === 'app' ? metricOf(url, 'eventlog_process_resident_memory_bytes') : procStatusKb(child.pid, 'VmRSS') * 1024),
+    readMetric: async (name) => (kind === 'app' ? metricOf(url, name) : NaN),
+    readPeakRss: () => procStatusKb(child.pid, 'VmHWM') * 1024,
     readHeapUsed: async () => (kind === 'app' ? metricOf(url, 'eventlog_nodejs_heap_size_used_bytes') : NaN),
     readCpuMs: () => procCpuMs(child.pid),
     readAckBuckets: async () => (kind === 'app' ? bucketsOf(url, 'eventlog_slack_ack_seconds') : []),
@@ -137,11 +143,11 @@ async function metricOf(url: string, name: string): Promise<number> {
   return Number(line.slice(name.length + 1));
 }
 
-/** VmRSS of a process, from /proc (Linux only). */
-function procRss(pid: number | undefined): number {
+/** One kB figure of a process's /proc status (VmRSS, VmHWM; Linux only). */
+function procStatusKb(pid: number | undefined, field: 'VmRSS' | 'VmHWM'): number {
   try {
-    const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) * 1024 : NaN;
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : NaN;
   } catch {
     return NaN;
   }

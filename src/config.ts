@@ -211,7 +211,8 @@ const envSchema = z.object({
   BK_TIMEOUT_MS: intSetting(10_000, 100, 120_000),
   // 0 = unset: the same as BK_TIMEOUT_MS.
   BK_LOOKUP_TIMEOUT_MS: intSetting(0, 100, 600_000),
-  BK_MAX_BODY_BYTES: intSetting(5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+  // A month-long alert converging every minute is ~13 MB; 48 MB takes a few months of one, read in bounded memory (bk/event-log-bytes.ts).
+  BK_MAX_BODY_BYTES: intSetting(48 * 1024 * 1024, 1024, 100 * 1024 * 1024),
   BK_MONITOR_URL: httpUrl,
   BK_IDENTITY: optional.pipe(z.enum(['service', 'email', 'map'], 'expected "service", "email" or "map"').default('service')),
   BK_USER_MAP_FILE: optional,

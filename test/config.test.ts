@@ -64,7 +64,7 @@ describe('loadConfig', () => {
       triagePaths: DEFAULT_TRIAGE_PATHS,
       bizIds: null,
       timeoutMs: 2500,
-      maxBodyBytes: 5 * 1024 * 1024,
+      maxBodyBytes: 48 * 1024 * 1024,
     });
     // One lookup's deadline defaults to BK_TIMEOUT_MS; BK_LOOKUP_TIMEOUT_MS sets its own; SLACK_COMMAND defaults to /eventlog.
     expect(config.limits.lookupTimeoutMs).toBe(2500);

@@ -2,6 +2,7 @@ import { benchEsbBody } from '../bench-log';
 import type { BenchContext, ItemResult } from '../bench-types';
 import { verdict } from '../bench-types';
 import { startEsbStandIn } from '../esb-stand-in';
+import { HELP_EVERY_MS, helpAcksWhile } from '../help-acks';
 import { lookupOnce, type LookupTiming } from '../lookup';
 import { latencyFigures, round } from '../stats';
 import type { AckBuckets, Target } from '../target-process';
@@ -19,7 +20,6 @@ import type { AckBuckets, Target } from '../target-process';
 
 const BIG_RECORDS = 7_500;
 const CONCURRENT_BIG = 20;
-const HELP_EVERY_MS = 50;
 const ROUNDS = 2;
 export const HELP_ACK_P99_MAX_MS = 100;
 /** Issue 12: no log, at any size and concurrency, holds the event loop longer than this at a time. */
@@ -112,31 +112,13 @@ interface Round {
 
 /** 20 big lookups at once, and help commands every 50 ms until all 20 are answered. */
 async function round20(ctx: BenchContext, app: Target): Promise<Round> {
-  const helpAcks: number[] = [];
   await app.readEventLoopLagMaxMs(); // a scrape resets the bot's maximum: from here on it is this round's
   const acksBefore = await app.readAckBuckets();
   const started = performance.now();
-  let done = false;
-  const bigs = Promise.all(Array.from({ length: CONCURRENT_BIG }, () => lookupOnce(ctx, app).catch(() => ({ ackMs: NaN, answerMs: NaN, ok: false })))).finally(() => {
-    done = true;
-  });
-  const sent: Array<Promise<void>> = [];
-  while (!done) {
-    sent.push(
-      ctx.client.send(app.url, 'help', ctx.responses.urlFor(`help-${ctx.nextId()}`)).then(
-        (ack) => {
-          if (ack.status === 200) helpAcks.push(ack.ackMs);
-        },
-        () => undefined,
-      ),
-    );
-    await new Promise((resolve) => setTimeout(resolve, HELP_EVERY_MS));
-  }
-  const big = await bigs;
-  const allAnsweredMs = performance.now() - started;
-  await Promise.all(sent);
+  const bigs = Promise.all(Array.from({ length: CONCURRENT_BIG }, () => lookupOnce(ctx, app).catch(() => ({ ackMs: NaN, answerMs: NaN, ok: false }))));
+  const { result: big, helpAcks } = await helpAcksWhile(ctx, app, bigs.then((done) => ({ done, allAnsweredMs: performance.now() - started })));
   const loopHeldMaxMs = await app.readEventLoopLagMaxMs();
-  return { helpAcks, big, allAnsweredMs, loopHeldMaxMs, botAcks: ackTimesBetween(acksBefore, await app.readAckBuckets()) };
+  return { helpAcks, big: big.done, allAnsweredMs: big.allAnsweredMs, loopHeldMaxMs, botAcks: ackTimesBetween(acksBefore, await app.readAckBuckets()) };
 }
 
 /** The acks counted between two readings of the bot's histogram: how many, how many within 100 ms, and the bound of the slowest. */

@@ -49,12 +49,12 @@ export async function measureOverhead(ctx: BenchContext, app: Target, relay: Tar
   }
 }
 
-/** One closed-loop round against `target`: each lookup's time beyond the ESB's fixed delay. */
-export async function timedRound(ctx: BenchContext, target: Target, durationMs: number): Promise<RoundResult> {
+/** One closed-loop round against `target`: each lookup's time beyond the ESB's fixed delay (item 3's load unless `load` says otherwise). */
+export async function timedRound(ctx: BenchContext, target: Target, durationMs: number, load = { concurrency: CONCURRENCY, esbDelayMs: ESB_DELAY_MS }): Promise<RoundResult> {
   const result: RoundResult = { overheads: [], wrong: 0 };
-  await closedLoop(CONCURRENCY, durationMs, async () => {
+  await closedLoop(load.concurrency, durationMs, async () => {
     const timing = await lookupOnce(ctx, target);
-    if (timing.ok) result.overheads.push(timing.answerMs - ESB_DELAY_MS);
+    if (timing.ok) result.overheads.push(timing.answerMs - load.esbDelayMs);
     else result.wrong++;
   });
   return result;

@@ -72,11 +72,17 @@ type Common = Pick<LookupErrorDetails, 'requestId' | 'httpStatus' | 'retryAfterS
  */
 export function parseEventLogResponse(input: EventLogResponse): EventLog {
   return badShapeOnOverflow(input.httpStatus, () => {
-    const { data, code, message, requestId } = readEnvelopeData(input);
-    if (!Array.isArray(data)) throw new LookupError({ kind: 'bad_shape', code, upstreamMessage: message, requestId, httpStatus: input.httpStatus });
-    const { entries, generation } = parseRecords(data, input.zone, { requestedId: input.id });
-    return { id: input.id, entries, generation, requestId };
+    const envelope = readEnvelopeData(input);
+    const { entries, generation } = parseRecords(eventLogData(envelope, input.httpStatus), input.zone, { requestedId: input.id });
+    return { id: input.id, entries, generation, requestId: envelope.requestId };
   });
+}
+
+/** An event log's `data` is its records: anything but an array is a bad answer. */
+export function eventLogData(envelope: EnvelopeData, httpStatus: number): unknown[] {
+  const { data, code, message, requestId } = envelope;
+  if (!Array.isArray(data)) throw new LookupError({ kind: 'bad_shape', code, upstreamMessage: message, requestId, httpStatus });
+  return data;
 }
 
 /** `read()`, with data nested deeper than the stack (100,000 levels, say) reported as BlueKing's bad answer, not a bug here. */
@@ -100,13 +106,21 @@ function badShapeOnOverflow<T>(httpStatus: number, read: () => T): T {
  * @throws LookupError for every answer that is not a successful envelope
  */
 export function readEnvelopeData(input: EsbAnswer): EnvelopeData {
-  return badShapeOnOverflow(input.httpStatus, () => readEnvelope(input));
+  return badShapeOnOverflow(input.httpStatus, () => readEnvelope(input, parseJson(input.body)));
 }
 
-function readEnvelope(input: EsbAnswer): EnvelopeData {
+/**
+ * The same for a body that is JSON and was parsed already (a big log read
+ * piece by piece: bk/event-log-bytes.ts), the body itself not at hand: with
+ * JSON in hand, no failure needs the body's text.
+ */
+export function readParsedEnvelopeData(input: Omit<EsbAnswer, 'body'>, json: unknown): EnvelopeData {
+  return badShapeOnOverflow(input.httpStatus, () => readEnvelope({ ...input, body: '' }, json));
+}
+
+function readEnvelope(input: EsbAnswer, json: unknown): EnvelopeData {
   const scrub = input.scrub ?? NO_SECRETS;
   const facts = readHeaders(input.headers, scrub);
-  const json = parseJson(input.body);
   const parsed = envelopeSchema.safeParse(json);
   const envelope = parsed.success ? parsed.data : null;
   const common: Common = {

@@ -1,7 +1,6 @@
 import type { EventLog, RawEventLog, RawLogParts } from '../eventlog/model/record';
 import type { Scrubber } from '../redact';
-import { parseEventLogResponse } from './envelope';
-import { utf8Of } from '../thread-bytes';
+import { readEventLogBytes } from './event-log-bytes';
 
 /** How a raw log's records are read when they are asked for. */
 export interface RawLogReading {
@@ -28,9 +27,8 @@ export function rawEventLog(parts: RawLogParts, reading: RawLogReading): RawEven
 /** The records of a body that passed its check, read on the calling thread (a worker's, or this one's for `raw.read()`). */
 export function readCheckedBody(parts: Pick<RawLogParts, 'id' | 'body' | 'requestId'>, reading: RawLogReading): EventLog {
   const { id, body, requestId } = parts;
-  return {
-    // The body passed its check with its own status and headers; the request ID may have come from one, so it is carried over.
-    ...parseEventLogResponse({ id, httpStatus: 200, headers: NO_HEADERS, body: utf8Of(body), zone: reading.zone, scrub: reading.scrub }),
-    requestId,
-  };
+  // Read a record at a time: the log's entries, never a whole-body string or tree beside them (event-log-bytes.ts).
+  const { entries, generation } = readEventLogBytes({ id, httpStatus: 200, headers: NO_HEADERS, body, zone: reading.zone, scrub: reading.scrub }, true);
+  // The body passed its check with its own status and headers; the request ID may have come from one, so it is carried over.
+  return { id, entries, generation, requestId };
 }

@@ -48,21 +48,47 @@ const recordSchema = z.object({
 export function parseRecords(data: unknown, zone: string, options: ParseRecordsOptions = {}): ParsedRecords {
   if (!Array.isArray(data)) throw new LookupError({ kind: 'bad_shape' });
   const entries: LogEntry[] = new Array<LogEntry>(data.length);
+  const reader = createRecordReader(zone, options);
+  for (let index = 0; index < data.length; index++) entries[index] = reader.add(data[index]);
+  return { entries, generation: reader.generation() };
+}
+
+/**
+ * Records read one at a time, in upstream order: what parseRecords does for
+ * an array, for records that come one by one (a big body read piece by piece,
+ * bk/event-log-bytes.ts), so no caller needs them all at once.
+ */
+export interface RecordReader {
+  /** The next record, normalized (its index is its position). */
+  add(raw: unknown): LogEntry;
+  /** How many were added. */
+  readonly count: number;
+  /** The Monitor generation the records so far look like. */
+  generation(): Generation;
+}
+
+export function createRecordReader(zone: string, options: ParseRecordsOptions = {}): RecordReader {
   const evidence = noEvidence();
   const readTime = createTimeReader(zone);
-  for (let index = 0; index < data.length; index++) {
-    const entry = parseOne(data[index], index, readTime, options.requestedId);
-    entries[index] = entry.record;
-    if (entry.record.kind === 'record') {
-      addEvidence(evidence, {
-        operate: entry.record.operate,
-        eventId: entry.record.eventId,
-        eventIdWasNumber: entry.eventIdWasNumber,
-        extendInfoWasEmptyObject: entry.extendInfoWasEmptyObject,
-      });
-    }
-  }
-  return { entries, generation: guessGeneration(evidence) };
+  let count = 0;
+  return {
+    add(raw) {
+      const entry = parseOne(raw, count++, readTime, options.requestedId);
+      if (entry.record.kind === 'record') {
+        addEvidence(evidence, {
+          operate: entry.record.operate,
+          eventId: entry.record.eventId,
+          eventIdWasNumber: entry.eventIdWasNumber,
+          extendInfoWasEmptyObject: entry.extendInfoWasEmptyObject,
+        });
+      }
+      return entry.record;
+    },
+    get count() {
+      return count;
+    },
+    generation: () => guessGeneration(evidence),
+  };
 }
 
 interface ParsedOne {

@@ -1,9 +1,9 @@
 import type { BigBodyInput, BigBodyVerdict } from '../bk/big-body';
-import { parseEventLogResponse } from '../bk/envelope';
+import { readEventLogBytes } from '../bk/event-log-bytes';
 import { readCheckedBody } from '../bk/raw-event-log';
-import { sharedJoinOf, utf8Of } from '../thread-bytes';
+import { sharedJoinOf } from '../thread-bytes';
 import { LookupError, plainLookupError } from '../eventlog/model/lookup-error';
-import { alertFromPlain, deliveriesFromPlain, type PlainAlert, type PlainDeliveries } from '../eventlog/deliveries/plain-deliveries';
+import { deliveriesFromPlain, type PlainDeliveries, alertFromPlain, type PlainAlert } from '../eventlog/deliveries/plain-deliveries';
 import { createScrubber } from '../redact';
 import type { FetchedLog } from '../eventlog/answers/answer';
 import type { AnswerSettings } from '../render/event-log-message';
@@ -55,15 +55,9 @@ export function runCheckJob(job: CheckJob): BigBodyVerdict {
   const body = sharedJoinOf(job.chunks);
   const headers = { get: (name: string): string | null => job.headers[name.toLowerCase()] ?? null };
   try {
-    const log = parseEventLogResponse({
-      id: job.id,
-      httpStatus: job.httpStatus,
-      headers,
-      body: utf8Of(body),
-      zone: job.zone,
-      scrub: createScrubber(job.secrets, 1),
-    });
-    return { ok: true, body, records: log.entries.length, generation: log.generation, requestId: log.requestId };
+    // Counted a record at a time, none kept: the answer is rendered later, from these bytes.
+    const log = readEventLogBytes({ id: job.id, httpStatus: job.httpStatus, headers, body, zone: job.zone, scrub: createScrubber(job.secrets, 1) }, false);
+    return { ok: true, body, records: log.records, generation: log.generation, requestId: log.requestId };
   } catch (err) {
     if (!(err instanceof LookupError)) throw err;
     return { ok: false, error: plainLookupError(err) };

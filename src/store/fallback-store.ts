@@ -1,7 +1,7 @@
 import type { Logger } from '../log';
 import type { Metrics, StoreErrorKind } from '../metrics';
 import type { MemoryStore } from './memory-store';
-import type { Store, StoreKind, WindowCount } from './store';
+import type { LookRequest, LookResult, Store, StoreKind, WindowCount } from './store';
 
 /** The shared store as the bot uses it: never throws; while it fails, process memory stands in. */
 export interface FallbackStoreOptions {
@@ -47,6 +47,10 @@ export class FallbackStore implements Store {
   get(key: string): Promise<string | null> {
     return this.use('get', (s) => s.get(key));
   }
+  getMany(keys: readonly string[]): Promise<Array<string | null>> {
+    return this.use('get', (s) => s.getMany(keys));
+  }
+
   getBytes(key: string): Promise<Buffer | null> {
     return this.use('get', (s) => s.getBytes(key));
   }
@@ -89,6 +93,10 @@ export class FallbackStore implements Store {
   holder(key: string): Promise<string | null> {
     return this.use('lease', (s) => s.holder(key));
   }
+  lookOrLock(request: LookRequest): Promise<LookResult> {
+    return this.use('look', (s) => s.lookOrLock(request));
+  }
+
   hashSet(key: string, field: string, value: string): Promise<void> {
     return this.use('hash', (s) => s.hashSet(key, field, value));
   }

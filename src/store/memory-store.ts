@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { wholeMs, type Store, type WindowCount } from './store';
+import { wholeMs, type Store, type WindowCount, lookOrLockInSteps, type LookRequest, type LookResult } from './store';
 
 /** How often, at most, a full store looks for expired values to drop before it drops the oldest. */
 const SWEEP_EVERY_MS = 1_000;
@@ -36,6 +36,10 @@ export class MemoryStore implements Store {
   async get(key: string): Promise<string | null> {
     const value = this.live(key)?.value;
     return value === undefined ? null : value.toString();
+  }
+
+  async getMany(keys: readonly string[]): Promise<Array<string | null>> {
+    return Promise.all(keys.map((key) => this.get(key)));
   }
 
   async getBytes(key: string): Promise<Buffer | null> {
@@ -111,6 +115,10 @@ export class MemoryStore implements Store {
     if ((await this.holder(key)) !== owner) return false;
     this.values.delete(key);
     return true;
+  }
+
+  lookOrLock(request: LookRequest): Promise<LookResult> {
+    return lookOrLockInSteps(this, request);
   }
 
   holder(key: string): Promise<string | null> {

@@ -75,6 +75,28 @@ end
 redis.call('PEXPIRE', KEYS[2], ttl)
 return 1`,
   },
+  /**
+   * KEYS: value, lock, peek. ARGV: 'none' | 'whole' | 'prefix', prefix bytes, owner, ttlMs.
+   * Reads the value (or its first bytes); when there is none, takes the lock (SET NX PX);
+   * then the lock's holder and the peeked key with its TTL. Returns {value, taken, holder, peeked, ms left}.
+   */
+  lookOrLock: {
+    numberOfKeys: 3,
+    lua: `
+local value = false
+if ARGV[1] == 'whole' then
+  value = redis.call('GET', KEYS[1])
+elseif ARGV[1] == 'prefix' then
+  value = redis.call('GETRANGE', KEYS[1], 0, tonumber(ARGV[2]) - 1)
+  if value == '' then value = false end
+end
+local taken = 0
+if not value and redis.call('SET', KEYS[2], ARGV[3], 'NX', 'PX', ARGV[4]) then taken = 1 end
+local peeked = redis.call('GET', KEYS[3])
+local left = -2
+if peeked then left = redis.call('PTTL', KEYS[3]) end
+return {value, taken, redis.call('GET', KEYS[2]), peeked, left}`,
+  },
 } as const;
 
 export type ScriptName = keyof typeof REDIS_SCRIPTS;

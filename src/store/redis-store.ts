@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import Redis, { type RedisOptions } from 'ioredis';
 import { REDIS_SCRIPTS, type ScriptName } from './redis-scripts';
-import { StoreError, wholeMs, type Store, type WindowCount } from './store';
+import { StoreError, wholeMs, type LookRequest, type LookResult, type Store, type WindowCount } from './store';
 
 export interface RedisStoreOptions {
   /** redis:// or rediss:// (TLS), with password and db in the URL. */
@@ -12,7 +12,7 @@ export interface RedisStoreOptions {
   commandTimeoutMs?: number;
 }
 
-type RedisReply = string | number | null | RedisReply[];
+type RedisReply = string | Buffer | number | null | RedisReply[];
 
 /**
  * The Store in Redis, for N replicas (ioredis). Commands fail at once while
@@ -62,6 +62,11 @@ export class RedisStore implements Store {
 
   get(key: string): Promise<string | null> {
     return this.run('get', () => this.client.get(this.k(key)));
+  }
+
+  async getMany(keys: readonly string[]): Promise<Array<string | null>> {
+    if (keys.length === 0) return [];
+    return this.run('get', () => this.client.mget(keys.map((key) => this.k(key))));
   }
 
   getBytes(key: string): Promise<Buffer | null> {
@@ -124,6 +129,19 @@ export class RedisStore implements Store {
 
   holder(key: string): Promise<string | null> {
     return this.get(key);
+  }
+
+  async lookOrLock({ read, lock, peek }: LookRequest): Promise<LookResult> {
+    const mode = read === null ? 'none' : read.prefixBytes === null ? 'whole' : 'prefix';
+    const keys = [this.k(read?.key ?? lock.key), this.k(lock.key), this.k(peek)];
+    const reply = await this.script('lookOrLock', keys, [mode, read?.prefixBytes ?? 0, lock.owner, wholeMs(lock.ttlMs)], true);
+    const [value, locked, holder, peeked, left] = Array.isArray(reply) ? reply : [];
+    return {
+      value: Buffer.isBuffer(value) ? value : null,
+      locked: locked === 1,
+      holder: Buffer.isBuffer(holder) ? holder.toString('utf8') : null,
+      peeked: Buffer.isBuffer(peeked) ? { value: peeked.toString('utf8'), ttlMs: Number(left) } : null,
+    };
   }
 
   async hashSet(key: string, field: string, value: string): Promise<void> {
@@ -189,15 +207,18 @@ export class RedisStore implements Store {
   }
 
   /** EVALSHA, and EVAL when Redis does not know the script (first use, or after a restart flushed it). */
-  private script(name: ScriptName, keys: string[], args: Array<string | number | Buffer>): Promise<RedisReply> {
+  /** `binary`: bulk replies come back as Buffers (a stored answer is gzip, not text). */
+  private script(name: ScriptName, keys: string[], args: Array<string | number | Buffer>, binary = false): Promise<RedisReply> {
     const { lua, numberOfKeys } = REDIS_SCRIPTS[name];
     const sha = this.shas.get(name) ?? '';
     return this.run(name, async () => {
       try {
-        return (await this.client.evalsha(sha, numberOfKeys, ...keys, ...args)) as RedisReply;
+        const reply = binary ? this.client.callBuffer('EVALSHA', sha, numberOfKeys, ...keys, ...args) : this.client.evalsha(sha, numberOfKeys, ...keys, ...args);
+        return (await reply) as RedisReply;
       } catch (err) {
         if (!(err instanceof Error) || !err.message.startsWith('NOSCRIPT')) throw err;
-        return (await this.client.eval(lua, numberOfKeys, ...keys, ...args)) as RedisReply;
+        const reply = binary ? this.client.callBuffer('EVAL', lua, numberOfKeys, ...keys, ...args) : this.client.eval(lua, numberOfKeys, ...keys, ...args);
+        return (await reply) as RedisReply;
       }
     });
   }

@@ -18,6 +18,8 @@ export interface Store {
   // --- values with a TTL (cache entries, JSON records) ---
   get(key: string): Promise<string | null>;
   getBytes(key: string): Promise<Buffer | null>;
+  /** Several values in one round trip (MGET), in the order of `keys`; null for each one absent. */
+  getMany(keys: readonly string[]): Promise<Array<string | null>>;
   /** The first `length` bytes of a value (GETRANGE); null when absent. Tells which version is there without moving a big one. */
   getBytesPrefix(key: string, length: number): Promise<Buffer | null>;
   set(key: string, value: string | Buffer, ttlMs: number): Promise<void>;
@@ -50,6 +52,14 @@ export interface Store {
   /** Who holds the lease now; null when free. */
   holder(key: string): Promise<string | null>;
 
+  // --- a shared lookup's first step, in one round trip ---
+  /**
+   * Read `read` (whole or its first bytes); when it holds nothing, take `lock`
+   * for its owner; and read `peek` with its TTL. In Redis one script (atomic,
+   * one round trip instead of three before BlueKing is asked).
+   */
+  lookOrLock(request: LookRequest): Promise<LookResult>;
+
   // --- records without a TTL (e.g. the set of active watches) ---
   hashSet(key: string, field: string, value: string): Promise<void>;
   /** Set the field only when absent; true when this call set it. */
@@ -71,6 +81,32 @@ export interface Store {
 }
 
 export type StoreKind = 'memory' | 'redis';
+
+export interface LookRequest {
+  /** The value to look for, whole or only its first `prefixBytes`; null looks for none (the lock is then always tried). */
+  read: { key: string; prefixBytes: number | null } | null;
+  /** Taken for `owner` (as `acquire`) when no value was found. */
+  lock: { key: string; owner: string; ttlMs: number };
+  /** Read with its TTL (as `getWithTtl`) whatever else happens. */
+  peek: string;
+}
+
+export interface LookResult {
+  /** The value (or its first bytes); null when absent or not read. */
+  value: Buffer | null;
+  /** This call took the lock. */
+  locked: boolean;
+  /** Who holds the lock after the call; null when free. */
+  holder: string | null;
+  peeked: { value: string; ttlMs: number } | null;
+}
+
+/** lookOrLock as separate steps, for a store where each step costs no round trip (process memory). */
+export async function lookOrLockInSteps(store: Store, { read, lock, peek }: LookRequest): Promise<LookResult> {
+  const value = read === null ? null : read.prefixBytes === null ? await store.getBytes(read.key) : await store.getBytesPrefix(read.key, read.prefixBytes);
+  const locked = value === null && (await store.acquire(lock.key, lock.owner, lock.ttlMs));
+  return { value, locked, holder: await store.holder(lock.key), peeked: await store.getWithTtl(peek) };
+}
 
 export interface WindowCount {
   /** Hits in the current window, this one included. */

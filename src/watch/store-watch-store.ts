@@ -68,7 +68,10 @@ export function createStoreWatchStore(store: Store, log?: Pick<Logger, 'warn'>):
     requestStop: async (key, by) => {
       await store.setIfAbsent(stopKey(key), by, STOP_REQUEST_TTL_MS);
     },
-    stopRequest: (key) => store.get(stopKey(key)),
+    stopRequests: async (keys) => {
+      const asked = await store.getMany(keys.map(stopKey));
+      return new Map(keys.flatMap((key, i) => (asked[i] === null ? [] : [[key, asked[i] as string] as const])));
+    },
     lease: async (key, owner, ttlMs) => (await store.renew(leaseKey(key), owner, ttlMs)) || store.acquire(leaseKey(key), owner, ttlMs),
     releaseLease: async (key, owner) => {
       await store.release(leaseKey(key), owner);

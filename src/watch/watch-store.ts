@@ -19,8 +19,8 @@ export interface WatchStore {
   list(): Promise<WatchRecord[]>;
   /** Ask the replica polling `key` to stop it (a Stop watching click may reach any replica). */
   requestStop(key: string, by: string): Promise<void>;
-  /** Who asked to stop `key`, or null. */
-  stopRequest(key: string): Promise<string | null>;
+  /** Who asked to stop each of `keys` (one store round trip for all): only those with a request are in the map. */
+  stopRequests(keys: readonly string[]): Promise<Map<string, string>>;
   /**
    * Take or renew the lease on `key` for `owner` for `ttlMs`: true when `owner` holds it now.
    * A lease not renewed within its TTL lapses, and another replica takes the watch over.

@@ -6,6 +6,7 @@ import type { FetchedLog } from '../eventlog/answers/answer';
 import { outcomeLabel, type LookupOutcome, type LookupRequest } from '../eventlog/service/service';
 import type { Logger, LogFields } from '../log';
 import type { Metrics } from '../metrics';
+import { LeaseChecks } from './lease-checks';
 import { contextBlock } from '../render/blocks';
 import type { AnswerSettings, AnswerView } from '../render/event-log-message';
 import { WATCH_BLOCK_ID } from '../render/footer';
@@ -120,6 +121,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
   const tickMs = Math.min(2_000, Math.max(100, Math.floor(Math.min(settings.intervalMs, settings.leaseMs) / 4)));
   /** Keys polled or ended right now by this replica. */
   const busy = new Map<string, Promise<void>>();
+  const leases = new LeaseChecks(settings.leaseMs, (key) => store.lease(key, deps.replicaId, settings.leaseMs));
   /** The last log each watch polled here fetched: the final message shows it without another call. */
   const lastLogs = new Map<string, FetchedLog>();
   /** Copies of the watches this replica holds, written back should the store lose them. */
@@ -198,6 +200,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     const removed = await store.remove(watch.key);
     await store.releaseLease(watch.key, deps.replicaId);
     held.drop(watch.key);
+    leases.forget(watch.key);
     if (!removed) return;
     await tellEnded(watch, stop, changes, eventLog, pace);
   };
@@ -308,23 +311,28 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     return done;
   };
 
-  const visit = async (watch: WatchRecord): Promise<Promise<void> | null> => {
+  /** Whether this replica should look at `watch` on this pass: its message is posted, its lease is ours, and it is idle. */
+  const ours = async (watch: WatchRecord): Promise<boolean> => {
     const now = deps.now();
     if (watch.messageTs === '') {
       if (now - watch.startedAtMs > PENDING_MAX_MS) await store.remove(watch.key);
-      return null;
+      return false;
     }
-    // Renewed on every tick, also while a poll runs: the lease lapses only when this replica is gone.
-    if (!(await store.lease(watch.key, deps.replicaId, settings.leaseMs))) {
+    // Renewed every third of a lease, also while a poll runs: the lease lapses only when this replica is gone.
+    if (!(await leases.holds(watch.key, now))) {
       held.drop(watch.key);
-      return null;
+      return false;
     }
     held.hold(watch);
-    if (busy.has(watch.key)) return null;
-    const stopBy = await store.stopRequest(watch.key);
-    // Checked again after the await: a Stop watching click may have begun ending it meanwhile.
+    return !busy.has(watch.key);
+  };
+
+  /** End, poll or leave `watch`, given who asked to stop it (null: nobody). */
+  const visit = (watch: WatchRecord, stopBy: string | null): Promise<void> | null => {
+    // Checked again after the awaits: a Stop watching click may have begun ending it meanwhile.
     if (busy.has(watch.key)) return null;
     if (stopBy !== null) return act(watch, () => end(watch, { reason: 'stopped', by: stopBy }, [], null));
+    const now = deps.now();
     const due = dueToEnd(watch, now, maxAgeMs);
     if (due) return act(watch, () => end(watch, { reason: due, by: null }, [], null));
     if (now >= watch.nextPollAtMs) return act(watch, () => poll(watch));
@@ -336,9 +344,14 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     const listed = await store.list();
     const watches = [...listed, ...(await writeBack(await held.lost(listed)))];
     deps.metrics.watchesActive(watches.length);
+    leases.keepOnly(new Set(watches.map((watch) => watch.key)));
+    const mine: WatchRecord[] = [];
+    for (const watch of watches) if (await ours(watch)) mine.push(watch);
+    // Every stop request in one round trip, not one per watch per pass.
+    const stops = await store.stopRequests(mine.map((watch) => watch.key));
     const begun: Array<Promise<void>> = [];
-    for (const watch of watches) {
-      const work = await visit(watch);
+    for (const watch of mine) {
+      const work = visit(watch, stops.get(watch.key) ?? null);
       if (work) begun.push(work);
     }
     return begun;

@@ -83,12 +83,17 @@ describe('the response_url stand-in', () => {
 });
 
 describe('the Slack API stand-in', () => {
-  it('answers auth.test like Slack and nothing else', async () => {
+  it('answers auth.test like Slack, the message methods a watch calls with a new ts each, and nothing else', async () => {
     const slack = await startSlackApiStandIn();
     try {
       expect(slack.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api$/);
       expect(JSON.parse((await get(`${slack.url}/auth.test`)).body)).toMatchObject({ ok: true, user_id: 'UBOT', bot_id: 'BBOT' });
-      expect(JSON.parse((await get(`${slack.url}/chat.postMessage`)).body)).toEqual({ ok: false, error: 'unknown_method' });
+      const posted = JSON.parse((await get(`${slack.url}/chat.postMessage`)).body) as { ok: boolean; ts: string };
+      const updated = JSON.parse((await get(`${slack.url}/chat.update`)).body) as { ok: boolean; ts: string };
+      expect(posted).toMatchObject({ ok: true, channel: 'C0INCIDENT' });
+      expect(updated.ok).toBe(true);
+      expect(updated.ts).not.toBe(posted.ts);
+      expect(JSON.parse((await get(`${slack.url}/views.open`)).body)).toEqual({ ok: false, error: 'unknown_method' });
     } finally {
       await slack.close();
     }

@@ -36,6 +36,13 @@ export function storeContract(fixture: () => StoreFixture): void {
       expect(await store.getBytes('b')).toBeNull();
     });
 
+    it('getMany reads several values at once, null for each absent one', async () => {
+      await store.set('m1', 'one', 10_000);
+      await store.set('m3', 'three', 10_000);
+      expect(await store.getMany(['m1', 'm2', 'm3'])).toEqual(['one', null, 'three']);
+      expect(await store.getMany([])).toEqual([]);
+    });
+
     it('setIfAbsent sets once; delete frees the key', async () => {
       expect(await store.setIfAbsent('k', 'first', 10_000)).toBe(true);
       expect(await store.setIfAbsent('k', 'second', 10_000)).toBe(false);
@@ -105,6 +112,38 @@ export function storeContract(fixture: () => StoreFixture): void {
     it('hit is atomic under concurrent callers', async () => {
       const counts = await Promise.all(Array.from({ length: 40 }, () => store.hit('rate:burst', 10_000)));
       expect(counts.map((c) => c.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    });
+  });
+
+  describe('lookOrLock', () => {
+    const lock = (owner: string) => ({ key: 'lock:x', owner, ttlMs: 10_000 });
+
+    it('with no value, takes the lock and peeks at another key', async () => {
+      await store.set('pause', 'why', 10_000);
+      const look = await store.lookOrLock({ read: { key: 'answer:x', prefixBytes: null }, lock: lock('me'), peek: 'pause' });
+      expect(look).toEqual({ value: null, locked: true, holder: 'me', peeked: { value: 'why', ttlMs: expect.any(Number) } });
+      expect(look.peeked?.ttlMs).toBeGreaterThan(5_000);
+      expect(await store.holder('lock:x')).toBe('me');
+    });
+
+    it('with a value, reads it (whole or its head) and leaves the lock alone', async () => {
+      await store.set('answer:x', Buffer.from([7, 0, 255, 9]), 10_000);
+      expect(await store.lookOrLock({ read: { key: 'answer:x', prefixBytes: null }, lock: lock('me'), peek: 'pause' })).toEqual({
+        value: Buffer.from([7, 0, 255, 9]),
+        locked: false,
+        holder: null,
+        peeked: null,
+      });
+      expect((await store.lookOrLock({ read: { key: 'answer:x', prefixBytes: 2 }, lock: lock('me'), peek: 'pause' })).value).toEqual(Buffer.from([7, 0]));
+      expect(await store.holder('lock:x')).toBeNull();
+    });
+
+    it('reports who holds a lock it could not take, and takes it regardless of a value when told to read none', async () => {
+      expect(await store.acquire('lock:x', 'other', 10_000)).toBe(true);
+      expect(await store.lookOrLock({ read: { key: 'answer:x', prefixBytes: 2 }, lock: lock('me'), peek: 'pause' })).toMatchObject({ value: null, locked: false, holder: 'other' });
+      await store.release('lock:x', 'other');
+      await store.set('answer:x', 'cached', 10_000);
+      expect(await store.lookOrLock({ read: null, lock: lock('me'), peek: 'pause' })).toMatchObject({ value: null, locked: true, holder: 'me' });
     });
   });
 

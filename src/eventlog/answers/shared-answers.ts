@@ -4,6 +4,8 @@ import { answerWeight, CACHE_MAX_RECORDS } from './answer-weight';
 import { decodeSharedAnswer, encodeSharedAnswer, type RawLogBuilder, type SharedAnswer } from './shared-answer-codec';
 import { splitToken, TOKEN_PREFIX_BYTES } from './stored-token';
 import { TtlCache } from './ttl-cache';
+import { yieldToEventLoop } from '../../yield-to-event-loop';
+import { COOLDOWN_KEY, heldBackBy, type KnownPause } from './upstream-pause';
 import type { Fetched } from './answer';
 
 export interface SharedAnswersOptions {
@@ -31,8 +33,28 @@ export interface SharedAnswers {
    * expires and a waiter takes over.
    */
   fetchOnce(key: string, call: () => Promise<Fetched>): Promise<Fetched>;
+  /**
+   * A lookup's first step, one store round trip: a cached answer still good
+   * (as `cached`); or else, when nobody holds the lock, the lock taken for
+   * this lookup's call; and BlueKing's pause. `readAnswer` false (Refresh, a
+   * watch's poll) skips the cache and always tries the lock.
+   */
+  look(key: string, readAnswer: boolean): Promise<SharedLook>;
+  /** As `fetchOnce`, with the lock `look` took for this call (its token), so no second round trip takes it. */
+  fetchHolding(key: string, token: string, call: () => Promise<Fetched>): Promise<Fetched>;
+  /** Let go of a lock `look` took that no call will use (the lookup was refused or joined another). */
+  letGo(key: string, token: string): void;
   /** Resolves once the answers still being written for others are in the store (tests, shutdown). */
   written(): Promise<void>;
+}
+
+export interface SharedLook {
+  /** A cached answer or shared failure to give at once, as `cached` gives it. */
+  cached: Fetched | null;
+  /** The token of the lock taken for this lookup's call; null when another holds it or an answer was found. */
+  lock: string | null;
+  /** BlueKing's pause, read in the same round trip (for the gate). */
+  pause: KnownPause;
 }
 
 /** A lock lives this long unless its holder renews it (every third of it) while calling. */
@@ -69,11 +91,32 @@ export function createSharedAnswers(options: SharedAnswersOptions): SharedAnswer
   const read = async (key: string): Promise<SharedAnswer | null> => {
     const known = decoded.get(key);
     if (known && (await storedToken(key)) === known.token) return known;
-    const bytes = await store.getBytes(answerKey(key));
+    return decodeStored(key, await store.getBytes(answerKey(key)));
+  };
+
+  /** The answer in `bytes` as read from the store (null: none there), remembered decoded. */
+  const decodeStored = async (key: string, bytes: Buffer | null): Promise<SharedAnswer | null> => {
     const answer = bytes ? await decodeSharedAnswer(bytes, options.rawLog) : null;
     if (answer) decoded.set(key, answer);
     else decoded.delete(key);
     return answer;
+  };
+
+  /** What look() read of the stored answer: the head of it when this replica knows one decoded, else the whole. */
+  const answerFromLook = async (key: string, known: SharedAnswer | undefined, value: Buffer | null): Promise<SharedAnswer | null> => {
+    if (!known) return decodeStored(key, value);
+    if (value === null) return decodeStored(key, null);
+    // Another answer replaced the one known here: read it whole (a second round trip, only then).
+    return splitToken(value)?.token === known.token ? known : read(key);
+  };
+
+  /** The answer a lookup may be given without a call: a fresh ok one, or a failure shared for a few seconds. */
+  const usable = (answer: SharedAnswer | null): Fetched | null => {
+    if (!answer) return null;
+    const { fetched } = answer;
+    if (fetched.kind === 'ok') return answer.freshUntil > now() ? fetched : null;
+    if (fetched.kind === 'failed' && SHARED_FAILURES.has(fetched.error.kind)) return fetched;
+    return null;
   };
 
   const share = async (key: string, token: string, fetched: Fetched): Promise<void> => {
@@ -107,7 +150,9 @@ export function createSharedAnswers(options: SharedAnswersOptions): SharedAnswer
       letGo();
       throw err;
     }
-    const write = share(key, token, fetched)
+    // Encoded in a later turn, behind the steps already waiting (the caller's render and reply come first).
+    const write = yieldToEventLoop()
+      .then(() => share(key, token, fetched))
       .catch(() => undefined) // a failed write only costs the sharing: waiters see the lock go and call themselves
       .finally(() => {
         letGo();
@@ -150,14 +195,20 @@ export function createSharedAnswers(options: SharedAnswersOptions): SharedAnswer
     written: async () => {
       await Promise.all([...writing]);
     },
-    cached: async (key) => {
-      const answer = await read(key);
-      if (!answer) return null;
-      const { fetched } = answer;
-      if (fetched.kind === 'ok') return answer.freshUntil > now() ? fetched : null;
-      if (fetched.kind === 'failed' && SHARED_FAILURES.has(fetched.error.kind)) return fetched;
-      return null;
+    cached: async (key) => usable(await read(key)),
+    look: async (key, readAnswer) => {
+      const token = randomUUID();
+      const known = readAnswer ? decoded.get(key) : undefined;
+      const found = await store.lookOrLock({
+        read: readAnswer ? { key: answerKey(key), prefixBytes: known ? TOKEN_PREFIX_BYTES : null } : null,
+        lock: { key: lockKey(key), owner: token, ttlMs: LOCK_TTL_MS },
+        peek: COOLDOWN_KEY,
+      });
+      const cached = readAnswer ? usable(await answerFromLook(key, known, found.value)) : null;
+      return { cached, lock: found.locked ? token : null, pause: { error: heldBackBy(found.peeked) } };
     },
+    fetchHolding: (key, token, call) => callHolding(key, token, call),
+    letGo: (key, token) => inBackground(store.release(lockKey(key), token)),
     fetchOnce: async (key, call) => {
       const token = randomUUID();
       const deadline = now() + options.callLimitMs + LOCK_TTL_MS;

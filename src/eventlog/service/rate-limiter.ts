@@ -1,5 +1,6 @@
 import { LookupError, MAX_RATE_LIMIT_RETRY_SEC } from '../model/lookup-error';
 import type { Store } from '../../store/store';
+import { COOLDOWN_KEY, heldBackBy, type PauseNote } from '../answers/upstream-pause';
 
 /**
  * Per-user fixed-window rate limit: at most `perMinute` lookups per user per
@@ -19,14 +20,6 @@ export class RateLimiter {
     return count <= this.perMinute ? 0 : Math.max(1, Math.ceil(resetInMs / 1000));
   }
 }
-
-/** What is kept of BlueKing's last rate-limit answer, to tell users while the pause runs. */
-interface PauseNote {
-  code: string | null;
-  upstreamMessage: string | null;
-}
-
-const COOLDOWN_KEY = 'upstream:cooldown';
 
 /**
  * BlueKing's own "wait N seconds" (Retry-After on a rate-limit answer),
@@ -54,22 +47,6 @@ export class UpstreamCooldown {
    * still to wait (no call was made, so no request ID); null when calls may go out.
    */
   async heldBack(): Promise<LookupError | null> {
-    const entry = await this.store.getWithTtl(COOLDOWN_KEY);
-    if (!entry || entry.ttlMs <= 0) return null;
-    const note = parseNote(entry.value);
-    return new LookupError({ kind: 'rate_limited', code: note.code, upstreamMessage: note.upstreamMessage, retryAfterSec: Math.ceil(entry.ttlMs / 1000) });
+    return heldBackBy(await this.store.getWithTtl(COOLDOWN_KEY));
   }
-}
-
-function parseNote(text: string): PauseNote {
-  try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value === 'object' && value !== null) {
-      const { code, upstreamMessage } = value as Record<string, unknown>;
-      return { code: typeof code === 'string' ? code : null, upstreamMessage: typeof upstreamMessage === 'string' ? upstreamMessage : null };
-    }
-  } catch {
-    // Written by another version of the bot: the pause still holds, without BlueKing's words.
-  }
-  return { code: null, upstreamMessage: null };
 }

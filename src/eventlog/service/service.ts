@@ -7,15 +7,15 @@ import { checkAccess, type AccessDenial, type Requester } from './access';
 import { createIdentityResolver, type EmailLookup, type IdentityRefusal } from './identity';
 import { createCoalescer } from './coalesce';
 import { RateLimiter } from './rate-limiter';
-import type { AlertLookup } from '../model/alert-context';
 import type { DeliveryLookup } from '../deliveries/deliveries';
 import { fetchLogWithDeliveries } from './fetch-with-deliveries';
 import type { EventLog } from '../model/record';
 import { answerWeight, CACHE_MAX_RECORDS } from '../answers/answer-weight';
-import { createSharedAnswers } from '../answers/shared-answers';
+import { createSharedAnswers, type SharedLook } from '../answers/shared-answers';
 import type { EventLogSource } from '../model/source';
 import { TtlCache } from '../answers/ttl-cache';
 import { createUpstreamGate } from './upstream-gate';
+import type { AlertLookup } from '../model/alert-context';
 import type { FetchedLog, Fetched } from '../answers/answer';
 
 /** One request for an event log, whatever Slack entry point it came through. */
@@ -124,23 +124,33 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
     }
   };
 
-  /** BlueKing's answer for `key`, shared with every caller asking for it at the same time, and cached. */
-  const fetchShared = (key: string, id: string, username: string | null): Promise<Fetched> =>
-    inFlightCalls.run(key, async () => {
-      const callOnce = (): Promise<Fetched> => gate.pass(() => callUpstream(id, username));
-      if (shared) return shared.fetchOnce(key, callOnce);
-      const fetched = await callOnce();
-      if (fetched.kind === 'ok') cache.set(key, { log: fetched.log, deliveries: fetched.deliveries, alert: fetched.alert });
-      return fetched;
+  /**
+   * BlueKing's answer for `key`, shared with every caller asking for it at the same time, and cached.
+   * With a shared store, `look` is what the lookup's first step found: the lock it took (then no second
+   * round trip takes it) and BlueKing's pause (then the gate does not read it again).
+   */
+  const fetchShared = async (key: string, id: string, username: string | null, look: SharedLook | null): Promise<Fetched> => {
+    let ran = false;
+    const fetched = await inFlightCalls.run(key, async () => {
+      ran = true;
+      const callOnce = (): Promise<Fetched> => gate.pass(() => callUpstream(id, username), look?.pause);
+      if (shared) return look?.lock ? shared.fetchHolding(key, look.lock, callOnce) : shared.fetchOnce(key, callOnce);
+      const own = await callOnce();
+      if (own.kind === 'ok') cache.set(key, { log: own.log, deliveries: own.deliveries, alert: own.alert });
+      return own;
     });
+    // Joined a call already running here: the lock taken for this lookup is not needed.
+    if (!ran && look?.lock) shared?.letGo(key, look.lock);
+    return fetched;
+  };
 
   /** An answer that needs no call: the in-process cache, or with a shared store, its cache and recent failures. */
-  const cachedOutcome = async (key: string): Promise<LookupOutcome | null> => {
+  const cachedOutcome = (key: string, look: SharedLook | null): LookupOutcome | null => {
     if (!shared) {
       const hit = cache.get(key);
       return hit ? { kind: 'ok', ...hit, fromCache: true } : null;
     }
-    const fetched = await shared.cached(key);
+    const fetched = look?.cached;
     if (!fetched) return null;
     return fetched.kind === 'ok' ? { kind: 'ok', log: fetched.log, deliveries: fetched.deliveries, alert: fetched.alert, fromCache: true } : outcomeOf(fetched, deps.metrics);
   };
@@ -153,8 +163,10 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
 
     // Readable as a Redis key; the username is encoded so no name can run into the ID.
     const key = `${encodeURIComponent(identity.username ?? '')}/${request.id}`;
+    // With a shared store, one round trip reads the cached answer, takes the call's lock and reads the pause.
+    const look = shared ? await shared.look(key, !request.bypassCache) : null;
     if (!request.bypassCache) {
-      const hit = await cachedOutcome(key);
+      const hit = cachedOutcome(key, look);
       if (hit) {
         deps.metrics.cacheHit();
         return hit;
@@ -164,12 +176,13 @@ export function createEventLogService(config: Config, deps: ServiceDeps): EventL
     // cached log (Older/Newer) costs BlueKing nothing and must not get a user told to slow down.
     const retryAfterSec = request.origin === 'watch' ? 0 : await perUser.take(request.userId);
     if (retryAfterSec > 0) {
+      if (look?.lock) shared?.letGo(key, look.lock);
       deps.metrics.rateLimited('user');
       return { kind: 'refused', refusal: { kind: 'user_rate_limited', retryAfterSec } };
     }
     let fetched: Fetched;
     try {
-      fetched = await fetchShared(key, request.id, identity.username);
+      fetched = await fetchShared(key, request.id, identity.username, look);
     } catch (err) {
       // A bug, not an upstream fault: log it whole and say so, rather than blame BlueKing's network.
       deps.log.error('lookup.unexpected', { event_id: request.id, error: err instanceof Error ? err.message : String(err) });

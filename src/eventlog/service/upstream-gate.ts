@@ -3,8 +3,8 @@ import type { Logger } from '../../log';
 import type { Store } from '../../store/store';
 import { UpstreamCooldown } from './rate-limiter';
 import type { Fetched } from '../answers/answer';
+import type { KnownPause } from '../answers/upstream-pause';
 import { Semaphore } from './semaphore';
-
 
 export interface UpstreamGateOptions {
   /** Calls to BlueKing running at once, at most. */
@@ -24,7 +24,7 @@ export interface UpstreamGate {
    * While that pause runs, answers with BlueKing's last rate-limit error
    * (with the seconds still to wait) without calling; with no slot in time, busy.
    */
-  pass(call: () => Promise<Fetched>): Promise<Fetched>;
+  pass(call: () => Promise<Fetched>, pause?: KnownPause): Promise<Fetched>;
   /** Calls running now. */
   readonly inFlight: number;
 }
@@ -34,10 +34,7 @@ export function createUpstreamGate(options: UpstreamGateOptions): UpstreamGate {
   const slots = new Semaphore(options.maxInFlight, options.maxQueue, options.maxWaitMs);
   const cooldown = new UpstreamCooldown(options.store);
 
-  const heldBack = async (): Promise<Fetched | null> => {
-    const error: LookupError | null = await cooldown.heldBack();
-    return error ? { kind: 'failed', error } : null;
-  };
+  const heldBack = async (): Promise<Fetched | null> => fetchedOf(await cooldown.heldBack());
 
   const noteRateLimit = async (fetched: Fetched): Promise<void> => {
     const error = rateLimitOf(fetched);
@@ -47,8 +44,8 @@ export function createUpstreamGate(options: UpstreamGateOptions): UpstreamGate {
   };
 
   return {
-    pass: async (call) => {
-      const before = await heldBack();
+    pass: async (call, pause) => {
+      const before = pause ? fetchedOf(pause.error) : await heldBack();
       if (before) return before;
       const queued = slots.inFlight >= options.maxInFlight;
       if (!(await slots.acquire())) return { kind: 'busy' };
@@ -77,4 +74,8 @@ function rateLimitOf(fetched: Fetched): LookupError | null {
     if (part.kind === 'absent' && part.absence.kind === 'failed' && part.absence.error.kind === 'rate_limited') return part.absence.error;
   }
   return null;
+}
+
+function fetchedOf(pauseError: LookupError | null): Fetched | null {
+  return pauseError ? { kind: 'failed', error: pauseError } : null;
 }
