@@ -2,9 +2,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createBkClient, type BkClient } from '../../src/bk/client';
 import { LookupError } from '../../src/eventlog/model/lookup-error';
-import { DEFAULT_EVENT_LOG_PATH, DEFAULT_SEARCH_ACTION_PATH, DEFAULT_SEARCH_ALERT_PATH, DEFAULT_TRIAGE_PATHS, type BkConfig } from '../../src/config';
+import { DEFAULT_EVENT_LOG_PATH, DEFAULT_TRIAGE_PATHS, type BkConfig } from '../../src/config';
 import type { EventLog } from '../../src/eventlog/model/record';
 import { FAILURES, LOGIN_PAGE, NEW_GENERATION_164239028644167, NGINX_502_PAGE, OLD_GENERATION_5310 } from '../fixtures/bk';
+import { bkConfig } from '../helpers/bk-config';
 import { startFakeEsb, type FakeEsb } from '../helpers/fake-esb';
 
 const SECRET = 'Zq9-app-secret/with+chars=';
@@ -23,21 +24,7 @@ afterEach(() => {
 });
 
 function config(overrides: Partial<BkConfig> = {}): BkConfig {
-  return {
-    baseUrl: esb.url,
-    appCode: 'bk-eventlog',
-    appSecret: SECRET,
-    username: 'admin',
-    authStyle: 'header',
-    eventLogPath: DEFAULT_EVENT_LOG_PATH,
-    searchActionPath: DEFAULT_SEARCH_ACTION_PATH,
-    searchAlertPath: DEFAULT_SEARCH_ALERT_PATH,
-    triagePaths: DEFAULT_TRIAGE_PATHS,
-    bizIds: null,
-    timeoutMs: 3000,
-    maxBodyBytes: 5 * MB,
-    ...overrides,
-  };
+  return bkConfig({ baseUrl: esb.url, appSecret: SECRET, timeoutMs: 3000, maxBodyBytes: 5 * MB, ...overrides });
 }
 
 function client(overrides: Partial<BkConfig> = {}): BkClient {

@@ -1,20 +1,8 @@
 import { buildEventLogRequest, buildJsonPost } from '../../src/bk/request';
-import { DEFAULT_EVENT_LOG_PATH, DEFAULT_SEARCH_ACTION_PATH, DEFAULT_SEARCH_ALERT_PATH, DEFAULT_TRIAGE_PATHS, type BkConfig } from '../../src/config';
+import { DEFAULT_SEARCH_ACTION_PATH, type BkConfig } from '../../src/config';
+import { bkConfig } from '../helpers/bk-config';
 
-const cfg: BkConfig = {
-  baseUrl: 'https://paas.example.com',
-  appCode: 'bk-eventlog',
-  appSecret: 'p&ss=w/rd',
-  username: 'admin',
-  authStyle: 'header',
-  eventLogPath: DEFAULT_EVENT_LOG_PATH,
-  searchActionPath: DEFAULT_SEARCH_ACTION_PATH,
-  searchAlertPath: DEFAULT_SEARCH_ALERT_PATH,
-  triagePaths: DEFAULT_TRIAGE_PATHS,
-  bizIds: null,
-  timeoutMs: 10_000,
-  maxBodyBytes: 1024,
-};
+const cfg: BkConfig = bkConfig({ baseUrl: 'https://paas.example.com', appSecret: 'p&ss=w/rd', timeoutMs: 10_000, maxBodyBytes: 1024 });
 
 describe('buildEventLogRequest', () => {
   it('puts the credentials in the X-Bkapi-Authorization header as JSON in header style', () => {
