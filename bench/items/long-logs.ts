@@ -126,7 +126,8 @@ async function longLookup(ctx: BenchContext, app: Target, records: number): Prom
   const ack = await ctx.client.send(app.url, ctx.nextId(), ctx.responses.urlFor(key));
   if (ack.status !== 200) throw new Error(`bot acked with HTTP ${ack.status}`);
   const { atMs, body } = await answer;
-  const failures = body.indexOf('notifications failed*');
+  // The first screen's verdict: "🚨 *N of M notices failed*", before the timeline's divider.
+  const failures = body.indexOf('notices failed*');
   const timeline = body.indexOf('"type":"divider"');
   const ok = body.includes(`${records} records`) && failures >= 0 && (timeline < 0 || failures < timeline);
   return { answerMs: atMs - started, ok };
