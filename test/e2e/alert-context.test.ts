@@ -106,7 +106,7 @@ describe('the alert itself (search_alert) on the first screen, over real HTTP', 
     await start({ alerts: { [ALERT_ID]: reply } }, { BK_TIMEOUT_MS: '1500' });
     const answer = await lookUp(ALERT_ID);
     // What the log proves instead: the severity it rose to, the state its records reach, the text it was created with.
-    expect(answer.header).toBe('🟢 Fatal · Event 164239028644167 · Recovered');
+    expect(answer.header).toBe('🟢 Fatal · Alert 164239028644167 · Recovered');
     expect(answer.verdict).toContain(line);
     expect(answer.all).toContain('正在扩容 web-03');
     expect(h.logs.find((entry) => entry.msg === 'lookup')).toMatchObject({ outcome: 'ok', alert: logged });
@@ -116,7 +116,7 @@ describe('the alert itself (search_alert) on the first screen, over real HTTP', 
     await start({}, { BK_ALERT_CONTEXT: 'off' });
     const answer = await lookUp(ALERT_ID);
     expect(alertCalls()).toEqual([]);
-    expect(answer.header).toBe('🟢 Fatal · Event 164239028644167 · Recovered');
+    expect(answer.header).toBe('🟢 Fatal · Alert 164239028644167 · Recovered');
     expect(answer.all).not.toContain('Alert details unavailable');
   });
 

@@ -143,7 +143,7 @@ describe.each<Lang>(['en', 'zh-CN'])('made for phones (%s), over real HTTP', (la
       expect([...text].length).toBeLessThanOrEqual(MAX_PUSH_TEXT);
       expect(text).toBe(
         lang === 'en'
-          ? '🟠 Event 98765432109876543210 · Acknowledged — 1 of 1 notice failed: 企业微信机器人回调失败：connection timed out while sending to webhook c…'
+          ? '🟠 Alert 98765432109876543210 · Acknowledged — 1 of 1 notice failed: 企业微信机器人回调失败：connection timed out while sending to webhook c…'
           : '🟠 告警 98765432109876543210 · 已确认——1 条通知失败：企业微信机器人回调失败：connection timed out while sending to webhook c…',
       );
     }

@@ -19,7 +19,7 @@ describe('threadLine', () => {
     const change = { kind: 'notices_failed' as const, added: 1, reason: failure.reason, noReceivers: false, failure };
     const line = (lang: 'en' | 'zh-CN'): string => threadLine('164239028644167', [change], null, { lang, timezone: 'Asia/Shanghai', maxHours: 24 })?.text ?? '';
     expect(line('zh-CN')).toBe('告警 164239028644167：🚨 1 条通知失败（电话 → lisi、wangwu：用户[lisi]的手机号码格式不正确）');
-    expect(line('en')).toBe('Event 164239028644167: 🚨 a notification failed: voice → lisi, wangwu: 用户[lisi]的手机号码格式不正确 (phone number format is wrong)');
+    expect(line('en')).toBe('Alert 164239028644167: 🚨 a notification failed: voice → lisi, wangwu: 用户[lisi]的手机号码格式不正确 (phone number format is wrong)');
   });
 
   it('says nothing when nothing changed and the watch goes on', () => {

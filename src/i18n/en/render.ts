@@ -1,4 +1,5 @@
 import type { RenderMessages } from '../messages';
+import { subject } from './subject';
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
@@ -6,7 +7,7 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
 export const render = {
   listSeparator: ', ',
   detailSeparator: '; ',
-  event: (id) => `Event ${id}`,
+  event: subject,
   state: { open: 'Open', acknowledged: 'Acknowledged', recovering: 'Recovering', recovered: 'Recovered', closed: 'Closed' },
   noRecordsState: 'No records',
   labels: {
@@ -118,7 +119,7 @@ export const render = {
     filterCount: (filter, shown, total) => `${filter}: ${shown} of ${plural(total, 'record', 'records')}`,
     noneMatch: (filter) => `_No records match “${filter}”._`,
   },
-  pushState: (id, w, d, ended) => `Event ${id} ${w.toLowerCase()}${d ? (ended ? ` after ${d}` : ` for ${d}`) : ''}`,
+  pushState: (id, w, d, ended) => `${subject(id)} ${w.toLowerCase()}${d ? (ended ? ` after ${d}` : ` for ${d}`) : ''}`,
   clauseSeparator: ', ',
   failureSeparator: ' — ',
   pushFailed: (n, reason) => `${plural(n, 'notification', 'notifications')} failed${reason ? ` (${reason})` : ''}`,

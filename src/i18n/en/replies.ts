@@ -1,5 +1,6 @@
 import { MAX_ID_DIGITS } from '../../eventlog/model/event-id';
 import type { ReplyMessages } from '../messages';
+import { subject } from './subject';
 
 /** An example ID that reads like a real new-generation alert ID. */
 const EXAMPLE = '170245811112345';
@@ -125,7 +126,7 @@ export const replies = {
     ],
     context: 'The ID is the alert or event ID from BlueKing Monitor: the number after `告警ID:` in an alert post.',
   },
-  lookupError: { event: (id) => `Event ${id}`, code: 'code', request: 'request', upstream: 'BlueKing said', hint: '💡' },
+  lookupError: { event: subject, code: 'code', request: 'request', upstream: 'BlueKing said', hint: '💡' },
   renderFailed: {
     title: (id) => `Could not show event ${id}`,
     line: "The bot failed to lay out BlueKing's answer. This is a bug in the bot: please report it with the event ID.",

@@ -1,10 +1,11 @@
 import type { WatchMessages } from '../messages';
+import { subject } from './subject';
 
 /** Watching an event, in English. */
 export const watch: WatchMessages = {
   liveBanner: (updated, by) => `👁 *Watching* · updated ${updated} · started by ${by}`,
   endedBanner: (reason, by) => `👁 Stopped watching: ${reason} · started by ${by}`,
-  lineSubject: (id) => `Event ${id}`,
+  lineSubject: subject,
   noticesFailed: (n, reason) => `🚨 ${n === 1 ? 'a notification' : `${n} notifications`} failed${reason ? `: ${reason}` : ''}`,
   severityRaised: (n) => `⚠️ severity raised${n > 1 ? ` ×${n}` : ''}`,
   acknowledged: (by, note) => `🟠 acknowledged${by ? ` by ${by}` : ''}${note ? `: “${note}”` : ''}`,
@@ -32,12 +33,12 @@ export const watch: WatchMessages = {
   started: (id, where) => `👁 Watching event ${id}: the log is posted ${where} and kept current; changes that need you get a thread reply.`,
   whereChannel: 'in this channel',
   whereThread: 'in this thread',
-  alreadyTitle: (id) => `Event ${id} is already watched in this channel`,
+  alreadyTitle: (id) => `${subject(id)} is already watched in this channel`,
   alreadyLine: (by, link) => `Started by ${by}${link ? `: ${link}` : ''}. One live message per event and channel is enough.`,
   linkLabel: 'the watching message',
   offTitle: 'Watching is turned off on this bot',
   offLine: 'Whoever runs the bot set WATCH_MAX=0. /eventlog <id> still shows the log whenever you ask.',
-  closedTitle: (id) => `Event ${id} is already closed`,
+  closedTitle: (id) => `${subject(id)} is already closed`,
   closedLine: (id) => `Nothing more will change, so there is nothing to watch. /eventlog ${id} shows its log.`,
   fullTitle: 'The bot is watching as many events as it may',
   fullLine: (max) => `At most ${max} events are watched at once (WATCH_MAX). Stop a watch that is no longer needed, or look the event up with /eventlog.`,
