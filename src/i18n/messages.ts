@@ -126,7 +126,6 @@ export interface RenderMessages {
   severityRaises(n: number): string;
   // Verdict, second line.
   records(n: number): string;
-  noticesFailed(failed: number, total: number): string;
   noticesSent(total: number): string;
   noticesSentOf(sent: number, total: number): string;
   noNotices: string;
@@ -135,8 +134,6 @@ export interface RenderMessages {
   anomaliesConverged(n: number): string;
   convergeRounds(n: number): string;
   unreadableCount(n: number): string;
-  // Callout.
-  failedTitle(n: number): string;
   /** Appended to the label: ", partly failed". */
   partlyFailed: string;
   /** "SRE (WeChat, mail)" / "SRE（微信、邮件）". */
@@ -187,13 +184,10 @@ export interface RenderMessages {
   buttons: { share: string; refresh: string; older: string; newer: string; open: string; watch: string; stopWatching: string; fullLog: string };
   /** The Full log modal. */
   fullLog: FullLogMessages;
-  // Top-level text.
-  pushState(id: string, stateWord: string, duration: string | null, ended: boolean): string;
   /** Joins the clauses of the push text: ", " / "，". */
   clauseSeparator: string;
   /** Between the push text's state and what failed: " — " / "——". */
   failureSeparator: string;
-  pushFailed(n: number, reason: string | null): string;
   // Empty log.
   emptyLog(id: string): string;
 }
@@ -397,29 +391,15 @@ export interface WatchMessages {
  * whose delivery the log cannot prove. Never "sent" without proof.
  */
 export interface DeliveryMessages {
-  /** Verdict: "⚠ 2 of 6 deliveries failed (voice → lisi, SMS → zhangsan)". */
-  deliveriesFailed(failed: number, attempted: number, who: string): string;
-  /** Verdict: "all 6 deliveries succeeded" / "1 delivery succeeded". */
-  deliveriesSucceeded(n: number): string;
-  /** Verdict, while some are still going: "4 of 6 deliveries succeeded". */
-  deliveriesSucceededOf(succeeded: number, attempted: number): string;
   deliveriesRunning(n: number): string;
   /** Verdict without per-receiver data: never "sent". */
   noticesTriggered(n: number): string;
   /** Verdict: notices held back on purpose. */
   skippedCount(n: number): string;
-  /** Verdict: other actions (webhook, job…) that failed. */
-  actionsFailed(n: number): string;
-  /** Callout title over the log's failed actions. */
-  actionsFailedTitle(n: number): string;
-  /** Callout title. */
-  deliveriesFailedTitle(failed: number, attempted: number): string;
   /** "*告警触发时* · 10:40 · 默认通知": one notice's heading. */
   noticeHeading(signal: string, time: string, actionName: string): string;
   /** "• 📞 Voice → lisi: reason". */
   deliveryBullet(way: string, receivers: string, reason: string): string;
-  /** "• ⚙️ Webhook 回调到工单系统 (告警触发时): reason". */
-  failedActionBullet(kind: string, name: string, signal: string, reason: string): string;
   /** Appended to a reason stopped by circuit breaking. */
   blocked: string;
   noReason: string;
@@ -445,8 +425,6 @@ export interface DeliveryMessages {
   timelineSucceeded(attempted: number): string;
   /** Heads the Full log's quotes of BlueKing's unshortened failure texts. */
   fullTexts: string;
-  /** Push text: "2 of 6 deliveries failed (voice → lisi, SMS → zhangsan)". */
-  pushDeliveriesFailed(failed: number, attempted: number, who: string): string;
   /** A way in a bullet, with its emoji: "📞 Voice". */
   wayBullet: Readonly<Record<string, string>>;
   /** A way in the verdict's short list: "voice". */

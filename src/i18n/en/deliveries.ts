@@ -4,18 +4,11 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
 
 /** Per-receiver delivery results in English. */
 export const deliveries = {
-  deliveriesFailed: (f, t, who) => `🚨 ${f} of ${plural(t, 'delivery', 'deliveries')} failed${who ? ` (${who})` : ''}`,
-  deliveriesSucceeded: (n) => (n === 1 ? '1 delivery succeeded' : `all ${n} deliveries succeeded`),
-  deliveriesSucceededOf: (s, t) => `${s} of ${plural(t, 'delivery', 'deliveries')} succeeded`,
   deliveriesRunning: (n) => `⏳ ${n} in flight`,
   noticesTriggered: (n) => `${plural(n, 'notice', 'notices')} triggered — delivery not confirmed`,
   skippedCount: (n) => `${n} held back`,
-  actionsFailed: (n) => `🚨 ${plural(n, 'action', 'actions')} failed`,
-  actionsFailedTitle: (n) => `🚨 *${plural(n, 'action', 'actions')} failed*`,
-  deliveriesFailedTitle: (f, t) => `🚨 *${f} of ${plural(t, 'delivery', 'deliveries')} failed*`,
   noticeHeading: (signal, time, name) => [`*${signal}*`, time, name].filter((p) => p !== '').join(' · '),
   deliveryBullet: (way, who, reason) => `• ${way} → ${who}: ${reason}`,
-  failedActionBullet: (kind, name, signal, reason) => `• ${kind}${name ? ` ${name}` : ''}${signal ? ` (${signal})` : ''}: ${reason}`,
   blocked: ' (circuit-broken)',
   noReason: 'no reason given',
   andMore: (n) => `… and ${n} more`,
@@ -38,7 +31,6 @@ export const deliveries = {
   timelineRunning: (r, t) => ` → ${r} of ${t} in flight`,
   timelineSucceeded: (t) => (t === 1 ? ' → succeeded' : ` → all ${t} succeeded`),
   fullTexts: "BlueKing's full texts:",
-  pushDeliveriesFailed: (f, t, who) => `${f} of ${plural(t, 'delivery', 'deliveries')} failed${who ? ` (${who})` : ''}`,
   wayBullet: {
     voice: 'Voice',
     sms: 'SMS',

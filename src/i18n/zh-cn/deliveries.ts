@@ -1,24 +1,12 @@
 import type { DeliveryMessages } from '../messages';
 
-/** 计数的唯一句式：“逐人发送 6 次，失败 2 次”“逐人发送 3 次全部失败”。 */
-const sentFailed = (f: number, t: number): string =>
-  t === 1 ? '逐人发送 1 次，失败' : f === t ? `逐人发送 ${t} 次全部失败` : `逐人发送 ${t} 次，失败 ${f} 次`;
-
-/** 逐人发送结果（search_action）的中文说法。 */
+/** 逐人发送结果（search_action）的中文说法。计数的唯一句式：“逐人发送 6 次，失败 2 次”（见 first-screen.ts）。 */
 export const deliveries = {
-  // 一条通知按通知人 × 通知方式逐人发送（search_action 的子任务）：计数说“逐人发送 N 次，失败 M 次”，不说“送达”。
-  deliveriesFailed: (f, t, who) => `🚨 ${sentFailed(f, t)}${who ? `（${who}）` : ''}`,
-  deliveriesSucceeded: (n) => (n === 1 ? '逐人发送 1 次，成功' : `逐人发送 ${n} 次，全部成功`),
-  deliveriesSucceededOf: (s, t) => `逐人发送 ${t} 次，成功 ${s} 次`,
   deliveriesRunning: (n) => `⏳ 发送中 ${n} 次`,
   noticesTriggered: (n) => `已触发通知 ${n} 条，发送结果未知`,
   skippedCount: (n) => `跳过 ${n} 条`,
-  actionsFailed: (n) => `🚨 处理套餐失败 ${n} 个`,
-  actionsFailedTitle: (n) => `🚨 *处理套餐失败 ${n} 个*`,
-  deliveriesFailedTitle: (f, t) => `🚨 *${sentFailed(f, t)}*`,
   noticeHeading: (signal, time, name) => [`*${signal}*`, time, name].filter((p) => p !== '').join(' · '),
   deliveryBullet: (way, who, reason) => `• ${way} → ${who}：${reason}`,
-  failedActionBullet: (kind, name, signal, reason) => `• ${kind}${name ? `【${name}】` : ''}${signal ? `（${signal}）` : ''}：${reason}`,
   blocked: '（已熔断）',
   noReason: '未给出原因',
   andMore: (n) => `… 另有 ${n} 条`,
@@ -34,7 +22,6 @@ export const deliveries = {
   timelineRunning: (r, t) => ` → ${t} 次，发送中 ${r} 次`,
   timelineSucceeded: (t) => (t === 1 ? ' → 成功' : ` → ${t} 次，全部成功`),
   fullTexts: '蓝鲸原文：',
-  pushDeliveriesFailed: (f, t, who) => `${sentFailed(f, t)}${who ? `（${who}）` : ''}`,
   // 通知方式的叫法与蓝鲸 NoticeWay.NOTICE_WAY_MAPPING 一致。
   wayBullet: {
     voice: '电话',
@@ -47,7 +34,7 @@ export const deliveries = {
     bkchat: '蓝鲸信息流',
   },
   wayShort: { voice: '电话', sms: '短信', mail: '邮件', weixin: '微信', rtx: '企业微信', qy_weixin: '企业微信', 'wxwork-bot': '企业微信机器人', bkchat: '蓝鲸信息流' },
-  // 套餐类型的叫法与蓝鲸 ActionPluginType.PLUGIN_TYPE_DICT 一致；名称由 failedActionBullet 放进【】。
+  // 套餐类型的叫法与蓝鲸 ActionPluginType.PLUGIN_TYPE_DICT 一致；名称放进【】（首屏的 actionFailed）。
   plugin: { notice: '通知', webhook: 'HTTP回调', job: '作业平台', sops: '标准运维', sops_common: '标准运维', itsm: '流程服务', common: '通用插件' },
   unavailableReason: {
     app_permission: { reason: '应用无权调用 search_action', hint: '请在开发者中心（云 API 权限）为应用申请 monitor_v3 search_action 接口权限。' },
