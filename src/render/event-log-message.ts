@@ -32,7 +32,7 @@ export function renderEventLog(summary: EventSummary, opts: RenderOptions): Slac
   blocks.push(dividerBlock(), ...packLines(firstOrOlderPage(summary, page, opts)));
   if (opts.variant === 'full') blocks.push(footerBlock(summary, page.index === 0 && foldedOf(summary, opts).runs.size > 0 ? { ...page, pageCount: 1 } : page, opts));
   pushTail(blocks, summary, opts, { page: page.index, pageCount: page.pageCount, closed: summary.lifecycle.state === 'closed' });
-  if (opts.triage && opts.withActions) blocks.push(...triageBlocks(opts.triage, { id: summary.id, page: page.index, variant: opts.variant }, summary.lifecycle.ack, opts));
+  if (opts.triage && opts.withActions) blocks.push(...triageBlocks(opts.triage, { id: summary.id, page: page.index, variant: opts.variant }, summary.lifecycle.ack, opts, summary.nowMs));
   return { text: pushText(summary, opts.lang), blocks };
 }
 

@@ -20,14 +20,20 @@ export const TRIAGE_BLOCK_ID = 'eventlog_triage';
  * when instead. Nothing for a recovered or closed alert (the header says so).
  * The buttons carry only the view: who may act is judged when they are used.
  */
-export function triageBlocks(alert: AlertContext, view: ButtonValue, ack: Acknowledgement | null, opts: Pick<RenderOptions, 'lang' | 'timezone'>): types.KnownBlock[] {
+export function triageBlocks(
+  alert: AlertContext,
+  view: ButtonValue,
+  ack: Acknowledgement | null,
+  opts: Pick<RenderOptions, 'lang' | 'timezone'>,
+  nowMs: number | null = null,
+): types.KnownBlock[] {
   if (!isEventId(view.id) || alert.id !== view.id || alert.status !== 'ABNORMAL') return [];
   const words = messagesFor(opts.lang).triage;
   const name = (text: string): string => clipInline(text, RENDER_BUDGET.name);
   const lines: string[] = [];
   if (alert.isAck) {
     const by = alert.ackOperator || ack?.by || '?';
-    const at = ack?.atMs && (ack.by === null || ack.by === by) ? dateToken(ack.atMs, opts.timezone, 'date-time') : null;
+    const at = ack?.atMs && (ack.by === null || ack.by === by) ? dateToken(ack.atMs, opts.timezone, 'date-time', nowMs) : null;
     lines.push(words.ackedLine(name(by), at));
   }
   if (alert.isShielded) lines.push(words.shieldedLine(name(alert.shieldLeftTime)));

@@ -29,7 +29,7 @@ export function renderFetchedLogUnfurl({ log, deliveries, alert }: FetchedLog, s
   const unfurl = renderUnfurl(summary, { lang, timezone, monitorUrl, variant: 'compact', page: 0, sharedBy: null, withActions: true });
   const { triage } = triageOption(settings, alert);
   if (!triage || summary.recordCount === 0) return unfurl;
-  return { blocks: [...unfurl.blocks, ...triageBlocks(triage, { id: summary.id, page: 0, variant: 'compact' }, summary.lifecycle.ack, settings)] };
+  return { blocks: [...unfurl.blocks, ...triageBlocks(triage, { id: summary.id, page: 0, variant: 'compact' }, summary.lifecycle.ack, settings, summary.nowMs)] };
 }
 
 function actionsOf(id: string, opts: RenderOptions): types.ActionsBlock[] {
