@@ -13,6 +13,7 @@ import type { Store } from '../store/store';
 import { healthRoutes, type HealthState } from './health-routes';
 import { guardSlackRequests } from './http-guard';
 import { responseUrlAllowed } from './response-url-hosts';
+import { socketEventErrors } from './socket-errors';
 
 export interface ReceiverOptions {
   port: number;
@@ -24,7 +25,7 @@ export interface ReceiverOptions {
   logLevel: LogLevel;
   /** Web API options for Socket Mode's own client (apps.connections.open), the same as the app's. */
   clientOptions: SocketModeClientOptions;
-  /** HTTP mode: the guard in front of Bolt (see http-guard.ts) logs here and remembers signatures there. */
+  /** HTTP mode: the guard in front of Bolt (see http-guard.ts) logs here and remembers signatures there; Socket Mode logs here what Bolt could not route. */
   guard: { log: Logger; seen: Pick<Store, 'seen'>; slackApiUrl: string | null; answered(seconds: number): void };
 }
 
@@ -60,6 +61,7 @@ export function createReceiver(connection: SlackConnection, options: ReceiverOpt
     const receiver = new SocketModeReceiver({
       appToken: connection.appToken,
       installerOptions: { port: options.port, clientOptions: options.clientOptions },
+      processEventErrorHandler: socketEventErrors(options.guard.log),
       ...common,
     });
     receiver.client.on('connected', () => {

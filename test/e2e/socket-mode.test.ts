@@ -116,4 +116,23 @@ describe('Socket Mode', () => {
     expect(answer.body).toContain('164239028644167');
     expect(requestedIds(esb.requests)).toEqual(['164239028644167']);
   });
+
+  it.each([
+    ['an object', { action_id: 'eventlog_refresh' }],
+    ['null', null],
+  ])('acks an interaction Bolt cannot route (actions is %s) instead of leaving it for Slack to send again', async (name, actions) => {
+    const [socket] = await waitFor(() => sockets, 1);
+    const before = received.length;
+    const envelopeId = `env-malformed-${name.replace(/\W/g, '')}`;
+    socket.send(
+      JSON.stringify({
+        envelope_id: envelopeId,
+        type: 'interactive',
+        accepts_response_payload: false,
+        payload: { type: 'block_actions', actions, user: { id: 'U0ALICE' }, team: { id: 'T0001' }, trigger_id: '9.trigger' },
+      }),
+    );
+    const acks = (await waitFor(() => received.slice(before), 1)) as Array<{ envelope_id: string }>;
+    expect(acks.map((ack) => ack.envelope_id)).toEqual([envelopeId]);
+  });
 });
