@@ -22,14 +22,15 @@ async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = readConfigOrExit();
   const consoleMode = config.slack.kind === 'console';
+  const secrets = secretsOf(config);
   const log = createLogger({
     level: config.logLevel,
-    secrets: secretsOf(config),
+    secrets,
     write: consoleMode ? consoleLogWriter() : undefined,
   });
   // A mistyped setting (SLACK_BOT_TOKN, BK_APPCODE) is said at start, not silently ignored; names only, never values.
   // Always shown, the console included: a mistyped Slack token is exactly what lands someone in the console.
-  const startLog = consoleMode ? createLogger({ level: config.logLevel, secrets: secretsOf(config), write: (line) => process.stderr.write(line) }) : log;
+  const startLog = consoleMode ? createLogger({ level: config.logLevel, secrets, write: (line) => process.stderr.write(line) }) : log;
   for (const { name, didYouMean } of unknownSettings(process.env, SETTING_NAMES)) {
     startLog.warn('config.unknown_setting', { name, did_you_mean: didYouMean, hint: 'not a setting of this bot: ignored (see .env.example)' });
   }

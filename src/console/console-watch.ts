@@ -25,7 +25,6 @@ import { terminalStyle } from './terminal-style';
 
 /** The console's stand-ins for where a watch lives in Slack. */
 const CHANNEL = 'C0CONSOLE';
-const USER = CONSOLE_USER;
 /** Polls in a row without a change before the console stops (Slack would go on). */
 const QUIET_POLLS = 5;
 const INTERVAL_MS = 60_000;
@@ -80,7 +79,7 @@ export async function watchInConsole(id: string, ctx: AnswerContext, print: (tex
     settings: { intervalMs: INTERVAL_MS, maxHours: 24, max: 1, leaseMs: INTERVAL_MS },
     render: { lang: ctx.lang, timezone: ctx.timezone, monitorUrl: ctx.monitorUrl },
   });
-  const started = await watcher.start({ log: first.log, deliveries: first.deliveries, alert: first.alert, channel: CHANNEL, threadTs: null, userId: USER, teamId: null });
+  const started = await watcher.start({ log: first.log, deliveries: first.deliveries, alert: first.alert, channel: CHANNEL, threadTs: null, userId: CONSOLE_USER, teamId: null });
   if (started.kind === 'closed') return show(renderAlreadyClosed(id, ctx.lang), ctx) ?? '';
   if (started.kind !== 'started') return '';
 
@@ -88,7 +87,7 @@ export async function watchInConsole(id: string, ctx: AnswerContext, print: (tex
   for (let poll = 1; (await store.list()).length > 0; poll++) {
     if (quiet >= QUIET_POLLS) {
       print(style.line('dim', labels.watchQuiet(QUIET_POLLS)));
-      await watcher.requestStop(started.watch.key, USER);
+      await watcher.requestStop(started.watch.key, CONSOLE_USER);
       break;
     }
     await new Promise((resolve) => setTimeout(resolve, pauseMs));

@@ -1,5 +1,4 @@
-import type { SlackApiFailure } from '../render/types';
-import type { SlackMessage } from '../render/types';
+import type { SlackApiFailure, SlackMessage } from '../render/types';
 import type { StopReason } from './watch-record';
 
 /** How a Slack call of a watch ended. */

@@ -23,7 +23,7 @@ function ruleFor(path: string, rules: readonly LayerRule[]): LayerRule | undefin
 /** The imports of `rule`'s own files (not of a deeper layer's) that reach outside what it may import, as "from → to". */
 export function layerViolations(imports: readonly Import[], rule: LayerRule, rules: readonly LayerRule[], baseFiles: readonly string[]): string[] {
   return imports
-    .filter(({ from }) => ruleFor(from, rules)?.layer === rule.layer || (inside(from, rule.layer) && ruleFor(from, rules) === undefined))
+    .filter(({ from }) => ruleFor(from, rules)?.layer === rule.layer)
     .filter(({ to }) => !allowed(rule, to, rules, baseFiles))
     .map(({ from, to }) => `${from} → ${to}`);
 }
