@@ -1,9 +1,10 @@
-import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackContext } from '../context';
 import { openFullLog } from '../full-log';
 import { ACTION_IDS, decodeButtonValue } from '../../render/actions';
 import { renderStaleButton } from '../../render/status-message';
 import { postToResponseUrl } from '../response-url';
+import type { InteractionRoutes } from '../interaction-routes';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
@@ -11,8 +12,8 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareAr
  * The Full log button, under every answer and every unfurl: opens the whole
  * log in a modal as the user who clicked (their identity and the allowlists apply).
  */
-export function register(app: App, ctx: SlackContext): void {
-  app.action<BlockButtonAction>({ type: 'block_actions', action_id: ACTION_IDS.fullLog }, (args: ButtonArgs) => handleFullLog(args, ctx));
+export function register(routes: InteractionRoutes, ctx: SlackContext): void {
+  routes.action<BlockButtonAction>(ACTION_IDS.fullLog, (args: ButtonArgs) => handleFullLog(args, ctx));
 }
 
 async function handleFullLog({ ack, action, body, client }: ButtonArgs, ctx: SlackContext): Promise<void> {

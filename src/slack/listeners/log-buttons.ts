@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackContext } from '../context';
 import { actionKey, isSlackRetry } from '../retry-dedupe';
 import { buildLookupReply } from '../../lookup/lookup-reply';
@@ -6,6 +6,7 @@ import { ACTION_IDS, decodeButtonValue } from '../../render/actions';
 import { renderRestarting, renderStaleButton } from '../../render/status-message';
 import { postToResponseUrl, type ResponsePayload } from '../response-url';
 import { sharerOf } from './shared-by';
+import type { InteractionRoutes } from '../interaction-routes';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 type LogButton = 'share' | 'refresh' | 'page';
@@ -15,16 +16,16 @@ type LogButton = 'share' | 'refresh' | 'page';
  * acked at once; the button's value holds the whole view (event, page,
  * variant), so no server-side state is needed.
  */
-export function register(app: App, ctx: SlackContext): void {
+export function register(routes: InteractionRoutes, ctx: SlackContext): void {
   const on = (actionId: string, kind: LogButton): void => {
-    app.action<BlockButtonAction>({ type: 'block_actions', action_id: actionId }, (args: ButtonArgs) => handleLogButton(args, ctx, kind));
+    routes.action<BlockButtonAction>(actionId, (args: ButtonArgs) => handleLogButton(args, ctx, kind));
   };
   on(ACTION_IDS.share, 'share');
   on(ACTION_IDS.refresh, 'refresh');
   on(ACTION_IDS.older, 'page');
   on(ACTION_IDS.newer, 'page');
   // A link button still sends a click; ack it so Slack shows no warning.
-  app.action({ type: 'block_actions', action_id: ACTION_IDS.open }, async ({ ack }) => {
+  routes.action(ACTION_IDS.open, async ({ ack }) => {
     await ack();
   });
 }

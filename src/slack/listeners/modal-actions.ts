@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { isTimelineFilter } from '../../eventlog/summary/timeline-filter';
 import type { SlackContext } from '../context';
 import { showInModal } from '../full-log';
@@ -6,6 +6,7 @@ import { MODAL_ACTION_IDS } from '../../render/actions';
 import { decodeModalState, type ModalState } from '../../render/modal-state';
 import { renderStaleModal, type FullLogView } from '../../render/modal-view';
 import { slackErrorCode } from '../slack-api-error';
+import type { InteractionRoutes } from '../interaction-routes';
 
 type ModalActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 type ModalControl = keyof typeof MODAL_ACTION_IDS;
@@ -15,9 +16,9 @@ type ModalControl = keyof typeof MODAL_ACTION_IDS;
  * modal's state is its private_metadata; each click turns it into the next
  * state and the answer replaces the view (views.update with view.id and hash).
  */
-export function register(app: App, ctx: SlackContext): void {
+export function register(routes: InteractionRoutes, ctx: SlackContext): void {
   for (const control of Object.keys(MODAL_ACTION_IDS) as ModalControl[]) {
-    app.action<BlockAction>({ type: 'block_actions', action_id: MODAL_ACTION_IDS[control] }, (args: ModalActionArgs) =>
+    routes.action<BlockAction>(MODAL_ACTION_IDS[control], (args: ModalActionArgs) =>
       handleModalAction(args, ctx, control),
     );
   }

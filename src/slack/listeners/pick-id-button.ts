@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackContext } from '../context';
 import { decodePickValue } from '../../render/pick-value';
 import { PICK_ACTION_PATTERN } from '../../render/actions';
@@ -6,12 +6,13 @@ import { renderRestarting, renderStaleButton } from '../../render/status-message
 import { actionKey, isSlackRetry } from '../retry-dedupe';
 import { postToResponseUrl } from '../response-url';
 import { answerInThread, tellRequester } from '../thread-reply';
+import type { InteractionRoutes } from '../interaction-routes';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
 /** A choice from "this message mentions several event IDs": post that one's log in the thread. */
-export function register(app: App, ctx: SlackContext): void {
-  app.action<BlockButtonAction>({ type: 'block_actions', action_id: PICK_ACTION_PATTERN }, (args: ButtonArgs) =>
+export function register(routes: InteractionRoutes, ctx: SlackContext): void {
+  routes.action<BlockButtonAction>(PICK_ACTION_PATTERN, (args: ButtonArgs) =>
     handlePick(args, ctx),
   );
 }

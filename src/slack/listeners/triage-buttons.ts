@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackContext } from '../context';
 import { actionKey, isSlackRetry } from '../retry-dedupe';
 import { ACTION_IDS, decodeButtonValue } from '../../render/actions';
@@ -10,6 +10,7 @@ import { tellPrivately, type PrivateTarget } from '../private-reply';
 import { runTriageAct } from '../triage-act';
 import type { TriageAsk } from '../../eventlog/triage/triage-types';
 import { sharerOf } from './shared-by';
+import type { InteractionRoutes } from '../interaction-routes';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
@@ -19,10 +20,10 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareAr
  * answer, acts at once. With acting off (the shared service account) a
  * crafted click goes through the same act, which refuses it and says why.
  */
-export function register(app: App, ctx: SlackContext): void {
-  app.action<BlockButtonAction>({ type: 'block_actions', action_id: TRIAGE_ACTION_IDS.ack }, (args: ButtonArgs) => openModal(args, ctx, 'ack'));
-  app.action<BlockButtonAction>({ type: 'block_actions', action_id: TRIAGE_ACTION_IDS.shield }, (args: ButtonArgs) => openModal(args, ctx, 'shield'));
-  app.action<BlockButtonAction>({ type: 'block_actions', action_id: TRIAGE_ACTION_IDS.unshield }, (args: ButtonArgs) => liftShield(args, ctx));
+export function register(routes: InteractionRoutes, ctx: SlackContext): void {
+  routes.action<BlockButtonAction>(TRIAGE_ACTION_IDS.ack, (args: ButtonArgs) => openModal(args, ctx, 'ack'));
+  routes.action<BlockButtonAction>(TRIAGE_ACTION_IDS.shield, (args: ButtonArgs) => openModal(args, ctx, 'shield'));
+  routes.action<BlockButtonAction>(TRIAGE_ACTION_IDS.unshield, (args: ButtonArgs) => liftShield(args, ctx));
 }
 
 /** Where the click came from and how to answer it privately. */

@@ -1,9 +1,10 @@
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { isShieldMinutes, isShieldReason } from '../../eventlog/triage/shield-choices';
 import type { TriageAsk } from '../../eventlog/triage/triage-types';
 import type { SlackContext } from '../context';
 import { decodeTriageState, TRIAGE_CALLBACK_IDS, TRIAGE_INPUTS } from '../../render/triage-state';
 import { runTriageAct } from '../triage-act';
+import type { InteractionRoutes } from '../interaction-routes';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 type InputValues = ViewSubmitAction['view']['state']['values'];
@@ -14,9 +15,9 @@ type InputValues = ViewSubmitAction['view']['state']['values'];
  * names (judged afresh), and its view.id makes a Slack retry or a replayed
  * submission write nothing new.
  */
-export function register(app: App, ctx: SlackContext): void {
-  app.view<ViewSubmitAction>({ type: 'view_submission', callback_id: TRIAGE_CALLBACK_IDS.ack }, (args: SubmitArgs) => submit(args, ctx, 'ack'));
-  app.view<ViewSubmitAction>({ type: 'view_submission', callback_id: TRIAGE_CALLBACK_IDS.shield }, (args: SubmitArgs) => submit(args, ctx, 'shield'));
+export function register(routes: InteractionRoutes, ctx: SlackContext): void {
+  routes.submission(TRIAGE_CALLBACK_IDS.ack, (args: SubmitArgs) => submit(args, ctx, 'ack'));
+  routes.submission(TRIAGE_CALLBACK_IDS.shield, (args: SubmitArgs) => submit(args, ctx, 'shield'));
 }
 
 async function submit({ ack, body, view, client }: SubmitArgs, ctx: SlackContext, which: 'ack' | 'shield'): Promise<void> {

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, AnyMiddlewareArgs, App } from '@slack/bolt';
 import type { SlackContext } from '../context';
+import type { InteractionRouter } from '../interaction-routes';
 import { eventIdInValue } from '../../render/actions';
-import { isKnownActionId, isSubmittedView } from '../../render/known-interactions';
 import { renderStaleButton } from '../../render/status-message';
 import { postToResponseUrl } from '../response-url';
 
@@ -22,9 +22,9 @@ interface Unknown {
  * told privately to run the command again. (The HTTP guard answers an `actions`
  * that is not a list, which Bolt cannot even route.)
  */
-export function register(app: App, ctx: SlackContext): void {
+export function register(app: App, routes: Pick<InteractionRouter, 'answersAction' | 'takesSubmission'>, ctx: SlackContext): void {
   app.use(async (args: Args) => {
-    const unknown = unknownInteraction(args.body);
+    const unknown = unknownInteraction(args.body, routes);
     if (!unknown) return args.next();
     if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
     const body = args.body as Record<string, unknown>;
@@ -41,19 +41,19 @@ export function register(app: App, ctx: SlackContext): void {
 }
 
 /** What is unknown about this request, or null when a listener answers it (or it is no interaction). */
-function unknownInteraction(body: unknown): Unknown | null {
+function unknownInteraction(body: unknown, routes: Pick<InteractionRouter, 'answersAction' | 'takesSubmission'>): Unknown | null {
   if (typeof body !== 'object' || body === null) return null;
   const { type, actions, view } = body as Record<string, unknown>;
   if (type === 'view_submission' || type === 'view_closed') {
     // Only the triage modals are submitted (Acknowledge, Shield); no modal asks to hear of its close.
     const callbackId = field(view, 'callback_id');
-    if (type === 'view_submission' && isSubmittedView(callbackId)) return null;
+    if (type === 'view_submission' && callbackId !== null && routes.takesSubmission(callbackId)) return null;
     return { kind: type, actionId: null, callbackId, eventId: null };
   }
   if (type !== 'block_actions') return null;
   const first: unknown = Array.isArray(actions) ? actions[0] : undefined;
   const actionId = field(first, 'action_id');
-  if (actionId !== null && isKnownActionId(actionId)) return null;
+  if (actionId !== null && routes.answersAction(actionId)) return null;
   const value = typeof first === 'object' && first !== null ? (first as Record<string, unknown>).value : undefined;
   return { kind: 'block_actions', actionId, callbackId: null, eventId: eventIdInValue(value) };
 }

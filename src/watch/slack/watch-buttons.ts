@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackContext } from '../../slack/context';
 import { actionKey, isSlackRetry } from '../../slack/retry-dedupe';
 import { ACTION_IDS, decodeButtonValue, decodeWatchKey } from '../../render/actions';
@@ -8,6 +8,7 @@ import { renderStopElsewhere, renderWatchGone } from '../watch-status';
 import { postToResponseUrl } from '../../slack/response-url';
 import { startWatch } from './start-watch';
 import { stopRefusal } from '../../slack/stop-refusal';
+import type { InteractionRoutes } from '../../slack/interaction-routes';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
@@ -16,9 +17,9 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareAr
  * there. **Stop watching** on a watching message: anyone the allowlists let in may stop it, from the
  * watch's own channel and workspace.
  */
-export function register(app: App, ctx: SlackContext): void {
-  app.action<BlockButtonAction>({ type: 'block_actions', action_id: ACTION_IDS.watch }, (args: ButtonArgs) => handleWatch(args, ctx));
-  app.action<BlockButtonAction>({ type: 'block_actions', action_id: ACTION_IDS.stopWatching }, (args: ButtonArgs) => handleStop(args, ctx));
+export function register(routes: InteractionRoutes, ctx: SlackContext): void {
+  routes.action<BlockButtonAction>(ACTION_IDS.watch, (args: ButtonArgs) => handleWatch(args, ctx));
+  routes.action<BlockButtonAction>(ACTION_IDS.stopWatching, (args: ButtonArgs) => handleStop(args, ctx));
 }
 
 /** A click Socket Mode delivered again (its ack came late) is answered once. */
