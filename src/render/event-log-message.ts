@@ -29,8 +29,10 @@ export function renderEventLog(summary: EventSummary, opts: RenderOptions): Slac
   if (summary.recordCount === 0) return renderEmptyLog(summary, opts);
   const page = timelinePage(summary.timeline.length, pageSizeFor(opts.variant), opts.page);
   const blocks = summaryHeadBlocks(summary, opts, { convergence: true });
-  blocks.push(dividerBlock(), ...packLines(firstOrOlderPage(summary, page, opts)));
-  if (opts.variant === 'full') blocks.push(footerBlock(summary, page.index === 0 && foldedOf(summary, opts).runs.size > 0 ? { ...page, pageCount: 1 } : page, opts));
+  // The first page folds storms (computed once: the footer's paging depends on it too).
+  const folded = page.index === 0 ? foldedOf(summary, opts) : null;
+  blocks.push(dividerBlock(), ...packLines(firstOrOlderPage(summary, page, opts, folded)));
+  if (opts.variant === 'full') blocks.push(footerBlock(summary, folded !== null && folded.runs.size > 0 ? { ...page, pageCount: 1 } : page, opts));
   pushTail(blocks, summary, opts, { page: page.index, pageCount: page.pageCount, closed: summary.lifecycle.state === 'closed' });
   if (opts.triage && opts.withActions) blocks.push(...triageBlocks(opts.triage, { id: summary.id, page: page.index, variant: opts.variant }, summary.lifecycle.ack, opts, summary.nowMs));
   return { text: pushText(summary, opts.lang), blocks };
@@ -41,10 +43,9 @@ export function renderEventLog(summary: EventSummary, opts: RenderOptions): Slac
  * rounds), keeping the key moments as rows of their own; Older and Newer then walk every record
  * as it came, as does the Full log.
  */
-function firstOrOlderPage(summary: EventSummary, page: TimelinePage, opts: RenderOptions): string[] {
-  if (page.index > 0) return timelineLines(summary, page, opts);
-  const { timeline, runs } = foldedOf(summary, opts);
-  if (runs.size === 0) return timelineLines(summary, page, opts);
+function firstOrOlderPage(summary: EventSummary, page: TimelinePage, opts: RenderOptions, folded: CompressedTimeline | null): string[] {
+  if (folded === null || folded.runs.size === 0) return timelineLines(summary, page, opts);
+  const { timeline, runs } = folded;
   const rows: EventSummary = { ...summary, timeline };
   const lines = timelineLines(rows, timelinePage(timeline.length, pageSizeFor(opts.variant), 0), opts, runs);
   // Older is there for the records as they came; "N earlier records hidden" would count rows, not records.
