@@ -31,6 +31,21 @@ export function createStoreWatchStore(store: Store, log?: Pick<Logger, 'warn'>):
     return null;
   };
   const get = async (key: string): Promise<WatchRecord | null> => readAt(key, await store.hashGet(WATCHES, key));
+  // Every pass (each WATCH_TICK) lists every watch, and most records have not changed since the last pass:
+  // a record stored as the same text as last time is the record read then (frozen, so no caller can change it).
+  let lastListed = new Map<string, { json: string; watch: WatchRecord }>();
+  const readListed = async (listed: Map<string, string>): Promise<WatchRecord[]> => {
+    const read = await Promise.all(
+      [...listed].map(async ([key, json]) => {
+        const known = lastListed.get(key);
+        if (known?.json === json) return { key, json, watch: known.watch };
+        const watch = await readAt(key, json);
+        return watch && { key, json, watch: frozen(watch) };
+      }),
+    );
+    lastListed = new Map(read.flatMap((entry) => (entry ? [[entry.key, entry] as const] : [])));
+    return [...lastListed.values()].map(({ watch }) => watch);
+  };
 
   return {
     durable: store.shared,
@@ -61,10 +76,7 @@ export function createStoreWatchStore(store: Store, log?: Pick<Logger, 'warn'>):
       await store.delete(stopKey(key));
       return watch;
     },
-    list: async () => {
-      const read = await Promise.all([...(await store.hashGetAll(WATCHES))].map(([key, json]) => readAt(key, json)));
-      return read.filter((watch): watch is WatchRecord => watch !== null);
-    },
+    list: async () => readListed(await store.hashGetAll(WATCHES)),
     requestStop: async (key, by) => {
       await store.setIfAbsent(stopKey(key), by, STOP_REQUEST_TTL_MS);
     },
@@ -85,4 +97,10 @@ export function createStoreWatchStore(store: Store, log?: Pick<Logger, 'warn'>):
       return (await store.hashGet(META, 'generation')) ?? fresh;
     },
   };
+}
+
+/** A record read from the store, shared between passes: frozen with its snapshot, so a change must make a new record. */
+function frozen(watch: WatchRecord): WatchRecord {
+  Object.freeze(watch.snapshot);
+  return Object.freeze(watch);
 }
