@@ -30,10 +30,14 @@ export function createStoreWatchStore(store: Store, log?: Pick<Logger, 'warn'>):
     if (await store.hashDelete(WATCHES, key)) log?.warn('watch.bad_record', { key, why: read.why, removed: true });
     return null;
   };
-  const get = async (key: string): Promise<WatchRecord | null> => readAt(key, await store.hashGet(WATCHES, key));
   // Every pass (each WATCH_TICK) lists every watch, and most records have not changed since the last pass:
   // a record stored as the same text as last time is the record read then (frozen, so no caller can change it).
   let lastListed = new Map<string, { json: string; watch: WatchRecord }>();
+  const get = async (key: string): Promise<WatchRecord | null> => {
+    const json = await store.hashGet(WATCHES, key);
+    const known = lastListed.get(key);
+    return known !== undefined && known.json === json ? known.watch : readAt(key, json);
+  };
   const readListed = async (listed: Map<string, string>): Promise<WatchRecord[]> => {
     const read = await Promise.all(
       [...listed].map(async ([key, json]) => {

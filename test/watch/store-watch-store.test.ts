@@ -54,6 +54,9 @@ describe('the store of watches, listed on every pass', () => {
     expect(third[0]).toBe(first[0]);
     expect(third[1]).not.toBe(first[1]);
     expect(third[1]).toMatchObject({ key: 'C1:2', failures: 2, nextPollAtMs: 90_000 });
+    // A poll reads its watch again before acting: the same record while unchanged.
+    expect(await watches.get('C1:1')).toBe(first[0]);
+    expect(await watches.get('C1:2')).toBe(third[1]);
   });
 
   it('shares only frozen records, so a caller cannot change what the next pass is given', async () => {
