@@ -87,6 +87,9 @@ export class FallbackStore implements Store {
   renew(key: string, owner: string, ttlMs: number): Promise<boolean> {
     return this.use('lease', (s) => s.renew(key, owner, ttlMs));
   }
+  holdAll(keys: readonly string[], owner: string, ttlMs: number): Promise<boolean[]> {
+    return this.use('lease', (s) => s.holdAll(keys, owner, ttlMs));
+  }
   release(key: string, owner: string): Promise<boolean> {
     return this.use('lease', (s) => s.release(key, owner));
   }

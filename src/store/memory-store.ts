@@ -111,6 +111,12 @@ export class MemoryStore implements Store {
     return true;
   }
 
+  async holdAll(keys: readonly string[], owner: string, ttlMs: number): Promise<boolean[]> {
+    const held: boolean[] = [];
+    for (const key of keys) held.push((await this.renew(key, owner, ttlMs)) || (await this.acquire(key, owner, ttlMs)));
+    return held;
+  }
+
   async release(key: string, owner: string): Promise<boolean> {
     if ((await this.holder(key)) !== owner) return false;
     this.values.delete(key);

@@ -41,6 +41,25 @@ if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return 1`,
   },
+  /** KEYS: leases, any number. ARGV: owner, ttlMs. Renews each the owner holds, takes each nobody holds; 1 where the owner holds it. */
+  holdAll: {
+    numberOfKeys: 'each',
+    lua: `
+local held = {}
+for i, key in ipairs(KEYS) do
+  local holder = redis.call('GET', key)
+  if holder == ARGV[1] then
+    redis.call('PEXPIRE', key, ARGV[2])
+    held[i] = 1
+  elseif not holder then
+    redis.call('SET', key, ARGV[1], 'PX', ARGV[2])
+    held[i] = 1
+  else
+    held[i] = 0
+  end
+end
+return held`,
+  },
   /** KEYS: lease. ARGV: owner. Deletes only the owner's lease. */
   release: {
     numberOfKeys: 1,

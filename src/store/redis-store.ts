@@ -123,6 +123,13 @@ export class RedisStore implements Store {
     return (await this.script('renew', [this.k(key)], [owner, wholeMs(ttlMs)])) === 1;
   }
 
+  async holdAll(keys: readonly string[], owner: string, ttlMs: number): Promise<boolean[]> {
+    if (keys.length === 0) return [];
+    const reply = await this.script('holdAll', keys.map((key) => this.k(key)), [owner, wholeMs(ttlMs)]);
+    const held = Array.isArray(reply) ? reply : [];
+    return keys.map((_, i) => held[i] === 1);
+  }
+
   async release(key: string, owner: string): Promise<boolean> {
     return (await this.script('release', [this.k(key)], [owner])) === 1;
   }
@@ -209,7 +216,8 @@ export class RedisStore implements Store {
   /** EVALSHA, and EVAL when Redis does not know the script (first use, or after a restart flushed it). */
   /** `binary`: bulk replies come back as Buffers (a stored answer is gzip, not text). */
   private script(name: ScriptName, keys: string[], args: Array<string | number | Buffer>, binary = false): Promise<RedisReply> {
-    const { lua, numberOfKeys } = REDIS_SCRIPTS[name];
+    const { lua } = REDIS_SCRIPTS[name];
+    const numberOfKeys = REDIS_SCRIPTS[name].numberOfKeys === 'each' ? keys.length : REDIS_SCRIPTS[name].numberOfKeys;
     const sha = this.shas.get(name) ?? '';
     return this.run(name, async () => {
       try {

@@ -47,6 +47,11 @@ export interface Store {
   acquire(key: string, owner: string, ttlMs: number): Promise<boolean>;
   /** Extend the lease only if `owner` still holds it. */
   renew(key: string, owner: string, ttlMs: number): Promise<boolean>;
+  /**
+   * For each key at once (in Redis one script, one round trip): renew it if `owner` holds it, take it if
+   * nobody does. True where `owner` holds it now, in the order of `keys`.
+   */
+  holdAll(keys: readonly string[], owner: string, ttlMs: number): Promise<boolean[]>;
   /** Give the lease up only if `owner` still holds it (a lease that expired and was taken over is left alone). */
   release(key: string, owner: string): Promise<boolean>;
   /** Who holds the lease now; null when free. */

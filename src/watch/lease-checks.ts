@@ -13,17 +13,31 @@ export class LeaseChecks {
 
   constructor(
     private readonly leaseMs: number,
-    private readonly ask: (key: string) => Promise<boolean>,
+    /** Take or renew each of `keys` (one store round trip for all): true where this replica holds it now. */
+    private readonly ask: (keys: readonly string[]) => Promise<boolean[]>,
   ) {}
 
-  /** Whether this replica holds `key`'s lease: yes if renewed less than a third of a lease ago, else the store is asked (renewing or taking it). */
-  async holds(key: string, nowMs: number): Promise<boolean> {
-    const renewed = this.renewedAt.get(key);
-    if (renewed !== undefined && nowMs - renewed < this.leaseMs / 3) return true;
-    const held = await this.ask(key);
-    if (held) this.renewedAt.set(key, nowMs);
-    else this.renewedAt.delete(key);
-    return held;
+  /**
+   * Which of `keys` this replica holds: yes for a lease renewed less than a third of a lease ago; the store
+   * is asked about all the others at once (renewing or taking each), not one round trip per watch.
+   */
+  async held(keys: readonly string[], nowMs: number): Promise<Set<string>> {
+    const holding = new Set<string>();
+    const toAsk: string[] = [];
+    for (const key of keys) {
+      const renewed = this.renewedAt.get(key);
+      if (renewed !== undefined && nowMs - renewed < this.leaseMs / 3) holding.add(key);
+      else toAsk.push(key);
+    }
+    if (toAsk.length === 0) return holding;
+    const answers = await this.ask(toAsk);
+    toAsk.forEach((key, i) => {
+      if (answers[i]) {
+        this.renewedAt.set(key, nowMs);
+        holding.add(key);
+      } else this.renewedAt.delete(key);
+    });
+    return holding;
   }
 
   /** Forget `key` (its watch ended or its lease was handed back): the next check asks the store. */

@@ -11,6 +11,8 @@ const stopKey = (key: string): string => `watch:stop:${key}`;
 const leaseKey = (key: string): string => `watch:lease:${key}`;
 /** A hash (no TTL, like the watches) whose `generation` field names the store's contents. */
 const META = 'watch:meta';
+/** Leases taken or renewed in one call to the store at most. */
+const LEASES_PER_CALL = 500;
 /** A stop request outlives any poll interval; it is deleted with the watch. */
 const STOP_REQUEST_TTL_MS = 24 * 3_600_000;
 
@@ -89,6 +91,14 @@ export function createStoreWatchStore(store: Store, log?: Pick<Logger, 'warn'>):
       return new Map(keys.flatMap((key, i) => (asked[i] === null ? [] : [[key, asked[i] as string] as const])));
     },
     lease: async (key, owner, ttlMs) => (await store.renew(leaseKey(key), owner, ttlMs)) || store.acquire(leaseKey(key), owner, ttlMs),
+    leaseAll: async (keys, owner, ttlMs) => {
+      const held: boolean[] = [];
+      // A bounded script each: Redis runs one at a time, and a thousand keys hold it for about a millisecond.
+      for (let from = 0; from < keys.length; from += LEASES_PER_CALL) {
+        held.push(...(await store.holdAll(keys.slice(from, from + LEASES_PER_CALL).map(leaseKey), owner, ttlMs)));
+      }
+      return held;
+    },
     releaseLease: async (key, owner) => {
       await store.release(leaseKey(key), owner);
     },

@@ -26,6 +26,8 @@ export interface WatchStore {
    * A lease not renewed within its TTL lapses, and another replica takes the watch over.
    */
   lease(key: string, owner: string, ttlMs: number): Promise<boolean>;
+  /** `lease` for each of `keys` at once (one store round trip): true where `owner` holds it now, in order. */
+  leaseAll(keys: readonly string[], owner: string, ttlMs: number): Promise<boolean[]>;
   /** Give the lease up (on shutdown, or when the watch ends) if `owner` holds it. */
   releaseLease(key: string, owner: string): Promise<void>;
   /**

@@ -121,7 +121,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
   const tickMs = Math.min(2_000, Math.max(100, Math.floor(Math.min(settings.intervalMs, settings.leaseMs) / 4)));
   /** Keys polled or ended right now by this replica. */
   const busy = new Map<string, Promise<void>>();
-  const leases = new LeaseChecks(settings.leaseMs, (key) => store.lease(key, deps.replicaId, settings.leaseMs));
+  const leases = new LeaseChecks(settings.leaseMs, (keys) => store.leaseAll(keys, deps.replicaId, settings.leaseMs));
   /** The last log each watch polled here fetched: the final message shows it without another call. */
   const lastLogs = new Map<string, FetchedLog>();
   /** Copies of the watches this replica holds, written back should the store lose them. */
@@ -311,20 +311,26 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     return done;
   };
 
-  /** Whether this replica should look at `watch` on this pass: its message is posted, its lease is ours, and it is idle. */
-  const ours = async (watch: WatchRecord): Promise<boolean> => {
+  /** The watches this replica should look at on this pass: their message is posted, their lease is ours, and they are idle. */
+  const ours = async (watches: readonly WatchRecord[]): Promise<WatchRecord[]> => {
     const now = deps.now();
-    if (watch.messageTs === '') {
-      if (now - watch.startedAtMs > PENDING_MAX_MS) await store.remove(watch.key);
-      return false;
+    const posted: WatchRecord[] = [];
+    for (const watch of watches) {
+      if (watch.messageTs !== '') posted.push(watch);
+      else if (now - watch.startedAtMs > PENDING_MAX_MS) await store.remove(watch.key);
     }
     // Renewed every third of a lease, also while a poll runs: the lease lapses only when this replica is gone.
-    if (!(await leases.holds(watch.key, now))) {
-      held.drop(watch.key);
-      return false;
+    const holding = await leases.held(posted.map((watch) => watch.key), now);
+    const mine: WatchRecord[] = [];
+    for (const watch of posted) {
+      if (!holding.has(watch.key)) {
+        held.drop(watch.key);
+        continue;
+      }
+      held.hold(watch);
+      if (!busy.has(watch.key)) mine.push(watch);
     }
-    held.hold(watch);
-    return !busy.has(watch.key);
+    return mine;
   };
 
   /** End, poll or leave `watch`, given who asked to stop it (null: nobody). */
@@ -345,8 +351,7 @@ export function createWatcher(deps: WatcherDeps): Watcher {
     const watches = [...listed, ...(await writeBack(await held.lost(listed)))];
     deps.metrics.watchesActive(watches.length);
     leases.keepOnly(new Set(watches.map((watch) => watch.key)));
-    const mine: WatchRecord[] = [];
-    for (const watch of watches) if (await ours(watch)) mine.push(watch);
+    const mine = await ours(watches);
     // Every stop request in one round trip, not one per watch per pass.
     const stops = await store.stopRequests(mine.map((watch) => watch.key));
     const begun: Array<Promise<void>> = [];

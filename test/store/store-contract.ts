@@ -169,6 +169,26 @@ export function storeContract(fixture: () => StoreFixture): void {
       expect(await store.holder('lock:y')).toBe('B');
     });
 
+    it('holds many leases in one call: renews its own, takes the free, leaves those of another owner', async () => {
+      expect(await store.acquire('lease:mine', 'A', 100)).toBe(true);
+      expect(await store.acquire('lease:theirs', 'B', 10_000)).toBe(true);
+      expect(await store.holdAll(['lease:mine', 'lease:theirs', 'lease:free'], 'A', 10_000)).toEqual([true, false, true]);
+      await pass(150);
+      // Renewed past its first 100 ms, and the free one taken for A.
+      expect(await store.holder('lease:mine')).toBe('A');
+      expect(await store.holder('lease:free')).toBe('A');
+      expect(await store.holder('lease:theirs')).toBe('B');
+      expect(await store.holdAll([], 'A', 10_000)).toEqual([]);
+    });
+
+    it('an expired lease is taken by the next holdAll, and lapses when not renewed', async () => {
+      expect(await store.holdAll(['lease:short'], 'A', 100)).toEqual([true]);
+      await pass(150);
+      expect(await store.holder('lease:short')).toBeNull();
+      expect(await store.holdAll(['lease:short'], 'B', 10_000)).toEqual([true]);
+      expect(await store.holdAll(['lease:short'], 'A', 10_000)).toEqual([false]);
+    });
+
     it('exactly one of many simultaneous acquirers wins', async () => {
       const wins = await Promise.all(Array.from({ length: 30 }, (_, i) => store.acquire('lock:race', `o${i}`, 10_000)));
       expect(wins.filter(Boolean)).toHaveLength(1);
