@@ -1,7 +1,7 @@
 import type { Logger } from '../log';
 import type { Metrics, StoreErrorKind } from '../metrics';
 import type { MemoryStore } from './memory-store';
-import type { LookRequest, LookResult, Store, StoreKind, WindowCount } from './store';
+import type { AfterCappedWrite, LookRequest, LookResult, Store, StoreKind, WindowCount } from './store';
 
 /** The shared store as the bot uses it: never throws; while it fails, process memory stands in. */
 export interface FallbackStoreOptions {
@@ -63,8 +63,8 @@ export class FallbackStore implements Store {
   setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
     return this.use('set', (s) => s.setIfAbsent(key, value, ttlMs));
   }
-  setCapped(key: string, value: string | Buffer, ttlMs: number, indexKey: string, max: number): Promise<void> {
-    return this.use('set', (s) => s.setCapped(key, value, ttlMs, indexKey, max));
+  setCapped(key: string, value: string | Buffer, ttlMs: number, indexKey: string, max: number, then?: AfterCappedWrite): Promise<void> {
+    return this.use('set', (s) => s.setCapped(key, value, ttlMs, indexKey, max, then));
   }
   setAtLeast(key: string, value: string, ttlMs: number): Promise<void> {
     return this.use('set', (s) => s.setAtLeast(key, value, ttlMs));

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { wholeMs, type Store, type WindowCount, lookOrLockInSteps, type LookRequest, type LookResult } from './store';
+import { wholeMs, type AfterCappedWrite, type Store, type WindowCount, lookOrLockInSteps, type LookRequest, type LookResult } from './store';
 
 /** How often, at most, a full store looks for expired values to drop before it drops the oldest. */
 const SWEEP_EVERY_MS = 1_000;
@@ -60,7 +60,14 @@ export class MemoryStore implements Store {
     return true;
   }
 
-  async setCapped(key: string, value: string | Buffer, ttlMs: number, indexKey: string, max: number): Promise<void> {
+  async setCapped(key: string, value: string | Buffer, ttlMs: number, indexKey: string, max: number, then?: AfterCappedWrite): Promise<void> {
+    this.capped(key, value, ttlMs, indexKey, max);
+    if (!then) return;
+    await this.publish(then.publish.channel, then.publish.message);
+    await this.release(then.release.key, then.release.owner);
+  }
+
+  private capped(key: string, value: string | Buffer, ttlMs: number, indexKey: string, max: number): void {
     this.put(key, value, ttlMs);
     const index = this.indexes.get(indexKey) ?? new Set<string>();
     this.indexes.set(indexKey, index);

@@ -69,11 +69,12 @@ redis.call('DEL', KEYS[1])
 return 1`,
   },
   /**
-   * KEYS: key, index (a sorted set of keys scored by expiry). ARGV: value, ttlMs, max.
-   * Writes the key, drops index members that expired, then deletes the oldest past `max`.
+   * KEYS: key, index (a sorted set of keys scored by expiry)[, lease]. ARGV: value, ttlMs, max[, channel, message, owner].
+   * Writes the key, drops index members that expired, then deletes the oldest past `max`; with the
+   * optional parts, then publishes `message` and deletes the lease if `owner` holds it.
    */
   setCapped: {
-    numberOfKeys: 2,
+    numberOfKeys: 'each',
     lua: `
 local ttl = tonumber(ARGV[2])
 local t = redis.call('TIME')
@@ -92,6 +93,10 @@ if excess > 0 then
   redis.call('ZREMRANGEBYRANK', KEYS[2], 0, excess - 1)
 end
 redis.call('PEXPIRE', KEYS[2], ttl)
+if KEYS[3] then
+  redis.call('PUBLISH', ARGV[4], ARGV[5])
+  if redis.call('GET', KEYS[3]) == ARGV[6] then redis.call('DEL', KEYS[3]) end
+end
 return 1`,
   },
   /**

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import Redis, { type RedisOptions } from 'ioredis';
 import { REDIS_SCRIPTS, type ScriptName } from './redis-scripts';
-import { StoreError, wholeMs, type LookRequest, type LookResult, type Store, type WindowCount } from './store';
+import { StoreError, wholeMs, type AfterCappedWrite, type LookRequest, type LookResult, type Store, type WindowCount } from './store';
 
 export interface RedisStoreOptions {
   /** redis:// or rediss:// (TLS), with password and db in the URL. */
@@ -87,8 +87,10 @@ export class RedisStore implements Store {
     return (await this.run('set', () => this.client.set(this.k(key), value, 'PX', wholeMs(ttlMs), 'NX'))) === 'OK';
   }
 
-  async setCapped(key: string, value: string | Buffer, ttlMs: number, indexKey: string, max: number): Promise<void> {
-    await this.script('setCapped', [this.k(key), this.k(indexKey)], [value, wholeMs(ttlMs), Math.max(1, max)]);
+  async setCapped(key: string, value: string | Buffer, ttlMs: number, indexKey: string, max: number, then?: AfterCappedWrite): Promise<void> {
+    const keys = [this.k(key), this.k(indexKey), ...(then ? [this.k(then.release.key)] : [])];
+    const after = then ? [this.k(then.publish.channel), then.publish.message, then.release.owner] : [];
+    await this.script('setCapped', keys, [value, wholeMs(ttlMs), Math.max(1, max), ...after]);
   }
 
   async setAtLeast(key: string, value: string, ttlMs: number): Promise<void> {

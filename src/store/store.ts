@@ -28,8 +28,9 @@ export interface Store {
   /**
    * Set, and keep at most `max` keys written through the same `indexKey`:
    * the oldest are deleted first. Bounds a cache by count, not just by time.
+   * `then`: with the write, in the same round trip, announce it and give a lease up (as `publish` and `release`).
    */
-  setCapped(key: string, value: string | Buffer, ttlMs: number, indexKey: string, max: number): Promise<void>;
+  setCapped(key: string, value: string | Buffer, ttlMs: number, indexKey: string, max: number, then?: AfterCappedWrite): Promise<void>;
   /** Set unless the key already lives longer: a pause that may be raised, never shortened. */
   setAtLeast(key: string, value: string, ttlMs: number): Promise<void>;
   /** The value and the milliseconds it has left; null when absent. */
@@ -111,6 +112,12 @@ export async function lookOrLockInSteps(store: Store, { read, lock, peek }: Look
   const value = read === null ? null : read.prefixBytes === null ? await store.getBytes(read.key) : await store.getBytesPrefix(read.key, read.prefixBytes);
   const locked = value === null && (await store.acquire(lock.key, lock.owner, lock.ttlMs));
   return { value, locked, holder: await store.holder(lock.key), peeked: await store.getWithTtl(peek) };
+}
+
+/** What setCapped does right after its write: a shared answer wakes its waiters and lets its lock go. */
+export interface AfterCappedWrite {
+  publish: { channel: string; message: string };
+  release: { key: string; owner: string };
 }
 
 export interface WindowCount {

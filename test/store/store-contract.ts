@@ -228,6 +228,29 @@ export function storeContract(fixture: () => StoreFixture): void {
       await stop();
       expect(got).toEqual(['one']);
     });
+
+    it('setCapped can announce its write and give a lease up in the same call, only the owner’s lease', async () => {
+      const got: string[] = [];
+      const unsubscribe = await store.subscribe('done:shared', (m) => got.push(m));
+      expect(await store.acquire('lock:shared', 'holder', 10_000)).toBe(true);
+      await store.setCapped('answer:shared', 'the answer', 10_000, 'answers', 10, {
+        publish: { channel: 'done:shared', message: 'holder' },
+        release: { key: 'lock:shared', owner: 'holder' },
+      });
+      await waitUntil(() => got.length >= 1);
+      expect(got).toEqual(['holder']);
+      expect(await store.get('answer:shared')).toBe('the answer');
+      expect(await store.holder('lock:shared')).toBeNull();
+
+      // A lock taken over by someone else stays theirs.
+      expect(await store.acquire('lock:shared', 'newer', 10_000)).toBe(true);
+      await store.setCapped('answer:shared', 'late answer', 10_000, 'answers', 10, {
+        publish: { channel: 'done:shared', message: 'holder' },
+        release: { key: 'lock:shared', owner: 'holder' },
+      });
+      expect(await store.holder('lock:shared')).toBe('newer');
+      await unsubscribe();
+    });
   });
 }
 

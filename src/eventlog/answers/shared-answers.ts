@@ -119,23 +119,26 @@ export function createSharedAnswers(options: SharedAnswersOptions): SharedAnswer
     return null;
   };
 
+  /** Store the answer the holder of `token` fetched, wake those waiting for it and let the lock go: one round trip. */
   const share = async (key: string, token: string, fetched: Fetched): Promise<void> => {
     const cacheable = fetched.kind === 'ok' && options.cacheTtlMs > 0;
     const ttlMs = fetched.kind === 'ok' ? Math.max(options.cacheTtlMs, ANSWER_KEEP_MS) : FAILURE_SHARE_MS;
     const answer: SharedAnswer = { token, freshUntil: cacheable ? now() + options.cacheTtlMs : 0, fetched };
-    await store.setCapped(answerKey(key), await encodeSharedAnswer(answer), ttlMs, 'answers', options.cacheMaxEntries);
+    const encoded = await encodeSharedAnswer(answer);
     decoded.set(key, answer);
-    // The wake-up is not waited for: the caller's answer need not wait for other replicas' (waiters also poll).
-    inBackground(store.publish(doneChannel(key), token));
+    await store.setCapped(answerKey(key), encoded, ttlMs, 'answers', options.cacheMaxEntries, {
+      publish: { channel: doneChannel(key), message: token },
+      release: { key: lockKey(key), owner: token },
+    });
   };
 
   const writing = new Set<Promise<void>>();
 
   /**
    * Call with the lock held, renewing it. The caller gets BlueKing's answer at
-   * once; storing it for everyone (gzip, write, wake-up) and letting the lock
-   * go happen after, still under the lock, so waiters find it either way and
-   * the Redis path adds no store round trip after BlueKing answers.
+   * once; storing it for everyone (gzip, then write, wake-up and letting the lock
+   * go in one round trip) happens after, still under the lock, so waiters find it
+   * either way and the Redis path adds no store round trip after BlueKing answers.
    */
   const callHolding = async (key: string, token: string, call: () => Promise<Fetched>): Promise<Fetched> => {
     const renewal = setInterval(() => void store.renew(lockKey(key), token, LOCK_TTL_MS), LOCK_TTL_MS / 3);
@@ -153,11 +156,10 @@ export function createSharedAnswers(options: SharedAnswersOptions): SharedAnswer
     // Encoded in a later turn, behind the steps already waiting (the caller's render and reply come first).
     const write = yieldToEventLoop()
       .then(() => share(key, token, fetched))
-      .catch(() => undefined) // a failed write only costs the sharing: waiters see the lock go and call themselves
-      .finally(() => {
-        letGo();
-        writing.delete(write);
-      });
+      // The write let the lock go (a renewal after it finds the lock gone and does nothing). A failed write
+      // only costs the sharing: the lock is let go here, and waiters see it go and call themselves.
+      .then(() => clearInterval(renewal), letGo)
+      .finally(() => writing.delete(write));
     writing.add(write);
     return fetched;
   };
