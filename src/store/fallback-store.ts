@@ -103,6 +103,9 @@ export class FallbackStore implements Store {
   hashSet(key: string, field: string, value: string): Promise<void> {
     return this.use('hash', (s) => s.hashSet(key, field, value));
   }
+  hashReplace(key: string, field: string, value: string): Promise<boolean> {
+    return this.use('hash', (s) => s.hashReplace(key, field, value));
+  }
   hashSetIfAbsent(key: string, field: string, value: string): Promise<boolean> {
     return this.use('hash', (s) => s.hashSetIfAbsent(key, field, value));
   }

@@ -142,6 +142,13 @@ export class MemoryStore implements Store {
     this.hash(key, true).set(field, value);
   }
 
+  async hashReplace(key: string, field: string, value: string): Promise<boolean> {
+    const hash = this.hash(key, false);
+    if (!hash.has(field)) return false;
+    hash.set(field, value);
+    return true;
+  }
+
   async hashSetIfAbsent(key: string, field: string, value: string): Promise<boolean> {
     const hash = this.hash(key, true);
     if (hash.has(field)) return false;

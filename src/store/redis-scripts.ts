@@ -60,6 +60,14 @@ for i, key in ipairs(KEYS) do
 end
 return held`,
   },
+  /** KEYS: hash. ARGV: field, value. Sets the field only if it exists. */
+  hashReplace: {
+    numberOfKeys: 1,
+    lua: `
+if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+return 1`,
+  },
   /** KEYS: lease. ARGV: owner. Deletes only the owner's lease. */
   release: {
     numberOfKeys: 1,

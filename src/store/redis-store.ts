@@ -157,6 +157,10 @@ export class RedisStore implements Store {
     await this.run('hash', () => this.client.hset(this.k(key), field, value));
   }
 
+  async hashReplace(key: string, field: string, value: string): Promise<boolean> {
+    return (await this.script('hashReplace', [this.k(key)], [field, value])) === 1;
+  }
+
   async hashSetIfAbsent(key: string, field: string, value: string): Promise<boolean> {
     return (await this.run('hash', () => this.client.hsetnx(this.k(key), field, value))) === 1;
   }

@@ -68,6 +68,8 @@ export interface Store {
 
   // --- records without a TTL (e.g. the set of active watches) ---
   hashSet(key: string, field: string, value: string): Promise<void>;
+  /** Set the field only if it is there (one atomic step): false, and nothing written, when it is not. */
+  hashReplace(key: string, field: string, value: string): Promise<boolean>;
   /** Set the field only when absent; true when this call set it. */
   hashSetIfAbsent(key: string, field: string, value: string): Promise<boolean>;
   hashGet(key: string, field: string): Promise<string | null>;

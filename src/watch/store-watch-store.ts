@@ -70,11 +70,8 @@ export function createStoreWatchStore(store: Store, log?: Pick<Logger, 'warn'>):
       return { kind: 'full' };
     },
     get,
-    update: async (watch) => {
-      if ((await store.hashGet(WATCHES, watch.key)) === null) return false;
-      await store.hashSet(WATCHES, watch.key, JSON.stringify(watch));
-      return true;
-    },
+    // One atomic step: a watch ended meanwhile (on any replica) is not written back.
+    update: (watch) => store.hashReplace(WATCHES, watch.key, JSON.stringify(watch)),
     remove: async (key) => {
       const watch = await get(key);
       // Only the caller whose delete found the field ends the watch.

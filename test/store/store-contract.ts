@@ -209,6 +209,17 @@ export function storeContract(fixture: () => StoreFixture): void {
       expect(await store.hashGetAll('nothing')).toEqual(new Map());
       expect(await store.hashLength('nothing')).toBe(0);
     });
+
+    it('replaces a field only while it is there, never bringing back a deleted one', async () => {
+      await store.hashSet('watches', 'w1', '{"v":1}');
+      expect(await store.hashReplace('watches', 'w1', '{"v":2}')).toBe(true);
+      expect(await store.hashGet('watches', 'w1')).toBe('{"v":2}');
+      await store.hashDelete('watches', 'w1');
+      expect(await store.hashReplace('watches', 'w1', '{"v":3}')).toBe(false);
+      expect(await store.hashGet('watches', 'w1')).toBeNull();
+      expect(await store.hashReplace('nothing', 'w1', '{"v":3}')).toBe(false);
+      expect(await store.hashLength('nothing')).toBe(0);
+    });
   });
 
   describe('notification', () => {
