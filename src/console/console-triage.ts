@@ -42,7 +42,7 @@ export async function triageInConsole(ask: ConsoleTriage | null, ctx: AnswerCont
   const triageAsk: TriageAsk = ask.act === 'ack' ? { act: 'ack', alertId: ask.id, note: ask.note } : { ...ask, act: 'shield', alertId: ask.id };
   const outcome = await ctx.triage.act({ ask: triageAsk, userId: CONSOLE_USER, teamId: null, channelId: null, onceKey: null });
   const view = { id: ask.id, page: 0, variant: 'full' as const };
-  const told = renderTriageOutcome(outcome, view, ctx);
+  const told = renderTriageOutcome(outcome, view, { lang: ctx.lang, timezone: ctx.timezone, nowMs: ctx.now() });
   const lines = [words.actingAs(CONSOLE_BK_USER), '', blocksToTerminalText(told.blocks, { isTTY: ctx.isTTY })];
   const answer = await answerNow(ask.id, ctx);
   if (answer) lines.push('', words.answerNow, '', answer);

@@ -20,7 +20,8 @@ import type { SlackMessage } from './types';
  * BlueKing's answers prove (a write is "done" only once the alert read back
  * shows it). A shield's answer offers Lift shield.
  */
-export function renderTriageOutcome(outcome: TriageOutcome, view: ButtonValue, opts: { lang: Lang; timezone: string }): SlackMessage {
+/** `opts.nowMs`: the reader's now, so the shield's end is written without the year or offset they already have. */
+export function renderTriageOutcome(outcome: TriageOutcome, view: ButtonValue, opts: { lang: Lang; timezone: string; nowMs: number }): SlackMessage {
   const words = messagesFor(opts.lang).triage;
   const said = words.outcome;
   const id = clipInline(view.id, RENDER_BUDGET.name);
@@ -94,11 +95,11 @@ export function renderTriageRefusal(refusal: TriageRefusal, lang: Lang): SlackMe
 function shieldDone(
   shield: { id: string; endsAtMs: number } | null,
   view: ButtonValue,
-  opts: { lang: Lang; timezone: string },
+  opts: { lang: Lang; timezone: string; nowMs: number },
   words: TriageMessages,
 ): SlackMessage {
   const id = clipInline(view.id, RENDER_BUDGET.name);
-  const until = shield ? dateToken(shield.endsAtMs, opts.timezone, 'date-time') : '?';
+  const until = shield ? dateToken(shield.endsAtMs, opts.timezone, 'date-time', opts.nowMs) : '?';
   const message = safeMessage({ emoji: '🔕', title: words.outcome.shielded(id, until), lines: [words.outcome.sameDimensions] });
   if (!shield) return message;
   const lift: types.Button = {

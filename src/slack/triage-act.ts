@@ -36,7 +36,7 @@ export async function runTriageAct(
   if (!triage) return null;
   const outcome = await triage.act({ ask, userId: actor.userId, teamId: actor.teamId, channelId: state.channelId, onceKey });
   const target = { userId: actor.userId, channelId: state.channelId, responseUrl: state.responseUrl };
-  await tellPrivately(ctx, client, target, renderTriageOutcome(outcome, state.view, ctx.config));
+  await tellPrivately(ctx, client, target, renderTriageOutcome(outcome, state.view, { lang: ctx.config.lang, timezone: ctx.config.timezone, nowMs: ctx.now() }));
   if (changedAlert(outcome) && !state.live && state.responseUrl && responseUrlAllowed(ctx.config.slackApiUrl)(state.responseUrl)) {
     await redrawAnswer(ctx, state, actor, state.responseUrl, outcome);
   }

@@ -209,7 +209,9 @@ describe('acting on an alert from Slack', () => {
     ]);
     const said = messageText(told);
     expect(said).toContain(`Alert ${ALERT_ID} shielded until <!date^${NOW / 1000 + 3 * 3600}^`);
-    expect(said).toContain('2026-03-16 13:40 +08:00');
+    // The fallback leaves out the year and the offset the reader already has.
+    expect(said).toContain('|03-16 13:40>');
+    expect(said).not.toContain('+08:00');
     expect(said).toContain('New alerts of this strategy with the same dimensions are shielded too until then.');
     const lift = buttonOf(told, 'eventlog_triage_unshield');
     expect(lift?.value).toBe(`7001@${VALUE}`);

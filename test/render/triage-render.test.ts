@@ -17,6 +17,8 @@ const alert = (overrides: Record<string, unknown> = {}) =>
 const VIEW = { id: ALERT_ID, page: 0, variant: 'full' as const };
 const STATE = { view: VIEW, channelId: 'C0INCIDENT', responseUrl: null, live: false, sharedBy: null, inChannel: true };
 const LANGS: Lang[] = ['en', 'zh-CN'];
+/** 2026-03-16 12:00 in Shanghai: the shield below ends the same day. */
+const NOW_MS = Date.UTC(2026, 2, 16, 4, 0);
 
 const OUTCOMES: TriageOutcome[] = [
   { kind: 'done', act: 'ack', bkUser: 'lisi', basis: 'assignee', alert: alert(), shield: null },
@@ -44,9 +46,22 @@ describe.each(LANGS)('triage surfaces (%s)', (lang) => {
   });
 
   it.each(OUTCOMES.map((o) => [`${o.kind}${'act' in o ? ` ${o.act}` : ''}`, o] as const))('answers %s within the limits, markup escaped', (_name, outcome) => {
-    const message = renderTriageOutcome(outcome, VIEW, { lang, timezone: 'Asia/Shanghai' });
+    const message = renderTriageOutcome(outcome, VIEW, { lang, timezone: 'Asia/Shanghai', nowMs: NOW_MS });
     expect(checkMessageLimits(message)).toEqual([]);
     expect(messageText(message)).not.toContain('<!channel>');
+  });
+});
+
+describe("a shield's end in the answer", () => {
+  const shielded = (endsAtMs: number): string =>
+    messageText(renderTriageOutcome({ ...OUTCOMES[1], shield: { id: '7001', endsAtMs } } as TriageOutcome, VIEW, { lang: 'en', timezone: 'Asia/Shanghai', nowMs: NOW_MS }));
+
+  it('is written as a date token whose fallback has no year or offset the reader already has', () => {
+    expect(shielded(Date.UTC(2026, 2, 16, 5, 40))).toContain('|03-16 13:40>');
+  });
+
+  it('names the year when the shield ends in another one', () => {
+    expect(shielded(Date.UTC(2027, 0, 2, 1, 0))).toContain('|2027-01-02 09:00>');
   });
 });
 
