@@ -40,6 +40,11 @@ export interface WatchSnapshot {
   succeededDeliveries?: number;
   runningDeliveries?: number;
   lastDeliveryFailure?: string | null;
+  /**
+   * Whether BlueKing says the alert is shielded (search_alert, new generation): the header's 🔕, which no
+   * log record shows. Absent when the poll did not learn it (old generation, search_alert failed).
+   */
+  alertShielded?: boolean;
 }
 
 /**
@@ -98,6 +103,7 @@ export function snapshotOf(summary: EventSummary): WatchSnapshot {
     lastFailureReason: newestProblem?.reason ?? null,
     lastFailureNoReceivers: newestProblem?.emptyReceiver ?? false,
     ...deliveryFields(summary.deliveries.kind === 'present' ? summary.deliveries.report : null),
+    ...(summary.alert.kind === 'present' ? { alertShielded: summary.alert.alert.isShielded } : {}),
   };
 }
 
@@ -133,6 +139,12 @@ export function keepKnownDeliveries(before: WatchSnapshot, after: WatchSnapshot)
   if (after.deliveriesKnown === true || before.deliveriesKnown !== true) return after;
   const { deliveriesKnown, failedDeliveries, succeededDeliveries, runningDeliveries, lastDeliveryFailure } = before;
   return { ...after, deliveriesKnown, failedDeliveries, succeededDeliveries, runningDeliveries, lastDeliveryFailure };
+}
+
+/** Likewise for the alert's shield: a poll whose search_alert call failed keeps what the last one knew. */
+export function keepKnownAlert(before: WatchSnapshot, after: WatchSnapshot): WatchSnapshot {
+  if (after.alertShielded !== undefined || before.alertShielded === undefined) return after;
+  return { ...after, alertShielded: before.alertShielded };
 }
 
 /** Whether the message shows something different now: any field differs. */

@@ -3,7 +3,7 @@ import { summarize } from '../eventlog/summary/summarize';
 import { renderAnswer, type AnswerSettings, type AnswerView } from '../render/event-log-message';
 import type { RawFetchedLog } from '../render/raw-log-renderer';
 import type { SlackMessage } from '../render/types';
-import { keepKnownDeliveries, snapshotOf, snapshotsDiffer, type WatchSnapshot } from './snapshot';
+import { keepKnownAlert, keepKnownDeliveries, snapshotOf, snapshotsDiffer, type WatchSnapshot } from './snapshot';
 
 /**
  * What a watch asks of a look: the watching message for `view` (none when
@@ -34,7 +34,7 @@ export interface WatchLook {
 export function lookForWatch({ log, deliveries, alert }: FetchedLog, settings: AnswerSettings, { view, since }: WatchAsk, nowMs: number): WatchLook {
   const summary = summarize(log, nowMs, deliveries, alert);
   const seen = snapshotOf(summary);
-  const snapshot = since ? keepKnownDeliveries(since, seen) : seen;
+  const snapshot = since ? keepKnownAlert(since, keepKnownDeliveries(since, seen)) : seen;
   // A poll that finds the log closed ends the watch, with a message of its own.
   const draw = view !== null && (since === null || (!snapshot.closed && snapshotsDiffer(since, snapshot)));
   return { snapshot, message: draw ? renderAnswer(summary, settings, view) : null };

@@ -34,6 +34,7 @@ const snapshotSchema = z.object({
   succeededDeliveries: count.optional(),
   runningDeliveries: count.optional(),
   lastDeliveryFailure: text.optional(),
+  alertShielded: z.boolean().optional(),
 }) satisfies z.ZodType<WatchSnapshot>;
 
 const recordSchema = z.object({

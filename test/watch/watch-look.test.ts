@@ -3,6 +3,9 @@ import { renderFetchedLog } from '../../src/render/event-log-message';
 import { snapshotOf } from '../../src/watch/snapshot';
 import { lookForWatch } from '../../src/watch/watch-look';
 import { incidentAt, NOT_ASKED } from './watch-fixtures';
+import { parseSearchAlertResponse } from '../../src/bk/search-alert';
+import type { AlertLookup } from '../../src/eventlog/model/alert-context';
+import { alertDocument, ALERT_ID, searchAlertAnswer } from '../fixtures/bk/search-alert';
 
 /** A poll's look: the snapshot, and the changed message drawn in the same go (one read of a big log, not two). */
 
@@ -31,6 +34,24 @@ describe('lookForWatch', () => {
     const look = lookForWatch(at('notice_failed'), SETTINGS, { view: VIEW, since }, NOW_MS);
     expect(look.snapshot).toEqual(since);
     expect(look.message).toBeNull();
+  });
+
+  it('redraws when BlueKing says the alert is now shielded, though no log record says so, and keeps that when search_alert fails', () => {
+    const alertSaying = (isShielded: boolean): AlertLookup => ({
+      kind: 'present',
+      alert: parseSearchAlertResponse({ httpStatus: 200, headers: { get: () => null }, body: searchAlertAnswer([alertDocument({ is_shielded: isShielded })]) }, ALERT_ID)!,
+    });
+    const withAlert = (alert: AlertLookup) => ({ log: incidentAt('notice_failed'), deliveries: NOT_ASKED, alert });
+    const before = snapshotOf(summarize(incidentAt('notice_failed'), NOW_MS, NOT_ASKED, alertSaying(false)));
+    expect(before.alertShielded).toBe(false);
+
+    const shielded = lookForWatch(withAlert(alertSaying(true)), SETTINGS, { view: VIEW, since: before }, NOW_MS);
+    expect(shielded.snapshot.alertShielded).toBe(true);
+    expect(shielded.message).toEqual(renderFetchedLog(withAlert(alertSaying(true)), SETTINGS, VIEW, NOW_MS));
+
+    const failed = lookForWatch(withAlert({ kind: 'absent', absence: { kind: 'off' } }), SETTINGS, { view: VIEW, since: shielded.snapshot }, NOW_MS);
+    expect(failed.snapshot.alertShielded).toBe(true);
+    expect(failed.message).toBeNull();
   });
 
   it('without a last poll (a watch starting), draws the message as asked', () => {
