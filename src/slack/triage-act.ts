@@ -37,6 +37,8 @@ export async function runTriageAct(
   const outcome = await triage.act({ ask, userId: actor.userId, teamId: actor.teamId, channelId: state.channelId, onceKey });
   const target = { userId: actor.userId, channelId: state.channelId, responseUrl: state.responseUrl };
   await tellPrivately(ctx, client, target, renderTriageOutcome(outcome, state.view, { lang: ctx.config.lang, timezone: ctx.config.timezone, nowMs: ctx.now() }));
+  // A watch's live message is the watch's to redraw: it polls now, not at its interval, and shows the change.
+  if (changedAlert(outcome) && state.live && state.channelId) await ctx.watcher.pollSoon(state.channelId, state.view.id);
   if (changedAlert(outcome) && !state.live && state.responseUrl && responseUrlAllowed(ctx.config.slackApiUrl)(state.responseUrl)) {
     await redrawAnswer(ctx, state, actor, state.responseUrl, outcome);
   }

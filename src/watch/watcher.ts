@@ -75,6 +75,11 @@ export interface Watcher {
   start(start: WatchStart): Promise<StartResult>;
   /** Stop watching (the Stop watching button): false when no such watch exists. */
   requestStop(key: string, by: string): Promise<boolean>;
+  /**
+   * Poll the watch of `eventId` in `channel` at the next pass, not at its interval (someone just acted on the
+   * alert from its message): false when there is no such watch.
+   */
+  pollSoon(channel: string, eventId: string): Promise<boolean>;
   /** Look at every watch once: take leases, end what is due, poll what is due. Resolves when the polls it began are done. */
   tick(): Promise<void>;
   /** Run tick() on a timer until close(). */
@@ -409,6 +414,12 @@ export function createWatcher(deps: WatcherDeps): Watcher {
 
   return {
     existing: (channel, eventId) => store.get(watchKey(channel, eventId)),
+    pollSoon: async (channel, eventId) => {
+      const watch = await store.get(watchKey(channel, eventId));
+      if (watch === null) return false;
+      // Whichever replica holds the watch polls it at its next pass (every WATCH_TICK, at most 2 s).
+      return deps.now() >= watch.nextPollAtMs || store.update({ ...watch, nextPollAtMs: deps.now() });
+    },
     start,
     requestStop: async (key, by) => {
       if ((await store.get(key)) === null) return false;

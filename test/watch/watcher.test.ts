@@ -105,6 +105,24 @@ describe('the watcher', () => {
     expect(s.slack.calls.map((c) => c.method)).toEqual(['post', 'update', 'reply']);
     for (const call of s.slack.calls) expect(checkMessageLimits(call.message)).toEqual([]);
   });
+  it('polls a watch at the next pass when asked to (someone acted on the alert from its message), not a whole interval later', async () => {
+    const s = setUp();
+    await startWatching(s);
+    s.bk.stage('acknowledged');
+    const before = s.bk.requests.length;
+    // Two seconds on, a pass polls nothing: the watch is due a minute after it started.
+    s.clock.advance(2_000);
+    await s.watcher.tick();
+    expect(s.bk.requests.length).toBe(before);
+
+    expect(await s.watcher.pollSoon(CHANNEL, '8001')).toBe(true);
+    s.clock.advance(2_000);
+    await s.watcher.tick();
+    expect(s.bk.requests.length).toBe(before + 1);
+    expect(s.slack.calls.map((c) => c.method)).toEqual(['post', 'update', 'reply']);
+    expect(await s.watcher.pollSoon(CHANNEL, '9999')).toBe(false);
+  });
+
   it('follows an incident: updates the message on each change, one thread line per change, ends on close', async () => {
     const s = setUp();
     const started = await startWatching(s);
