@@ -222,8 +222,9 @@ export class RedisStore implements Store {
   /** EVALSHA, and EVAL when Redis does not know the script (first use, or after a restart flushed it). */
   /** `binary`: bulk replies come back as Buffers (a stored answer is gzip, not text). */
   private script(name: ScriptName, keys: string[], args: Array<string | number | Buffer>, binary = false): Promise<RedisReply> {
-    const { lua } = REDIS_SCRIPTS[name];
-    const numberOfKeys = REDIS_SCRIPTS[name].numberOfKeys === 'each' ? keys.length : REDIS_SCRIPTS[name].numberOfKeys;
+    const { lua, numberOfKeys: declared } = REDIS_SCRIPTS[name];
+    // 'each': a script over any number of keys (leases), all of them passed as KEYS.
+    const numberOfKeys = declared === 'each' ? keys.length : declared;
     const sha = this.shas.get(name) ?? '';
     return this.run(name, async () => {
       try {

@@ -35,22 +35,35 @@ export function createStoreWatchStore(store: Store, log?: Pick<Logger, 'warn'>):
   // Every pass (each WATCH_TICK) lists every watch, and most records have not changed since the last pass:
   // a record stored as the same text as last time is the record read then (frozen, so no caller can change it).
   let lastListed = new Map<string, { json: string; watch: WatchRecord }>();
+  /** The record the last pass read for `key`, while `json` is still the text stored for it. */
+  const listedAs = (key: string, json: string | null): WatchRecord | undefined => {
+    const known = lastListed.get(key);
+    return known?.json === json ? known.watch : undefined;
+  };
   const get = async (key: string): Promise<WatchRecord | null> => {
     const json = await store.hashGet(WATCHES, key);
-    const known = lastListed.get(key);
-    return known !== undefined && known.json === json ? known.watch : readAt(key, json);
+    return listedAs(key, json) ?? readAt(key, json);
   };
   const readListed = async (listed: Map<string, string>): Promise<WatchRecord[]> => {
     const read = await Promise.all(
       [...listed].map(async ([key, json]) => {
-        const known = lastListed.get(key);
-        if (known?.json === json) return { key, json, watch: known.watch };
+        const known = listedAs(key, json);
+        if (known) return { key, json, watch: known };
         const watch = await readAt(key, json);
         return watch && { key, json, watch: frozen(watch) };
       }),
     );
     lastListed = new Map(read.flatMap((entry) => (entry ? [[entry.key, entry] as const] : [])));
     return [...lastListed.values()].map(({ watch }) => watch);
+  };
+
+  const leaseAll = async (keys: readonly string[], owner: string, ttlMs: number): Promise<boolean[]> => {
+    const held: boolean[] = [];
+    // A bounded script each: Redis runs one at a time, and a thousand keys hold it for about a millisecond.
+    for (let from = 0; from < keys.length; from += LEASES_PER_CALL) {
+      held.push(...(await store.holdAll(keys.slice(from, from + LEASES_PER_CALL).map(leaseKey), owner, ttlMs)));
+    }
+    return held;
   };
 
   return {
@@ -87,15 +100,8 @@ export function createStoreWatchStore(store: Store, log?: Pick<Logger, 'warn'>):
       const asked = await store.getMany(keys.map(stopKey));
       return new Map(keys.flatMap((key, i) => (asked[i] === null ? [] : [[key, asked[i] as string] as const])));
     },
-    lease: async (key, owner, ttlMs) => (await store.renew(leaseKey(key), owner, ttlMs)) || store.acquire(leaseKey(key), owner, ttlMs),
-    leaseAll: async (keys, owner, ttlMs) => {
-      const held: boolean[] = [];
-      // A bounded script each: Redis runs one at a time, and a thousand keys hold it for about a millisecond.
-      for (let from = 0; from < keys.length; from += LEASES_PER_CALL) {
-        held.push(...(await store.holdAll(keys.slice(from, from + LEASES_PER_CALL).map(leaseKey), owner, ttlMs)));
-      }
-      return held;
-    },
+    lease: async (key, owner, ttlMs) => (await leaseAll([key], owner, ttlMs))[0] === true,
+    leaseAll,
     releaseLease: async (key, owner) => {
       await store.release(leaseKey(key), owner);
     },

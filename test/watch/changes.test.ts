@@ -2,26 +2,7 @@ import { materialChanges } from '../../src/watch/changes';
 import { dueToEnd, nextPollDelayMs, RECOVERED_QUIET_MS } from '../../src/watch/schedule';
 import { snapshotOf, snapshotsDiffer, type WatchSnapshot } from '../../src/watch/snapshot';
 import { summarize } from '../../src/eventlog/summary/summarize';
-import { incidentAt } from './watch-fixtures';
-
-const OPEN: WatchSnapshot = {
-  records: 2,
-  unreadable: 0,
-  state: 'open',
-  notices: 1,
-  failedNotices: 0,
-  shielded: 0,
-  running: 0,
-  acked: false,
-  ackBy: null,
-  ackNote: null,
-  severityRaises: 0,
-  recovered: false,
-  closed: false,
-  closedBySystem: false,
-  lastFailureReason: null,
-  lastFailureNoReceivers: false,
-};
+import { incidentAt, OPEN_SNAPSHOT } from './watch-fixtures';
 
 describe('change detection', () => {
   it('reads the summary, not the request: the same log fetched twice (new request ID) is no change', () => {
@@ -31,14 +12,14 @@ describe('change detection', () => {
   });
 
   it('a record that needs nobody (another converge round, a notice that went out) updates the message but is not material', () => {
-    const after = { ...OPEN, records: 3, notices: 2 };
-    expect(snapshotsDiffer(OPEN, after)).toBe(true);
-    expect(materialChanges(OPEN, after)).toEqual([]);
+    const after = { ...OPEN_SNAPSHOT, records: 3, notices: 2 };
+    expect(snapshotsDiffer(OPEN_SNAPSHOT, after)).toBe(true);
+    expect(materialChanges(OPEN_SNAPSHOT, after)).toEqual([]);
   });
 
   it('names each material change once, in the order a line tells them', () => {
     const after: WatchSnapshot = {
-      ...OPEN,
+      ...OPEN_SNAPSHOT,
       records: 9,
       failedNotices: 2,
       lastFailureReason: '通知人为空',
@@ -52,7 +33,7 @@ describe('change detection', () => {
       closedBySystem: true,
       state: 'closed',
     };
-    expect(materialChanges(OPEN, after)).toEqual([
+    expect(materialChanges(OPEN_SNAPSHOT, after)).toEqual([
       { kind: 'notices_failed', added: 2, reason: '通知人为空', noReceivers: true },
       { kind: 'severity_raised', times: 1 },
       { kind: 'acknowledged', by: 'lisi', note: 'on it' },
@@ -63,7 +44,7 @@ describe('change detection', () => {
   });
 
   it('hands on a failed delivery in parts for the thread line to word, and an older snapshot\'s text as it was', () => {
-    const known: WatchSnapshot = { ...OPEN, deliveriesKnown: true, failedDeliveries: 0, succeededDeliveries: 1, runningDeliveries: 0, lastDeliveryFailure: null };
+    const known: WatchSnapshot = { ...OPEN_SNAPSHOT, deliveriesKnown: true, failedDeliveries: 0, succeededDeliveries: 1, runningDeliveries: 0, lastDeliveryFailure: null };
     const failure = { kind: 'delivery' as const, way: 'voice', wayLabel: '语音', receivers: ['lisi'], reason: '号码格式不正确' };
     expect(materialChanges(known, { ...known, failedDeliveries: 1, lastDeliveryFailure: JSON.stringify(failure) })).toEqual([
       { kind: 'notices_failed', added: 1, reason: '号码格式不正确', noReceivers: false, failure },

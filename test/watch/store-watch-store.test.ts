@@ -1,25 +1,8 @@
 import { MemoryStore } from '../../src/store/memory-store';
 import { createStoreWatchStore } from '../../src/watch/store-watch-store';
 import type { WatchRecord } from '../../src/watch/watch-record';
+import { OPEN_SNAPSHOT } from './watch-fixtures';
 
-const SNAPSHOT: WatchRecord['snapshot'] = {
-  records: 2,
-  unreadable: 0,
-  state: 'open',
-  notices: 1,
-  failedNotices: 0,
-  shielded: 0,
-  running: 0,
-  acked: false,
-  ackBy: null,
-  ackNote: null,
-  severityRaises: 0,
-  recovered: false,
-  closed: false,
-  closedBySystem: false,
-  lastFailureReason: null,
-  lastFailureNoReceivers: false,
-};
 
 const watchOf = (key: string, eventId: string): WatchRecord => ({
   key,
@@ -31,7 +14,7 @@ const watchOf = (key: string, eventId: string): WatchRecord => ({
   variant: 'full',
   startedBy: 'U1',
   startedAtMs: 1_000,
-  snapshot: SNAPSHOT,
+  snapshot: OPEN_SNAPSHOT,
   updatedAtMs: 1_000,
   nextPollAtMs: 61_000,
   failures: 0,

@@ -6,6 +6,7 @@ import type { EventLog } from '../../src/eventlog/model/record';
 import type { LookupOutcome, LookupRequest } from '../../src/eventlog/service/service';
 import type { SlackMessage } from '../../src/render/types';
 import type { WatchCallResult, WatchSlack } from '../../src/watch/watch-slack';
+import type { WatchSnapshot } from '../../src/watch/snapshot';
 
 /** Stand-ins for the watcher's edges: a BlueKing whose answer a test moves on, and a Slack that records. */
 
@@ -86,3 +87,23 @@ export function recordingSlack(): RecordingSlack {
 export function slackFailure(code: string, gone: Extract<WatchCallResult, { ok: false }>['gone'] = null, retryAfterMs: number | null = null) {
   return { ok: false as const, failure: { code, neededScope: null }, gone, retryAfterMs };
 }
+
+/** The snapshot of an open event with one notice sent and nothing else. */
+export const OPEN_SNAPSHOT: WatchSnapshot = {
+  records: 2,
+  unreadable: 0,
+  state: 'open',
+  notices: 1,
+  failedNotices: 0,
+  shielded: 0,
+  running: 0,
+  acked: false,
+  ackBy: null,
+  ackNote: null,
+  severityRaises: 0,
+  recovered: false,
+  closed: false,
+  closedBySystem: false,
+  lastFailureReason: null,
+  lastFailureNoReceivers: false,
+};
